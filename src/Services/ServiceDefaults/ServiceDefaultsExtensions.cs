@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Netra.ServiceDefaults;
+
+/// <summary>
+/// The pieces every Netra service shares: Serilog JSON logs on stdout, problem details,
+/// <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Health checks carrying this tag are the ones <c>/readyz</c> runs.</summary>
+    public const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        // Each service keeps its own logger and metrics registry, so that the local run can host
+        // all three in one process without them writing into each other.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("service", serviceName)
+                .WriteTo.Console(new RenderedCompactJsonFormatter()),
+            preserveStaticLogger: true);
+
+        var registry = Metrics.NewCustomRegistry();
+        builder.Services.AddSingleton(registry);
+        builder.Services.AddSingleton(Metrics.WithCustomRegistry(registry));
+
+        // The wire contract is snake_case everywhere.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        // RequestPath excludes the query string, so no credential in a URL reaches the log.
+        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
+        app.UseHttpMetrics(options => options.SetMetricFactory(app.Services.GetRequiredService<IMetricFactory>()));
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
+        return app;
+    }
+
+    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMs, Exception? error)
+    {
+        if (error is not null || context.Response.StatusCode >= 500)
+        {
+            return LogEventLevel.Error;
+        }
+
+        var path = context.Request.Path;
+        return path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics")
+            ? LogEventLevel.Verbose
+            : LogEventLevel.Information;
+    }
+}

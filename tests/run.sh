@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need on a fresh machine, then runs every test.
+# Results land in tests/results/*.trx.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ -x tests/controlplane/install.sh ]]; then
+  # A real kube-apiserver, kube-controller-manager and etcd for the operator's tests (cached).
+  tests/controlplane/install.sh
+fi
+
+rm -rf tests/results
+dotnet build Netra.Operator.sln -c Release
+dotnet test Netra.Operator.sln -c Release --no-build \
+  --logger "trx;LogFilePrefix=netra" --results-directory tests/results "$@"
