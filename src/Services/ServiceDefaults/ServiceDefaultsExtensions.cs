@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
 using Serilog;
@@ -23,18 +24,27 @@ public static class ServiceDefaultsExtensions
     {
         // Each service keeps its own logger and metrics registry, so that the local run can host
         // all three in one process without them writing into each other.
+        // Serilog:Console=false leaves only the sinks configured under Serilog:WriteTo (the local run
+        // sends service logs to files so that its own progress stays readable).
+        var console = builder.Configuration.GetValue("Serilog:Console", defaultValue: true);
         builder.Services.AddSerilog(
-            (services, logger) => logger
-                .ReadFrom.Configuration(builder.Configuration)
-                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-                .Enrich.FromLogContext()
-                .Enrich.WithProperty("service", serviceName)
-                .WriteTo.Console(new RenderedCompactJsonFormatter()),
+            (services, logger) =>
+            {
+                logger
+                    .ReadFrom.Configuration(builder.Configuration)
+                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                    .Enrich.FromLogContext()
+                    .Enrich.WithProperty("service", serviceName);
+                if (console)
+                {
+                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+            },
             preserveStaticLogger: true);
 
         var registry = Metrics.NewCustomRegistry();
         builder.Services.AddSingleton(registry);
-        builder.Services.AddSingleton(Metrics.WithCustomRegistry(registry));
+        builder.Services.AddSingleton<IMetricFactory>(Metrics.WithCustomRegistry(registry));
 
         // The wire contract is snake_case everywhere.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);

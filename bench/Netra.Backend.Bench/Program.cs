@@ -1,0 +1,10 @@
+using Netra.Backend.Bench;
+
+// `serve` is the child process hosting the services; anything else is the load generator.
+if (args.Length > 0 && args[0] == "serve")
+{
+    await ServerHost.RunAsync(BenchOptions.Parse(args[1..]));
+    return 0;
+}
+
+return await LoadRun.RunAsync(BenchOptions.Parse(args), args);

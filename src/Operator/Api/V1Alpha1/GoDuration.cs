@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Netra.Operator.Api.V1Alpha1;
+
+/// <summary>Durations as Kubernetes users write them (<c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>500ms</c>).</summary>
+public static partial class GoDuration
+{
+    [GeneratedRegex(@"^(?:(\d+)(ms|s|m|h))+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+
+    public static bool TryParse(string? text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        var match = text is null ? null : Shape().Match(text);
+        if (match is not { Success: true })
+        {
+            return false;
+        }
+
+        for (var i = 0; i < match.Groups[1].Captures.Count; i++)
+        {
+            if (!long.TryParse(match.Groups[1].Captures[i].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > int.MaxValue)
+            {
+                return false;
+            }
+
+            duration += match.Groups[2].Captures[i].Value switch
+            {
+                "h" => TimeSpan.FromHours(amount),
+                "m" => TimeSpan.FromMinutes(amount),
+                "s" => TimeSpan.FromSeconds(amount),
+                _ => TimeSpan.FromMilliseconds(amount),
+            };
+        }
+
+        return true;
+    }
+
+    public static TimeSpan Parse(string? text) =>
+        TryParse(text, out var duration) ? duration : throw new FormatException($"'{text}' is not a duration such as 90s, 15m or 1h30m.");
+
+    /// <summary>Whole seconds for people: <c>0s</c>, <c>42s</c>, <c>3m7s</c>, <c>1h2m0s</c>.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        var total = (long)Math.Max(0, Math.Round(duration.TotalSeconds));
+        var text = new StringBuilder();
+        if (total >= 3600)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{total / 3600}h");
+        }
+
+        if (total >= 60)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{total % 3600 / 60}m");
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $"{total % 60}s").ToString();
+    }
+}

@@ -1,0 +1,92 @@
+using Netra.Probes.Scenarios;
+
+namespace Netra.Operator.Api.V1Alpha1;
+
+/// <summary>
+/// Everything a spec must satisfy, including what the CRD schema of a 1.20 API server cannot
+/// express. In a cluster a violation marks the run Stalled; the local run refuses the file.
+/// </summary>
+public static class TestRunValidation
+{
+    public const int MaxParallelism = 10;
+    public const int MaxRetries = 5;
+
+    /// <summary>The problems of a spec whose defaults are filled; empty when it is valid.</summary>
+    public static IReadOnlyList<string> Validate(TestRunSpec spec)
+    {
+        var problems = new List<string>();
+        var environment = spec.Environment;
+
+        switch (environment.Mode)
+        {
+            case EnvironmentModes.Existing:
+                ValidateEndpoints(environment.Endpoints, problems);
+                break;
+            case EnvironmentModes.Ephemeral:
+                if (environment.Endpoints is not null)
+                {
+                    problems.Add("spec.environment.endpoints is only for mode Existing; Ephemeral deploys its own services.");
+                }
+
+                break;
+            default:
+                problems.Add($"spec.environment.mode must be Ephemeral or Existing, not '{environment.Mode}'.");
+                break;
+        }
+
+        var scenarios = spec.Scenarios ?? [];
+        foreach (var unknown in scenarios.Where(s => !ScenarioNames.All.Contains(s)).Distinct())
+        {
+            problems.Add($"spec.scenarios: '{unknown}' is not a scenario; known are {string.Join(", ", ScenarioNames.All)}.");
+        }
+
+        if (scenarios.Count != scenarios.Distinct().Count())
+        {
+            problems.Add("spec.scenarios names a scenario more than once.");
+        }
+
+        if (spec.Parallelism is not (>= 1 and <= MaxParallelism))
+        {
+            problems.Add($"spec.parallelism must be between 1 and {MaxParallelism}, not {spec.Parallelism}.");
+        }
+
+        if (spec.Retries is not (>= 0 and <= MaxRetries))
+        {
+            problems.Add($"spec.retries must be between 0 and {MaxRetries}, not {spec.Retries}.");
+        }
+
+        if (!GoDuration.TryParse(spec.Timeout, out var timeout) || timeout <= TimeSpan.Zero)
+        {
+            problems.Add($"spec.timeout must be a positive duration such as 90s, 15m or 1h30m, not '{spec.Timeout}'.");
+        }
+
+        if (spec.Cleanup?.Policy is not (CleanupPolicies.Always or CleanupPolicies.OnSuccess or CleanupPolicies.Never))
+        {
+            problems.Add($"spec.cleanup.policy must be Always, OnSuccess or Never, not '{spec.Cleanup?.Policy}'.");
+        }
+
+        if (spec.Cleanup?.TtlSecondsAfterFinished is < 0)
+        {
+            problems.Add("spec.cleanup.ttlSecondsAfterFinished must not be negative.");
+        }
+
+        return problems;
+    }
+
+    private static void ValidateEndpoints(EndpointsSpec? endpoints, List<string> problems)
+    {
+        if (endpoints is null)
+        {
+            problems.Add("spec.environment.endpoints (authUrl, backendUrl, agentUrl) is required when mode is Existing.");
+            return;
+        }
+
+        foreach (var (name, value) in new[] { ("authUrl", endpoints.AuthUrl), ("backendUrl", endpoints.BackendUrl), ("agentUrl", endpoints.AgentUrl) })
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                problems.Add($"spec.environment.endpoints.{name} must be an http or https URL, not '{value}'.");
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using k8s;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Local;
+using Netra.Probes.Reporting;
+using Spectre.Console;
+
+namespace Netra.Operator.Cli;
+
+/// <summary><c>netra-operator run FILE</c>: a TestRun on this machine.</summary>
+public static class OperatorCommand
+{
+    public const int ExitSucceeded = 0;
+    public const int ExitFailed = 1;
+    public const int ExitInvalid = 2;
+
+    public static RootCommand Create(IAnsiConsole console)
+    {
+        var root = new RootCommand("The Netra TestRun operator.");
+        root.Subcommands.Add(RunCommand(console));
+        return root;
+    }
+
+    private static Command RunCommand(IAnsiConsole console)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A TestRun manifest, as you would kubectl apply it." };
+        var run = new Command("run", "Run a TestRun on this machine: services in process on loopback, probes in process; print its status.")
+        {
+            file,
+        };
+        run.SetAction(async (parsed, cancellationToken) =>
+        {
+            TestRun testRun;
+            try
+            {
+                testRun = TestRunManifest.Load(parsed.GetRequiredValue(file).FullName);
+            }
+            catch (TestRunManifest.InvalidManifestException error)
+            {
+                console.MarkupLineInterpolated($"[red]{error.Message}[/]");
+                return ExitInvalid;
+            }
+
+            var reporter = new ConsoleReporter(console);
+            var localRun = new LocalRun(reporter, TimeProvider.System);
+            localRun.Progress += message => console.MarkupLineInterpolated($"[grey]{message}[/]");
+            console.MarkupLineInterpolated($"Running TestRun [bold]{testRun.Metadata.Name ?? "(unnamed)"}[/] locally.");
+
+            var finished = await localRun.ExecuteAsync(testRun, cancellationToken);
+
+            console.WriteLine();
+            console.WriteLine(KubernetesYaml.Serialize(new StatusDocument(finished.Status!)));
+            return finished.Status?.Phase switch
+            {
+                Phases.Succeeded => ExitSucceeded,
+                Phases.Failed => ExitFailed,
+                _ => ExitInvalid,
+            };
+        });
+        return run;
+    }
+
+    private sealed record StatusDocument([property: System.Text.Json.Serialization.JsonPropertyName("status")] TestRunStatus Status);
+}

@@ -1,0 +1,39 @@
+namespace Netra.Operator.Local;
+
+/// <summary>
+/// Service configuration the scenarios rely on: short token lifetimes so that expiry can be
+/// observed in seconds, fault injection for the recovery cases, and a breaker that opens and
+/// recovers quickly. Every key is ordinary configuration the services document; the ephemeral
+/// environments the operator deploys set the same values through the charts.
+/// </summary>
+public static class ProbeEnvironmentSettings
+{
+    public static IReadOnlyList<string> Auth { get; } =
+    [
+        "--Auth:AccessTokenLifetime=00:00:03",
+        "--Auth:ClockSkew=00:00:00",
+    ];
+
+    /// <summary>
+    /// One retry and short model timeouts keep the failure cases quick; the breaker opens only when
+    /// nearly every call in its window failed, so the failure cases before <c>breaker-opens</c> do
+    /// not open it by accident.
+    /// </summary>
+    public static IReadOnlyList<string> Agent { get; } =
+    [
+        "--Agent:FaultInjection:Enabled=true",
+        "--Agent:Retry:MaxRetryAttempts=1",
+        "--Agent:Llm:Timeout=00:00:00.200",
+        "--Agent:CircuitBreaker:FailureRatio=0.9",
+        "--Agent:CircuitBreaker:SamplingDuration=00:00:02",
+        "--Agent:CircuitBreaker:BreakDuration=00:00:01",
+    ];
+
+    /// <summary>Checks every half second with a second to answer auth_expired; rates high enough that only the flooding case is throttled.</summary>
+    public static IReadOnlyList<string> Backend { get; } =
+    [
+        "--Backend:AuthRecheckInterval=00:00:00.500",
+        "--Backend:AuthRefreshGrace=00:00:01",
+        "--Backend:MessagesPerMinute=600",
+    ];
+}

@@ -1,0 +1,65 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Netra.Operator.Runtime;
+
+/// <summary>
+/// Keeps a work queue fed with the keys (<c>namespace/name</c>) of objects that changed: lists,
+/// then watches from the list's resourceVersion, resumes each new watch from the last version seen,
+/// and lists again when the server says that version is gone. Every listed object is queued, so
+/// nothing is missed across a relist.
+/// </summary>
+public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<string> queue, ILogger logger, TimeProvider time)
+    where T : IKubernetesObject<V1ObjectMeta>
+{
+    private static readonly ExponentialBackoff Backoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
+
+    /// <summary>Count of lists made, for metrics and tests.</summary>
+    public int Lists { get; private set; }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        string? resourceVersion = null;
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (resourceVersion is null)
+                {
+                    var (items, listedVersion) = await source.ListAsync(cancellationToken);
+                    Lists++;
+                    foreach (var item in items)
+                    {
+                        queue.Add(ObjectKey.Of(item));
+                    }
+
+                    resourceVersion = listedVersion;
+                }
+
+                await foreach (var (type, item) in source.WatchAsync(resourceVersion, cancellationToken))
+                {
+                    resourceVersion = item.Metadata.ResourceVersion ?? resourceVersion;
+                    if (type != WatchEventType.Bookmark)
+                    {
+                        queue.Add(ObjectKey.Of(item));
+                    }
+
+                    failures = 0;
+                }
+            }
+            catch (ResourceVersionGoneException)
+            {
+                logger.LogInformation("Resource version {ResourceVersion} is gone; listing again", resourceVersion);
+                resourceVersion = null;
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                var delay = Backoff.DelayAfter(++failures);
+                logger.LogWarning(error, "Watch failed; retrying in {Delay}", delay);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Netra.Operator.Api.V1Alpha1;
+
+namespace Netra.Operator.Status;
+
+/// <summary>Turns scenario outcomes into the status' summary and per-scenario results, bounded in size.</summary>
+public static class ResultsStatus
+{
+    public const int MaxFailuresPerScenario = 20;
+    public const int MaxMessageLength = 512;
+
+    public static TestSummary Summarize(IEnumerable<ScenarioOutcome> outcomes)
+    {
+        int passed = 0, failed = 0, skipped = 0;
+        foreach (var o in outcomes)
+        {
+            passed += o.Passed;
+            failed += o.Failed + o.Errors;
+            skipped += o.Skipped;
+        }
+
+        return new TestSummary { Total = passed + failed + skipped, Passed = passed, Failed = failed, Skipped = skipped };
+    }
+
+    public static IReadOnlyList<ScenarioStatus> Scenarios(IEnumerable<ScenarioOutcome> outcomes) =>
+        [.. outcomes.Select(o => new ScenarioStatus
+        {
+            Name = o.Name,
+            Result = !o.Succeeded ? "Failed" : o.Passed == 0 ? "Skipped" : "Passed",
+            Passed = o.Passed,
+            Failed = o.Failed + o.Errors,
+            Skipped = o.Skipped,
+            DurationMs = o.DurationMs,
+            Attempts = o.Attempts,
+            Failures = [.. o.FailedCases.Take(MaxFailuresPerScenario).Select(f => new CaseFailure { Id = f.Id, Message = Shorten(f.Message) })],
+        })];
+
+    private static string? Shorten(string? message) =>
+        message is { Length: > MaxMessageLength } ? string.Concat(message.AsSpan(0, MaxMessageLength - 1), "…") : message;
+}

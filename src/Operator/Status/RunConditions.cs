@@ -1,0 +1,69 @@
+using Netra.Operator.Api.V1Alpha1;
+
+namespace Netra.Operator.Status;
+
+/// <summary>
+/// The four kstatus conditions for where a run stands. A finished run that failed is also Stalled,
+/// so that kstatus readers (Flux health checks, <c>kubectl wait</c>) stop waiting and report failure.
+/// A condition keeps its last transition time while its status does not change.
+/// </summary>
+public static class RunConditions
+{
+    public static IReadOnlyList<TestRunCondition> InProgress(string phase, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
+        Merge(previous, now, generation,
+            (ConditionTypes.Ready, ConditionStatuses.False, phase, message),
+            (ConditionTypes.Reconciling, ConditionStatuses.True, phase, message),
+            (ConditionTypes.Stalled, ConditionStatuses.False, phase, string.Empty),
+            (ConditionTypes.Succeeded, ConditionStatuses.Unknown, phase, message));
+
+    public static IReadOnlyList<TestRunCondition> Succeeded(string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
+        Merge(previous, now, generation,
+            (ConditionTypes.Ready, ConditionStatuses.True, Reasons.Succeeded, message),
+            (ConditionTypes.Reconciling, ConditionStatuses.False, Reasons.Succeeded, string.Empty),
+            (ConditionTypes.Stalled, ConditionStatuses.False, Reasons.Succeeded, string.Empty),
+            (ConditionTypes.Succeeded, ConditionStatuses.True, Reasons.Succeeded, message));
+
+    public static IReadOnlyList<TestRunCondition> Failed(string reason, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
+        Merge(previous, now, generation,
+            (ConditionTypes.Ready, ConditionStatuses.False, reason, message),
+            (ConditionTypes.Reconciling, ConditionStatuses.False, reason, string.Empty),
+            (ConditionTypes.Stalled, ConditionStatuses.True, reason, message),
+            (ConditionTypes.Succeeded, ConditionStatuses.False, reason, message));
+
+    /// <summary>A spec the operator cannot act on: nothing runs until it is fixed.</summary>
+    public static IReadOnlyList<TestRunCondition> InvalidSpec(string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
+        Merge(previous, now, generation,
+            (ConditionTypes.Ready, ConditionStatuses.False, Reasons.InvalidSpec, message),
+            (ConditionTypes.Reconciling, ConditionStatuses.False, Reasons.InvalidSpec, string.Empty),
+            (ConditionTypes.Stalled, ConditionStatuses.True, Reasons.InvalidSpec, message),
+            (ConditionTypes.Succeeded, ConditionStatuses.Unknown, Reasons.InvalidSpec, message));
+
+    private static TestRunCondition[] Merge(
+        IReadOnlyList<TestRunCondition> previous,
+        DateTimeOffset now,
+        long generation,
+        params (string Type, string Status, string Reason, string Message)[] wanted) =>
+        [.. wanted.Select(w =>
+        {
+            var before = previous.FirstOrDefault(c => c.Type == w.Type);
+            return new TestRunCondition
+            {
+                Type = w.Type,
+                Status = w.Status,
+                Reason = w.Reason,
+                Message = w.Message,
+                ObservedGeneration = generation,
+                LastTransitionTime = before is not null && before.Status == w.Status ? before.LastTransitionTime : now,
+            };
+        })];
+}
+
+/// <summary>Condition reasons (CamelCase, as Kubernetes conventions want).</summary>
+public static class Reasons
+{
+    public const string Succeeded = "Succeeded";
+    public const string TestsFailed = "TestsFailed";
+    public const string DeployFailed = "DeployFailed";
+    public const string TimedOut = "TimedOut";
+    public const string InvalidSpec = "InvalidSpec";
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Netra.Probes.Model;
+using Netra.Probes.Running;
+using Spectre.Console;
+
+namespace Netra.Probes.Reporting;
+
+/// <summary>Live progress, one line per finished case, and the summary table at the end.</summary>
+public sealed class ConsoleReporter(IAnsiConsole console) : IRunObserver
+{
+    private readonly Lock _gate = new();
+
+    public void CaseFinished(CaseResult result)
+    {
+        var line = $"{Badge(result.Outcome)} {Markup.Escape(result.Id)} [grey]{Milliseconds(result.Duration)}[/]";
+        if (result.Message is not null && result.Outcome != CaseOutcome.Passed)
+        {
+            line += $"\n       [grey]{Markup.Escape(result.Message)}[/]";
+        }
+
+        lock (_gate)
+        {
+            console.MarkupLine(line);
+        }
+    }
+
+    public void WriteSummary(RunReport report)
+    {
+        var table = new Table().AddColumns("scenario", "total", "passed", "failed", "skipped", "errors", "duration");
+        foreach (var scenario in report.Scenarios)
+        {
+            AddRow(table, scenario.Name, scenario.Summary, scenario.Duration);
+        }
+
+        AddRow(table, "[bold]all[/]", report.Summary, report.Duration);
+        console.Write(table);
+        console.MarkupLine(report.Summary.Succeeded ? "[green]All cases passed.[/]" : "[red]Some cases did not pass.[/]");
+    }
+
+    private static void AddRow(Table table, string name, RunSummary s, TimeSpan duration) => table.AddRow(
+        name,
+        Number(s.Total),
+        Number(s.Passed),
+        s.Failed > 0 ? $"[red]{s.Failed}[/]" : "0",
+        Number(s.Skipped),
+        s.Errors > 0 ? $"[red]{s.Errors}[/]" : "0",
+        Milliseconds(duration));
+
+    private static string Badge(CaseOutcome outcome) => outcome switch
+    {
+        CaseOutcome.Passed => "[green]PASS [/]",
+        CaseOutcome.Failed => "[red]FAIL [/]",
+        CaseOutcome.Skipped => "[yellow]SKIP [/]",
+        _ => "[red]ERROR[/]",
+    };
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Milliseconds(TimeSpan duration) => $"{duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms";
+}

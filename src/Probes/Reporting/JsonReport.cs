@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Netra.Probes.Model;
+
+namespace Netra.Probes.Reporting;
+
+/// <summary>The <c>--json</c> file: every case of the run.</summary>
+public static class JsonReport
+{
+    public sealed record Document(DateTimeOffset StartedAt, long DurationMs, Totals Summary, IReadOnlyList<Scenario> Scenarios);
+
+    public sealed record Totals(int Total, int Passed, int Failed, int Skipped, int Errors);
+
+    public sealed record Scenario(string Name, long DurationMs, Totals Summary, IReadOnlyList<CaseEntry> Cases);
+
+    public sealed record CaseEntry(string Id, string Description, CaseOutcome Result, long DurationMs, string? Message);
+
+    public static Document From(RunReport report) => new(
+        report.StartedAt,
+        (long)report.Duration.TotalMilliseconds,
+        TotalsOf(report.Summary),
+        [.. report.Scenarios.Select(s => new Scenario(
+            s.Name,
+            (long)s.Duration.TotalMilliseconds,
+            TotalsOf(s.Summary),
+            [.. s.Cases.Select(c => new CaseEntry(c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message))]))]);
+
+    public static async Task WriteAsync(RunReport report, string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, From(report), ReportJson.Options, cancellationToken);
+    }
+
+    private static Totals TotalsOf(RunSummary s) => new(s.Total, s.Passed, s.Failed, s.Skipped, s.Errors);
+}

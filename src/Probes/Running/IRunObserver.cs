@@ -1,0 +1,9 @@
+using Netra.Probes.Model;
+
+namespace Netra.Probes.Running;
+
+/// <summary>Hears of each case as it finishes, for live progress. Called from several scenarios at once.</summary>
+public interface IRunObserver
+{
+    void CaseFinished(CaseResult result);
+}

@@ -1,0 +1,53 @@
+namespace Netra.Probes.Running;
+
+public sealed record UserCredential(string Username, string Password);
+
+public sealed record ClientCredential(string ClientId, string ClientSecret);
+
+/// <summary>
+/// Who the probes act as: two users (isolation needs a second one), a spare user for the cases that
+/// leave a user throttled or capped (rate and connection limits), and a service client. Defaults are
+/// the auth service's Development seed; in a cluster they come from a mounted Secret as environment
+/// variables, never from the command line.
+/// </summary>
+public sealed record ProbeCredentials(UserCredential User, UserCredential OtherUser, UserCredential SpareUser, ClientCredential Client)
+{
+    public static ProbeCredentials DevelopmentSeed { get; } = new(
+        new UserCredential("alice", "alice-dev-password"),
+        new UserCredential("bob", "bob-dev-password"),
+        new UserCredential("carol", "carol-dev-password"),
+        new ClientCredential("netra-probes", "netra-probes-dev-secret"));
+
+    /// <summary>
+    /// <c>NETRA_PROBES_USER</c>/<c>_PASSWORD</c>, <c>NETRA_PROBES_OTHER_USER</c>/<c>_PASSWORD</c>,
+    /// <c>NETRA_PROBES_SPARE_USER</c>/<c>_PASSWORD</c> and <c>NETRA_PROBES_CLIENT_ID</c>/<c>_SECRET</c>
+    /// override the Development seed, each pair as a whole.
+    /// </summary>
+    public static ProbeCredentials FromEnvironment(Func<string, string?> variable)
+    {
+        var seed = DevelopmentSeed;
+        return new ProbeCredentials(
+            Pair(variable, "NETRA_PROBES_USER", "NETRA_PROBES_PASSWORD", (a, b) => new UserCredential(a, b)) ?? seed.User,
+            Pair(variable, "NETRA_PROBES_OTHER_USER", "NETRA_PROBES_OTHER_PASSWORD", (a, b) => new UserCredential(a, b)) ?? seed.OtherUser,
+            Pair(variable, "NETRA_PROBES_SPARE_USER", "NETRA_PROBES_SPARE_PASSWORD", (a, b) => new UserCredential(a, b)) ?? seed.SpareUser,
+            Pair(variable, "NETRA_PROBES_CLIENT_ID", "NETRA_PROBES_CLIENT_SECRET", (a, b) => new ClientCredential(a, b)) ?? seed.Client);
+    }
+
+    private static T? Pair<T>(Func<string, string?> variable, string nameKey, string secretKey, Func<string, string, T> make)
+        where T : class
+    {
+        var name = variable(nameKey);
+        var secret = variable(secretKey);
+        if (string.IsNullOrEmpty(name) && string.IsNullOrEmpty(secret))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(secret))
+        {
+            throw new InvalidOperationException($"{nameKey} and {secretKey} must be set together.");
+        }
+
+        return make(name, secret);
+    }
+}

@@ -1,0 +1,20 @@
+using Netra.Probes.Running;
+
+namespace Netra.Probes.Scenarios;
+
+/// <summary>A scenario declares its cases in its constructor, each with an id unique within it.</summary>
+public abstract class Scenario(string name, string covers, bool exclusive = false) : IScenario
+{
+    private readonly List<ProbeCase> _cases = [];
+
+    public string Name { get; } = name;
+
+    public string Covers { get; } = covers;
+
+    public bool Exclusive { get; } = exclusive;
+
+    public IReadOnlyList<ProbeCase> Cases => _cases;
+
+    protected void Case(string id, string description, Func<ProbeContext, CancellationToken, Task> run) =>
+        _cases.Add(new ProbeCase($"{Name}/{id}", description, run));
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using Netra.Probes.Clients;
+using Netra.Probes.Running;
+
+namespace Netra.Probes.Scenarios;
+
+/// <summary>
+/// Streaming agent output to users while their tokens are checked again and again, and the limits
+/// that protect the backend. The rate and connection limit cases act as the spare user, so that
+/// other scenarios' users are never throttled.
+/// </summary>
+public sealed class StreamingAuthValidation : Scenario
+{
+    private const string Input = "write a summary report of the weekly deploys";
+
+    public StreamingAuthValidation()
+        : base(ScenarioNames.StreamingAuthValidation, "periodic auth checks, rate limiting, chunked delivery")
+    {
+        Case("events-relayed-in-order", "A user_message is acked, then the agent's events arrive in lifecycle order", EventsRelayedInOrder);
+        Case("chunked-delivery", "The answer arrives as partial_result chunks numbered from 0, each its own frame", ChunkedDelivery);
+        Case("report-stored", "The final report is stored in the thread as the agent's message", ReportStored);
+        Case("revocation-detected", "A token revoked on an open connection gets auth_expired at the next periodic check", RevocationDetected);
+        Case("revoked-closes-4001", "Without a refresh after auth_expired the connection closes with 4001", RevokedCloses4001);
+        Case("refresh-keeps-stream", "auth_refresh in time keeps the connection and the stream: the run's report still arrives", RefreshKeepsStream);
+        Case("expiry-detected", "A token that expires on an open connection gets auth_expired", ExpiryDetected);
+        Case("rate-limited", "Too many frames get rate_limited with retry_after_ms", RateLimited);
+        Case("abuse-closes-4029", "Frames that keep coming after rate_limited close the connection with 4029", AbuseCloses4029);
+        Case("connection-cap", "A user's connections beyond the cap are refused before the upgrade", ConnectionCap);
+    }
+
+    private static async Task EventsRelayedInOrder(ProbeContext ctx, CancellationToken ct)
+    {
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        var thread = await Chat.CreateThreadAsync(session.Connection, "relay", ct);
+        var exchange = await Chat.SendAsync(session.Connection, thread, Input, ct);
+        Expect.Equal("message_ack", exchange.Frames[0].Type, "the first frame after user_message");
+        RunStreams.ExpectLifecycleOrder([.. exchange.AgentEvents.Select(e => e.Type)]);
+    }
+
+    private static async Task ChunkedDelivery(ProbeContext ctx, CancellationToken ct)
+    {
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        var thread = await Chat.CreateThreadAsync(session.Connection, "chunks", ct);
+        var chunks = (await Chat.SendAsync(session.Connection, thread, Input, ct)).AgentEvents.Where(e => e.Type == "partial_result").ToList();
+        Expect.That(chunks.Count >= 1, "partial_result frames", "none");
+        Expect.Equal(
+            string.Join(",", Enumerable.Range(0, chunks.Count)),
+            string.Join(",", chunks.Select(c => c.Payload.TryGetProperty("chunk_index", out var i) ? i.GetInt32() : -1)),
+            "chunk_index of the relayed chunks");
+        Expect.That(chunks.Select(c => c.Seq).Distinct().Count() == chunks.Count, "each chunk its own frame (own seq)", string.Join(",", chunks.Select(c => c.Seq)));
+    }
+
+    private static async Task ReportStored(ProbeContext ctx, CancellationToken ct)
+    {
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        var thread = await Chat.CreateThreadAsync(session.Connection, "stored", ct);
+        var report = (await Chat.SendAsync(session.Connection, thread, Input, ct)).Last;
+        Expect.Equal("final_report", report.Type, "the end of the run");
+        var messages = (await Chat.HistoryAsync(session.Connection, thread, ct)).GetProperty("messages").EnumerateArray().ToList();
+        Expect.That(messages.Any(m => m.Text("content") == report.Payload.Text("content")), "the report's content in the thread", string.Join(" | ", messages.Select(m => m.Text("content"))));
+    }
+
+    private static async Task<UserSession> RevokedSessionAsync(ProbeContext ctx, CancellationToken ct)
+    {
+        var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        Expect.Equal(HttpStatusCode.NoContent, await ctx.Auth.LogoutAsync(session.Tokens.AccessToken, ct), "logout's status code");
+        return session;
+    }
+
+    private static async Task RevocationDetected(ProbeContext ctx, CancellationToken ct)
+    {
+        await using var session = await RevokedSessionAsync(ctx, ct);
+        var expired = await session.Connection.WaitForAsync("auth_expired", ct);
+        Expect.That(expired.Payload.Text("reason") is { Length: > 0 }, "auth_expired.reason", expired.Raw);
+    }
+
+    private static async Task RevokedCloses4001(ProbeContext ctx, CancellationToken ct)
+    {
+        await using var session = await RevokedSessionAsync(ctx, ct);
+        await session.Connection.WaitForAsync("auth_expired", ct);
+        Expect.Equal(4001, await session.Connection.WaitClosedAsync(ct), "the close code");
+    }
+
+    private static async Task RefreshKeepsStream(ProbeContext ctx, CancellationToken ct)
+    {
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        var thread = await Chat.CreateThreadAsync(session.Connection, "refresh", ct);
+        session.Connection.Send("user_message", new { thread_id = thread, content = Input }, Chat.NewId());
+        await ctx.Auth.LogoutAsync(session.Tokens.AccessToken, ct);
+        var fresh = await ctx.AccessTokenAsync(ctx.Credentials.User, ct);
+
+        var frames = await session.Connection.ReadUntilAsync(f => f.Type == "auth_expired", ct);
+        session.Connection.Send("auth_refresh", new { access_token = fresh }, Chat.NewId());
+        var rest = await session.Connection.ReadUntilAsync(f => f.Type == "auth_refreshed", ct);
+        var all = frames.Concat(rest).ToList();
+        if (!all.Any(Chat.EndsRun))
+        {
+            all.AddRange(await session.Connection.ReadUntilAsync(Chat.EndsRun, ct));
+        }
+
+        Expect.Equal("final_report", all.Last(Chat.EndsRun).Type, "the run's end on the refreshed connection");
+        await Chat.ExpectOpenAsync(session.Connection, ct);
+    }
+
+    private static async Task ExpiryDetected(ProbeContext ctx, CancellationToken ct)
+    {
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        ShortLivedTokens.Require(session.Tokens);
+        var expired = await session.Connection.WaitForAsync("auth_expired", ct);
+        Expect.That(expired.Payload.Text("reason") is { Length: > 0 }, "auth_expired.reason", expired.Raw);
+    }
+
+    /// <summary>Pings as fast as possible until the backend says rate_limited (bounded).</summary>
+    private static async Task<Envelope> FloodUntilLimitedAsync(BackendConnection connection, CancellationToken ct)
+    {
+        for (var burst = 0; burst < 20; burst++)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                connection.Send("ping", new { });
+            }
+
+            Envelope? frame;
+            while ((frame = await connection.TryReceiveAsync(TimeSpan.FromMilliseconds(200), ct)) is not null)
+            {
+                if (frame.Type == "rate_limited")
+                {
+                    return frame;
+                }
+            }
+        }
+
+        throw new ProbeFailedException("expected rate_limited after 2000 frames, got none");
+    }
+
+    private static async Task RateLimited(ProbeContext ctx, CancellationToken ct)
+    {
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.SpareUser, ct);
+        var limited = await FloodUntilLimitedAsync(session.Connection, ct);
+        Expect.That(limited.Payload.TryGetProperty("retry_after_ms", out var after) && after.GetInt64() > 0, "rate_limited.retry_after_ms > 0", limited.Raw);
+    }
+
+    private static async Task AbuseCloses4029(ProbeContext ctx, CancellationToken ct)
+    {
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.SpareUser, ct);
+        await FloodUntilLimitedAsync(session.Connection, ct);
+        for (var i = 0; i < 200; i++)
+        {
+            session.Connection.Send("ping", new { });
+        }
+
+        Expect.Equal(4029, await session.Connection.WaitClosedAsync(ct), "the close code after persistent abuse");
+    }
+
+    private static async Task ConnectionCap(ProbeContext ctx, CancellationToken ct)
+    {
+        var token = await ctx.AccessTokenAsync(ctx.Credentials.SpareUser, ct);
+        var open = new List<BackendConnection>();
+        try
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                BackendConnection connection;
+                try
+                {
+                    connection = await BackendConnection.OpenAsync(ctx.Targets.BackendUrl, token, ct);
+                }
+                catch (UpgradeRefusedException refused)
+                {
+                    Expect.Equal(HttpStatusCode.TooManyRequests, refused.Status, "the status for one connection too many");
+                    Expect.That(open.Count > 0, "some connections before the cap", "none");
+                    return;
+                }
+
+                open.Add(connection);
+                await connection.WaitForAsync("connected", ct);
+            }
+
+            throw new ProbeFailedException("expected a refusal within 100 connections of one user, got none");
+        }
+        finally
+        {
+            foreach (var connection in open)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+}

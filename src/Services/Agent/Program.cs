@@ -1,0 +1,3 @@
+using Netra.Agent;
+
+await AgentApp.Create(args).RunAsync();

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Netra.Auth.Accounts;
+using Netra.Auth.Problems;
+using Netra.Auth.Tokens;
+
+namespace Netra.Auth.ClientCredentials;
+
+/// <summary>Service-to-service tokens: <c>POST /v1/auth/token</c> with the client_credentials grant.</summary>
+public static class TokenApi
+{
+    public const string ClientCredentialsGrant = "client_credentials";
+
+    public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/auth/token", IssueAsync).WithMetadata(new RequestSizeLimitAttribute(16 * 1024));
+        return app;
+    }
+
+    private static Results<Ok<ClientTokenResponse>, ProblemHttpResult> IssueAsync(
+        ClientCredentialsRequest request,
+        AccountDirectory accounts,
+        AccessTokenIssuer issuer)
+    {
+        if (request.GrantType != ClientCredentialsGrant)
+        {
+            return AuthProblems.UnsupportedGrantType();
+        }
+
+        if (string.IsNullOrEmpty(request.ClientId) || string.IsNullOrEmpty(request.ClientSecret) || string.IsNullOrEmpty(request.Audience))
+        {
+            return AuthProblems.InvalidRequest("client_id, client_secret and audience are required.");
+        }
+
+        if (accounts.AuthenticateClient(request.ClientId, request.ClientSecret) is not { } client)
+        {
+            return AuthProblems.InvalidClient();
+        }
+
+        if (!client.ScopeByAudience.TryGetValue(request.Audience, out var scope))
+        {
+            return AuthProblems.AudienceNotAllowed();
+        }
+
+        // The subject of a service token is the client itself; it belongs to no refresh family.
+        var token = issuer.Issue(client.ClientId, request.Audience, scope, sessionId: null, Grants.ClientCredentials);
+        return TypedResults.Ok(new ClientTokenResponse(token.Token, "Bearer", token.ExpiresInSeconds, scope));
+    }
+}

@@ -1,0 +1,85 @@
+using Netra.Auth.Accounts;
+
+namespace Netra.Auth.Configuration;
+
+/// <summary>The <c>Auth</c> configuration section. Defaults live here: the service ships no appsettings.json.</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    public string Issuer { get; set; } = "http://netra-auth";
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    public string DataPath { get; set; } = "./data/auth.db";
+
+    /// <summary>How long one signing key signs before its successor takes over.</summary>
+    public TimeSpan SigningKeyRotationInterval { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a new key is published in the JWKS before it signs anything.</summary>
+    public TimeSpan SigningKeyPublishLead { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Tokens longer than this are refused before any parsing.</summary>
+    public int MaxTokenLength { get; set; } = 8192;
+
+    /// <summary>The audience of the tokens users get at login.</summary>
+    public string UserAudience { get; set; } = "netra-backend";
+
+    /// <summary>The scope of the tokens users get at login.</summary>
+    public string UserScope { get; set; } = "chat";
+
+    public LoginThrottlingOptions LoginThrottling { get; set; } = new();
+
+    public IList<UserOptions> Users { get; } = [];
+
+    public IList<ClientOptions> Clients { get; } = [];
+
+    /// <summary>The problems that would make the service misbehave; empty when the options are usable.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Issuer))
+        {
+            yield return "Auth:Issuer is required.";
+        }
+
+        if (AccessTokenLifetime <= TimeSpan.Zero || RefreshTokenLifetime <= TimeSpan.Zero)
+        {
+            yield return "Auth:AccessTokenLifetime and Auth:RefreshTokenLifetime must be positive.";
+        }
+
+        if (ClockSkew < TimeSpan.Zero)
+        {
+            yield return "Auth:ClockSkew must not be negative.";
+        }
+
+        if (SigningKeyPublishLead <= TimeSpan.Zero || SigningKeyPublishLead >= SigningKeyRotationInterval)
+        {
+            yield return "Auth:SigningKeyPublishLead must be positive and shorter than Auth:SigningKeyRotationInterval.";
+        }
+
+        if (MaxTokenLength <= 0)
+        {
+            yield return "Auth:MaxTokenLength must be positive.";
+        }
+
+        // The values themselves are never echoed: one might be a plain-text secret put there by mistake.
+        foreach (var user in Users.Where(u => string.IsNullOrEmpty(u.Username) || !SecretHasher.IsWellFormed(u.PasswordHash)))
+        {
+            yield return $"Auth:Users: user '{user.Username}' needs a username and a PasswordHash made by netra-auth hash-secret.";
+        }
+
+        foreach (var client in Clients.Where(c => string.IsNullOrEmpty(c.ClientId) || !SecretHasher.IsWellFormed(c.SecretHash)))
+        {
+            yield return $"Auth:Clients: client '{client.ClientId}' needs a client id and a SecretHash made by netra-auth hash-secret.";
+        }
+
+        foreach (var problem in LoginThrottling.Problems())
+        {
+            yield return problem;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Netra.Auth.Configuration;
+using Netra.Auth.Observability;
+using Netra.Auth.Problems;
+
+namespace Netra.Auth.Login;
+
+/// <summary>
+/// The framework rate limiter on the login endpoint: every attempt, successful or not, counts against the
+/// client address, since each costs a password hash.
+/// </summary>
+public static class LoginAttemptsRateLimiting
+{
+    public const string Policy = "login-attempts";
+    public const string AddressAttempts = "address_attempts";
+
+    public static IServiceCollection AddLoginAttemptsRateLimiting(this IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) =>
+        {
+            var throttling = auth.Value.LoginThrottling;
+            limiter.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
+                LoginApi.ClientAddress(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = throttling.AttemptsPerAddress, Window = throttling.Window, QueueLimit = 0 }));
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var context = rejected.HttpContext;
+                context.RequestServices.GetRequiredService<AuthMetrics>().LoginThrottles.WithLabels(AddressAttempts).Inc();
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : throttling.Window;
+                LoginApi.SetRetryAfter(context.Response, retryAfter);
+                await AuthProblems.LoginThrottled().ExecuteAsync(context);
+            };
+        });
+        return services;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Netra.Backend.Protocol;
+using Netra.Backend.Sessions;
+using Netra.Backend.Threads;
+
+namespace Netra.Backend.AgentRuns;
+
+/// <summary>
+/// Starts agent runs and relays their events, in order and one by one as they arrive, to the session that started
+/// the run and to the user's other sessions watching the thread. The final report is stored in the thread.
+/// </summary>
+public sealed class AgentRunRelay(
+    AgentClient agent,
+    ThreadStore threads,
+    SessionRegistry sessions,
+    IHostApplicationLifetime lifetime,
+    ILogger<AgentRunRelay> logger)
+{
+    private readonly ConcurrentDictionary<string, AgentRun> _runs = new(StringComparer.Ordinal);
+
+    public int ActiveRuns => _runs.Count;
+
+    public static string NewRunId() => $"run_{Guid.CreateVersion7():N}";
+
+    /// <summary>Starts relaying the run in the background.</summary>
+    public void Start(string runId, string userId, string threadId, string input, Session origin)
+    {
+        var run = new AgentRun(runId, userId, threadId, origin);
+        _runs[runId] = run;
+        _ = Task.Run(() => RelayAsync(run, input));
+    }
+
+    /// <summary>Cancels the user's run; false when there is no such run of this user.</summary>
+    public async Task<bool> CancelAsync(string userId, string runId, CancellationToken cancellationToken)
+    {
+        if (!_runs.TryGetValue(runId, out var run) || !string.Equals(run.UserId, userId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        run.CancelRequested = true;
+        bool accepted;
+        try
+        {
+            accepted = await agent.CancelAsync(runId, cancellationToken);
+        }
+        catch (HttpRequestException error)
+        {
+            logger.LogWarning("Agent cancel of {RunId} failed: {Error}", runId, error.Message);
+            accepted = false;
+        }
+
+        if (!accepted)
+        {
+            // The agent could not be told: at least stop relaying the run.
+            await run.Cancellation.CancelAsync();
+        }
+
+        return true;
+    }
+
+    private async Task RelayAsync(AgentRun run, string input)
+    {
+        using var _ = run;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, lifetime.ApplicationStopping);
+        var ended = false;
+        try
+        {
+            await foreach (var agentEvent in agent.RunAsync(run.RunId, run.UserId, run.ThreadId, input, stopping.Token))
+            {
+                if (agentEvent.Type == AgentEvent.FinalReport)
+                {
+                    await StoreReportAsync(run, agentEvent.Payload);
+                }
+
+                Deliver(run, agentEvent.Type, agentEvent.Payload);
+                ended |= agentEvent.IsTerminal;
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Cancelled by the user or the backend is stopping; reported below.
+        }
+        catch (HttpRequestException error)
+        {
+            logger.LogWarning("Agent run {RunId} failed: {Error}", run.RunId, error.Message);
+            Deliver(run, MessageTypes.Error, new ErrorPayload(ErrorCodes.AgentUnavailable, "the agent service could not run the request", true, run.RunId, run.ThreadId));
+            ended = true;
+        }
+        catch (IOException error)
+        {
+            logger.LogWarning("Agent run {RunId} stream broke: {Error}", run.RunId, error.Message);
+        }
+        finally
+        {
+            _runs.TryRemove(run.RunId, out AgentRun? _);
+        }
+
+        if (!ended)
+        {
+            var payload = run.CancelRequested
+                ? new ErrorPayload(ErrorCodes.RunCancelled, "the run was cancelled", false, run.RunId, run.ThreadId)
+                : new ErrorPayload(ErrorCodes.RunInterrupted, "the agent stream ended before the run finished", true, run.RunId, run.ThreadId);
+            Deliver(run, MessageTypes.Error, payload);
+        }
+    }
+
+    private void Deliver(AgentRun run, string type, object payload)
+    {
+        run.Origin.Send(type, payload);
+        foreach (var watcher in sessions.WatchingThread(run.ThreadId))
+        {
+            if (!ReferenceEquals(watcher, run.Origin))
+            {
+                watcher.Send(type, payload);
+            }
+        }
+    }
+
+    private async Task StoreReportAsync(AgentRun run, JsonElement payload)
+    {
+        var content = payload.TryGetProperty("content", out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        if (content is not null)
+        {
+            await threads.AppendMessageAsync(run.UserId, run.ThreadId, ChatMessage.AssistantRole, content, run.RunId, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Netra.Backend;
+
+await BackendApp.Create(args).RunAsync();

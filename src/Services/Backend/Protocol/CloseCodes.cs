@@ -1,0 +1,12 @@
+using System.Net.WebSockets;
+
+namespace Netra.Backend.Protocol;
+
+/// <summary>WebSocket close codes the backend uses.</summary>
+public static class CloseCodes
+{
+    public const WebSocketCloseStatus Normal = WebSocketCloseStatus.NormalClosure;
+    public const WebSocketCloseStatus FrameTooLarge = WebSocketCloseStatus.MessageTooBig;
+    public const WebSocketCloseStatus AuthExpired = (WebSocketCloseStatus)4001;
+    public const WebSocketCloseStatus RateLimited = (WebSocketCloseStatus)4029;
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Netra.Backend.Sessions;
+
+/// <summary>All live sessions of this backend instance, by id and by user.</summary>
+public sealed class SessionRegistry(IOptions<BackendOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Session, byte>> _watchers = new(StringComparer.Ordinal);
+
+    public int Count => _sessions.Count;
+
+    public Session Create(string userId)
+    {
+        var id = "ses_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var session = new Session(id, userId, options.Value.ReplayBufferSize, time);
+        _sessions[id] = session;
+        return session;
+    }
+
+    /// <summary>The session, when it exists, has not expired and belongs to <paramref name="userId"/>.</summary>
+    public Session? FindResumable(string sessionId, string userId)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var session) || !string.Equals(session.UserId, userId, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return session.IsExpired(time.GetUtcNow(), options.Value.SessionExpiry) ? null : session;
+    }
+
+    /// <summary>Makes <paramref name="threadId"/> the session's active thread (<c>thread_switch</c>).</summary>
+    public void Watch(Session session, string threadId)
+    {
+        Unwatch(session);
+        session.ActiveThreadId = threadId;
+        _watchers.GetOrAdd(threadId, _ => new ConcurrentDictionary<Session, byte>())[session] = 0;
+    }
+
+    /// <summary>The sessions that have <paramref name="threadId"/> as their active thread (thread ids are never shared between users).</summary>
+    public ICollection<Session> WatchingThread(string threadId) =>
+        _watchers.TryGetValue(threadId, out var watchers) ? watchers.Keys : [];
+
+    public void Remove(Session session)
+    {
+        _sessions.TryRemove(new KeyValuePair<string, Session>(session.Id, session));
+        Unwatch(session);
+    }
+
+    private void Unwatch(Session session)
+    {
+        if (session.ActiveThreadId is { } previous && _watchers.TryGetValue(previous, out var watchers))
+        {
+            watchers.TryRemove(session, out _);
+            if (watchers.IsEmpty)
+            {
+                _watchers.TryRemove(new KeyValuePair<string, ConcurrentDictionary<Session, byte>>(previous, watchers));
+            }
+        }
+    }
+
+    /// <summary>Forgets sessions nobody resumed in time; returns how many.</summary>
+    public int RemoveExpired()
+    {
+        var now = time.GetUtcNow();
+        var removed = 0;
+        foreach (var session in _sessions.Values)
+        {
+            if (session.IsExpired(now, options.Value.SessionExpiry))
+            {
+                Remove(session);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+}

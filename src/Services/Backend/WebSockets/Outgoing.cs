@@ -1,0 +1,4 @@
+namespace Netra.Backend.WebSockets;
+
+/// <summary>One item of a connection's send queue: a frame, or a batch of replayed frames sent back to back.</summary>
+public readonly record struct Outgoing(ReadOnlyMemory<byte> Frame, IReadOnlyList<ReadOnlyMemory<byte>>? Replay);

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Netra.Backend.Auth;
+using Netra.Backend.Protocol;
+
+namespace Netra.Backend.WebSockets;
+
+/// <summary>
+/// <c>GET /ws</c>: everything that can refuse a client (Origin, token, connection cap) answers with HTTP problem
+/// details before the upgrade; an accepted client gets <c>connected</c> as its first frame.
+/// </summary>
+public static class WebSocketEndpoint
+{
+    public static async Task HandleAsync(HttpContext context, BackendServices services)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Problem(context, StatusCodes.Status426UpgradeRequired, "websocket_required", "This endpoint only accepts WebSocket upgrades.");
+            return;
+        }
+
+        if (!services.Origins.IsAllowed(context.Request.Headers.Origin))
+        {
+            await Problem(context, StatusCodes.Status403Forbidden, "origin_not_allowed", "The request's Origin is not allowed.");
+            return;
+        }
+
+        var (token, wantsSubprotocol) = UpgradeCredentials.Read(context.Request, context.WebSockets.WebSocketRequestedProtocols);
+        if (token is null)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await Problem(context, StatusCodes.Status401Unauthorized, "missing_token", "A bearer token is required.");
+            return;
+        }
+
+        var check = await services.Tokens.ValidateAsync(token, context.RequestAborted);
+        if (check.Status == TokenStatus.AuthUnavailable)
+        {
+            await Problem(context, StatusCodes.Status503ServiceUnavailable, "auth_unavailable", "The token could not be checked; try again.");
+            return;
+        }
+
+        if (check.Status != TokenStatus.Valid || check.Identity is null)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await Problem(context, StatusCodes.Status401Unauthorized, "invalid_token", "The bearer token is not valid.");
+            return;
+        }
+
+        var userId = check.Identity.UserId;
+        if (!services.Connections.TryReserve(userId))
+        {
+            await Problem(context, StatusCodes.Status429TooManyRequests, "too_many_connections", "The user has too many open connections.");
+            return;
+        }
+
+        try
+        {
+            await ServeAsync(context, services, token, check.Identity, wantsSubprotocol);
+        }
+        finally
+        {
+            services.Connections.Release(userId);
+        }
+    }
+
+    private static async Task ServeAsync(HttpContext context, BackendServices services, string token, UserIdentity identity, bool wantsSubprotocol)
+    {
+        var options = services.Options;
+        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = wantsSubprotocol ? UpgradeCredentials.Subprotocol : null,
+            KeepAliveInterval = options.KeepAliveInterval,
+            KeepAliveTimeout = options.IdleTimeout,
+        });
+        using var connection = new ClientConnection(socket, identity.UserId, options.SendQueueCapacity, options.MaxFrameBytes, services.Connections);
+        var session = services.Sessions.Create(identity.UserId);
+        session.Attach(connection);
+        session.Send(MessageTypes.Connected, new ConnectedPayload(session.Id, identity.UserId, Resumed: false));
+
+        var auth = new ConnectionAuth(token, identity, services.Tokens, options, services.Time);
+        var handler = new ClientMessageHandler(connection, auth, session, services);
+        using var ended = new CancellationTokenSource();
+        var recheck = auth.RunAsync(() => handler.Session, () => connection.Close(CloseCodes.AuthExpired, "auth_expired"), ended.Token);
+        try
+        {
+            await connection.RunAsync(handler.HandleAsync);
+        }
+        finally
+        {
+            await ended.CancelAsync();
+            await recheck;
+            handler.Session.Detach(connection);
+            services.Logger.LogInformation("Connection of {UserId} on session {SessionId} ended ({CloseStatus})", identity.UserId, handler.Session.Id, connection.CloseStatus);
+        }
+    }
+
+    private static Task Problem(HttpContext context, int status, string code, string detail) =>
+        Results.Problem(
+            statusCode: status,
+            title: code.Replace('_', ' '),
+            detail: detail,
+            type: $"urn:netra:problem:{code}",
+            extensions: new Dictionary<string, object?> { ["code"] = code }).ExecuteAsync(context);
+}

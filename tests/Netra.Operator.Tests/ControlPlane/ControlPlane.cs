@@ -1,0 +1,511 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Runtime.Versioning;
+using System.Text;
+using k8s;
+using Netra.Testing;
+
+// The control plane binaries are Linux builds; so are the file modes and signals used here.
+[assembly: SupportedOSPlatform("linux")]
+
+namespace Netra.Operator.Tests;
+
+/// <summary>A user of the static token file, beyond the built-in admin and operator.</summary>
+public sealed record ControlPlaneUser(string Name, params string[] Groups);
+
+/// <summary>
+/// A real Kubernetes 1.20 control plane for one test class: etcd, kube-apiserver and
+/// kube-controller-manager (job, garbagecollector, namespace, serviceaccount-token controllers)
+/// as child processes on free loopback ports, in a temporary folder removed on dispose.
+/// No kubelet and no scheduler: pods stay Pending.
+/// </summary>
+/// <remarks>
+/// Use as an xunit class fixture (<c>IClassFixture&lt;ControlPlane&gt;</c>; derive to add token users), or
+/// <c>await using var cp = await ControlPlane.StartAsync();</c>.
+/// Set <c>NETRA_KEEP_CONTROLPLANE=1</c> to keep the folder (logs, kubeconfigs) after the tests.
+/// </remarks>
+public class ControlPlane : IAsyncLifetime, IAsyncDisposable
+{
+    public const string OperatorNamespace = "netra-system";
+    public const string OperatorServiceAccount = "netra-operator";
+    public const string OperatorUserName = $"system:serviceaccount:{OperatorNamespace}:{OperatorServiceAccount}";
+    public const string AdminUserName = "netra-test-admin";
+
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly IReadOnlyList<ControlPlaneUser> _extraUsers;
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly List<ChildProcess> _processes = [];
+    private string? _workDirectory;
+    private Kubernetes? _adminClient;
+    private int _disposed;
+
+    public ControlPlane()
+        : this([])
+    {
+    }
+
+    /// <summary>For a fixture deriving from this one that needs more token users.</summary>
+    protected ControlPlane(IEnumerable<ControlPlaneUser> extraUsers)
+    {
+        _extraUsers = [.. extraUsers];
+    }
+
+    /// <summary>Starts a control plane; disposing it stops everything and removes its folder.</summary>
+    /// <param name="extraUsers">Token users beyond the admin and the operator.</param>
+    /// <param name="binaries">Default: <see cref="ControlPlaneBinaries.Locate"/>.</param>
+    /// <param name="cancellationToken">Cancels the startup.</param>
+    public static async Task<ControlPlane> StartAsync(
+        IEnumerable<ControlPlaneUser>? extraUsers = null, ControlPlaneBinaries? binaries = null, CancellationToken cancellationToken = default)
+    {
+        var controlPlane = new ControlPlane(extraUsers ?? []);
+        await controlPlane.StartCoreAsync(binaries ?? ControlPlaneBinaries.Locate(), cancellationToken);
+        return controlPlane;
+    }
+
+    /// <summary>https://127.0.0.1:port of the kube-apiserver.</summary>
+    public Uri ApiServerUrl { get; private set; } = null!;
+
+    /// <summary>http://127.0.0.1:port of etcd (for tests that look behind the API).</summary>
+    public Uri EtcdUrl { get; private set; } = null!;
+
+    /// <summary>The folder holding logs, keys, kubeconfigs and etcd's data.</summary>
+    public string WorkDirectory => _workDirectory ?? throw new InvalidOperationException("Control plane not started.");
+
+    /// <summary>PEM file of the apiserver's serving certificate and its self-signed CA.</summary>
+    public string CaCertificatePath { get; private set; } = null!;
+
+    public X509Certificate2Collection CaCertificates { get; private set; } = null!;
+
+    /// <summary>Time from <see cref="InitializeAsync"/> until all three components were healthy.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
+    /// <summary>Token of a cluster admin (group system:masters).</summary>
+    public string AdminToken => TokenFor(AdminUserName);
+
+    /// <summary>Token of <see cref="OperatorUserName"/>: what the operator's service account would get. No RBAC grants by default.</summary>
+    public string OperatorToken => TokenFor(OperatorUserName);
+
+    /// <summary>A client authenticated as cluster admin, owned by the control plane (do not dispose).</summary>
+    public Kubernetes AdminClient => _adminClient ?? throw new InvalidOperationException("Control plane not started.");
+
+    /// <summary>The token of a user given at construction, of the admin, or of the operator.</summary>
+    public string TokenFor(string userName) =>
+        _tokens.TryGetValue(userName, out var token) ? token : throw new KeyNotFoundException($"No token for user '{userName}'.");
+
+    /// <summary>Client configuration for a bearer token, trusting the apiserver's CA.</summary>
+    public KubernetesClientConfiguration ConfigurationFor(string token) => new()
+    {
+        Host = ApiServerUrl.ToString().TrimEnd('/'),
+        AccessToken = token,
+        SslCaCerts = CaCertificates,
+    };
+
+    /// <summary>A new client for a bearer token; the caller disposes it.</summary>
+    public Kubernetes ClientFor(string token) => new(ConfigurationFor(token));
+
+    /// <summary>A new client authenticated as the operator's service account; the caller disposes it.</summary>
+    public Kubernetes CreateOperatorClient() => ClientFor(OperatorToken);
+
+    /// <summary>
+    /// Writes a kubeconfig (server, CA data, bearer token; mode 0600) and returns its path:
+    /// <paramref name="path"/>, or a new file in <see cref="WorkDirectory"/>.
+    /// </summary>
+    public string WriteKubeconfig(string token, string? path = null, string? defaultNamespace = null)
+    {
+        path ??= Path.Combine(WorkDirectory, $"kubeconfig-{Guid.NewGuid():N}.yaml");
+        WriteKubeconfigFile(path, ApiServerUrl, CaCertificatePath, token, defaultNamespace);
+        return path;
+    }
+
+    /// <summary>Last lines of each component's log, for a failing test's message.</summary>
+    public string DescribeLogs(int lines = 30) =>
+        string.Join("\n", _processes.Select(p => $"----- {p.Name} ({p.LogPath}) -----\n{p.Tail(lines)}"));
+
+    public Task InitializeAsync() => StartCoreAsync(ControlPlaneBinaries.Locate(), CancellationToken.None);
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private async Task StartCoreAsync(ControlPlaneBinaries binaries, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        // Free ports are picked, released and then bound by the child: another process may take
+        // one in between. That shows as "address already in use"; start over with new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync(binaries, cancellationToken);
+                StartupTime = clock.Elapsed;
+                return;
+            }
+            catch (ControlPlaneStartException) when (attempt < 3 && DescribeLogs(40).Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await StopAndCleanAsync(keepDirectory: false);
+            }
+            catch (Exception e)
+            {
+                var keep = KeepDirectory;
+                var logs = DescribeLogs(40);
+                var folder = _workDirectory;
+                await StopAndCleanAsync(keepDirectory: keep);
+                if (e is ControlPlaneStartException)
+                {
+                    throw new ControlPlaneStartException(
+                        $"{e.Message}\n{(keep ? $"Folder kept: {folder}" : "Set NETRA_KEEP_CONTROLPLANE=1 to keep the folder.")}\n{logs}", e.InnerException);
+                }
+
+                throw new ControlPlaneStartException($"Control plane failed to start: {e.Message}\n{logs}", e);
+            }
+        }
+    }
+
+    private static bool KeepDirectory => Environment.GetEnvironmentVariable("NETRA_KEEP_CONTROLPLANE") is "1" or "true";
+
+    private async Task StartOnceAsync(ControlPlaneBinaries binaries, CancellationToken cancellationToken)
+    {
+        var dir = Directory.CreateTempSubdirectory("netra-controlplane-").FullName;
+        _workDirectory = dir;
+        var etcdPort = FreeLoopbackPort();
+        var etcdPeerPort = FreeLoopbackPort();
+        var apiPort = FreeLoopbackPort();
+        var kcmPort = FreeLoopbackPort();
+        var etcdUrl = $"http://127.0.0.1:{etcdPort}"; // etcd rejects URLs with a path, even "/"
+        EtcdUrl = new Uri(etcdUrl);
+        ApiServerUrl = new Uri($"https://127.0.0.1:{apiPort}");
+        var certDir = Path.Combine(dir, "apiserver-certs");
+        var kcmCertDir = Path.Combine(dir, "controller-manager-certs");
+        Directory.CreateDirectory(certDir);
+        Directory.CreateDirectory(kcmCertDir);
+        CaCertificatePath = Path.Combine(certDir, "apiserver.crt");
+
+        // Service-account signing key pair.
+        var privateKeyPath = Path.Combine(dir, "sa.key");
+        var publicKeyPath = Path.Combine(dir, "sa.pub");
+        using (var rsa = RSA.Create(2048))
+        {
+            WritePrivate(privateKeyPath, rsa.ExportRSAPrivateKeyPem());
+            File.WriteAllText(publicKeyPath, rsa.ExportSubjectPublicKeyInfoPem());
+        }
+
+        // Static tokens: admin, operator, extra users. Random, never printed.
+        _tokens.Clear();
+        var tokenLines = new StringBuilder();
+        void AddUser(string name, IEnumerable<string> groups)
+        {
+            var token = RandomNumberGenerator.GetHexString(48, lowercase: true);
+            _tokens[name] = token;
+            tokenLines.Append(token).Append(',').Append(name).Append(',').Append(name)
+                .Append(",\"").Append(string.Join(',', groups)).Append("\"\n");
+        }
+
+        AddUser(AdminUserName, ["system:masters", "system:authenticated"]);
+        AddUser(OperatorUserName, ["system:serviceaccounts", $"system:serviceaccounts:{OperatorNamespace}", "system:authenticated"]);
+        foreach (var user in _extraUsers)
+        {
+            AddUser(user.Name, [.. user.Groups, "system:authenticated"]);
+        }
+
+        var tokenFile = Path.Combine(dir, "tokens.csv");
+        WritePrivate(tokenFile, tokenLines.ToString());
+
+        // etcd
+        var etcd = Launch("etcd", binaries.Etcd, dir,
+        [
+            "--name=netra",
+            $"--data-dir={Path.Combine(dir, "etcd-data")}",
+            $"--listen-client-urls={etcdUrl}",
+            $"--advertise-client-urls={etcdUrl}",
+            $"--listen-peer-urls=http://127.0.0.1:{etcdPeerPort}",
+            $"--initial-advertise-peer-urls=http://127.0.0.1:{etcdPeerPort}",
+            $"--initial-cluster=netra=http://127.0.0.1:{etcdPeerPort}",
+            "--unsafe-no-fsync",
+        ]);
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
+        {
+            await WaitHealthyAsync(etcd, "etcd /health", async () =>
+            {
+                var body = await http.GetStringAsync(new Uri(EtcdUrl, "/health"), cancellationToken);
+                return body.Contains("\"health\":\"true\"", StringComparison.Ordinal);
+            });
+        }
+
+        // kube-apiserver
+        var apiServer = Launch("kube-apiserver", binaries.KubeApiServer, dir,
+        [
+            $"--etcd-servers={etcdUrl}",
+            $"--cert-dir={certDir}",
+            $"--secure-port={apiPort}",
+            "--bind-address=127.0.0.1",
+            "--insecure-port=0",
+            "--service-cluster-ip-range=10.0.0.0/24",
+            "--service-account-issuer=https://kubernetes.default.svc",
+            $"--service-account-key-file={publicKeyPath}",
+            $"--service-account-signing-key-file={privateKeyPath}",
+            $"--token-auth-file={tokenFile}",
+            "--authorization-mode=RBAC",
+            "--allow-privileged=true",
+            "--disable-admission-plugins=ServiceAccount",
+        ]);
+        HttpClient? apiHttp = null;
+        try
+        {
+            await WaitHealthyAsync(apiServer, "kube-apiserver /readyz", async () =>
+            {
+                if (apiHttp is null)
+                {
+                    // The apiserver writes its self-signed certificate before it serves.
+                    if (!File.Exists(CaCertificatePath) || new FileInfo(CaCertificatePath).Length == 0)
+                    {
+                        return false;
+                    }
+
+                    CaCertificates = LoadPem(CaCertificatePath);
+                    apiHttp = TrustingOnly(CaCertificates, checkName: true);
+                    apiHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+                }
+
+                using var response = await apiHttp.GetAsync(new Uri(ApiServerUrl, "/readyz"), cancellationToken);
+                return response.StatusCode == HttpStatusCode.OK;
+            });
+        }
+        finally
+        {
+            apiHttp?.Dispose();
+        }
+
+        // kube-controller-manager, as cluster admin.
+        var kcmKubeconfig = WriteKubeconfig(AdminToken, Path.Combine(dir, "controller-manager.kubeconfig"));
+        var controllerManager = Launch("kube-controller-manager", binaries.KubeControllerManager, dir,
+        [
+            $"--kubeconfig={kcmKubeconfig}",
+            $"--authentication-kubeconfig={kcmKubeconfig}",
+            $"--authorization-kubeconfig={kcmKubeconfig}",
+            "--leader-elect=false",
+            "--controllers=job,garbagecollector,namespace,serviceaccount-token",
+            $"--service-account-private-key-file={privateKeyPath}",
+            $"--root-ca-file={CaCertificatePath}",
+            "--bind-address=127.0.0.1",
+            $"--secure-port={kcmPort}",
+            "--port=0",
+            $"--cert-dir={kcmCertDir}",
+        ]);
+        HttpClient? kcmHttp = null;
+        try
+        {
+            var kcmCert = Path.Combine(kcmCertDir, "kube-controller-manager.crt");
+            await WaitHealthyAsync(controllerManager, "kube-controller-manager /healthz", async () =>
+            {
+                if (kcmHttp is null)
+                {
+                    if (!File.Exists(kcmCert) || new FileInfo(kcmCert).Length == 0)
+                    {
+                        return false;
+                    }
+
+                    kcmHttp = TrustingOnly(LoadPem(kcmCert), checkName: false);
+                }
+
+                using var response = await kcmHttp.GetAsync(new Uri($"https://127.0.0.1:{kcmPort}/healthz"), cancellationToken);
+                return response.StatusCode == HttpStatusCode.OK;
+            });
+        }
+        finally
+        {
+            kcmHttp?.Dispose();
+        }
+
+        _adminClient = ClientFor(AdminToken);
+    }
+
+    private ChildProcess Launch(string name, string executable, string dir, string[] arguments)
+    {
+        var child = ChildProcess.Start(name, executable, arguments, Path.Combine(dir, $"{name}.log"));
+        _processes.Add(child);
+        return child;
+    }
+
+    /// <summary>Polls <paramref name="probe"/> until true; fails at once when the process exits, with its log.</summary>
+    private static async Task WaitHealthyAsync(ChildProcess process, string what, Func<Task<bool>> probe)
+    {
+        try
+        {
+            await Eventually.WaitUntilAsync(async () =>
+            {
+                process.ThrowIfExited();
+                try
+                {
+                    return await probe();
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+                catch (TaskCanceledException)
+                {
+                    return false;
+                }
+            }, what, StepTimeout);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            throw new ControlPlaneStartException($"Control plane failed to start: {e.Message}", e);
+        }
+    }
+
+    private static HttpClient TrustingOnly(X509Certificate2Collection roots, bool checkName)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                    ChainsTo(roots, certificate, errors, checkName),
+            },
+        };
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
+    }
+
+    private static bool ChainsTo(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors, bool checkName)
+    {
+        if (errors == SslPolicyErrors.None)
+        {
+            return true;
+        }
+
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)
+            || (checkName && errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)))
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        using var leaf = new X509Certificate2(certificate);
+        return chain.Build(leaf);
+    }
+
+    private static X509Certificate2Collection LoadPem(string path)
+    {
+        var collection = new X509Certificate2Collection();
+        collection.ImportFromPemFile(path);
+        return collection;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void WritePrivate(string path, string content)
+    {
+        using var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        writer.Write(content);
+    }
+
+    internal static void WriteKubeconfigFile(string path, Uri server, string caPath, string token, string? defaultNamespace)
+    {
+        var caData = Convert.ToBase64String(File.ReadAllBytes(caPath));
+        var ns = defaultNamespace is null ? string.Empty : $"\n    namespace: {defaultNamespace}";
+        var yaml = $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: netra-test
+              cluster:
+                server: {server.ToString().TrimEnd('/')}
+                certificate-authority-data: {caData}
+            users:
+            - name: netra-test-user
+              user:
+                token: {token}
+            contexts:
+            - name: netra-test
+              context:
+                cluster: netra-test
+                user: netra-test-user{ns}
+            current-context: netra-test
+
+            """;
+        WritePrivate(path, yaml);
+    }
+
+    private async Task StopAndCleanAsync(bool keepDirectory)
+    {
+        _adminClient?.Dispose();
+        _adminClient = null;
+        // Reverse order: controller manager, apiserver, etcd.
+        for (var i = _processes.Count - 1; i >= 0; i--)
+        {
+            await _processes[i].DisposeAsync();
+        }
+
+        _processes.Clear();
+        if (_workDirectory is { } dir && !keepDirectory)
+        {
+            for (var attempt = 0; attempt < 5 && Directory.Exists(dir); attempt++)
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (IOException) when (attempt < 4)
+                {
+                    await Task.Delay(100);
+                }
+                catch (UnauthorizedAccessException) when (attempt < 4)
+                {
+                    await Task.Delay(100);
+                }
+            }
+        }
+
+        _workDirectory = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await StopAndCleanAsync(KeepDirectory);
+        GC.SuppressFinalize(this);
+    }
+
+    public override string ToString() => $"ControlPlane {ApiServerUrl} ({_workDirectory})";
+}
+
+/// <summary>The control plane did not come up; the message holds the tail of each component's log.</summary>
+public sealed class ControlPlaneStartException : Exception
+{
+    public ControlPlaneStartException()
+    {
+    }
+
+    public ControlPlaneStartException(string message)
+        : base(message)
+    {
+    }
+
+    public ControlPlaneStartException(string message, Exception? inner)
+        : base(message, inner)
+    {
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using Netra.Probes.Model;
+using Netra.Probes.Running;
+
+namespace Netra.Probes.Tests;
+
+public sealed class ProbeRunnerTests
+{
+    private sealed record TestScenario(string Name, IReadOnlyList<ProbeCase> Cases, bool Exclusive = false) : IScenario
+    {
+        public string Covers => "test";
+    }
+
+    private sealed class RecordingObserver : IRunObserver
+    {
+        public ConcurrentQueue<CaseResult> Seen { get; } = new();
+
+        public void CaseFinished(CaseResult result) => Seen.Enqueue(result);
+    }
+
+    private static readonly ProbeContext Context = new(
+        new ProbeTargets(new Uri("http://127.0.0.1:1"), new Uri("http://127.0.0.1:2"), new Uri("http://127.0.0.1:3")),
+        ProbeCredentials.DevelopmentSeed,
+        new HttpClient());
+
+    private static ProbeCase Case(string id, Func<CancellationToken, Task> run) => new(id, $"does {id}", (_, ct) => run(ct));
+
+    [Fact]
+    public async Task Each_way_a_case_can_end_becomes_its_outcome_and_message()
+    {
+        var scenario = new TestScenario("s", [
+            Case("s/passes", _ => Task.CompletedTask),
+            Case("s/fails", _ => throw new ProbeFailedException("expected 401, got 200")),
+            Case("s/skips", _ => throw Expect.Skip("fault injection is disabled")),
+            Case("s/breaks", _ => throw new InvalidOperationException("socket closed")),
+            Case("s/hangs", ct => Task.Delay(Timeout.Infinite, ct)),
+        ]);
+        var observer = new RecordingObserver();
+
+        var report = await new ProbeRunner(Context, observer, TimeSpan.FromMilliseconds(200))
+            .RunAsync([scenario], parallelism: 1, CancellationToken.None);
+
+        var cases = report.Scenarios.Single().Cases;
+        Assert.Equal(
+            [CaseOutcome.Passed, CaseOutcome.Failed, CaseOutcome.Skipped, CaseOutcome.Error, CaseOutcome.Error],
+            cases.Select(c => c.Outcome));
+        Assert.Null(cases[0].Message);
+        Assert.Equal("expected 401, got 200", cases[1].Message);
+        Assert.Equal("fault injection is disabled", cases[2].Message);
+        Assert.Equal("InvalidOperationException: socket closed", cases[3].Message);
+        Assert.StartsWith("timed out after 0.2 s", cases[4].Message, StringComparison.Ordinal);
+        Assert.Equal(cases.Select(c => c.Id), observer.Seen.Select(c => c.Id));
+        Assert.Equal(new RunSummary(5, 1, 1, 1, 2), report.Summary);
+        Assert.False(report.Summary.Succeeded);
+    }
+
+    [Fact]
+    public async Task Scenarios_run_at_once_up_to_the_parallelism_and_report_in_selection_order()
+    {
+        var running = 0;
+        var peak = 0;
+        var bothStarted = new TaskCompletionSource();
+        async Task Track(CancellationToken ct)
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref peak, now);
+            if (now == 2)
+            {
+                bothStarted.TrySetResult();
+            }
+
+            await bothStarted.Task.WaitAsync(ct);
+            Interlocked.Decrement(ref running);
+        }
+
+        var scenarios = new[] { "a", "b", "c", "d" }
+            .Select(name => new TestScenario(name, [Case($"{name}/one", Track)]))
+            .ToList<IScenario>();
+
+        var report = await new ProbeRunner(Context, new RecordingObserver(), TimeSpan.FromSeconds(10))
+            .RunAsync(scenarios, parallelism: 2, CancellationToken.None);
+
+        Assert.Equal(["a", "b", "c", "d"], report.Scenarios.Select(s => s.Name));
+        Assert.Equal(2, peak);
+        Assert.True(report.Summary.Succeeded);
+    }
+
+    [Fact]
+    public async Task An_exclusive_scenario_runs_alone_after_the_others_and_reports_in_its_place()
+    {
+        var running = 0;
+        var seenRunningWithExclusive = -1;
+        var finishedBeforeExclusive = new ConcurrentQueue<string>();
+        var finished = new ConcurrentQueue<string>();
+        Func<CancellationToken, Task> Track(string name, bool exclusive) => async _ =>
+        {
+            var now = Interlocked.Increment(ref running);
+            if (exclusive)
+            {
+                seenRunningWithExclusive = now;
+                foreach (var done in finished)
+                {
+                    finishedBeforeExclusive.Enqueue(done);
+                }
+            }
+
+            await Task.Yield();
+            Interlocked.Decrement(ref running);
+            finished.Enqueue(name);
+        };
+
+        IScenario[] scenarios =
+        [
+            new TestScenario("a", [Case("a/one", Track("a", false))]),
+            new TestScenario("x", [Case("x/one", Track("x", true))], Exclusive: true),
+            new TestScenario("b", [Case("b/one", Track("b", false))]),
+        ];
+
+        var report = await new ProbeRunner(Context, new RecordingObserver(), TimeSpan.FromSeconds(10))
+            .RunAsync(scenarios, parallelism: 3, CancellationToken.None);
+
+        Assert.Equal(["a", "x", "b"], report.Scenarios.Select(s => s.Name));
+        Assert.Equal(1, seenRunningWithExclusive);
+        Assert.Equal(["a", "b"], finishedBeforeExclusive.Order());
+    }
+
+    [Fact]
+    public void A_run_without_any_passed_case_is_not_a_success()
+    {
+        Assert.False(RunSummary.Of([]).Succeeded);
+        Assert.False(RunSummary.Of([new CaseResult("s/x", "s", "x", CaseOutcome.Skipped, TimeSpan.Zero, "why")]).Succeeded);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json;
+using Netra.Probes.Model;
+using Netra.Probes.Reporting;
+
+namespace Netra.Probes.Tests;
+
+public sealed class ReportTests
+{
+    private static RunReport ReportWith(int passed, int failed, string failureMessage = "expected agent_completed, got error")
+    {
+        var cases = Enumerable.Range(0, passed)
+            .Select(i => new CaseResult($"s/pass-{i}", "s", "passes", CaseOutcome.Passed, TimeSpan.FromMilliseconds(3)))
+            .Concat(Enumerable.Range(0, failed)
+                .Select(i => new CaseResult($"s/fail-{i}", "s", "fails", CaseOutcome.Failed, TimeSpan.FromMilliseconds(5), failureMessage)))
+            .ToList();
+        return new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), [new ScenarioResult("s", cases)]);
+    }
+
+    [Theory]
+    [InlineData(10, 0, 0, false)]
+    [InlineData(5, 3, 3, false)]
+    [InlineData(0, 200, -1, true)]
+    public void The_termination_message_fits_in_4_KB_and_says_when_failures_were_left_out(int passed, int failed, int expectedFailuresListed, bool truncated)
+    {
+        var text = TerminationMessage.Compose(ReportWith(passed, failed));
+
+        Assert.True(Encoding.UTF8.GetByteCount(text) <= TerminationMessage.MaxBytes);
+        var summary = TerminationMessage.Parse(text);
+        Assert.NotNull(summary);
+        Assert.Equal(new TerminationMessage.Counts(passed + failed, passed, failed, 0, 0), summary.Counts);
+        Assert.Equal(truncated, summary.Truncated);
+        if (expectedFailuresListed >= 0)
+        {
+            Assert.Equal(expectedFailuresListed, summary.Failures.Count);
+        }
+        else
+        {
+            Assert.InRange(summary.Failures.Count, 1, failed - 1);
+        }
+    }
+
+    [Fact]
+    public void Long_failure_messages_are_shortened_in_the_termination_message()
+    {
+        var summary = TerminationMessage.Parse(TerminationMessage.Compose(ReportWith(0, 1, new string('x', 5000))));
+
+        Assert.Equal(TerminationMessage.MaxMessageChars, summary!.Failures.Single().Message!.Length);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Error: OOMKilled")]
+    public void A_termination_message_that_is_not_ours_parses_to_nothing(string? text) =>
+        Assert.Null(TerminationMessage.Parse(text));
+
+    [Fact]
+    public void The_json_report_is_snake_case_with_every_case()
+    {
+        var json = JsonSerializer.Serialize(JsonReport.From(ReportWith(2, 1)), ReportJson.Options);
+        using var document = JsonDocument.Parse(json);
+
+        var root = document.RootElement;
+        Assert.Equal(3, root.GetProperty("summary").GetProperty("total").GetInt32());
+        var cases = root.GetProperty("scenarios")[0].GetProperty("cases");
+        Assert.Equal(3, cases.GetArrayLength());
+        Assert.Equal("failed", cases[2].GetProperty("result").GetString());
+        Assert.Equal(5, cases[2].GetProperty("duration_ms").GetInt64());
+        Assert.Equal("expected agent_completed, got error", cases[2].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void The_junit_report_counts_and_marks_failures()
+    {
+        var xml = JUnitReport.From(ReportWith(2, 1));
+
+        var suites = xml.Root!;
+        Assert.Equal("testsuites", suites.Name.LocalName);
+        Assert.Equal("3", suites.Attribute("tests")!.Value);
+        Assert.Equal("1", suites.Attribute("failures")!.Value);
+        var failure = suites.Descendants("failure").Single();
+        Assert.Equal("expected agent_completed, got error", failure.Attribute("message")!.Value);
+        Assert.Equal("s/fail-0", failure.Parent!.Attribute("name")!.Value);
+    }
+}

@@ -1,0 +1,43 @@
+using Netra.Probes.Scenarios;
+
+namespace Netra.Probes.Tests;
+
+public sealed class ScenarioCatalogTests
+{
+    [Fact]
+    public void The_catalog_holds_the_contract_scenarios_in_its_order() =>
+        Assert.Equal(ScenarioNames.All, ScenarioCatalog.All.Select(s => s.Name));
+
+    [Theory]
+    [InlineData("auth-websocket-handshake", 9)]
+    [InlineData("agent-lifecycle-events", 6)]
+    [InlineData("cross-service-auth-sync", 6)]
+    [InlineData("websocket-reconnection-auth", 8)]
+    [InlineData("multi-agent-isolation", 5)]
+    [InlineData("agent-failure-recovery", 12)]
+    [InlineData("message-format-validation", 10)]
+    [InlineData("auth-service-independence", 3)]
+    [InlineData("thread-management", 10)]
+    [InlineData("streaming-auth-validation", 10)]
+    public void Each_scenario_has_at_least_the_contract_number_of_cases(string name, int minimum) =>
+        Assert.InRange(ScenarioCatalog.All.Single(s => s.Name == name).Cases.Count, minimum, int.MaxValue);
+
+    [Fact]
+    public void Case_ids_are_unique_stable_and_scoped_by_scenario()
+    {
+        var ids = ScenarioCatalog.All.SelectMany(s => s.Cases.Select(c => (s.Name, c.Id))).ToList();
+
+        Assert.Equal(ids.Count, ids.Select(i => i.Id).Distinct().Count());
+        Assert.All(ids, i => Assert.Matches($"^{i.Name}/[a-z0-9]+(-[a-z0-9]+)*$", i.Id));
+        Assert.True(ids.Count >= 79, $"{ids.Count} cases");
+    }
+
+    [Fact]
+    public void Selection_keeps_catalog_order_and_reports_unknown_names()
+    {
+        var selection = ScenarioCatalog.Select(["thread-management", "nope", "agent-lifecycle-events"]);
+
+        Assert.Equal(["agent-lifecycle-events", "thread-management"], selection.Scenarios.Select(s => s.Name));
+        Assert.Equal(["nope"], selection.Unknown);
+    }
+}
