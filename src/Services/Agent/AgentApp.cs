@@ -19,7 +19,6 @@ public static class AgentApp
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         // ServiceDefaults registers the concrete MetricFactory; its own UseHttpMetrics and our metrics ask for the interface.
-        services.TryAddSingleton<IMetricFactory>(provider => provider.GetRequiredService<MetricFactory>());
         services.PostConfigure<ProblemDetailsOptions>(options => options.CustomizeProblemDetails += AgentProblems.AddCode);
         // An unreadable body is the client's fault in every environment: a 400 problem, never a 500.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Netra.Auth.Accounts;
 using Netra.Auth.ClientCredentials;
@@ -15,7 +14,6 @@ using Netra.Auth.Storage;
 using Netra.Auth.Tokens;
 using Netra.Auth.Validation;
 using Netra.ServiceDefaults;
-using Prometheus;
 
 namespace Netra.Auth;
 
@@ -26,9 +24,6 @@ public static class AuthApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults("auth");
-        // ServiceDefaults registers the per-app factory as its concrete type only, while UseServiceDefaults
-        // (and AuthMetrics) resolve the interface.
-        builder.Services.TryAddSingleton<IMetricFactory>(services => services.GetRequiredService<MetricFactory>());
 
         builder.Services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.SectionName)

@@ -22,25 +22,23 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
-        // Each service keeps its own logger and metrics registry, so that the local run can host
-        // all three in one process without them writing into each other.
+        // Each service keeps its own logger and metrics registry (never the static Log.Logger), so that
+        // the local run can host all three in one process without them writing into each other.
         // Serilog:Console=false leaves only the sinks configured under Serilog:WriteTo (the local run
         // sends service logs to files so that its own progress stays readable).
-        var console = builder.Configuration.GetValue("Serilog:Console", defaultValue: true);
-        builder.Services.AddSerilog(
-            (services, logger) =>
-            {
-                logger
-                    .ReadFrom.Configuration(builder.Configuration)
-                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-                    .Enrich.FromLogContext()
-                    .Enrich.WithProperty("service", serviceName);
-                if (console)
-                {
-                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-                }
-            },
-            preserveStaticLogger: true);
+        var logger = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("service", serviceName);
+        if (builder.Configuration.GetValue("Serilog:Console", defaultValue: true))
+        {
+            logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+        }
+
+        var serviceLogger = logger.CreateLogger();
+        builder.Services.AddSingleton<Serilog.ILogger>(serviceLogger);
+        builder.Services.AddSerilog(serviceLogger, dispose: true);
 
         var registry = Metrics.NewCustomRegistry();
         builder.Services.AddSingleton(registry);
@@ -58,7 +56,11 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // RequestPath excludes the query string, so no credential in a URL reaches the log.
-        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = RequestLogLevel;
+        });
         app.UseHttpMetrics(options => options.SetMetricFactory(app.Services.GetRequiredService<IMetricFactory>()));
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Data.Sqlite;
 using Netra.Auth.Tests.Support;
 
 namespace Netra.Auth.Tests.Integration;
@@ -16,6 +17,26 @@ public class OperationsTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_fails_when_the_store_does_not_answer()
+    {
+        var dataPath = AuthHost.NewDataPath();
+        await using var auth = await AuthHost.StartWithDataAsync(dataPath);
+        await using (var connection = new SqliteConnection($"Data Source={dataPath}"))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE signing_keys";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        using var ready = await auth.Http.GetAsync("/readyz");
+        using var health = await auth.Http.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     [Fact]

@@ -120,4 +120,30 @@ public sealed class HandshakeTests
         using var again = await stack.ConnectAsync(alice);
         Assert.True(again.IsOpen);
     }
+
+    [Fact]
+    public async Task A_token_signed_with_a_rotated_key_is_accepted_after_refetching_the_jwks()
+    {
+        await using var stack = await LiveServices.StartAsync(auth: ["--Auth:SigningKeyRotationInterval=00:00:03", "--Auth:SigningKeyPublishLead=00:00:00.500"]);
+        var first = await stack.LoginAsync("alice");
+        using var before = await stack.ConnectAsync(first);
+
+        string? rotated = null;
+        await Eventually.WaitUntilAsync(
+            async () => KeyId(rotated = await stack.LoginAsync("alice")) != KeyId(first),
+            "the auth service to sign with its next key",
+            TimeSpan.FromSeconds(20));
+        using var after = await stack.ConnectAsync(rotated!);
+
+        Assert.True(after.IsOpen);
+        Assert.Equal("alice", TestSocket.Payload(after.Frames[0]).GetProperty("user_id").GetString());
+    }
+
+    private static string KeyId(string jwt)
+    {
+        var header = jwt.Split('.')[0].Replace('-', '+').Replace('_', '/');
+        header = header.PadRight(header.Length + ((4 - (header.Length % 4)) % 4), '=');
+        using var document = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(header));
+        return document.RootElement.GetProperty("kid").GetString()!;
+    }
 }

@@ -87,7 +87,7 @@ public sealed class LimitsTests
     [Fact]
     public async Task A_peer_that_answers_no_keep_alive_ping_is_dropped_after_the_idle_timeout()
     {
-        await using var stack = await LiveServices.StartAsync(backend: ["--Backend:KeepAliveInterval=00:00:00.200", "--Backend:IdleTimeout=00:00:00.500"]);
+        await using var stack = await LiveServices.StartAsync(backend: ["--Backend:KeepAliveInterval=00:00:00.250", "--Backend:IdleTimeout=00:00:01"]);
         var token = await stack.LoginAsync("alice");
         using var reading = await stack.ConnectAsync(token);
         using var silent = await RawSocket.ConnectAsync(stack.WebSocketUri, token);

@@ -11,7 +11,7 @@ namespace Netra.Backend.Auth;
 public sealed class ServiceTokenProvider(IHttpClientFactory httpClients, IOptions<BackendOptions> options, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string Token, DateTimeOffset RenewAt)? _cached;
+    private volatile CachedToken? _cached;
 
     public void Dispose() => _gate.Dispose();
 
@@ -68,9 +68,11 @@ public sealed class ServiceTokenProvider(IHttpClientFactory httpClients, IOption
 
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, issued.ExpiresIn));
         var early = TimeSpan.FromTicks(Math.Min(lifetime.Ticks / 5, TimeSpan.TicksPerMinute));
-        _cached = (issued.AccessToken, requestedAt + lifetime - early);
+        _cached = new CachedToken(issued.AccessToken, requestedAt + lifetime - early);
         return issued.AccessToken;
     }
+
+    private sealed record CachedToken(string Token, DateTimeOffset RenewAt);
 
     private sealed record IssuedToken(
         [property: JsonPropertyName("access_token")] string AccessToken,

@@ -87,7 +87,7 @@ public sealed class UserTokenValidator(
             return new TokenCheck(TokenStatus.Invalid, null, "token lacks the required scope");
         }
 
-        var identity = new UserIdentity(jwt.Subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), string.IsNullOrEmpty(jwt.Id) ? null : jwt.Id);
+        var identity = new UserIdentity(jwt.Subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
         return new TokenCheck(TokenStatus.Valid, identity, "valid");
     }
 

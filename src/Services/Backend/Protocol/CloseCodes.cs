@@ -6,6 +6,8 @@ namespace Netra.Backend.Protocol;
 public static class CloseCodes
 {
     public const WebSocketCloseStatus Normal = WebSocketCloseStatus.NormalClosure;
+    public const WebSocketCloseStatus ServerStopping = WebSocketCloseStatus.EndpointUnavailable;
+    public const WebSocketCloseStatus SendQueueFull = WebSocketCloseStatus.PolicyViolation;
     public const WebSocketCloseStatus FrameTooLarge = WebSocketCloseStatus.MessageTooBig;
     public const WebSocketCloseStatus AuthExpired = (WebSocketCloseStatus)4001;
     public const WebSocketCloseStatus RateLimited = (WebSocketCloseStatus)4029;

@@ -20,17 +20,6 @@ public sealed class Session(string id, string userId, int replayCapacity, TimePr
     /// <summary>The thread chosen with <c>thread_switch</c>; agent events of this thread reach this session too.</summary>
     public string? ActiveThreadId { get; internal set; }
 
-    public long LastSeq
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _replay.NewestSeq;
-            }
-        }
-    }
-
     /// <summary>Numbers, records and delivers one server frame.</summary>
     public void Send(string type, object payload, string? id = null)
     {

@@ -10,8 +10,6 @@ public sealed class SessionRegistry(IOptions<BackendOptions> options, TimeProvid
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Session, byte>> _watchers = new(StringComparer.Ordinal);
 
-    public int Count => _sessions.Count;
-
     public Session Create(string userId)
     {
         var id = "ses_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

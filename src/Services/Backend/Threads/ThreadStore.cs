@@ -6,11 +6,14 @@ namespace Netra.Backend.Threads;
 
 /// <summary>
 /// Threads and messages in SQLite. Every query is scoped by the owner, so another user's thread
-/// looks exactly like a missing one.
+/// looks exactly like a missing one. Writes take turns on an async gate: SQLite allows one writer at a time
+/// and waits for the lock by blocking its thread, so under load writers queue here instead of holding
+/// thread-pool threads (and a connection each) while they wait.
 /// </summary>
-public sealed class ThreadStore
+public sealed class ThreadStore : IDisposable
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public ThreadStore(IOptions<BackendOptions> options)
     {
@@ -43,15 +46,29 @@ public sealed class ThreadStore
     {
         var now = DateTimeOffset.UtcNow;
         var thread = new ChatThread(NewId("thr"), userId, title, now, now, 0);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await InsertThreadAsync(thread, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        return thread;
+    }
+
+    private async Task InsertThreadAsync(ChatThread thread, CancellationToken cancellationToken)
+    {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO threads (id, user_id, title, created_at, updated_at) VALUES ($id, $user, $title, $now, $now)";
         command.Parameters.AddWithValue("$id", thread.Id);
-        command.Parameters.AddWithValue("$user", userId);
-        command.Parameters.AddWithValue("$title", title);
-        command.Parameters.AddWithValue("$now", Format(now));
+        command.Parameters.AddWithValue("$user", thread.UserId);
+        command.Parameters.AddWithValue("$title", thread.Title);
+        command.Parameters.AddWithValue("$now", Format(thread.CreatedAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
-        return thread;
     }
 
     public async Task<ChatThread?> FindThreadAsync(string userId, string threadId, CancellationToken cancellationToken)
@@ -83,6 +100,21 @@ public sealed class ThreadStore
 
     /// <summary>Appends a message to the user's thread; null when the thread is not the user's.</summary>
     public async Task<ChatMessage?> AppendMessageAsync(string userId, string threadId, string role, string content, string? runId, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await InsertMessageAsync(userId, threadId, role, content, runId, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public void Dispose() => _writeGate.Dispose();
+
+    private async Task<ChatMessage?> InsertMessageAsync(string userId, string threadId, string role, string content, string? runId, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         var id = NewId("msg");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Netra.Backend.AgentRuns;
@@ -19,6 +20,7 @@ public sealed class BackendServices(
     ConnectionRegistry connections,
     OriginPolicy origins,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<BackendServices> logger)
 {
     public BackendOptions Options { get; } = options.Value;
@@ -38,6 +40,8 @@ public sealed class BackendServices(
     public OriginPolicy Origins { get; } = origins;
 
     public TimeProvider Time { get; } = time;
+
+    public IHostApplicationLifetime Lifetime { get; } = lifetime;
 
     public ILogger Logger { get; } = logger;
 }

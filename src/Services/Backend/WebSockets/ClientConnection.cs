@@ -38,9 +38,6 @@ public sealed class ClientConnection : IFrameSink, IDisposable
 
     public string UserId { get; }
 
-    /// <summary>Frames waiting in the send queue now.</summary>
-    public int QueueDepth => _outbox.Reader.Count;
-
     /// <summary>The close status this connection ended with, as requested by the server.</summary>
     public WebSocketCloseStatus? CloseStatus => _closeRequest?.Status;
 
@@ -99,7 +96,7 @@ public sealed class ClientConnection : IFrameSink, IDisposable
         lock (_closeGate)
         {
             closing = _closeRequest is not null;
-            _closeRequest ??= (WebSocketCloseStatus.PolicyViolation, "send queue full");
+            _closeRequest ??= (CloseCodes.SendQueueFull, "send queue full");
         }
 
         if (!closing)

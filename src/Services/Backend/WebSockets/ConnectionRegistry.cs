@@ -25,8 +25,6 @@ public sealed class ConnectionRegistry
 
     public int OpenConnections => _open.Count;
 
-    public IReadOnlyCollection<ClientConnection> Open => (IReadOnlyCollection<ClientConnection>)_open.Keys;
-
     /// <summary>Connections closed because the client stopped reading.</summary>
     public long SlowConsumerClosures => Interlocked.Read(ref _slowConsumerClosures);
 

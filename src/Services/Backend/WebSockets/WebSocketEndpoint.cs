@@ -42,6 +42,7 @@ public static class WebSocketEndpoint
 
         if (check.Status != TokenStatus.Valid || check.Identity is null)
         {
+            services.Logger.LogInformation("Upgrade refused: {Reason}", check.Reason);
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             await Problem(context, StatusCodes.Status401Unauthorized, "invalid_token", "The bearer token is not valid.");
             return;
@@ -81,6 +82,7 @@ public static class WebSocketEndpoint
         var auth = new ConnectionAuth(token, identity, services.Tokens, options, services.Time);
         var handler = new ClientMessageHandler(connection, auth, session, services);
         using var ended = new CancellationTokenSource();
+        using var stopping = services.Lifetime.ApplicationStopping.Register(() => connection.Close(CloseCodes.ServerStopping, "server stopping"));
         var recheck = auth.RunAsync(() => handler.Session, () => connection.Close(CloseCodes.AuthExpired, "auth_expired"), ended.Token);
         try
         {

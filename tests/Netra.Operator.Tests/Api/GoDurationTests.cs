@@ -1,0 +1,37 @@
+using Netra.Operator.Api.V1Alpha1;
+
+namespace Netra.Operator.Tests.Api;
+
+public sealed class GoDurationTests
+{
+    [Theory]
+    [InlineData("90s", 90_000)]
+    [InlineData("15m", 900_000)]
+    [InlineData("1h30m", 5_400_000)]
+    [InlineData("500ms", 500)]
+    [InlineData("1m30s250ms", 90_250)]
+    public void Parses_what_users_write(string text, long milliseconds)
+    {
+        Assert.True(GoDuration.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), duration);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("15")]
+    [InlineData("15 m")]
+    [InlineData("-5m")]
+    [InlineData("1.5h")]
+    [InlineData("5d")]
+    [InlineData("99999999999h")]
+    public void Refuses_anything_else(string? text) => Assert.False(GoDuration.TryParse(text, out _));
+
+    [Theory]
+    [InlineData(0, "0s")]
+    [InlineData(42.4, "42s")]
+    [InlineData(187, "3m7s")]
+    [InlineData(3720, "1h2m0s")]
+    public void Formats_whole_seconds_for_people(double seconds, string text) =>
+        Assert.Equal(text, GoDuration.Format(TimeSpan.FromSeconds(seconds)));
+}

@@ -1,0 +1,62 @@
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Local;
+using Netra.Probes.Model;
+using Netra.Probes.Running;
+
+namespace Netra.Operator.Tests.Local;
+
+/// <summary>The local run end to end: real services on loopback, the real probes, the status a user reads.</summary>
+public sealed class LocalRunTests
+{
+    private sealed class CountingObserver : IRunObserver
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public void CaseFinished(CaseResult result) => Interlocked.Increment(ref _count);
+    }
+
+    [Fact]
+    public async Task The_example_manifest_runs_every_scenario_and_every_case_passes()
+    {
+        var run = TestRunManifest.Load(Path.Combine(Repository.Root, "examples", "testrun-local.yaml"));
+        var observer = new CountingObserver();
+
+        var finished = await new LocalRun(observer, TimeProvider.System).ExecuteAsync(run, CancellationToken.None);
+
+        var status = finished.Status!;
+        var failures = status.Scenarios.SelectMany(s => s.Failures).Select(f => $"{f.Id}: {f.Message}");
+        Assert.True(status.Phase == Phases.Succeeded, string.Join("\n", failures));
+        Assert.Equal(0, status.Summary!.Failed);
+        Assert.Equal(0, status.Summary.Skipped);
+        Assert.InRange(status.Summary.Passed, 79, int.MaxValue);
+        Assert.Equal(status.Summary.Total, observer.Count);
+        Assert.Equal(Netra.Probes.Scenarios.ScenarioNames.All, status.Scenarios.Select(s => s.Name));
+        Assert.Equal("True", status.Conditions.Single(c => c.Type == ConditionTypes.Succeeded).Status);
+        Assert.NotNull(status.CompletionTime);
+    }
+
+    [Fact]
+    public async Task An_invalid_spec_is_stalled_with_its_problems_and_nothing_runs()
+    {
+        var run = TestRunManifest.Parse("""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: bad}
+            spec:
+              parallelism: 0
+              environment: {mode: Existing}
+            """, "bad.yaml");
+        var observer = new CountingObserver();
+
+        var finished = await new LocalRun(observer, TimeProvider.System).ExecuteAsync(run, CancellationToken.None);
+
+        var stalled = finished.Status!.Conditions.Single(c => c.Type == ConditionTypes.Stalled);
+        Assert.Equal(("True", "InvalidSpec"), (stalled.Status, stalled.Reason));
+        Assert.Contains("spec.parallelism must be between 1 and 10", stalled.Message, StringComparison.Ordinal);
+        Assert.Contains("spec.environment.endpoints", stalled.Message, StringComparison.Ordinal);
+        Assert.Equal(Phases.Pending, finished.Status.Phase);
+        Assert.Equal(0, observer.Count);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Netra.Operator.Tests;
+
+/// <summary>Where the repository's files (crds/, examples/) are, found from the test binaries.</summary>
+public static class Repository
+{
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Netra.Operator.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Netra.Operator.sln not found above the test binaries.");
+    }
+}
