@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Netra.Agent.Auth;
 using Netra.Agent.Llm;
 using Netra.Agent.Resilience;
@@ -18,7 +17,6 @@ public static class AgentApp
         builder.AddServiceDefaults("agent");
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        // ServiceDefaults registers the concrete MetricFactory; its own UseHttpMetrics and our metrics ask for the interface.
         services.PostConfigure<ProblemDetailsOptions>(options => options.CustomizeProblemDetails += AgentProblems.AddCode);
         // An unreadable body is the client's fault in every environment: a 400 problem, never a 500.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
