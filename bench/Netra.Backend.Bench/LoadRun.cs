@@ -144,7 +144,7 @@ public static class LoadRun
         var sends = new List<Task>();
         while (clock.Elapsed < duration && await tick.WaitForNextTickAsync())
         {
-            var due = (long)(clock.Elapsed.TotalSeconds * rate);
+            var due = (long)(Math.Min(clock.Elapsed.TotalSeconds, duration.TotalSeconds) * rate);
             for (; sent < due; sent++, next++)
             {
                 var client = clients[next % clients.Count];

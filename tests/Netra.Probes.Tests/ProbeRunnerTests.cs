@@ -125,6 +125,30 @@ public sealed class ProbeRunnerTests
     }
 
     [Fact]
+    public async Task A_case_that_runs_alongside_overlaps_the_others_and_still_reports_in_its_place()
+    {
+        var waiting = new TaskCompletionSource();
+        var scenario = new TestScenario("s", [
+            new ProbeCase("s/waits", "waits for the last case", (_, ct) => waiting.Task.WaitAsync(ct), Alongside: true),
+            Case("s/first", _ => Task.CompletedTask),
+            Case("s/releases", _ =>
+            {
+                waiting.SetResult();
+                return Task.CompletedTask;
+            }),
+        ]);
+        var observer = new RecordingObserver();
+
+        var report = await new ProbeRunner(Context, observer, TimeSpan.FromSeconds(10))
+            .RunAsync([scenario], parallelism: 1, CancellationToken.None);
+
+        // Had "s/waits" run before the others, it would have waited for "s/releases" until its deadline.
+        Assert.Equal(["s/waits", "s/first", "s/releases"], report.Scenarios.Single().Cases.Select(c => c.Id));
+        Assert.True(report.Summary.Succeeded);
+        Assert.Equal(3, observer.Seen.Count);
+    }
+
+    [Fact]
     public void A_run_without_any_passed_case_is_not_a_success()
     {
         Assert.False(RunSummary.Of([]).Succeeded);

@@ -14,7 +14,7 @@ public sealed class ReportTests
             .Concat(Enumerable.Range(0, failed)
                 .Select(i => new CaseResult($"s/fail-{i}", "s", "fails", CaseOutcome.Failed, TimeSpan.FromMilliseconds(5), failureMessage)))
             .ToList();
-        return new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), [new ScenarioResult("s", cases)]);
+        return new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), [new ScenarioResult("s", cases, TimeSpan.FromMilliseconds(40))]);
     }
 
     [Theory]

@@ -8,10 +8,12 @@ namespace Netra.Operator.Local;
 /// </summary>
 public static class ProbeEnvironmentSettings
 {
+    /// <summary>Three-second tokens; demo passwords hashed cheaply, since the probes log in a few hundred times.</summary>
     public static IReadOnlyList<string> Auth { get; } =
     [
         "--Auth:AccessTokenLifetime=00:00:03",
         "--Auth:ClockSkew=00:00:00",
+        "--Auth:DevelopmentSeedHashIterations=1000",
     ];
 
     /// <summary>
@@ -25,13 +27,18 @@ public static class ProbeEnvironmentSettings
         "--Agent:Retry:MaxRetryAttempts=1",
         "--Agent:Llm:Timeout=00:00:00.200",
         "--Agent:CircuitBreaker:FailureRatio=0.9",
-        "--Agent:CircuitBreaker:SamplingDuration=00:00:02",
-        "--Agent:CircuitBreaker:BreakDuration=00:00:01",
+        "--Agent:CircuitBreaker:SamplingDuration=00:00:01",
+        "--Agent:CircuitBreaker:BreakDuration=00:00:00.500",
     ];
 
-    /// <summary>Checks every half second with a second to answer auth_expired; rates high enough that only the flooding case is throttled.</summary>
+    /// <summary>
+    /// Checks every half second with a second to answer auth_expired; rate and connection limits high
+    /// enough for ten scenarios acting as the same user at once, so that only the cases probing those
+    /// limits (as the spare user) reach them.
+    /// </summary>
     public static IReadOnlyList<string> Backend { get; } =
     [
+        "--Backend:MaxConnectionsPerUser=50",
         "--Backend:AuthRecheckInterval=00:00:00.500",
         "--Backend:AuthRefreshGrace=00:00:01",
         "--Backend:MessagesPerMinute=600",

@@ -1,8 +1,7 @@
 namespace Netra.Probes.Model;
 
-public sealed record ScenarioResult(string Name, IReadOnlyList<CaseResult> Cases)
+/// <summary>A scenario's cases in declaration order, and its wall time (cases may overlap).</summary>
+public sealed record ScenarioResult(string Name, IReadOnlyList<CaseResult> Cases, TimeSpan Duration)
 {
     public RunSummary Summary => RunSummary.Of(Cases);
-
-    public TimeSpan Duration => Cases.Aggregate(TimeSpan.Zero, (total, c) => total + c.Duration);
 }

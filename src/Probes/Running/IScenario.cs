@@ -1,6 +1,6 @@
 namespace Netra.Probes.Running;
 
-/// <summary>A named group of cases; cases of one scenario run one after another, in order.</summary>
+/// <summary>A named group of cases; cases of one scenario run one after another, in order, except those that run alongside.</summary>
 public interface IScenario
 {
     string Name { get; }

@@ -4,8 +4,9 @@ using Netra.Probes.Model;
 namespace Netra.Probes.Running;
 
 /// <summary>
-/// Runs scenarios, up to <c>parallelism</c> at once, each scenario's cases in order, every case under
-/// its own deadline; exclusive scenarios run afterwards, one at a time. A case's exception becomes
+/// Runs scenarios, up to <c>parallelism</c> at once, each scenario's cases in order (those marked to run
+/// alongside start at once), every case under its own deadline; exclusive scenarios run afterwards,
+/// one at a time. A case's exception becomes
 /// its result; nothing a case does stops the run.
 /// </summary>
 public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, TimeSpan caseTimeout)
@@ -31,15 +32,31 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
 
     private async Task<ScenarioResult> RunScenarioAsync(IScenario scenario, CancellationToken cancellationToken)
     {
-        var cases = new List<CaseResult>(scenario.Cases.Count);
-        foreach (var probeCase in scenario.Cases)
+        var clock = Stopwatch.StartNew();
+        var alongside = scenario.Cases
+            .Where(c => c.Alongside)
+            .ToDictionary(c => c.Id, c => ObservedAsync(scenario.Name, c, cancellationToken));
+        var results = new Dictionary<string, CaseResult>();
+        foreach (var probeCase in scenario.Cases.Where(c => !c.Alongside))
         {
-            var result = await RunCaseAsync(scenario.Name, probeCase, cancellationToken);
-            observer.CaseFinished(result);
-            cases.Add(result);
+            results[probeCase.Id] = await ObservedAsync(scenario.Name, probeCase, cancellationToken);
         }
 
-        return new ScenarioResult(scenario.Name, cases);
+        foreach (var (id, running) in alongside)
+        {
+            results[id] = await running;
+        }
+
+        return new ScenarioResult(scenario.Name, [.. scenario.Cases.Select(c => results[c.Id])], clock.Elapsed);
+    }
+
+    private async Task<CaseResult> ObservedAsync(string scenario, ProbeCase probeCase, CancellationToken cancellationToken)
+    {
+        // Yield first, so that cases started alongside do not run their synchronous start one after another.
+        await Task.Yield();
+        var result = await RunCaseAsync(scenario, probeCase, cancellationToken);
+        observer.CaseFinished(result);
+        return result;
     }
 
     private async Task<CaseResult> RunCaseAsync(string scenario, ProbeCase probeCase, CancellationToken cancellationToken)

@@ -17,4 +17,8 @@ public abstract class Scenario(string name, string covers, bool exclusive = fals
 
     protected void Case(string id, string description, Func<ProbeContext, CancellationToken, Task> run) =>
         _cases.Add(new ProbeCase($"{Name}/{id}", description, run));
+
+    /// <summary>A case that mostly waits (for a token to expire, a periodic check): it runs alongside the others.</summary>
+    protected void WaitingCase(string id, string description, Func<ProbeContext, CancellationToken, Task> run) =>
+        _cases.Add(new ProbeCase($"{Name}/{id}", description, run, Alongside: true));
 }

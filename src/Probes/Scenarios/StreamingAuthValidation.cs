@@ -19,10 +19,10 @@ public sealed class StreamingAuthValidation : Scenario
         Case("events-relayed-in-order", "A user_message is acked, then the agent's events arrive in lifecycle order", EventsRelayedInOrder);
         Case("chunked-delivery", "The answer arrives as partial_result chunks numbered from 0, each its own frame", ChunkedDelivery);
         Case("report-stored", "The final report is stored in the thread as the agent's message", ReportStored);
-        Case("revocation-detected", "A token revoked on an open connection gets auth_expired at the next periodic check", RevocationDetected);
-        Case("revoked-closes-4001", "Without a refresh after auth_expired the connection closes with 4001", RevokedCloses4001);
+        WaitingCase("revocation-detected", "A token revoked on an open connection gets auth_expired at the next periodic check", RevocationDetected);
+        WaitingCase("revoked-closes-4001", "Without a refresh after auth_expired the connection closes with 4001", RevokedCloses4001);
         Case("refresh-keeps-stream", "auth_refresh in time keeps the connection and the stream: the run's report still arrives", RefreshKeepsStream);
-        Case("expiry-detected", "A token that expires on an open connection gets auth_expired", ExpiryDetected);
+        WaitingCase("expiry-detected", "A token that expires on an open connection gets auth_expired", ExpiryDetected);
         Case("rate-limited", "Too many frames get rate_limited with retry_after_ms", RateLimited);
         Case("abuse-closes-4029", "Frames that keep coming after rate_limited close the connection with 4029", AbuseCloses4029);
         Case("connection-cap", "A user's connections beyond the cap are refused before the upgrade", ConnectionCap);

@@ -20,8 +20,8 @@ public sealed class WebSocketReconnectionAuth : Scenario
         Case("other-user-cannot-resume", "Another user's resume of the session is refused like an unknown session", OtherUserCannotResume);
         Case("unknown-session-expired", "Resuming a session that does not exist answers session_expired", UnknownSessionExpired);
         Case("state-restored-on-new-connection", "Threads and history are there on a new connection with a new token", StateRestoredOnNewConnection);
-        Case("expired-token-closes-4001", "A token that expires on an open connection gets auth_expired, then close 4001 without a refresh", ExpiredTokenCloses4001);
-        Case("expired-token-refreshed-in-time", "Answering auth_expired with auth_refresh keeps the connection", ExpiredTokenRefreshedInTime);
+        WaitingCase("expired-token-closes-4001", "A token that expires on an open connection gets auth_expired, then close 4001 without a refresh", ExpiredTokenCloses4001);
+        WaitingCase("expired-token-refreshed-in-time", "Answering auth_expired with auth_refresh keeps the connection", ExpiredTokenRefreshedInTime);
     }
 
     private static async Task SeqCountsUp(ProbeContext ctx, CancellationToken ct)

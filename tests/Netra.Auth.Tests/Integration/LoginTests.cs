@@ -36,6 +36,20 @@ public class LoginTests
         Assert.Equal(900, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
     }
 
+    [Fact]
+    public async Task A_cheaper_development_seed_hash_still_checks_passwords_and_secrets()
+    {
+        await using var auth = await AuthHost.StartAsync("--Auth:DevelopmentSeedHashIterations=1000");
+
+        var pair = await auth.LoginAsync("alice");
+        var service = await auth.ClientTokenAsync("netra-probes", "netra-agent");
+        using var wrong = await auth.LoginResponseAsync("alice", "bob-dev-password");
+
+        Assert.False(string.IsNullOrEmpty(pair.GetProperty("access_token").GetString()));
+        Assert.False(string.IsNullOrEmpty(service.GetProperty("access_token").GetString()));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+    }
+
     [Theory]
     [InlineData("alice", "wrong-password")]
     [InlineData("mallory", "alice-dev-password")]

@@ -22,12 +22,12 @@ public sealed class AccountDirectory
         {
             foreach (var username in DevelopmentSeed.Usernames)
             {
-                _passwordHashByUsername[username] = SecretHasher.Hash(DevelopmentSeed.PasswordOf(username));
+                _passwordHashByUsername[username] = SecretHasher.Hash(DevelopmentSeed.PasswordOf(username), auth.DevelopmentSeedHashIterations);
             }
 
             foreach (var (clientId, grants) in DevelopmentSeed.Clients)
             {
-                AddClient(clientId, SecretHasher.Hash(DevelopmentSeed.SecretOf(clientId)), grants);
+                AddClient(clientId, SecretHasher.Hash(DevelopmentSeed.SecretOf(clientId), auth.DevelopmentSeedHashIterations), grants);
             }
         }
 

@@ -32,6 +32,13 @@ public sealed class AuthOptions
     /// <summary>The scope of the tokens users get at login.</summary>
     public string UserScope { get; set; } = "chat";
 
+    /// <summary>
+    /// PBKDF2 iterations of the Development seed's password and secret hashes. Lowering it makes each
+    /// demo login cheaper, which the local probe run (a few hundred logins in seconds) relies on;
+    /// configured hashes carry their own iteration count and are not affected.
+    /// </summary>
+    public int DevelopmentSeedHashIterations { get; set; } = Accounts.SecretHasher.DefaultIterations;
+
     public LoginThrottlingOptions LoginThrottling { get; set; } = new();
 
     public IList<UserOptions> Users { get; } = [];
@@ -64,6 +71,11 @@ public sealed class AuthOptions
         if (MaxTokenLength <= 0)
         {
             yield return "Auth:MaxTokenLength must be positive.";
+        }
+
+        if (DevelopmentSeedHashIterations < 1)
+        {
+            yield return "Auth:DevelopmentSeedHashIterations must be at least 1.";
         }
 
         // The values themselves are never echoed: one might be a plain-text secret put there by mistake.

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Netra.Operator.Api.V1Alpha1;
+
+namespace Netra.Operator.Controller;
+
+/// <summary>
+/// Names and labels of a run's children. Every name follows from the run alone, so a restarted
+/// operator finds what it created before instead of creating it twice.
+/// </summary>
+public static class ChildNames
+{
+    public const string Finalizer = "netra.io/cleanup";
+    public const string ManagedBy = "netra-operator";
+
+    public const string RunNameLabel = "netra.io/testrun";
+    public const string RunNamespaceLabel = "netra.io/testrun-namespace";
+    public const string RunUidLabel = "netra.io/testrun-uid";
+    public const string ComponentLabel = "netra.io/component";
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+
+    public const string DeployComponent = "deploy";
+    public const string ProbeComponent = "probe";
+
+    public const string DeployJob = "netra-deploy";
+    public const string Deployer = "netra-deployer";
+    public const string ValuesConfigMap = "netra-values";
+
+    public static string UidPrefix(TestRun run)
+    {
+        var uid = run.Metadata.Uid ?? throw new InvalidOperationException("A TestRun read from the API server has a uid.");
+        return uid[..Math.Min(8, uid.Length)];
+    }
+
+    public static string EnvironmentNamespace(TestRun run) => $"netra-run-{UidPrefix(run)}";
+
+    /// <summary><c>&lt;run&gt;-&lt;uid prefix&gt;-a&lt;attempt&gt;-s&lt;shard&gt;</c>, within the 63 characters a label value (job-name) allows.</summary>
+    public static string ProbeJob(TestRun run, int attempt, int shard)
+    {
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"-{UidPrefix(run)}-a{attempt}-s{shard}");
+        var name = run.Metadata.Name;
+        return name[..Math.Min(name.Length, 63 - suffix.Length)].TrimEnd('-', '.') + suffix;
+    }
+
+    public static Dictionary<string, string> Labels(TestRun run, string component) => new()
+    {
+        [ManagedByLabel] = ManagedBy,
+        [RunNameLabel] = Truncated(run.Metadata.Name),
+        [RunNamespaceLabel] = run.Metadata.NamespaceProperty,
+        [RunUidLabel] = run.Metadata.Uid,
+        [ComponentLabel] = component,
+    };
+
+    public static string ProbeSelector(TestRun run) => $"{RunUidLabel}={run.Metadata.Uid},{ComponentLabel}={ProbeComponent}";
+
+    private static string Truncated(string value) => value.Length <= 63 ? value : value[..63].TrimEnd('-', '.');
+}

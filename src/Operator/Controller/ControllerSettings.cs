@@ -1,0 +1,21 @@
+namespace Netra.Operator.Controller;
+
+/// <summary>The operator's own configuration: images and the charts an Ephemeral run installs when its spec names none.</summary>
+public sealed record ControllerSettings
+{
+    public string ProbeImage { get; init; } = "ghcr.io/netra/netra-probes:latest";
+
+    public string HelmImage { get; init; } = "alpine/helm:3.16.4";
+
+    public string AuthChart { get; init; } = "oci://ghcr.io/netra/charts/netra-auth";
+
+    public string BackendChart { get; init; } = "oci://ghcr.io/netra/charts/netra-backend";
+
+    public string AgentChart { get; init; } = "oci://ghcr.io/netra/charts/netra-agent";
+
+    /// <summary>The ClusterRole the deploy Job's ServiceAccount is granted, inside its namespace only (the chart installs it).</summary>
+    public string DeployerClusterRole { get; init; } = "netra-operator-deployer";
+
+    /// <summary>How soon a run in progress is looked at again, so that finished Jobs are noticed.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

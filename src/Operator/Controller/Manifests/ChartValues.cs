@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Netra.Operator.Local;
+
+namespace Netra.Operator.Controller.Manifests;
+
+/// <summary>
+/// Helm values of each chart: under <c>config</c>, the service configuration the probes need
+/// (<see cref="ProbeEnvironmentSettings"/>, as environment variable names with <c>__</c>) and the
+/// addresses of the other services; then the spec's values merged over them, so that a run can
+/// change any of it.
+/// </summary>
+public static class ChartValues
+{
+    public const string ConfigKey = "config";
+
+    public static JsonObject Auth(JsonObject? specValues) => Merge(Config(ProbeEnvironmentSettings.Auth), specValues);
+
+    public static JsonObject Agent(JsonObject? specValues, ServiceUrls urls) =>
+        Merge(Config([$"--Services:AuthUrl={urls.AuthUrl}", .. ProbeEnvironmentSettings.Agent]), specValues);
+
+    public static JsonObject Backend(JsonObject? specValues, ServiceUrls urls) =>
+        Merge(Config([$"--Services:AuthUrl={urls.AuthUrl}", $"--Services:AgentUrl={urls.AgentUrl}", .. ProbeEnvironmentSettings.Backend]), specValues);
+
+    /// <summary><c>--Section:Key=value</c> arguments back from a chart's <c>config</c> values (what a service reads).</summary>
+    public static IReadOnlyList<string> ToArguments(JsonObject values) =>
+        values[ConfigKey] is JsonObject config
+            ? [.. config.Select(entry => $"--{entry.Key.Replace("__", ":", StringComparison.Ordinal)}={entry.Value?.ToString()}")]
+            : [];
+
+    private static JsonObject Config(IEnumerable<string> arguments)
+    {
+        var config = new JsonObject();
+        foreach (var argument in arguments)
+        {
+            var (key, value) = (argument[2..argument.IndexOf('=', StringComparison.Ordinal)], argument[(argument.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            config[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return new JsonObject { [ConfigKey] = config };
+    }
+
+    /// <summary>Helm's own rule: maps merge key by key, anything else is replaced.</summary>
+    private static JsonObject Merge(JsonObject target, JsonObject? overrides)
+    {
+        foreach (var (key, value) in overrides ?? [])
+        {
+            if (value is JsonObject child && target[key] is JsonObject existing)
+            {
+                Merge(existing, child);
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
+
+        return target;
+    }
+}

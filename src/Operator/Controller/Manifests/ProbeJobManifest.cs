@@ -1,0 +1,55 @@
+using k8s.Models;
+using Netra.Operator.Api.V1Alpha1;
+
+namespace Netra.Operator.Controller.Manifests;
+
+/// <summary>
+/// One shard of probes: <c>netra-probes run</c> for some scenarios, in the run's own namespace
+/// (where its credentials Secret is), owned by the run. Results come back in the termination message.
+/// </summary>
+public static class ProbeJobManifest
+{
+    public const string TerminationLog = "/dev/termination-log";
+
+    public static V1Job Build(TestRun run, ControllerSettings settings, ServiceUrls urls, int attempt, int shard, IReadOnlyList<string> scenarios, long activeDeadlineSeconds)
+    {
+        var labels = ChildNames.Labels(run, ChildNames.ProbeComponent);
+        labels["netra.io/attempt"] = attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        labels["netra.io/shard"] = shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        List<string> args = ["run", "--auth-url", urls.AuthUrl, "--backend-url", urls.BackendUrl, "--agent-url", urls.AgentUrl];
+        foreach (var scenario in scenarios)
+        {
+            args.AddRange(["--scenario", scenario]);
+        }
+
+        args.AddRange(["--termination-log", TerminationLog]);
+        var secret = run.Spec.Environment.CredentialsSecretRef?.Name;
+        var container = new V1Container
+        {
+            Name = "probes",
+            Image = run.Spec.Probe?.Image ?? settings.ProbeImage,
+            Args = args,
+            TerminationMessagePath = TerminationLog,
+            Resources = run.Spec.Probe?.Resources,
+            EnvFrom = secret is null ? null : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = secret, Optional = true } }],
+            VolumeMounts = [RestrictedPod.TempMount()],
+        };
+        var pod = new V1PodSpec { AutomountServiceAccountToken = false, Containers = [container], Volumes = [RestrictedPod.TempVolume()] };
+        return new V1Job
+        {
+            ApiVersion = "batch/v1",
+            Kind = "Job",
+            Metadata = new V1ObjectMeta
+            {
+                Name = ChildNames.ProbeJob(run, attempt, shard),
+                NamespaceProperty = run.Metadata.NamespaceProperty,
+                Labels = labels,
+                OwnerReferences =
+                [
+                    new V1OwnerReference { ApiVersion = run.ApiVersion, Kind = run.Kind, Name = run.Metadata.Name, Uid = run.Metadata.Uid, Controller = true },
+                ],
+            },
+            Spec = RestrictedPod.RunOnce(pod, labels, activeDeadlineSeconds),
+        };
+    }
+}

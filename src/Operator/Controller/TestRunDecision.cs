@@ -1,0 +1,23 @@
+using k8s;
+using k8s.Models;
+using Netra.Operator.Api.V1Alpha1;
+
+namespace Netra.Operator.Controller;
+
+/// <summary>What a reconcile should do, decided from an observation and nothing else.</summary>
+public sealed record TestRunDecision(IReadOnlyList<ChildAction> Actions, TestRunStatus? Status, TimeSpan? RequeueAfter)
+{
+    public static TestRunDecision Nothing { get; } = new([], null, null);
+}
+
+/// <summary>One idempotent change to the cluster.</summary>
+public abstract record ChildAction;
+
+/// <summary>Create if absent; an object already there under that name is the one wanted.</summary>
+public sealed record CreateChild(IKubernetesObject<V1ObjectMeta> Child) : ChildAction;
+
+public sealed record DeleteNamespace(string Name) : ChildAction;
+
+public sealed record AddFinalizer : ChildAction;
+
+public sealed record RemoveFinalizer : ChildAction;

@@ -1,0 +1,54 @@
+using System.Net;
+using k8s.Autorest;
+
+namespace Netra.Operator.Runtime;
+
+/// <summary>The API server's answers a controller treats as outcomes rather than failures.</summary>
+public static class ApiErrors
+{
+    public static bool IsNotFound(Exception error) => StatusOf(error) == HttpStatusCode.NotFound;
+
+    public static bool IsConflict(Exception error) => StatusOf(error) == HttpStatusCode.Conflict;
+
+    /// <summary>Creates, treating "already exists" as done: a child with a deterministic name is created at most once.</summary>
+    public static async Task<bool> CreateIfAbsentAsync(Func<Task> create)
+    {
+        try
+        {
+            await create();
+            return true;
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes, treating "not found" as done.</summary>
+    public static async Task DeleteIfPresentAsync(Func<Task> delete)
+    {
+        try
+        {
+            await delete();
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+        }
+    }
+
+    /// <summary>Reads, or null when the object does not exist.</summary>
+    public static async Task<T?> ReadOrNullAsync<T>(Func<Task<T>> read)
+        where T : class
+    {
+        try
+        {
+            return await read();
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static HttpStatusCode? StatusOf(Exception error) => (error as HttpOperationException)?.Response?.StatusCode;
+}

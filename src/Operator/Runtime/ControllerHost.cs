@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Netra.Operator.Runtime;
+
+/// <summary>
+/// One controller: a watcher feeding a work queue and N workers draining it through a reconciler.
+/// A failed reconcile goes back with the key's backoff; a successful one forgets its failures and,
+/// if asked, comes back after its delay.
+/// </summary>
+public sealed class ControllerHost<T>(
+    IResourceSource<T> source, IReconciler reconciler, int workers, ControllerMetrics metrics, ILogger logger, TimeProvider time)
+    where T : IKubernetesObject<V1ObjectMeta>
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var queue = new WorkQueue<string>(time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watcher = new ResourceWatcher<T>(source, queue, logger, time);
+        var tasks = new List<Task> { watcher.RunAsync(stop.Token) };
+        tasks.AddRange(Enumerable.Range(0, workers).Select(_ => WorkAsync(queue, stop.Token)));
+        try
+        {
+            await Task.WhenAny(tasks);
+        }
+        finally
+        {
+            queue.ShutDown();
+            await stop.CancelAsync();
+            await Task.WhenAll(tasks.Select(IgnoreCancellation));
+            metrics.QueueDepth(0);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task WorkAsync(WorkQueue<string> queue, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var key = await queue.TakeAsync(cancellationToken);
+            metrics.QueueDepth(queue.Depth);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var result = await reconciler.ReconcileAsync(key, cancellationToken);
+                queue.Forget(key);
+                if (result.RequeueAfter is { } delay)
+                {
+                    queue.AddAfter(key, delay);
+                }
+
+                metrics.Reconciled(result.RequeueAfter is null ? "success" : "requeue", clock.Elapsed);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                var delay = queue.AddRateLimited(key);
+                metrics.Reconciled("error", clock.Elapsed);
+                logger.LogWarning(error, "Reconcile of {Key} failed; retrying in {Delay}", key, delay);
+            }
+            finally
+            {
+                queue.Done(key);
+            }
+        }
+    }
+
+    private static async Task IgnoreCancellation(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
