@@ -1,4 +1,5 @@
 using Netra.Operator.Cli;
+using Netra.Probes.Cli;
 using Spectre.Console;
 
-return await OperatorCommand.Create(AnsiConsole.Console).Parse(args).InvokeAsync();
+return await CommandLineInvoker.InvokeAsync(OperatorCommand.Create(AnsiConsole.Console), args, AnsiConsole.Console, OperatorCommand.ExitInvalid);

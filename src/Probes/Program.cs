@@ -1,4 +1,4 @@
 using Netra.Probes.Cli;
 using Spectre.Console;
 
-return await ProbesCommand.Create(AnsiConsole.Console).Parse(args).InvokeAsync();
+return await CommandLineInvoker.InvokeAsync(ProbesCommand.Create(AnsiConsole.Console), args, AnsiConsole.Console, ProbesCommand.ExitUsage);

@@ -40,11 +40,29 @@ public static class ProbesCommand
         return list;
     }
 
+    private static Option<Uri> UrlOption(string name, string description) => new(name)
+    {
+        Description = description,
+        Required = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            {
+                // A base URL without a trailing slash would lose its last path segment when paths are appended.
+                return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
+            }
+
+            result.AddError($"{name} must be an absolute http or https URL, not '{text}'.");
+            return null;
+        },
+    };
+
     private static Command RunCommand(IAnsiConsole console)
     {
-        var authUrl = new Option<Uri>("--auth-url") { Description = "Base URL of the auth service.", Required = true };
-        var backendUrl = new Option<Uri>("--backend-url") { Description = "Base URL of the backend service.", Required = true };
-        var agentUrl = new Option<Uri>("--agent-url") { Description = "Base URL of the agent service.", Required = true };
+        var authUrl = UrlOption("--auth-url", "Base URL of the auth service.");
+        var backendUrl = UrlOption("--backend-url", "Base URL of the backend service.");
+        var agentUrl = UrlOption("--agent-url", "Base URL of the agent service.");
         var scenarios = new Option<string[]>("--scenario") { Description = "A scenario to run (repeatable); all when absent." };
         var json = new Option<FileInfo?>("--json") { Description = "Write every case's result to this JSON file." };
         var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report to this file." };

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Netra.Backend.Protocol;
 using Netra.Backend.Sessions;
 using Netra.Backend.Threads;
+using Polly;
 
 namespace Netra.Backend.AgentRuns;
 
@@ -47,7 +49,7 @@ public sealed class AgentRunRelay(
         {
             accepted = await agent.CancelAsync(runId, cancellationToken);
         }
-        catch (HttpRequestException error)
+        catch (Exception error) when (error is HttpRequestException or ExecutionRejectedException)
         {
             logger.LogWarning("Agent cancel of {RunId} failed: {Error}", runId, error.Message);
             accepted = false;
@@ -84,8 +86,9 @@ public sealed class AgentRunRelay(
         {
             // Cancelled by the user or the backend is stopping; reported below.
         }
-        catch (HttpRequestException error)
+        catch (Exception error) when (error is HttpRequestException or ExecutionRejectedException)
         {
+            // The agent or, for the service token, the auth service could not be reached or refused.
             logger.LogWarning("Agent run {RunId} failed: {Error}", run.RunId, error.Message);
             Deliver(run, MessageTypes.Error, new ErrorPayload(ErrorCodes.AgentUnavailable, "the agent service could not run the request", true, run.RunId, run.ThreadId));
             ended = true;
@@ -123,9 +126,19 @@ public sealed class AgentRunRelay(
     private async Task StoreReportAsync(AgentRun run, JsonElement payload)
     {
         var content = payload.TryGetProperty("content", out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
-        if (content is not null)
+        if (content is null)
+        {
+            return;
+        }
+
+        try
         {
             await threads.AppendMessageAsync(run.UserId, run.ThreadId, ChatMessage.AssistantRole, content, run.RunId, CancellationToken.None);
+        }
+        catch (SqliteException error)
+        {
+            // The report still reaches the user; only the thread's copy is missing.
+            logger.LogError(error, "Storing the final report of {RunId} failed", run.RunId);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace Netra.Backend.Auth;
 
@@ -24,7 +25,8 @@ public sealed class AuthIntrospectionClient(IHttpClientFactory httpClients, ILog
                 ? IntrospectionResult.Active
                 : IntrospectionResult.Inactive;
         }
-        catch (Exception error) when (error is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is HttpRequestException or JsonException or ExecutionRejectedException
+            or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Token introspection failed: {Error}", error.GetType().Name);
             return IntrospectionResult.Unreachable;

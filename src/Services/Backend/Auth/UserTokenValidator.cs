@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Polly;
 
 namespace Netra.Backend.Auth;
 
@@ -57,7 +58,7 @@ public sealed class UserTokenValidator(
         {
             keys = await signingKeys.GetAsync(_handler.ReadJsonWebToken(token).Kid, cancellationToken);
         }
-        catch (Exception error) when (error is HttpRequestException or JsonException or KeyNotFoundException or ArgumentException
+        catch (Exception error) when (error is HttpRequestException or JsonException or KeyNotFoundException or ArgumentException or ExecutionRejectedException
             or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new TokenCheck(TokenStatus.AuthUnavailable, null, "signing keys unavailable");

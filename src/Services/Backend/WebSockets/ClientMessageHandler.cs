@@ -73,8 +73,8 @@ public sealed class ClientMessageHandler(
         MessageTypes.UserMessage => AcceptUserMessageAsync(frame),
         MessageTypes.AgentCancel => CancelRunAsync(frame),
         MessageTypes.AuthRefresh => RefreshAuthAsync(frame),
-        MessageTypes.Resume => Task.FromResult(Resume(frame)),
-        MessageTypes.Ping => Task.FromResult(Reply(frame, MessageTypes.Pong, new PongPayload())),
+        MessageTypes.Resume => Resume(frame),
+        MessageTypes.Ping => Pong(frame),
         _ => throw new InvalidMessageException($"unknown message type '{frame.Type}'"),
     };
 
@@ -188,7 +188,13 @@ public sealed class ClientMessageHandler(
         Reply(frame, MessageTypes.AuthRefreshed, new AuthRefreshedPayload(ServerFrame.FormatTimestamp(check.Identity!.ExpiresAt)));
     }
 
-    private bool Resume(ClientFrame frame)
+    private Task Pong(ClientFrame frame)
+    {
+        Reply(frame, MessageTypes.Pong, new PongPayload());
+        return Task.CompletedTask;
+    }
+
+    private Task Resume(ClientFrame frame)
     {
         var sessionId = frame.Payload.RequiredString("session_id");
         var lastSeq = frame.Payload.RequiredInteger("last_seq");
@@ -201,7 +207,7 @@ public sealed class ClientMessageHandler(
         if (previous is null || ReferenceEquals(previous, Session))
         {
             SendError(ErrorCodes.SessionExpired, "the session cannot be resumed", frame.Id);
-            return false;
+            return Task.CompletedTask;
         }
 
         var fresh = Session;
@@ -211,10 +217,10 @@ public sealed class ClientMessageHandler(
                 Session = previous;
                 fresh.Detach(connection);
                 services.Sessions.Remove(fresh);
-                return true;
+                return Task.CompletedTask;
             case ReplayOutcome.Gap:
                 SendError(ErrorCodes.SessionExpired, "messages after last_seq are no longer held; start a new session", frame.Id);
-                return false;
+                return Task.CompletedTask;
             default:
                 throw new InvalidMessageException("payload.last_seq is ahead of the session");
         }
@@ -231,11 +237,7 @@ public sealed class ClientMessageHandler(
         return thread;
     }
 
-    private bool Reply(ClientFrame frame, string type, object payload)
-    {
-        Session.Send(type, payload, frame.Id);
-        return true;
-    }
+    private void Reply(ClientFrame frame, string type, object payload) => Session.Send(type, payload, frame.Id);
 
     private void SendError(string code, string message, string? id, bool retryable = false) =>
         Session.Send(MessageTypes.Error, new ErrorPayload(code, message, retryable), id);

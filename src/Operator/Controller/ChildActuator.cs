@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Runtime;
+
+namespace Netra.Operator.Controller;
+
+/// <summary>Carries out a decision's actions, each one idempotent: creating what exists or deleting what is gone is success.</summary>
+public sealed class ChildActuator(IKubernetes client)
+{
+    /// <summary>Applies the actions in order; returns the run as it is after any change to its own metadata.</summary>
+    public async Task<TestRun> ApplyAsync(TestRun run, IReadOnlyList<ChildAction> actions, CancellationToken cancellationToken)
+    {
+        foreach (var action in actions)
+        {
+            run = action switch
+            {
+                AddFinalizer => await SetFinalizersAsync(run, [.. run.Metadata.Finalizers ?? [], ChildNames.Finalizer], cancellationToken),
+                RemoveFinalizer => await SetFinalizersAsync(run, [.. (run.Metadata.Finalizers ?? []).Where(f => f != ChildNames.Finalizer)], cancellationToken),
+                _ => await ApplyChildAsync(run, action, cancellationToken),
+            };
+        }
+
+        return run;
+    }
+
+    private async Task<TestRun> ApplyChildAsync(TestRun run, ChildAction action, CancellationToken cancellationToken)
+    {
+        switch (action)
+        {
+            case DeleteNamespace delete:
+                await ApiErrors.DeleteIfPresentAsync(() => client.CoreV1.DeleteNamespaceAsync(delete.Name, cancellationToken: cancellationToken));
+                break;
+            case CreateChild { Child: var child }:
+                await ApiErrors.CreateIfAbsentAsync(() => CreateAsync(child, cancellationToken));
+                break;
+            default:
+                throw new ArgumentException($"No way to apply {action.GetType().Name}.", nameof(action));
+        }
+
+        return run;
+    }
+
+    private Task CreateAsync(IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken)
+    {
+        var ns = child.Metadata.NamespaceProperty;
+        return child switch
+        {
+            V1Namespace item => client.CoreV1.CreateNamespaceAsync(item, cancellationToken: cancellationToken),
+            V1ServiceAccount item => client.CoreV1.CreateNamespacedServiceAccountAsync(item, ns, cancellationToken: cancellationToken),
+            V1ConfigMap item => client.CoreV1.CreateNamespacedConfigMapAsync(item, ns, cancellationToken: cancellationToken),
+            V1RoleBinding item => client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(item, ns, cancellationToken: cancellationToken),
+            V1Job item => client.BatchV1.CreateNamespacedJobAsync(item, ns, cancellationToken: cancellationToken),
+            _ => throw new ArgumentException($"No way to create a {child.Kind}.", nameof(child)),
+        };
+    }
+
+    /// <summary>A merge patch of the finalizers, guarded by the resourceVersion so that no one else's change is lost.</summary>
+    private async Task<TestRun> SetFinalizersAsync(TestRun run, IReadOnlyList<string> finalizers, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["resourceVersion"] = run.Metadata.ResourceVersion,
+                ["finalizers"] = new JsonArray([.. finalizers.Select(f => JsonValue.Create(f))]),
+            },
+        };
+        var patched = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
+            TestRun.Group, TestRun.Version, run.Metadata.NamespaceProperty, TestRun.Plural, run.Metadata.Name, cancellationToken: cancellationToken);
+        var updated = KubernetesJson.Deserialize<TestRun>(((JsonElement)patched).GetRawText());
+        TestRunDefaults.Apply(updated.Spec);
+        return updated;
+    }
+}

@@ -1,0 +1,46 @@
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Controller.Manifests;
+
+namespace Netra.Operator.Controller.Stages;
+
+/// <summary>
+/// Ephemeral runs: the namespace, the deployer's account and binding, the values, then the deploy
+/// Job; the run is Deploying until that Job ends.
+/// </summary>
+public static class DeployStage
+{
+    public const string DeployState = "Deploying";
+    public const string DeployedState = "Deployed";
+    public const string FailedState = "Failed";
+
+    public sealed record Outcome(IReadOnlyList<ChildAction> Actions, bool Deployed, string? Failure);
+
+    public static Outcome Decide(TestRunObservation observation, ControllerSettings settings, long deadlineSeconds)
+    {
+        var run = observation.Run;
+        switch (observation.DeployJob?.Progress)
+        {
+            case JobProgress.Succeeded:
+                return new Outcome([], Deployed: true, Failure: null);
+            case JobProgress.Failed:
+                var why = observation.DeployJob.TerminationMessage ?? observation.DeployJob.FailureReason ?? "no message";
+                return new Outcome([], Deployed: false, Failure: $"The deploy Job {ChildNames.DeployJob} failed: {why}");
+            case JobProgress.Running:
+                return new Outcome([], Deployed: false, Failure: null);
+        }
+
+        // Namespace first; what goes inside it waits for the next look once it exists.
+        if (observation.EnvironmentNamespace == ChildPresence.Absent)
+        {
+            return new Outcome([new CreateChild(EnvironmentManifests.Namespace(run))], Deployed: false, Failure: null);
+        }
+
+        return new Outcome(
+        [
+            new CreateChild(EnvironmentManifests.DeployerAccount(run)),
+            new CreateChild(EnvironmentManifests.DeployerBinding(run, settings)),
+            new CreateChild(EnvironmentManifests.Values(run)),
+            new CreateChild(DeployJobManifest.Build(run, settings, deadlineSeconds)),
+        ], Deployed: false, Failure: null);
+    }
+}

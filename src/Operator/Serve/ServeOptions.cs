@@ -1,0 +1,27 @@
+using Netra.Operator.Controller;
+
+namespace Netra.Operator.Serve;
+
+/// <summary>How <c>netra-operator serve</c> runs: its lease, its workers, where it answers probes and metrics.</summary>
+public sealed record ServeOptions
+{
+    public string LeaseNamespace { get; init; } = "netra-system";
+
+    public string LeaseName { get; init; } = "netra-operator";
+
+    /// <summary>This instance in the lease; the pod name in a cluster.</summary>
+    public string Identity { get; init; } = $"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(63, Environment.MachineName.Length + 33)];
+
+    public int Workers { get; init; } = 2;
+
+    /// <summary>Where /healthz, /readyz and /metrics listen (port 0: any free port).</summary>
+    public string HealthUrl { get; init; } = "http://0.0.0.0:8080";
+
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan RenewDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    public ControllerSettings Controller { get; init; } = new();
+}
