@@ -2,12 +2,13 @@ using System.CommandLine;
 using k8s;
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Local;
+using Netra.Operator.Serve;
 using Netra.Probes.Reporting;
 using Spectre.Console;
 
 namespace Netra.Operator.Cli;
 
-/// <summary><c>netra-operator run FILE</c>: a TestRun on this machine.</summary>
+/// <summary><c>netra-operator run FILE</c>: a TestRun on this machine; <c>serve</c>: the controller in a cluster.</summary>
 public static class OperatorCommand
 {
     public const int ExitSucceeded = 0;
@@ -18,6 +19,7 @@ public static class OperatorCommand
     {
         var root = new RootCommand("The Netra TestRun operator.");
         root.Subcommands.Add(RunCommand(console));
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

@@ -46,9 +46,29 @@ public sealed class LiveServices : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("netra-backend-tests-").FullName;
         var authService = await InProcessService.StartAsync(AuthApp.Create, [$"--Auth:DataPath={Path.Combine(folder, "auth.db")}", .. auth ?? []]);
-        var agentService = await InProcessService.StartAsync(AgentApp.Create, [$"--Services:AuthUrl={authService.Address}", .. agent ?? []]);
+        InProcessService agentService;
+        try
+        {
+            agentService = await InProcessService.StartAsync(AgentApp.Create, [$"--Services:AuthUrl={authService.Address}", .. agent ?? []]);
+        }
+        catch
+        {
+            await authService.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+
         var stack = new LiveServices(folder, authService, agentService);
-        await stack.StartBackendAsync(backend ?? []);
+        try
+        {
+            await stack.StartBackendAsync(backend ?? []);
+        }
+        catch
+        {
+            await stack.DisposeServicesAsync();
+            throw;
+        }
+
         return stack;
     }
 
@@ -87,6 +107,12 @@ public sealed class LiveServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Backend.DisposeAsync();
+        await DisposeServicesAsync();
+    }
+
+    /// <summary>Stops auth and agent and removes the data folder (the backend is stopped by the caller).</summary>
+    private async Task DisposeServicesAsync()
+    {
         await Agent.DisposeAsync();
         await Auth.DisposeAsync();
         _http.Dispose();

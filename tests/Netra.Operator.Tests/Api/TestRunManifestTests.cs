@@ -52,4 +52,15 @@ public sealed class TestRunManifestTests
         Assert.StartsWith("bad.yaml: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("testrun-local.yaml")]
+    [InlineData("testrun-smoke.yaml")]
+    [InlineData("testrun-existing.yaml")]
+    public void Every_example_is_a_valid_testrun(string file)
+    {
+        var run = TestRunManifest.Load(Path.Combine(Repository.Root, "examples", file));
+
+        Assert.Empty(TestRunValidation.Validate(TestRunDefaults.Apply(run.Spec)));
+    }
 }

@@ -59,4 +59,38 @@ public sealed class LocalRunTests
         Assert.Equal(Phases.Pending, finished.Status.Phase);
         Assert.Equal(0, observer.Count);
     }
+
+    [Fact]
+    public async Task Existing_services_are_probed_where_they_are_and_a_failed_scenario_is_retried_then_reported()
+    {
+        // An agent whose model calls are never retried: the transient-failure cases must fail, on every attempt.
+        await using var environment = await LocalEnvironment.StartAsync(CancellationToken.None, new ServiceSettings([], ["--Agent:Retry:MaxRetryAttempts=0"], []));
+        var run = TestRunManifest.Parse($"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata:
+              name: existing
+            spec:
+              scenarios: [agent-failure-recovery, auth-service-independence]
+              retries: 1
+              environment:
+                mode: Existing
+                endpoints:
+                  authUrl: {environment.Targets.AuthUrl}
+                  backendUrl: {environment.Targets.BackendUrl}
+                  agentUrl: {environment.Targets.AgentUrl}
+            """, "existing.yaml");
+
+        var status = (await new LocalRun(new CountingObserver(), TimeProvider.System).ExecuteAsync(run, CancellationToken.None)).Status!;
+
+        Assert.Equal(Phases.Failed, status.Phase);
+        Assert.Equal("External", status.Environment!.DeployState);
+        var recovery = status.Scenarios.Single(s => s.Name == "agent-failure-recovery");
+        Assert.Equal(("Failed", 2), (recovery.Result, recovery.Attempts));
+        Assert.Contains(recovery.Failures, f => f.Id == "agent-failure-recovery/transient-llm-failure-retried" && f.Message!.Contains("final_report", StringComparison.Ordinal));
+        var independence = status.Scenarios.Single(s => s.Name == "auth-service-independence");
+        Assert.Equal(("Passed", 1), (independence.Result, independence.Attempts));
+        var stalled = status.Conditions.Single(c => c.Type == ConditionTypes.Stalled);
+        Assert.Equal(("True", "TestsFailed"), (stalled.Status, stalled.Reason));
+    }
 }

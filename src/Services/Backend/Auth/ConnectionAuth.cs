@@ -36,7 +36,8 @@ public sealed class ConnectionAuth(string token, UserIdentity identity, UserToke
             {
                 var checkedToken = _current;
                 var untilExpiry = checkedToken.Identity.ExpiresAt - time.GetUtcNow() + ExpiryMargin;
-                var wait = untilExpiry < options.AuthRecheckInterval ? untilExpiry : options.AuthRecheckInterval;
+                var interval = Jittered(options.AuthRecheckInterval);
+                var wait = untilExpiry < interval ? untilExpiry : interval;
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, time, cancellationToken);
@@ -69,6 +70,12 @@ public sealed class ConnectionAuth(string token, UserIdentity identity, UserToke
             // The connection ended.
         }
     }
+
+    /// <summary>
+    /// The interval ±10%, so that connections opened together (a reconnect storm after a restart) do not all
+    /// ask the auth service at the same instant.
+    /// </summary>
+    private static TimeSpan Jittered(TimeSpan interval) => interval * (0.9 + (Random.Shared.NextDouble() * 0.2));
 
     private async Task<bool> WaitForRefreshAsync(AcceptedToken expired, TaskCompletionSource refreshed, CancellationToken cancellationToken)
     {

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using k8s;
+using Microsoft.Extensions.Logging;
+using Netra.Operator.Controller;
+
+namespace Netra.Operator.Serve;
+
+/// <summary><c>netra-operator serve</c>: the controller against the cluster of the current kubeconfig, or in-cluster.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var defaults = new ServeOptions();
+        var settings = defaults.Controller;
+        var kubeconfig = new Option<FileInfo?>("--kubeconfig") { Description = "A kubeconfig file; default: in-cluster when in a pod, else $KUBECONFIG or ~/.kube/config." };
+        var leaseNamespace = new Option<string>("--lease-namespace") { Description = "Namespace of the leader election Lease.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? defaults.LeaseNamespace };
+        var leaseName = new Option<string>("--lease-name") { Description = "Name of the leader election Lease.", DefaultValueFactory = _ => defaults.LeaseName };
+        var identity = new Option<string>("--identity") { Description = "This instance's name in the Lease; default: $POD_NAME.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAME") ?? defaults.Identity };
+        var workers = new Option<int>("--workers") { Description = "TestRuns reconciled at once.", DefaultValueFactory = _ => defaults.Workers };
+        var metricsPort = new Option<int>("--metrics-port") { Description = "Port of /healthz, /readyz and /metrics.", DefaultValueFactory = _ => 8080 };
+        var probeImage = new Option<string>("--probe-image") { Description = "Image of netra-probes, unless a run names one.", DefaultValueFactory = _ => settings.ProbeImage };
+        var helmImage = new Option<string>("--helm-image") { Description = "Image with helm for the deploy Jobs.", DefaultValueFactory = _ => settings.HelmImage };
+        var authChart = new Option<string>("--auth-chart") { Description = "Default chart of the auth service.", DefaultValueFactory = _ => settings.AuthChart };
+        var backendChart = new Option<string>("--backend-chart") { Description = "Default chart of the backend service.", DefaultValueFactory = _ => settings.BackendChart };
+        var agentChart = new Option<string>("--agent-chart") { Description = "Default chart of the agent service.", DefaultValueFactory = _ => settings.AgentChart };
+        var deployerRole = new Option<string>("--deployer-cluster-role") { Description = "ClusterRole granted to deploy Jobs inside their namespace.", DefaultValueFactory = _ => settings.DeployerClusterRole };
+
+        var serve = new Command("serve", "Reconcile TestRuns in the cluster (leader-elected; only the leader works).")
+        {
+            kubeconfig, leaseNamespace, leaseName, identity, workers, metricsPort, probeImage, helmImage, authChart, backendChart, agentChart, deployerRole,
+        };
+        serve.Validators.Add(result =>
+        {
+            if (result.GetValue(workers) < 1)
+            {
+                result.AddError("--workers must be at least 1.");
+            }
+        });
+        serve.SetAction(async (parsed, cancellationToken) =>
+        {
+            var options = new ServeOptions
+            {
+                LeaseNamespace = parsed.GetRequiredValue(leaseNamespace),
+                LeaseName = parsed.GetRequiredValue(leaseName),
+                Identity = parsed.GetRequiredValue(identity),
+                Workers = parsed.GetValue(workers),
+                HealthUrl = $"http://0.0.0.0:{parsed.GetValue(metricsPort)}",
+                Controller = new ControllerSettings
+                {
+                    ProbeImage = parsed.GetRequiredValue(probeImage),
+                    HelmImage = parsed.GetRequiredValue(helmImage),
+                    AuthChart = parsed.GetRequiredValue(authChart),
+                    BackendChart = parsed.GetRequiredValue(backendChart),
+                    AgentChart = parsed.GetRequiredValue(agentChart),
+                    DeployerClusterRole = parsed.GetRequiredValue(deployerRole),
+                },
+            };
+            var file = parsed.GetValue(kubeconfig);
+            var configuration = file is not null ? KubernetesClientConfiguration.BuildConfigFromConfigFile(file.FullName)
+                : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
+                : KubernetesClientConfiguration.BuildConfigFromConfigFile();
+            using var loggers = LoggerFactory.Create(logging => logging.AddJsonConsole());
+            await using var host = await OperatorHost.StartAsync(configuration, options, loggers, cancellationToken);
+            try
+            {
+                await host.Completion.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // SIGTERM: stop cleanly, releasing the lease for the next leader.
+            }
+
+            return 0;
+        });
+        return serve;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Controller;
+using Netra.Probes.Model;
+using Netra.Probes.Reporting;
+
+namespace Netra.Operator.Tests.Controller;
+
+/// <summary>TestRuns and observations of them, as the controller's unit tests need them.</summary>
+internal static class Runs
+{
+    public const string Uid = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    public const string EnvironmentNamespace = "netra-run-0f1e2d3c";
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    public static TestRun Ephemeral(Action<TestRun>? change = null) => Make(EnvironmentModes.Ephemeral, change);
+
+    public static TestRun Existing(Action<TestRun>? change = null) => Make(EnvironmentModes.Existing, run =>
+    {
+        run.Spec.Environment.Endpoints = new EndpointsSpec { AuthUrl = "http://auth.test", BackendUrl = "http://backend.test", AgentUrl = "http://agent.test" };
+        change?.Invoke(run);
+    });
+
+    public static TestRunObservation Observe(
+        TestRun run, ChildPresence ns = ChildPresence.Absent, JobObservation? deploy = null, params JobObservation[] probes) =>
+        new(run, ns, deploy, probes.ToDictionary(p => p.Name));
+
+    /// <summary>A termination message as netra-probes writes it, for scenarios passing all their cases or failing one.</summary>
+    public static string Message(params (string Scenario, int Passed, int Failed)[] scenarios)
+    {
+        var counts = scenarios.Select(s => new TerminationMessage.Scenario(s.Scenario, 100, new TerminationMessage.Counts(s.Passed + s.Failed, s.Passed, s.Failed, 0, 0))).ToList();
+        var failures = scenarios.Where(s => s.Failed > 0).Select(s => new TerminationMessage.FailedCase($"{s.Scenario}/some-case", CaseOutcome.Failed, "expected 1, got 2")).ToList();
+        var total = new TerminationMessage.Counts(counts.Sum(c => c.Counts.Total), counts.Sum(c => c.Counts.Passed), counts.Sum(c => c.Counts.Failed), 0, 0);
+        return JsonSerializer.Serialize(new TerminationMessage.Summary(total, counts, failures, false), ReportJson.Options);
+    }
+
+    public static JobObservation Probe(TestRun run, int attempt, int shard, JobProgress progress, string? message = null) =>
+        new(ChildNames.ProbeJob(run, attempt, shard), progress, message);
+
+    private static TestRun Make(string mode, Action<TestRun>? change)
+    {
+        var run = new TestRun
+        {
+            Metadata = new() { Name = "smoke", NamespaceProperty = "team", Uid = Uid, Generation = 1, ResourceVersion = "1" },
+            Spec = new TestRunSpec
+            {
+                Environment = new EnvironmentSpec { Mode = mode },
+                Scenarios = ["thread-management", "auth-service-independence"],
+            },
+        };
+        TestRunDefaults.Apply(run.Spec);
+        if (mode == EnvironmentModes.Ephemeral)
+        {
+            run.Metadata.Finalizers = [ChildNames.Finalizer];
+        }
+
+        change?.Invoke(run);
+        return run;
+    }
+
+    public static TestRunStatus Started(string phase) => new() { Phase = phase, StartTime = Start, Environment = new EnvironmentStatus { Namespace = EnvironmentNamespace } };
+}

@@ -1,0 +1,145 @@
+using k8s.Models;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Controller;
+using Netra.Operator.Status;
+
+namespace Netra.Operator.Tests.Controller;
+
+/// <summary>The controller's decisions as a table: what was observed → phase, actions, requeue.</summary>
+public sealed class TestRunDeciderTests
+{
+    private static readonly ControllerSettings Settings = new();
+    private static readonly DateTimeOffset Now = Runs.Start.AddSeconds(30);
+    private const string Pass = "thread-management,auth-service-independence";
+
+    public static TheoryData<string, TestRunObservation, string?, string> Cases()
+    {
+        var ok = Runs.Message(("thread-management", 11, 0), ("auth-service-independence", 3, 0));
+        var oneFailed = Runs.Message(("thread-management", 10, 1), ("auth-service-independence", 3, 0));
+        var completed = (string phase) => (Action<TestRun>)(r => r.Status = Runs.Started(phase) with { CompletionTime = Now.AddSeconds(-5) });
+        return new()
+        {
+            { "invalid spec: Existing without endpoints", Runs.Observe(Runs.Existing(r => r.Spec.Environment.Endpoints = null)), Phases.Pending, "" },
+            { "new Ephemeral run without finalizer", Runs.Observe(Runs.Ephemeral(r => r.Metadata.Finalizers = null)), Phases.Deploying, "AddFinalizer, Namespace/netra-run-0f1e2d3c" },
+            { "namespace there, nothing inside", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), Phases.Deploying, "ServiceAccount/netra-deployer, RoleBinding/netra-deployer, ConfigMap/netra-values, Job/netra-deploy" },
+            { "deploy Job running", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running)), Phases.Deploying, "" },
+            { "deploy Job failed", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Failed, "Error: chart not found")), Phases.Failed, "" },
+            { "deployed: first probe Job", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Succeeded)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0" },
+            { "parallelism 2: two probe Jobs", Runs.Observe(Runs.Existing(r => r.Spec.Parallelism = 2)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0, Job/smoke-0f1e2d3c-a1-s1" },
+            { "probe Job running", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running)), Phases.Probing, "" },
+            { "probe Job passed", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Succeeded, ok)), Phases.Succeeded, "" },
+            { "probe Job failed, no retries", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed)), Phases.Failed, "" },
+            { "probe Job failed, one retry left", Runs.Observe(Runs.Existing(r => r.Spec.Retries = 1), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed)), Phases.Probing, "Job/smoke-0f1e2d3c-a2-s0" },
+            { "retry passed", Runs.Observe(Runs.Existing(r => r.Spec.Retries = 1), probes: [Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed), Runs.Probe(Runs.Existing(), 2, 0, JobProgress.Succeeded, Runs.Message(("thread-management", 11, 0)))]), Phases.Succeeded, "" },
+            { "pod gone without a message", Runs.Observe(Runs.Existing(), probes: new JobObservation(Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed).Name, JobProgress.Failed, null, "DeadlineExceeded")), Phases.Failed, "" },
+            { "timeout passed", Runs.Observe(Runs.Existing(r => { r.Spec.Timeout = "10s"; r.Status = Runs.Started(Phases.Probing); })), Phases.Failed, "" },
+            { "finished, ttl not due", Runs.Observe(Runs.Ephemeral(r => { completed(Phases.Succeeded)(r); r.Spec.Cleanup!.TtlSecondsAfterFinished = 60; }), ChildPresence.Present), Phases.Succeeded, "" },
+            { "finished, ttl due", Runs.Observe(Runs.Ephemeral(completed(Phases.Succeeded)), ChildPresence.Present), Phases.Succeeded, "DeleteNamespace/netra-run-0f1e2d3c" },
+            { "failed, OnSuccess keeps namespace", Runs.Observe(Runs.Ephemeral(r => { completed(Phases.Failed)(r); r.Spec.Cleanup!.Policy = CleanupPolicies.OnSuccess; }), ChildPresence.Present), Phases.Failed, "" },
+            { "deleted, Always", Runs.Observe(Runs.Ephemeral(r => r.Metadata.DeletionTimestamp = DateTime.UtcNow), ChildPresence.Present), null, "DeleteNamespace/netra-run-0f1e2d3c, RemoveFinalizer" },
+            { "deleted, Never", Runs.Observe(Runs.Ephemeral(r => { r.Metadata.DeletionTimestamp = DateTime.UtcNow; r.Spec.Cleanup!.Policy = CleanupPolicies.Never; }), ChildPresence.Present), null, "RemoveFinalizer" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Decides_phase_and_actions(string situation, TestRunObservation observation, string? phase, string actions)
+    {
+        var decision = TestRunDecider.Decide(observation, Settings, Now);
+
+        Assert.True(phase == (decision.Status?.Phase ?? observation.Run.Status?.Phase), $"{situation}: phase {decision.Status?.Phase}");
+        Assert.Equal(actions, string.Join(", ", decision.Actions.Select(Describe)));
+    }
+
+    [Fact]
+    public void Invalid_spec_is_stalled_with_the_validation_message_and_nothing_created()
+    {
+        var decision = TestRunDecider.Decide(Runs.Observe(Runs.Existing(r => r.Spec.Environment.Endpoints = null)), Settings, Now);
+
+        var stalled = Assert.Single(decision.Status!.Conditions, c => c.Type == ConditionTypes.Stalled);
+        Assert.Equal(ConditionStatuses.True, stalled.Status);
+        Assert.Equal(Reasons.InvalidSpec, stalled.Reason);
+        Assert.Contains("endpoints", stalled.Message, StringComparison.Ordinal);
+        Assert.Null(decision.RequeueAfter);
+    }
+
+    [Fact]
+    public void Results_come_from_the_termination_messages_with_the_failures_messages()
+    {
+        var run = Runs.Existing();
+        var decision = TestRunDecider.Decide(
+            Runs.Observe(run, probes: Runs.Probe(run, 1, 0, JobProgress.Failed, Runs.Message(("thread-management", 10, 1), ("auth-service-independence", 3, 0)))), Settings, Now);
+
+        var status = decision.Status!;
+        Assert.Equal(new TestSummary { Total = 14, Passed = 13, Failed = 1 }, status.Summary);
+        Assert.Equal([("thread-management", "Failed"), ("auth-service-independence", "Passed")], status.Scenarios.Select(s => (s.Name, s.Result)));
+        Assert.Equal("expected 1, got 2", Assert.Single(status.Scenarios[0].Failures).Message);
+        Assert.Contains("thread-management/some-case: expected 1, got 2", status.Conditions.Single(c => c.Type == ConditionTypes.Ready).Message, StringComparison.Ordinal);
+        Assert.Equal(Now, status.CompletionTime);
+        Assert.Equal("30s", status.Duration);
+    }
+
+    [Fact]
+    public void Probe_jobs_carry_the_restricted_pod_security_and_the_remaining_time_as_deadline()
+    {
+        var run = Runs.Existing(r =>
+        {
+            r.Spec.Timeout = "2m";
+            r.Spec.Environment.CredentialsSecretRef = new SecretReference { Name = "probe-credentials" };
+            r.Status = Runs.Started(Phases.Probing);
+        });
+        var job = (V1Job)Assert.IsType<CreateChild>(Assert.Single(TestRunDecider.Decide(Runs.Observe(run), Settings, Now).Actions)).Child;
+
+        Assert.Equal(90, job.Spec.ActiveDeadlineSeconds);
+        Assert.Equal(0, job.Spec.BackoffLimit);
+        var pod = job.Spec.Template.Spec;
+        Assert.Equal("Never", pod.RestartPolicy);
+        Assert.True(pod.SecurityContext.RunAsNonRoot);
+        Assert.Equal("RuntimeDefault", pod.SecurityContext.SeccompProfile.Type);
+        var container = Assert.Single(pod.Containers);
+        Assert.Equal("FallbackToLogsOnError", container.TerminationMessagePolicy);
+        Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
+        Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
+        Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
+        Assert.Equal("probe-credentials", Assert.Single(container.EnvFrom).SecretRef.Name);
+        Assert.Equal(["run", "--auth-url", "http://auth.test", "--backend-url", "http://backend.test", "--agent-url", "http://agent.test",
+            "--scenario", "thread-management", "--scenario", "auth-service-independence", "--termination-log", "/dev/termination-log"], container.Args);
+        Assert.Equal(run.Metadata.Uid, Assert.Single(job.Metadata.OwnerReferences).Uid);
+    }
+
+    [Fact]
+    public void Deploy_job_installs_the_three_charts_in_order_with_the_probe_settings_and_the_spec_values()
+    {
+        var run = Runs.Ephemeral(r => r.Spec.Environment.Charts = new ChartsSpec
+        {
+            Backend = new ChartSpec { Chart = "oci://example/backend", Version = "1.2.3", Values = new() { ["config"] = new System.Text.Json.Nodes.JsonObject { ["Backend__MaxFrameBytes"] = "64" } } },
+        });
+        var actions = TestRunDecider.Decide(Runs.Observe(run, ChildPresence.Present), Settings, Now).Actions.OfType<CreateChild>().Select(a => a.Child).ToList();
+
+        var job = actions.OfType<V1Job>().Single();
+        var helm = job.Spec.Template.Spec.InitContainers.Concat(job.Spec.Template.Spec.Containers).ToList();
+        Assert.Equal(["helm-auth", "helm-agent", "helm-backend"], helm.Select(c => c.Name));
+        Assert.All(helm, c => Assert.Equal(["upgrade", "--install"], c.Args.Take(2)));
+        Assert.Contains("--wait", helm[2].Args);
+        Assert.Equal(["oci://example/backend", "--namespace", Runs.EnvironmentNamespace], helm[2].Args.Skip(3).Take(3));
+        Assert.Equal(["--version", "1.2.3"], helm[2].Args.TakeLast(2));
+        Assert.Equal(Settings.AuthChart, helm[0].Args[3]);
+        Assert.Equal("netra-deployer", job.Spec.Template.Spec.ServiceAccountName);
+
+        var values = actions.OfType<V1ConfigMap>().Single().Data;
+        Assert.Contains("\"Backend__MaxFrameBytes\":\"64\"", values["backend.json"], StringComparison.Ordinal);
+        Assert.Contains($"\"Services__AuthUrl\":\"http://netra-auth.{Runs.EnvironmentNamespace}.svc\"", values["backend.json"], StringComparison.Ordinal);
+        Assert.Contains("\"Agent__FaultInjection__Enabled\":\"true\"", values["agent.json"], StringComparison.Ordinal);
+
+        var ns = Netra.Operator.Controller.Manifests.EnvironmentManifests.Namespace(run);
+        Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
+        Assert.Equal(Runs.Uid, ns.Metadata.Labels[ChildNames.RunUidLabel]);
+    }
+
+    private static string Describe(ChildAction action) => action switch
+    {
+        CreateChild c => $"{c.Child.Kind}/{c.Child.Metadata.Name}",
+        DeleteNamespace d => $"DeleteNamespace/{d.Name}",
+        _ => action.GetType().Name,
+    };
+}

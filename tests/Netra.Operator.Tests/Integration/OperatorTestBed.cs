@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Controller;
+using Netra.Operator.Serve;
+using Netra.Testing;
+
+namespace Netra.Operator.Tests.Integration;
+
+/// <summary>
+/// A control plane prepared as the operator's chart prepares a cluster: the CRD from the chart's
+/// crds/, the operator's service account granted exactly the chart's rules, the deployer
+/// ClusterRole; plus the kubelet and helm stand-ins.
+/// </summary>
+public sealed class OperatorTestBed : IAsyncLifetime
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly string Chart = Path.Combine(Repository.Root, "charts", "netra-operator");
+
+    private ControlPlane? _cp;
+    private HelmStandIn? _helm;
+    private KubeletStandIn? _kubelet;
+    private int _namespaces;
+
+    public ControlPlane Cp => _cp!;
+
+    public Kubernetes Admin => Cp.AdminClient;
+
+    internal HelmStandIn Helm => _helm!;
+
+    internal KubeletStandIn Kubelet => _kubelet!;
+
+    public async Task InitializeAsync()
+    {
+        _cp = await ControlPlane.StartAsync();
+        await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ControlPlane.OperatorNamespace } });
+        foreach (var item in ChartObjects())
+        {
+            switch (item)
+            {
+                case V1CustomResourceDefinition crd:
+                    await Admin.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+                    break;
+                case V1ClusterRole role:
+                    await Admin.RbacAuthorizationV1.CreateClusterRoleAsync(role);
+                    break;
+                case V1ClusterRoleBinding binding:
+                    await Admin.RbacAuthorizationV1.CreateClusterRoleBindingAsync(binding);
+                    break;
+                case V1Role role:
+                    await Admin.RbacAuthorizationV1.CreateNamespacedRoleAsync(role, role.Metadata.NamespaceProperty);
+                    break;
+                case V1RoleBinding binding:
+                    await Admin.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(binding, binding.Metadata.NamespaceProperty);
+                    break;
+            }
+        }
+
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            var crd = await Admin.ApiextensionsV1.ReadCustomResourceDefinitionAsync("testruns.netra.io");
+            return crd.Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true;
+        }, "CRD testruns.netra.io established", Deadline);
+
+        _helm = new HelmStandIn(Admin);
+        _kubelet = new KubeletStandIn(Admin, _helm);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_kubelet is not null)
+        {
+            await _kubelet.DisposeAsync();
+        }
+
+        if (_helm is not null)
+        {
+            await _helm.DisposeAsync();
+        }
+
+        if (_cp is not null)
+        {
+            await _cp.DisposeAsync();
+        }
+    }
+
+    /// <summary>The chart's CRD and RBAC objects (the Deployment is for a real cluster), its templates rendered for namespace netra-system.</summary>
+    public static IEnumerable<object> ChartObjects()
+    {
+        yield return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(File.ReadAllText(Path.Combine(Chart, "crds", "testruns.netra.io.yaml")));
+        foreach (var template in new[] { "clusterrole.yaml", "clusterrolebinding.yaml", "deployer-clusterrole.yaml", "leader-election-role.yaml" })
+        {
+            var text = File.ReadAllText(Path.Combine(Chart, "templates", template))
+                .Replace("{{ .Release.Namespace }}", ControlPlane.OperatorNamespace, StringComparison.Ordinal);
+            foreach (var item in KubernetesYaml.LoadAllFromString(text))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>An operator in this process, as the chart's service account, with short leases and quick polling.</summary>
+    public Task<OperatorHost> StartOperatorAsync(string lease, string identity) =>
+        OperatorHost.StartAsync(Cp.ConfigurationFor(Cp.OperatorToken), OperatorOptions(lease, identity), NullLoggerFactory.Instance, CancellationToken.None);
+
+    public static ServeOptions OperatorOptions(string lease, string identity) => new()
+    {
+        LeaseNamespace = ControlPlane.OperatorNamespace,
+        LeaseName = lease,
+        Identity = identity,
+        HealthUrl = "http://127.0.0.1:0",
+        LeaseDuration = TimeSpan.FromSeconds(4),
+        RenewDeadline = TimeSpan.FromSeconds(3),
+        RetryPeriod = TimeSpan.FromMilliseconds(500),
+        Controller = new ControllerSettings { PollInterval = TimeSpan.FromMilliseconds(300) },
+    };
+
+    public async Task<string> CreateNamespaceAsync(string prefix)
+    {
+        var name = $"{prefix}-{Interlocked.Increment(ref _namespaces)}";
+        await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
+        return name;
+    }
+
+    public async Task<TestRun> CreateRunAsync(string ns, string yaml)
+    {
+        var run = TestRunManifest.Parse(yaml, "test");
+        var created = await Admin.CustomObjects.CreateNamespacedCustomObjectAsync(run, TestRun.Group, TestRun.Version, ns, TestRun.Plural);
+        return KubernetesJson.Deserialize<TestRun>(((JsonElement)created).GetRawText());
+    }
+
+    public async Task<TestRun?> ReadRunAsync(string ns, string name)
+    {
+        try
+        {
+            var item = await Admin.CustomObjects.GetNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, name);
+            return KubernetesJson.Deserialize<TestRun>(((JsonElement)item).GetRawText());
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<TestRun> WaitForPhaseAsync(string ns, string name, string phase, TimeSpan? timeout = null)
+    {
+        TestRun? run = null;
+        await Eventually.WaitUntilAsync(async () => (run = await ReadRunAsync(ns, name))?.Status?.Phase == phase,
+            $"TestRun {ns}/{name} in phase {phase}", timeout ?? Deadline);
+        return run!;
+    }
+
+    public async Task<bool> NamespaceExistsAsync(string name)
+    {
+        try
+        {
+            await Admin.CoreV1.ReadNamespaceAsync(name);
+            return true;
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> EventReasonsAsync(string ns, string name) =>
+        [.. (await Admin.CoreV1.ListNamespacedEventAsync(ns)).Items
+            .Where(e => e.InvolvedObject.Name == name && e.InvolvedObject.Kind == TestRun.KindName)
+            .OrderBy(e => e.Metadata.CreationTimestamp).ThenBy(e => e.Metadata.Name)
+            .Select(e => e.Reason)];
+}

@@ -1,0 +1,273 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Controller;
+using Netra.Operator.Runtime;
+using Netra.Operator.Serve;
+using Netra.Operator.Status;
+using Netra.Testing;
+
+namespace Netra.Operator.Tests.Integration;
+
+/// <summary>
+/// TestRuns reconciled by the operator, running as the chart's service account with exactly the
+/// chart's rules, against a real control plane; pods run by the kubelet and helm stand-ins.
+/// </summary>
+public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>, IAsyncLifetime
+{
+    private const string FastScenarios = "[thread-management, auth-service-independence]";
+    private OperatorHost? _operator;
+
+    public async Task InitializeAsync() => _operator = await bed.StartOperatorAsync($"lifecycle-{Guid.NewGuid():N}"[..20], "lifecycle");
+
+    public async Task DisposeAsync()
+    {
+        if (_operator is not null)
+        {
+            await _operator.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Ephemeral_run_deploys_then_probes_then_succeeds_with_per_scenario_results_and_removes_its_namespace()
+    {
+        var ns = await bed.CreateNamespaceAsync("ephemeral");
+        var created = await bed.CreateRunAsync(ns, $$"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: smoke}
+            spec:
+              scenarios: {{FastScenarios}}
+              parallelism: 2
+            """);
+
+        var run = await bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded);
+
+        var status = run.Status!;
+        Assert.Equal(1, status.ObservedGeneration);
+        Assert.Equal(["thread-management", "auth-service-independence"], status.Scenarios.Select(s => s.Name));
+        Assert.All(status.Scenarios, s => Assert.Equal("Passed", s.Result));
+        Assert.True(status.Scenarios[0].Passed >= 10, $"thread-management passed {status.Scenarios[0].Passed}");
+        Assert.Equal(status.Scenarios.Sum(s => s.Passed), status.Summary!.Passed);
+        Assert.Equal(0, status.Summary.Failed);
+        Assert.NotNull(status.StartTime);
+        Assert.NotNull(status.CompletionTime);
+        Assert.NotNull(status.Duration);
+        Assert.Equal(ConditionStatuses.True, status.Conditions.Single(c => c.Type == ConditionTypes.Ready).Status);
+        var environment = $"netra-run-{created.Metadata.Uid[..8]}";
+        Assert.Equal(environment, status.Environment!.Namespace);
+
+        // One probe Job per shard, in the run's namespace, owned by it.
+        var jobs = await bed.Admin.BatchV1.ListNamespacedJobAsync(ns, labelSelector: $"{ChildNames.RunUidLabel}={created.Metadata.Uid}");
+        Assert.Equal([$"smoke-{created.Metadata.Uid[..8]}-a1-s0", $"smoke-{created.Metadata.Uid[..8]}-a1-s1"], jobs.Items.Select(j => j.Metadata.Name).Order());
+        Assert.All(jobs.Items, j => Assert.Equal(created.Metadata.Uid, j.Metadata.OwnerReferences.Single().Uid));
+
+        Assert.Equal([Phases.Deploying, Phases.Probing, Phases.Succeeded, "EnvironmentRemoved"], (await bed.EventReasonsAsync(ns, "smoke")).Distinct());
+
+        // Cleanup Always, no TTL: the environment goes, the run stays with its results.
+        await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
+        var after = await bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded);
+        Assert.Equal("Removed", after.Status!.Environment!.DeployState);
+    }
+
+    [Fact]
+    public async Task A_service_feature_turned_off_through_chart_values_fails_the_run_with_the_failure_message_and_OnSuccess_keeps_the_namespace()
+    {
+        var ns = await bed.CreateNamespaceAsync("failing");
+        var created = await bed.CreateRunAsync(ns, $$"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: tiny-frames}
+            spec:
+              scenarios: [thread-management]
+              cleanup: {policy: OnSuccess}
+              environment:
+                charts:
+                  backend:
+                    values:
+                      config: {Backend__MaxFrameBytes: "16"}
+            """);
+
+        var run = await bed.WaitForPhaseAsync(ns, "tiny-frames", Phases.Failed);
+
+        var scenario = Assert.Single(run.Status!.Scenarios);
+        Assert.Equal("Failed", scenario.Result);
+        Assert.NotEmpty(scenario.Failures);
+        Assert.All(scenario.Failures, f => Assert.StartsWith("thread-management/", f.Id, StringComparison.Ordinal));
+        Assert.False(string.IsNullOrEmpty(scenario.Failures[0].Message));
+        var ready = run.Status.Conditions.Single(c => c.Type == ConditionTypes.Ready);
+        Assert.Equal(Reasons.TestsFailed, ready.Reason);
+        Assert.Contains(scenario.Failures[0].Id, ready.Message, StringComparison.Ordinal);
+        Assert.Equal(ConditionStatuses.True, run.Status.Conditions.Single(c => c.Type == ConditionTypes.Stalled).Status);
+
+        var environment = $"netra-run-{created.Metadata.Uid[..8]}";
+        Assert.True(await bed.NamespaceExistsAsync(environment));
+
+        // Deleting the failed run: OnSuccess still keeps the namespace, and the finalizer lets the run go.
+        await bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "tiny-frames");
+        await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "tiny-frames") is null, "failed run deleted", OperatorTestBed.Deadline);
+        Assert.True(await bed.NamespaceExistsAsync(environment));
+    }
+
+    [Fact]
+    public async Task Deleting_a_run_in_progress_with_policy_Always_removes_its_namespace_before_the_run_goes()
+    {
+        var ns = await bed.CreateNamespaceAsync("deleted");
+        bed.Kubelet.Paused = true;
+        try
+        {
+            var created = await bed.CreateRunAsync(ns, """
+                apiVersion: netra.io/v1alpha1
+                kind: TestRun
+                metadata: {name: doomed}
+                spec:
+                  scenarios: [auth-service-independence]
+                """);
+            await bed.WaitForPhaseAsync(ns, "doomed", Phases.Probing);
+            var environment = $"netra-run-{created.Metadata.Uid[..8]}";
+            Assert.True(await bed.NamespaceExistsAsync(environment));
+            Assert.Contains(ChildNames.Finalizer, (await bed.ReadRunAsync(ns, "doomed"))!.Metadata.Finalizers);
+
+            await bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "doomed");
+
+            await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "doomed") is null, "run deleted", OperatorTestBed.Deadline);
+            var namespaceObject = await ApiErrors.ReadOrNullAsync(() => bed.Admin.CoreV1.ReadNamespaceAsync(environment));
+            Assert.True(namespaceObject is null || namespaceObject.Metadata.DeletionTimestamp is not null, "environment namespace deleted");
+            // The probe Jobs were owned by the run: the garbage collector removes them.
+            await Eventually.WaitUntilAsync(async () => (await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items.Count == 0, "probe Jobs collected", OperatorTestBed.Deadline);
+        }
+        finally
+        {
+            bed.Kubelet.Paused = false;
+        }
+    }
+
+    [Fact]
+    public async Task Schema_rejects_parallelism_11_at_apply()
+    {
+        var ns = await bed.CreateNamespaceAsync("schema");
+
+        var refused = await Assert.ThrowsAsync<HttpOperationException>(() => bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: too-wide}
+            spec: {parallelism: 11}
+            """));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Response.StatusCode);
+        Assert.Contains("spec.parallelism", refused.Response.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Existing_mode_without_endpoints_is_stalled_in_Pending_with_the_validation_message_and_creates_nothing()
+    {
+        var ns = await bed.CreateNamespaceAsync("stalled");
+        await bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: nowhere}
+            spec:
+              environment: {mode: Existing}
+            """);
+
+        TestRun? run = null;
+        await Eventually.WaitUntilAsync(async () => (run = await bed.ReadRunAsync(ns, "nowhere"))?.Status?.Conditions.Any(c => c.Type == ConditionTypes.Stalled) == true,
+            "run stalled", OperatorTestBed.Deadline);
+
+        Assert.Equal(Phases.Pending, run!.Status!.Phase);
+        var stalled = run.Status.Conditions.Single(c => c.Type == ConditionTypes.Stalled);
+        Assert.Equal(ConditionStatuses.True, stalled.Status);
+        Assert.Equal(Reasons.InvalidSpec, stalled.Reason);
+        Assert.Contains("spec.environment.endpoints", stalled.Message, StringComparison.Ordinal);
+        Assert.Empty((await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
+        Assert.Contains(Reasons.InvalidSpec, await bed.EventReasonsAsync(ns, "nowhere"));
+    }
+
+    [Fact]
+    public async Task Existing_mode_probes_the_given_endpoints_with_credentials_from_the_secret_reference()
+    {
+        await using var services = await Netra.Operator.Local.LocalEnvironment.StartAsync(CancellationToken.None);
+        var ns = await bed.CreateNamespaceAsync("existing");
+        var targets = services.Targets;
+        await bed.CreateRunAsync(ns, $$"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: existing}
+            spec:
+              scenarios: [auth-service-independence]
+              environment:
+                mode: Existing
+                credentialsSecretRef: {name: probe-credentials}
+                endpoints: {authUrl: "{{targets.AuthUrl}}", backendUrl: "{{targets.BackendUrl}}", agentUrl: "{{targets.AgentUrl}}"}
+            """);
+
+        var run = await bed.WaitForPhaseAsync(ns, "existing", Phases.Succeeded);
+
+        Assert.Equal("External", run.Status!.Environment!.DeployState);
+        Assert.Equal("Passed", Assert.Single(run.Status.Scenarios).Result);
+        var job = Assert.Single((await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
+        Assert.Equal("probe-credentials", job.Spec.Template.Spec.Containers[0].EnvFrom.Single().SecretRef.Name);
+        Assert.DoesNotContain(Phases.Deploying, await bed.EventReasonsAsync(ns, "existing"));
+    }
+
+    [Fact]
+    public async Task Status_write_on_a_stale_read_is_refused_with_409_then_retried_after_reading_again()
+    {
+        var ns = await bed.CreateNamespaceAsync("conflict");
+        var stale = await bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: raced}
+            spec:
+              environment: {mode: Existing}
+            """);
+        // Someone else changes the object after our read.
+        await bed.Admin.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch("""{"metadata":{"labels":{"touched":"yes"}}}""", V1Patch.PatchType.MergePatch), TestRun.Group, TestRun.Version, ns, TestRun.Plural, "raced");
+        using var client = bed.Cp.CreateOperatorClient();
+        var patcher = new StatusPatcher<TestRun>(client, TestRun.Group, TestRun.Version, TestRun.Plural);
+        var seen = new List<string?>();
+
+        var written = await patcher.PatchAsync(stale, current =>
+        {
+            seen.Add(current.Metadata.ResourceVersion);
+            return new TestRunStatus { Phase = Phases.Pending, ObservedGeneration = current.Metadata.Generation };
+        }, r => r.Status, CancellationToken.None);
+
+        Assert.True(written);
+        Assert.Equal(1, patcher.Conflicts);
+        Assert.Equal(2, seen.Distinct().Count());
+        var read = await bed.ReadRunAsync(ns, "raced");
+        Assert.Equal("yes", read!.Metadata.Labels["touched"]);
+        Assert.Equal(Phases.Pending, read.Status!.Phase);
+    }
+
+    [Fact]
+    public async Task Operator_account_can_do_what_the_chart_grants_and_nothing_beyond()
+    {
+        using var client = bed.Cp.CreateOperatorClient();
+        var ns = await bed.CreateNamespaceAsync("rbac");
+
+        await AssertForbiddenAsync(() => client.CoreV1.ListSecretForAllNamespacesAsync());
+        await AssertForbiddenAsync(() => client.CoreV1.ReadNamespacedSecretAsync("anything", ns));
+        await AssertForbiddenAsync(() => client.BatchV1.DeleteCollectionNamespacedJobAsync(ns));
+        await AssertForbiddenAsync(() => client.CoreV1.CreateNamespacedPodAsync(new V1Pod { Metadata = new() { Name = "p" }, Spec = new() { Containers = [new() { Name = "c", Image = "x" }] } }, ns));
+        await AssertForbiddenAsync(() => client.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "x"));
+        await AssertForbiddenAsync(() => client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(new V1RoleBinding
+        {
+            Metadata = new() { Name = "escalate" },
+            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = "cluster-admin" },
+            Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = "default", NamespaceProperty = ns }],
+        }, ns));
+        // Leases only in its own namespace.
+        await AssertForbiddenAsync(() => client.CoordinationV1.ListNamespacedLeaseAsync(ns));
+    }
+
+    private static async Task AssertForbiddenAsync(Func<Task> call)
+    {
+        var denied = await Assert.ThrowsAsync<HttpOperationException>(call);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.Response.StatusCode);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using Netra.Operator.Controller;
+using Netra.Operator.Controller.Manifests;
+using Netra.Probes.Cli;
+using Spectre.Console;
+
+namespace Netra.Operator.Tests;
+
+/// <summary>
+/// Stands in for the kubelet, which the test control plane lacks: watches the operator's pods and
+/// runs each one. A probe pod runs its container's command in process (netra-probes, with the
+/// termination log in a temporary file) against services on loopback, its in-cluster service
+/// addresses mapped to where <see cref="HelmStandIn"/> started them; a deploy pod is handed to
+/// <see cref="HelmStandIn"/>. Then it writes the pod's status (phase, terminated containers with
+/// exit code and message), and the job controller completes the Job.
+/// </summary>
+internal sealed class KubeletStandIn : IAsyncDisposable
+{
+    private readonly IKubernetes _admin;
+    private readonly HelmStandIn _helm;
+    private readonly ConcurrentDictionary<string, Task> _running = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public KubeletStandIn(IKubernetes admin, HelmStandIn helm)
+    {
+        _admin = admin;
+        _helm = helm;
+        _loop = Task.Run(() => SyncAsync(_stop.Token));
+    }
+
+    /// <summary>Pods run so far.</summary>
+    public int PodsRun => _running.Count;
+
+    /// <summary>When set, probe pods are left Pending, as on a node that does not start them.</summary>
+    public bool Paused { get; set; }
+
+    private async Task SyncAsync(CancellationToken cancellationToken)
+    {
+        var selector = $"{ChildNames.ManagedByLabel}={ChildNames.ManagedBy}";
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var pods = await _admin.CoreV1.ListPodForAllNamespacesAsync(labelSelector: selector, cancellationToken: cancellationToken);
+                foreach (var pod in pods.Items)
+                {
+                    Start(pod);
+                }
+
+                await foreach (var (type, pod) in _admin.CoreV1.WatchListPodForAllNamespacesAsync(
+                    labelSelector: selector, resourceVersion: pods.Metadata.ResourceVersion, timeoutSeconds: 30, cancellationToken: cancellationToken))
+                {
+                    if (type is WatchEventType.Added or WatchEventType.Modified)
+                    {
+                        Start(pod);
+                    }
+                }
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A watch that broke is listed again, as the kubelet would.
+            }
+        }
+    }
+
+    private void Start(V1Pod pod)
+    {
+        if (pod.Status?.Phase is "Pending" or null && pod.Metadata.DeletionTimestamp is null && !(Paused && IsProbe(pod)))
+        {
+            _running.GetOrAdd(pod.Metadata.Uid, _ => Task.Run(() => RunPodAsync(pod, _stop.Token)));
+        }
+    }
+
+    private static bool IsProbe(V1Pod pod) => pod.Metadata.Labels?[ChildNames.ComponentLabel] == ChildNames.ProbeComponent;
+
+    private async Task RunPodAsync(V1Pod pod, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        (int ExitCode, string Message) result;
+        try
+        {
+            result = IsProbe(pod) ? await RunProbesAsync(pod, cancellationToken) : await _helm.InstallAsync(pod, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            result = (1, error.Message);
+        }
+
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            await WriteStatusAsync(pod, started, result.ExitCode, result.Message, cancellationToken);
+        }
+    }
+
+    private async Task<(int, string)> RunProbesAsync(V1Pod pod, CancellationToken cancellationToken)
+    {
+        var container = pod.Spec.Containers.Single();
+        var terminationLog = Path.GetTempFileName();
+        try
+        {
+            var args = container.Args.Select(a => a == ProbeJobManifest.TerminationLog ? terminationLog : MapServiceUrl(a)).ToArray();
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+            var exitCode = await ProbesCommand.Create(console).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+            return (exitCode, await File.ReadAllTextAsync(terminationLog, cancellationToken));
+        }
+        finally
+        {
+            File.Delete(terminationLog);
+        }
+    }
+
+    /// <summary><c>http://netra-auth.NS.svc</c> → the loopback address of that service in namespace NS.</summary>
+    private string MapServiceUrl(string argument)
+    {
+        if (!Uri.TryCreate(argument, UriKind.Absolute, out var url) || !url.Host.EndsWith(".svc", StringComparison.Ordinal))
+        {
+            return argument;
+        }
+
+        var parts = url.Host.Split('.');
+        var targets = _helm.TargetsIn(parts[1]) ?? throw new InvalidOperationException($"Nothing deployed in namespace {parts[1]} for {url}.");
+        return (parts[0] switch
+        {
+            "netra-auth" => targets.AuthUrl,
+            "netra-backend" => targets.BackendUrl,
+            "netra-agent" => targets.AgentUrl,
+            _ => throw new InvalidOperationException($"No service {parts[0]}."),
+        }).ToString();
+    }
+
+    private async Task WriteStatusAsync(V1Pod pod, DateTime started, int exitCode, string message, CancellationToken cancellationToken)
+    {
+        var finished = DateTime.UtcNow;
+        JsonObject Terminated(V1Container container, int code, string text) => new()
+        {
+            ["name"] = container.Name,
+            ["image"] = container.Image,
+            ["imageID"] = string.Empty,
+            ["ready"] = false,
+            ["restartCount"] = 0,
+            ["state"] = new JsonObject
+            {
+                ["terminated"] = new JsonObject
+                {
+                    ["exitCode"] = code,
+                    ["reason"] = code == 0 ? "Completed" : "Error",
+                    ["message"] = text,
+                    ["startedAt"] = started.ToString("o"),
+                    ["finishedAt"] = finished.ToString("o"),
+                },
+            },
+        };
+        var status = new JsonObject
+        {
+            ["phase"] = exitCode == 0 ? "Succeeded" : "Failed",
+            ["startTime"] = started.ToString("o"),
+            ["containerStatuses"] = new JsonArray([.. pod.Spec.Containers.Select(c => (JsonNode)Terminated(c, exitCode, message))]),
+        };
+        if (pod.Spec.InitContainers is { Count: > 0 } init)
+        {
+            status["initContainerStatuses"] = new JsonArray([.. init.Select(c => (JsonNode)Terminated(c, 0, string.Empty))]);
+        }
+
+        var patch = new JsonObject { ["status"] = status };
+        await _admin.CoreV1.PatchNamespacedPodStatusAsync(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_running.Values.Append(_loop).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        _stop.Dispose();
+    }
+}
