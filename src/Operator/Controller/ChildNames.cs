@@ -1,5 +1,6 @@
 using System.Globalization;
 using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Runtime;
 
 namespace Netra.Operator.Controller;
 
@@ -17,6 +18,9 @@ public static class ChildNames
     public const string RunUidLabel = "netra.io/testrun-uid";
     public const string ComponentLabel = "netra.io/component";
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+
+    /// <summary>Annotation with the run's full <c>namespace/name</c> (a label value is limited to 63 characters).</summary>
+    public const string RunKeyAnnotation = "netra.io/testrun-key";
 
     public const string DeployComponent = "deploy";
     public const string ProbeComponent = "probe";
@@ -49,6 +53,14 @@ public static class ChildNames
         [RunUidLabel] = run.Metadata.Uid,
         [ComponentLabel] = component,
     };
+
+    public static Dictionary<string, string> Annotations(TestRun run) => new() { [RunKeyAnnotation] = ObjectKey.Of(run) };
+
+    /// <summary>The queue key of the run a child was created for, or null for anything else.</summary>
+    public static string? RunKeyOf(k8s.Models.V1ObjectMeta child) =>
+        child.Annotations is { } annotations && annotations.TryGetValue(RunKeyAnnotation, out var key) ? key : null;
+
+    public static string ManagedSelector => $"{ManagedByLabel}={ManagedBy}";
 
     public static string ProbeSelector(TestRun run) => $"{RunUidLabel}={run.Metadata.Uid},{ComponentLabel}={ProbeComponent}";
 

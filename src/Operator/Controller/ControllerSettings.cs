@@ -16,6 +16,9 @@ public sealed record ControllerSettings
     /// <summary>The ClusterRole the deploy Job's ServiceAccount is granted, inside its namespace only (the chart installs it).</summary>
     public string DeployerClusterRole { get; init; } = "netra-operator-deployer";
 
-    /// <summary>How soon a run in progress is looked at again, so that finished Jobs are noticed.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How soon a run in progress is looked at again even if nothing it watches changed: Job changes
+    /// wake it at once, this is the safety net for anything a watch may miss.
+    /// </summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -8,18 +8,29 @@ namespace Netra.Operator.Runtime;
 /// <summary>
 /// One controller: a watcher feeding a work queue and N workers draining it through a reconciler.
 /// A failed reconcile goes back with the key's backoff; a successful one forgets its failures and,
-/// if asked, comes back after its delay.
+/// if asked, comes back after its delay. Children it <see cref="Owns{TChild}"/> queue their owner's key when they change.
 /// </summary>
 public sealed class ControllerHost<T>(
     IResourceSource<T> source, IReconciler reconciler, int workers, ControllerMetrics metrics, ILogger logger, TimeProvider time)
     where T : IKubernetesObject<V1ObjectMeta>
 {
+    private readonly List<Func<WorkQueue<string>, CancellationToken, Task>> _childWatchers = [];
+
+    /// <summary>Watches children too: a change to one queues the key <paramref name="ownerKey"/> names (none when null).</summary>
+    public ControllerHost<T> Owns<TChild>(IResourceSource<TChild> children, Func<TChild, string?> ownerKey)
+        where TChild : IKubernetesObject<V1ObjectMeta>
+    {
+        _childWatchers.Add((queue, cancellationToken) => new ResourceWatcher<TChild>(children, queue, logger, time, ownerKey).RunAsync(cancellationToken));
+        return this;
+    }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var queue = new WorkQueue<string>(time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watcher = new ResourceWatcher<T>(source, queue, logger, time);
         var tasks = new List<Task> { watcher.RunAsync(stop.Token) };
+        tasks.AddRange(_childWatchers.Select(watch => watch(queue, stop.Token)));
         tasks.AddRange(Enumerable.Range(0, workers).Select(_ => WorkAsync(queue, stop.Token)));
         try
         {

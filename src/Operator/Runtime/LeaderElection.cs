@@ -54,8 +54,19 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionSettings se
             SetLeading(true);
             logger.LogInformation("{Identity} leads {Namespace}/{Lease}", settings.Identity, settings.Namespace, settings.LeaseName);
             // Work that ends on its own (a fault) gives the lease up, so that another instance can do better.
-            work = Task.Run(() => whileLeading(term.Token), CancellationToken.None)
-                .ContinueWith(_ => term.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            work = Task.Run(() => whileLeading(term.Token), CancellationToken.None).ContinueWith(
+                ended =>
+                {
+                    if (ended.Exception is { } error)
+                    {
+                        logger.LogError(error, "Work while leading failed; giving up the lease");
+                    }
+
+                    term.Cancel();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         };
         elector.OnError += error => logger.LogWarning(error, "Leader election error");
         try

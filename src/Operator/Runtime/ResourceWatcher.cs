@@ -5,14 +5,17 @@ using Microsoft.Extensions.Logging;
 namespace Netra.Operator.Runtime;
 
 /// <summary>
-/// Keeps a work queue fed with the keys (<c>namespace/name</c>) of objects that changed: lists,
+/// Keeps a work queue fed with the keys (<c>namespace/name</c>, or what <c>keyOf</c> maps an object
+/// to, such as its owner's key; null queues nothing) of objects that changed: lists,
 /// then watches from the list's resourceVersion, resumes each new watch from the last version seen,
 /// and lists again when the server says that version is gone. Every listed object is queued, so
 /// nothing is missed across a relist.
 /// </summary>
-public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<string> queue, ILogger logger, TimeProvider time)
+public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<string> queue, ILogger logger, TimeProvider time, Func<T, string?>? keyOf = null)
     where T : IKubernetesObject<V1ObjectMeta>
 {
+    private readonly Func<T, string?> _keyOf = keyOf ?? (item => ObjectKey.Of(item));
+
     private static readonly ExponentialBackoff Backoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
 
     /// <summary>Count of lists made, for metrics and tests.</summary>
@@ -32,7 +35,7 @@ public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<stri
                     Lists++;
                     foreach (var item in items)
                     {
-                        queue.Add(ObjectKey.Of(item));
+                        Enqueue(item);
                     }
 
                     resourceVersion = listedVersion;
@@ -43,7 +46,7 @@ public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<stri
                     resourceVersion = item.Metadata.ResourceVersion ?? resourceVersion;
                     if (type != WatchEventType.Bookmark)
                     {
-                        queue.Add(ObjectKey.Of(item));
+                        Enqueue(item);
                     }
 
                     failures = 0;
@@ -60,6 +63,14 @@ public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<stri
                 logger.LogWarning(error, "Watch failed; retrying in {Delay}", delay);
                 await Task.Delay(delay, time, cancellationToken);
             }
+        }
+    }
+
+    private void Enqueue(T item)
+    {
+        if (_keyOf(item) is { } key)
+        {
+            queue.Add(key);
         }
     }
 }

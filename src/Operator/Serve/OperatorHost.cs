@@ -24,6 +24,7 @@ public sealed class OperatorHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly LeaderElection _election;
     private Task _running = Task.CompletedTask;
+    private int _disposed;
 
     private OperatorHost(Kubernetes client, WebApplication web, LeaderElection election, Uri healthAddress)
     {
@@ -68,7 +69,8 @@ public sealed class OperatorHost : IAsyncDisposable
         var time = TimeProvider.System;
         var reconciler = new TestRunReconciler(client, options.Controller, new EventRecorder(client, Component, logger, time), loggers.CreateLogger<TestRunReconciler>(), time);
         var source = new CustomResourceSource<TestRun>(client, TestRun.Group, TestRun.Version, TestRun.Plural);
-        var controller = new ControllerHost<TestRun>(source, reconciler, options.Workers, metrics, loggers.CreateLogger<ControllerHost<TestRun>>(), time);
+        var controller = new ControllerHost<TestRun>(source, reconciler, options.Workers, metrics, loggers.CreateLogger<ControllerHost<TestRun>>(), time)
+            .Owns(new JobSource(client, ChildNames.ManagedSelector), job => ChildNames.RunKeyOf(job.Metadata));
         host._running = election.RunAsync(controller.RunAsync, host._stop.Token);
         return host;
     }
@@ -80,6 +82,11 @@ public sealed class OperatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         try
         {

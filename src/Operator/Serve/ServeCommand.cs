@@ -23,26 +23,31 @@ public static class ServeCommand
         var authChart = new Option<string>("--auth-chart") { Description = "Default chart of the auth service.", DefaultValueFactory = _ => settings.AuthChart };
         var backendChart = new Option<string>("--backend-chart") { Description = "Default chart of the backend service.", DefaultValueFactory = _ => settings.BackendChart };
         var agentChart = new Option<string>("--agent-chart") { Description = "Default chart of the agent service.", DefaultValueFactory = _ => settings.AgentChart };
+        var leaseDuration = new Option<TimeSpan>("--lease-duration") { Description = "How long a leader's Lease lasts without renewal.", DefaultValueFactory = _ => defaults.LeaseDuration };
+        var renewDeadline = new Option<TimeSpan>("--renew-deadline") { Description = "How long the leader tries to renew before it gives up leading.", DefaultValueFactory = _ => defaults.RenewDeadline };
+        var retryPeriod = new Option<TimeSpan>("--retry-period") { Description = "Pause between attempts to acquire or renew the Lease.", DefaultValueFactory = _ => defaults.RetryPeriod };
         var deployerRole = new Option<string>("--deployer-cluster-role") { Description = "ClusterRole granted to deploy Jobs inside their namespace.", DefaultValueFactory = _ => settings.DeployerClusterRole };
 
         var serve = new Command("serve", "Reconcile TestRuns in the cluster (leader-elected; only the leader works).")
         {
-            kubeconfig, leaseNamespace, leaseName, identity, workers, metricsPort, probeImage, helmImage, authChart, backendChart, agentChart, deployerRole,
+            kubeconfig, leaseNamespace, leaseName, identity, leaseDuration, renewDeadline, retryPeriod, workers, metricsPort, probeImage, helmImage, authChart, backendChart, agentChart, deployerRole,
         };
-        serve.Validators.Add(result =>
-        {
-            if (result.GetValue(workers) < 1)
-            {
-                result.AddError("--workers must be at least 1.");
-            }
-        });
         serve.SetAction(async (parsed, cancellationToken) =>
         {
+            if (Problem(parsed.GetValue(workers), parsed.GetValue(retryPeriod), parsed.GetValue(renewDeadline), parsed.GetValue(leaseDuration)) is { } problem)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return Cli.OperatorCommand.ExitInvalid;
+            }
+
             var options = new ServeOptions
             {
                 LeaseNamespace = parsed.GetRequiredValue(leaseNamespace),
                 LeaseName = parsed.GetRequiredValue(leaseName),
                 Identity = parsed.GetRequiredValue(identity),
+                LeaseDuration = parsed.GetValue(leaseDuration),
+                RenewDeadline = parsed.GetValue(renewDeadline),
+                RetryPeriod = parsed.GetValue(retryPeriod),
                 Workers = parsed.GetValue(workers),
                 HealthUrl = $"http://0.0.0.0:{parsed.GetValue(metricsPort)}",
                 Controller = new ControllerSettings
@@ -74,4 +79,9 @@ public static class ServeCommand
         });
         return serve;
     }
+
+    private static string? Problem(int workers, TimeSpan retryPeriod, TimeSpan renewDeadline, TimeSpan leaseDuration) =>
+        workers < 1 ? "--workers must be at least 1."
+        : !(TimeSpan.Zero < retryPeriod && retryPeriod < renewDeadline && renewDeadline < leaseDuration) ? "0 < --retry-period < --renew-deadline < --lease-duration is required."
+        : null;
 }

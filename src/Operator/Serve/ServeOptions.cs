@@ -10,7 +10,7 @@ public sealed record ServeOptions
     public string LeaseName { get; init; } = "netra-operator";
 
     /// <summary>This instance in the lease; the pod name in a cluster.</summary>
-    public string Identity { get; init; } = $"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(63, Environment.MachineName.Length + 33)];
+    public string Identity { get; init; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
 
     public int Workers { get; init; } = 2;
 

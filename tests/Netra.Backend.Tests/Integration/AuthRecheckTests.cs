@@ -1,4 +1,5 @@
 using Netra.Backend.Tests.Support;
+using Netra.Testing;
 
 namespace Netra.Backend.Tests.Integration;
 
@@ -75,9 +76,11 @@ public sealed class AuthRecheckTests
 
         Assert.Equal(4001, (int)closed.CloseStatus!);
         Assert.False(sawReport);
+        // The run goes on into the session; once it is done, a new connection (its token is short-lived too) resumes.
+        await Eventually.WaitUntilAsync(() => stack.Runs.ActiveRuns == 0, "the run to finish while disconnected", TimeSpan.FromSeconds(30));
         using var again = await stack.ConnectAsAsync("alice");
         await again.SendAsync("resume", new { session_id = sessionId, last_seq = lastSeq });
-        await again.ExpectAsync("final_report", TimeSpan.FromSeconds(30));
+        await again.ExpectAsync("final_report");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class HandshakeTests
         socket.Options.AddSubProtocol("netra.v1");
         socket.Options.AddSubProtocol($"bearer.{token}");
 
-        await socket.ConnectAsync(stack.WebSocketUri, CancellationToken.None);
+        await socket.ConnectAsync(stack.WebSocketUri, new CancellationTokenSource(Eventually.DefaultTimeout).Token);
 
         Assert.Equal("netra.v1", socket.SubProtocol);
         var buffer = new byte[4096];

@@ -14,7 +14,7 @@ public static class RawSocket
         configure(socket.Options);
         try
         {
-            await socket.ConnectAsync(uri, CancellationToken.None);
+            await socket.ConnectAsync(uri, new CancellationTokenSource(Netra.Testing.Eventually.DefaultTimeout).Token);
             return socket.HttpStatusCode;
         }
         catch (WebSocketException)
@@ -27,7 +27,7 @@ public static class RawSocket
     {
         var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-        await socket.ConnectAsync(uri, CancellationToken.None);
+        await socket.ConnectAsync(uri, new CancellationTokenSource(Netra.Testing.Eventually.DefaultTimeout).Token);
         return socket;
     }
 }

@@ -66,7 +66,7 @@ public sealed class TestRunDeciderTests
     [Fact]
     public void Results_come_from_the_termination_messages_with_the_failures_messages()
     {
-        var run = Runs.Existing();
+        var run = Runs.Existing(r => r.Status = Runs.Started(Phases.Probing));
         var decision = TestRunDecider.Decide(
             Runs.Observe(run, probes: Runs.Probe(run, 1, 0, JobProgress.Failed, Runs.Message(("thread-management", 10, 1), ("auth-service-independence", 3, 0)))), Settings, Now);
 

@@ -5,7 +5,6 @@ using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Controller;
 using Netra.Operator.Serve;
 using Netra.Testing;
 
@@ -103,7 +102,7 @@ public sealed class OperatorTestBed : IAsyncLifetime
         }
     }
 
-    /// <summary>An operator in this process, as the chart's service account, with short leases and quick polling.</summary>
+    /// <summary>An operator in this process, as the chart's service account, with short leases (and the default resync: runs advance on watch events).</summary>
     public Task<OperatorHost> StartOperatorAsync(string lease, string identity) =>
         OperatorHost.StartAsync(Cp.ConfigurationFor(Cp.OperatorToken), OperatorOptions(lease, identity), NullLoggerFactory.Instance, CancellationToken.None);
 
@@ -116,7 +115,6 @@ public sealed class OperatorTestBed : IAsyncLifetime
         LeaseDuration = TimeSpan.FromSeconds(4),
         RenewDeadline = TimeSpan.FromSeconds(3),
         RetryPeriod = TimeSpan.FromMilliseconds(500),
-        Controller = new ControllerSettings { PollInterval = TimeSpan.FromMilliseconds(300) },
     };
 
     public async Task<string> CreateNamespaceAsync(string prefix)

@@ -31,7 +31,7 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
     }
 
     [Fact]
-    public async Task Ephemeral_run_deploys_then_probes_then_succeeds_with_per_scenario_results_and_removes_its_namespace()
+    public async Task Ephemeral_run_deploys_then_probes_then_succeeds_with_per_scenario_results_and_removes_its_namespace_after_the_ttl()
     {
         var ns = await bed.CreateNamespaceAsync("ephemeral");
         var created = await bed.CreateRunAsync(ns, $$"""
@@ -41,9 +41,12 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
             spec:
               scenarios: {{FastScenarios}}
               parallelism: 2
+              cleanup: {ttlSecondsAfterFinished: 5}
             """);
 
         var run = await bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded);
+        var environment = $"netra-run-{created.Metadata.Uid[..8]}";
+        Assert.True(await bed.NamespaceExistsAsync(environment), "the namespace stays for ttlSecondsAfterFinished");
 
         var status = run.Status!;
         Assert.Equal(1, status.ObservedGeneration);
@@ -56,7 +59,6 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
         Assert.NotNull(status.CompletionTime);
         Assert.NotNull(status.Duration);
         Assert.Equal(ConditionStatuses.True, status.Conditions.Single(c => c.Type == ConditionTypes.Ready).Status);
-        var environment = $"netra-run-{created.Metadata.Uid[..8]}";
         Assert.Equal(environment, status.Environment!.Namespace);
 
         // One probe Job per shard, in the run's namespace, owned by it.
@@ -64,16 +66,15 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
         Assert.Equal([$"smoke-{created.Metadata.Uid[..8]}-a1-s0", $"smoke-{created.Metadata.Uid[..8]}-a1-s1"], jobs.Items.Select(j => j.Metadata.Name).Order());
         Assert.All(jobs.Items, j => Assert.Equal(created.Metadata.Uid, j.Metadata.OwnerReferences.Single().Uid));
 
-        Assert.Equal([Phases.Deploying, Phases.Probing, Phases.Succeeded, "EnvironmentRemoved"], (await bed.EventReasonsAsync(ns, "smoke")).Distinct());
-
-        // Cleanup Always, no TTL: the environment goes, the run stays with its results.
+        // Cleanup Always, once the TTL has passed: the environment goes, the run stays with its results.
         await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
         var after = await bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded);
         Assert.Equal("Removed", after.Status!.Environment!.DeployState);
+        Assert.Equal([Phases.Deploying, Phases.Probing, Phases.Succeeded, "EnvironmentRemoved"], (await bed.EventReasonsAsync(ns, "smoke")).Distinct());
     }
 
     [Fact]
-    public async Task A_service_feature_turned_off_through_chart_values_fails_the_run_with_the_failure_message_and_OnSuccess_keeps_the_namespace()
+    public async Task A_service_feature_turned_off_through_chart_values_fails_the_run_after_its_retry_with_the_failure_message_and_OnSuccess_keeps_the_namespace()
     {
         var ns = await bed.CreateNamespaceAsync("failing");
         var created = await bed.CreateRunAsync(ns, $$"""
@@ -82,6 +83,7 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
             metadata: {name: tiny-frames}
             spec:
               scenarios: [thread-management]
+              retries: 1
               cleanup: {policy: OnSuccess}
               environment:
                 charts:
@@ -94,6 +96,9 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
 
         var scenario = Assert.Single(run.Status!.Scenarios);
         Assert.Equal("Failed", scenario.Result);
+        Assert.Equal(2, scenario.Attempts);
+        var jobs = await bed.Admin.BatchV1.ListNamespacedJobAsync(ns);
+        Assert.Equal([$"tiny-frames-{created.Metadata.Uid[..8]}-a1-s0", $"tiny-frames-{created.Metadata.Uid[..8]}-a2-s0"], jobs.Items.Select(j => j.Metadata.Name).Order());
         Assert.NotEmpty(scenario.Failures);
         Assert.All(scenario.Failures, f => Assert.StartsWith("thread-management/", f.Id, StringComparison.Ordinal));
         Assert.False(string.IsNullOrEmpty(scenario.Failures[0].Message));
@@ -115,7 +120,7 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
     public async Task Deleting_a_run_in_progress_with_policy_Always_removes_its_namespace_before_the_run_goes()
     {
         var ns = await bed.CreateNamespaceAsync("deleted");
-        bed.Kubelet.Paused = true;
+        bed.Kubelet.Pause();
         try
         {
             var created = await bed.CreateRunAsync(ns, """
@@ -125,22 +130,68 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
                 spec:
                   scenarios: [auth-service-independence]
                 """);
-            await bed.WaitForPhaseAsync(ns, "doomed", Phases.Probing);
+            await bed.WaitForPhaseAsync(ns, "doomed", Phases.Deploying);
             var environment = $"netra-run-{created.Metadata.Uid[..8]}";
-            Assert.True(await bed.NamespaceExistsAsync(environment));
+            var namespaceLabels = (await bed.Admin.CoreV1.ReadNamespaceAsync(environment)).Metadata.Labels;
+            Assert.Equal("restricted", namespaceLabels["pod-security.kubernetes.io/enforce"]);
+            Assert.Equal(created.Metadata.Uid, namespaceLabels[ChildNames.RunUidLabel]);
             Assert.Contains(ChildNames.Finalizer, (await bed.ReadRunAsync(ns, "doomed"))!.Metadata.Finalizers);
+            // Created after the namespace, in the order the deploy Job needs them, the Job last.
+            await Eventually.WaitUntilAsync(async () => (await bed.Admin.BatchV1.ListNamespacedJobAsync(environment)).Items.Count == 1, "deploy Job created", OperatorTestBed.Deadline);
+            var binding = await bed.Admin.RbacAuthorizationV1.ReadNamespacedRoleBindingAsync(ChildNames.Deployer, environment);
+            Assert.Equal("netra-operator-deployer", binding.RoleRef.Name);
+            Assert.Equal(ChildNames.Deployer, Assert.Single(binding.Subjects).Name);
+            var deploy = (await bed.Admin.BatchV1.ReadNamespacedJobAsync(ChildNames.DeployJob, environment)).Spec.Template.Spec;
+            Assert.Equal(ChildNames.Deployer, deploy.ServiceAccountName);
+            Assert.True(deploy.SecurityContext.RunAsNonRoot);
+            Assert.All(deploy.InitContainers.Concat(deploy.Containers), c =>
+            {
+                Assert.False(c.SecurityContext.AllowPrivilegeEscalation);
+                Assert.True(c.SecurityContext.ReadOnlyRootFilesystem);
+                Assert.Equal("FallbackToLogsOnError", c.TerminationMessagePolicy);
+            });
 
             await bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "doomed");
 
             await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "doomed") is null, "run deleted", OperatorTestBed.Deadline);
             var namespaceObject = await ApiErrors.ReadOrNullAsync(() => bed.Admin.CoreV1.ReadNamespaceAsync(environment));
             Assert.True(namespaceObject is null || namespaceObject.Metadata.DeletionTimestamp is not null, "environment namespace deleted");
-            // The probe Jobs were owned by the run: the garbage collector removes them.
-            await Eventually.WaitUntilAsync(async () => (await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items.Count == 0, "probe Jobs collected", OperatorTestBed.Deadline);
         }
         finally
         {
-            bed.Kubelet.Paused = false;
+            await bed.Kubelet.ResumeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_run_whose_probes_do_not_finish_fails_at_its_timeout()
+    {
+        var ns = await bed.CreateNamespaceAsync("timeout");
+        bed.Kubelet.Pause();
+        try
+        {
+            await bed.CreateRunAsync(ns, """
+                apiVersion: netra.io/v1alpha1
+                kind: TestRun
+                metadata: {name: slow}
+                spec:
+                  timeout: 3s
+                  scenarios: [auth-service-independence]
+                  environment:
+                    mode: Existing
+                    endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
+                """);
+
+            var run = await bed.WaitForPhaseAsync(ns, "slow", Phases.Failed, TimeSpan.FromSeconds(30));
+
+            Assert.Equal(Reasons.TimedOut, run.Status!.Conditions.Single(c => c.Type == ConditionTypes.Ready).Reason);
+            Assert.True(run.Status.CompletionTime - run.Status.StartTime >= TimeSpan.FromSeconds(3));
+            var job = Assert.Single((await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
+            Assert.InRange(job.Spec.ActiveDeadlineSeconds!.Value, 1, 3);
+        }
+        finally
+        {
+            await bed.Kubelet.ResumeAsync();
         }
     }
 

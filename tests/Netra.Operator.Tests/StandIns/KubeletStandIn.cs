@@ -35,8 +35,21 @@ internal sealed class KubeletStandIn : IAsyncDisposable
     /// <summary>Pods run so far.</summary>
     public int PodsRun => _running.Count;
 
-    /// <summary>When set, probe pods are left Pending, as on a node that does not start them.</summary>
-    public bool Paused { get; set; }
+    /// <summary>While paused, new pods stay Pending, as on a node that does not start them.</summary>
+    public bool Paused { get; private set; }
+
+    public void Pause() => Paused = true;
+
+    /// <summary>Runs the pods left Pending while paused, and those to come.</summary>
+    public async Task ResumeAsync()
+    {
+        Paused = false;
+        var pods = await _admin.CoreV1.ListPodForAllNamespacesAsync(labelSelector: $"{ChildNames.ManagedByLabel}={ChildNames.ManagedBy}");
+        foreach (var pod in pods.Items)
+        {
+            Start(pod);
+        }
+    }
 
     private async Task SyncAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +82,7 @@ internal sealed class KubeletStandIn : IAsyncDisposable
 
     private void Start(V1Pod pod)
     {
-        if (pod.Status?.Phase is "Pending" or null && pod.Metadata.DeletionTimestamp is null && !(Paused && IsProbe(pod)))
+        if (pod.Status?.Phase is "Pending" or null && pod.Metadata.DeletionTimestamp is null && !Paused)
         {
             _running.GetOrAdd(pod.Metadata.Uid, _ => Task.Run(() => RunPodAsync(pod, _stop.Token)));
         }

@@ -36,7 +36,7 @@ public static class DeployJobManifest
         {
             ApiVersion = "batch/v1",
             Kind = "Job",
-            Metadata = new V1ObjectMeta { Name = ChildNames.DeployJob, NamespaceProperty = ns, Labels = labels },
+            Metadata = new V1ObjectMeta { Name = ChildNames.DeployJob, NamespaceProperty = ns, Labels = labels, Annotations = ChildNames.Annotations(run) },
             Spec = RestrictedPod.RunOnce(pod, labels, activeDeadlineSeconds),
         };
     }

@@ -44,6 +44,7 @@ public static class ProbeJobManifest
                 Name = ChildNames.ProbeJob(run, attempt, shard),
                 NamespaceProperty = run.Metadata.NamespaceProperty,
                 Labels = labels,
+                Annotations = ChildNames.Annotations(run),
                 OwnerReferences =
                 [
                     new V1OwnerReference { ApiVersion = run.ApiVersion, Kind = run.Kind, Name = run.Metadata.Name, Uid = run.Metadata.Uid, Controller = true },

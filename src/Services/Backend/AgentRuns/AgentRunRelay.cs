@@ -21,6 +21,9 @@ public sealed class AgentRunRelay(
     IHostApplicationLifetime lifetime,
     ILogger<AgentRunRelay> logger)
 {
+    /// <summary>How long the agent gets to acknowledge a cancel before the backend stops relaying on its own.</summary>
+    private static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, AgentRun> _runs = new(StringComparer.Ordinal);
 
     public int ActiveRuns => _runs.Count;
@@ -45,11 +48,14 @@ public sealed class AgentRunRelay(
 
         run.CancelRequested = true;
         bool accepted;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CancelTimeout);
         try
         {
-            accepted = await agent.CancelAsync(runId, cancellationToken);
+            accepted = await agent.CancelAsync(runId, timeout.Token);
         }
-        catch (Exception error) when (error is HttpRequestException or ExecutionRejectedException)
+        catch (Exception error) when (error is HttpRequestException or ExecutionRejectedException
+            or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Agent cancel of {RunId} failed: {Error}", runId, error.Message);
             accepted = false;

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Netra.Operator.Bench;
+
+/// <summary><c>netra-operator serve</c> as its own process, as in a cluster, so that its memory is its own.</summary>
+internal sealed class OperatorProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private OperatorProcess(Process process, int port)
+    {
+        _process = process;
+        MetricsUrl = new Uri($"http://127.0.0.1:{port}/metrics");
+    }
+
+    public Uri MetricsUrl { get; }
+
+    public static OperatorProcess Start(string kubeconfig, string leaseNamespace, int workers)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), "serve", "--kubeconfig", kubeconfig, "--lease-namespace", leaseNamespace,
+            "--workers", workers.ToString(CultureInfo.InvariantCulture), "--metrics-port", port.ToString(CultureInfo.InvariantCulture),
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new OperatorProcess(process, port);
+    }
+
+    /// <summary>Resident memory (VmRSS) in MiB.</summary>
+    public double ResidentMiB()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public async Task<double> ReconcilesAsync(HttpClient http) =>
+        (await http.GetStringAsync(MetricsUrl)).Split('\n')
+            .Where(l => l.StartsWith("netra_operator_reconcile_total{", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using k8s;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Controller;
+using Netra.Operator.Serve;
+using Netra.Testing;
+
+namespace Netra.Operator.Tests.Integration;
+
+/// <summary>The operator as a process: health and metrics, leader election between instances, a kill in the middle of a run.</summary>
+public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>
+{
+    private static readonly TimeSpan LeaseDeadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Two_instances_elect_one_leader_the_other_stays_idle_and_takes_over_when_the_leader_stops()
+    {
+        var lease = $"election-{Guid.NewGuid():N}"[..20];
+        var first = await bed.StartOperatorAsync(lease, "first");
+        await using var second = await bed.StartOperatorAsync(lease, "second");
+        try
+        {
+            await Eventually.WaitUntilAsync(() => first.IsLeader || second.IsLeader, "a leader elected", LeaseDeadline);
+            var (leader, follower) = first.IsLeader ? (first, second) : (second, first);
+            Assert.False(follower.IsLeader);
+            var holder = await bed.Admin.CoordinationV1.ReadNamespacedLeaseAsync(lease, ControlPlane.OperatorNamespace);
+            Assert.Equal(leader == first ? "first" : "second", holder.Spec.HolderIdentity);
+
+            var ns = await bed.CreateNamespaceAsync("election");
+            await bed.CreateRunAsync(ns, Stalled("one"));
+            await Eventually.WaitUntilAsync(async () => (await bed.ReadRunAsync(ns, "one"))?.Status is not null, "first run reconciled", OperatorTestBed.Deadline);
+            Assert.True(await ReconcilesAsync(leader) > 0);
+            Assert.Equal(0, await ReconcilesAsync(follower));
+            Assert.Contains("netra_operator_leader 0", await MetricsAsync(follower), StringComparison.Ordinal);
+
+            await leader.DisposeAsync();
+
+            await Eventually.WaitUntilAsync(() => follower.IsLeader, "the other instance leads", LeaseDeadline);
+            await bed.CreateRunAsync(ns, Stalled("two"));
+            await Eventually.WaitUntilAsync(async () => (await bed.ReadRunAsync(ns, "two"))?.Status is not null, "second run reconciled by the new leader", OperatorTestBed.Deadline);
+            Assert.True(await ReconcilesAsync(follower) > 0);
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Health_readiness_and_metrics_are_served()
+    {
+        await using var host = await bed.StartOperatorAsync($"health-{Guid.NewGuid():N}"[..20], "health");
+        using var http = new HttpClient { BaseAddress = host.HealthAddress };
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+        await Eventually.WaitUntilAsync(() => host.IsLeader, "sole instance leads", LeaseDeadline);
+        var ns = await bed.CreateNamespaceAsync("metrics");
+        await bed.CreateRunAsync(ns, Stalled("measured"));
+        await Eventually.WaitUntilAsync(async () => await ReconcilesAsync(host) > 0, "a reconcile counted", OperatorTestBed.Deadline);
+
+        var metrics = await MetricsAsync(host);
+        Assert.Contains("netra_operator_leader 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("netra_operator_reconcile_duration_seconds_count{controller=\"testrun\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("netra_operator_workqueue_depth{controller=\"testrun\"}", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain(bed.Cp.OperatorToken, metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_killed_operator_is_replaced_and_the_run_finishes_without_a_second_namespace_deploy_job_or_probe_job()
+    {
+        var lease = $"restart-{Guid.NewGuid():N}"[..20];
+        var kubeconfig = bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken);
+        var ns = await bed.CreateNamespaceAsync("restart");
+        bed.Kubelet.Pause();
+        TestRun created;
+        await using (var process = ChildProcess.Start("netra-operator", "dotnet",
+        [
+            Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), "serve", "--kubeconfig", kubeconfig, "--lease-name", lease,
+            "--lease-namespace", ControlPlane.OperatorNamespace, "--identity", "doomed", "--metrics-port", "0",
+            "--lease-duration", "00:00:04", "--renew-deadline", "00:00:03", "--retry-period", "00:00:00.500",
+        ], Path.Combine(bed.Cp.WorkDirectory, $"operator-{lease}.log")))
+        {
+            created = await bed.CreateRunAsync(ns, """
+                apiVersion: netra.io/v1alpha1
+                kind: TestRun
+                metadata: {name: survivor}
+                spec:
+                  scenarios: [thread-management, auth-service-independence]
+                  parallelism: 2
+                """);
+            var environment = $"netra-run-{created.Metadata.Uid[..8]}";
+            await Eventually.WaitUntilAsync(async () => (await bed.Admin.BatchV1.ListNamespacedJobAsync(environment)).Items.Count == 1,
+                $"deploy Job created by the first operator\n{process.Tail()}", OperatorTestBed.Deadline);
+            // Disposing kills the process tree: no clean shutdown, no lease released.
+        }
+
+        await using var replacement = await bed.StartOperatorAsync(lease, "replacement");
+        await bed.Kubelet.ResumeAsync();
+        var run = await bed.WaitForPhaseAsync(ns, "survivor", Phases.Succeeded);
+
+        Assert.Equal(2, run.Status!.Scenarios.Count(s => s.Result == "Passed"));
+        var selector = $"{ChildNames.RunUidLabel}={created.Metadata.Uid}";
+        Assert.Single((await bed.Admin.CoreV1.ListNamespaceAsync(labelSelector: selector)).Items);
+        Assert.Single((await bed.Admin.BatchV1.ListJobForAllNamespacesAsync(labelSelector: $"{selector},{ChildNames.ComponentLabel}={ChildNames.DeployComponent}")).Items);
+        Assert.Equal(2, (await bed.Admin.BatchV1.ListJobForAllNamespacesAsync(labelSelector: ChildNames.ProbeSelector(created))).Items.Count);
+    }
+
+    private static string Stalled(string name) => $$"""
+        apiVersion: netra.io/v1alpha1
+        kind: TestRun
+        metadata: {name: {{name}}}
+        spec:
+          environment: {mode: Existing}
+        """;
+
+    private static async Task<string> MetricsAsync(OperatorHost host)
+    {
+        using var http = new HttpClient();
+        return await http.GetStringAsync(new Uri(host.HealthAddress, "/metrics"));
+    }
+
+    private static async Task<double> ReconcilesAsync(OperatorHost host) =>
+        (await MetricsAsync(host)).Split('\n')
+            .Where(line => line.StartsWith("netra_operator_reconcile_total{", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+}

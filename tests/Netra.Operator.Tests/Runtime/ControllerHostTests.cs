@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Netra.Operator.Runtime;
+using Netra.Testing;
+using Prometheus;
+
+namespace Netra.Operator.Tests.Runtime;
+
+/// <summary>The generic controller loop, fed from a list held in memory (what the API server would list).</summary>
+public sealed class ControllerHostTests
+{
+    [Fact]
+    public async Task Failures_are_retried_with_backoff_success_forgets_and_a_requeue_comes_back()
+    {
+        var calls = new ConcurrentDictionary<string, int>();
+        int Calls(string key) => calls.GetValueOrDefault(key);
+        var reconciler = new ScriptedReconciler(calls, key => key switch
+        {
+            "ns/flaky" => Calls(key) < 3 ? throw new InvalidOperationException("not yet") : ReconcileResult.Done,
+            "ns/again" => Calls(key) < 2 ? ReconcileResult.After(TimeSpan.FromMilliseconds(50)) : ReconcileResult.Done,
+            _ => ReconcileResult.Done,
+        });
+        var registry = Metrics.NewCustomRegistry();
+        var host = new ControllerHost<V1ConfigMap>(
+            new ListedOnly(["flaky", "again", "once"]), reconciler, workers: 2, new ControllerMetrics(Metrics.WithCustomRegistry(registry), "test"), NullLogger.Instance, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+
+        var running = host.RunAsync(stop.Token);
+        await Eventually.WaitUntilAsync(() => Calls("ns/flaky") == 3 && Calls("ns/again") == 2, "retries and requeue done");
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Equal(1, Calls("ns/once"));
+        using var text = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(text);
+        var metrics = System.Text.Encoding.UTF8.GetString(text.ToArray());
+        Assert.Contains("netra_operator_reconcile_total{controller=\"test\",result=\"error\"} 2", metrics, StringComparison.Ordinal);
+        Assert.Contains("netra_operator_reconcile_total{controller=\"test\",result=\"requeue\"} 1", metrics, StringComparison.Ordinal);
+    }
+
+    /// <summary>Counts its calls per key, then answers what the script says (or throws).</summary>
+    private sealed class ScriptedReconciler(ConcurrentDictionary<string, int> calls, Func<string, ReconcileResult> script) : IReconciler
+    {
+        public Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
+        {
+            calls.AddOrUpdate(key, 1, (_, n) => n + 1);
+            return Task.FromResult(script(key));
+        }
+    }
+
+    /// <summary>Lists some ConfigMaps, then a watch that sees nothing until cancelled.</summary>
+    private sealed class ListedOnly(string[] names) : IResourceSource<V1ConfigMap>
+    {
+        public Task<(IReadOnlyList<V1ConfigMap> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<(IReadOnlyList<V1ConfigMap>, string)>(([.. names.Select(n => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = n, NamespaceProperty = "ns" } })], "1"));
+
+        public async IAsyncEnumerable<(WatchEventType Type, V1ConfigMap Object)> WatchAsync(string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            yield break;
+        }
+    }
+}
