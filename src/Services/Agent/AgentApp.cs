@@ -17,7 +17,6 @@ public static class AgentApp
         builder.AddServiceDefaults("agent");
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.PostConfigure<ProblemDetailsOptions>(options => options.CustomizeProblemDetails += AgentProblems.AddCode);
         // An unreadable body is the client's fault in every environment: a 400 problem, never a 500.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 

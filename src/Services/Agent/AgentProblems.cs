@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Netra.ServiceDefaults;
 
 namespace Netra.Agent;
 
@@ -8,39 +9,9 @@ namespace Netra.Agent;
 /// </summary>
 public static class AgentProblems
 {
-    public const string TypePrefix = "https://netra.dev/problems/agent/";
-
     public static ProblemHttpResult Create(int status, string code, string title, string? detail = null) =>
-        TypedResults.Problem(
-            detail: detail,
-            statusCode: status,
-            title: title,
-            type: TypePrefix + code,
-            extensions: new Dictionary<string, object?> { ["code"] = code });
+        ServiceProblems.Create("agent", status, code, title, detail);
 
     public static ProblemHttpResult RunNotFound() =>
         Create(StatusCodes.Status404NotFound, "run_not_found", "No such run.", "No run with this id belongs to the caller.");
-
-    /// <summary>Gives the problems the framework writes itself (unreadable JSON, unknown route...) a stable code too.</summary>
-    public static void AddCode(ProblemDetailsContext context)
-    {
-        var problem = context.ProblemDetails;
-        if (!problem.Extensions.ContainsKey("code"))
-        {
-            var code = CodeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
-            problem.Extensions["code"] = code;
-            problem.Type = TypePrefix + code;
-        }
-    }
-
-    public static string CodeForStatus(int status) => status switch
-    {
-        StatusCodes.Status400BadRequest => "invalid_request",
-        StatusCodes.Status401Unauthorized => "unauthorized",
-        StatusCodes.Status404NotFound => "not_found",
-        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
-        StatusCodes.Status413PayloadTooLarge => "request_too_large",
-        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
-        _ => status >= 500 ? "server_error" : "request_failed",
-    };
 }

@@ -31,7 +31,6 @@ public static class AuthApp
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         // Unreadable request bodies answer 400 problem details in every environment, not a Development exception.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
-        builder.Services.PostConfigure<ProblemDetailsOptions>(options => options.CustomizeProblemDetails += AddCode);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuthMetrics>();
@@ -63,15 +62,5 @@ public static class AuthApp
         app.MapValidationApi();
         app.MapDiscoveryApi();
         return app;
-    }
-
-    /// <summary>Gives the problems the framework writes (unreadable JSON, oversized body...) a stable code too.</summary>
-    private static void AddCode(ProblemDetailsContext context)
-    {
-        var problem = context.ProblemDetails;
-        if (!problem.Extensions.ContainsKey("code"))
-        {
-            problem.Extensions["code"] = AuthProblems.CodeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
-        }
     }
 }

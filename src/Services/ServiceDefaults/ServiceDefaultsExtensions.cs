@@ -46,7 +46,7 @@ public static class ServiceDefaultsExtensions
 
         // The wire contract is snake_case everywhere.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ServiceProblems.AddCode(context, serviceName));
         builder.Services.AddHealthChecks();
         return builder;
     }

@@ -1,13 +1,18 @@
 using System.Net;
 using k8s;
+using k8s.Models;
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Controller;
+using Netra.Operator.Runtime;
 using Netra.Operator.Serve;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;
 
-/// <summary>The operator as a process: health and metrics, leader election between instances, a kill in the middle of a run.</summary>
+/// <summary>
+/// The operator as a process: health and metrics, leader election between instances, a kill in the
+/// middle of a run; and status writes racing another writer. No operator runs between these tests.
+/// </summary>
 public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>
 {
     private static readonly TimeSpan LeaseDeadline = TimeSpan.FromSeconds(30);
@@ -29,7 +34,7 @@ public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<Op
             var ns = await bed.CreateNamespaceAsync("election");
             await bed.CreateRunAsync(ns, Stalled("one"));
             await Eventually.WaitUntilAsync(async () => (await bed.ReadRunAsync(ns, "one"))?.Status is not null, "first run reconciled", OperatorTestBed.Deadline);
-            Assert.True(await ReconcilesAsync(leader) > 0);
+            await Eventually.WaitUntilAsync(async () => await ReconcilesAsync(leader) > 0, "the leader counts its reconcile", OperatorTestBed.Deadline);
             Assert.Equal(0, await ReconcilesAsync(follower));
             Assert.Contains("netra_operator_leader 0", await MetricsAsync(follower), StringComparison.Ordinal);
 
@@ -38,7 +43,7 @@ public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<Op
             await Eventually.WaitUntilAsync(() => follower.IsLeader, "the other instance leads", LeaseDeadline);
             await bed.CreateRunAsync(ns, Stalled("two"));
             await Eventually.WaitUntilAsync(async () => (await bed.ReadRunAsync(ns, "two"))?.Status is not null, "second run reconciled by the new leader", OperatorTestBed.Deadline);
-            Assert.True(await ReconcilesAsync(follower) > 0);
+            await Eventually.WaitUntilAsync(async () => await ReconcilesAsync(follower) > 0, "the new leader counts its reconcile", OperatorTestBed.Deadline);
         }
         finally
         {
@@ -91,7 +96,7 @@ public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<Op
                 """);
             var environment = $"netra-run-{created.Metadata.Uid[..8]}";
             await Eventually.WaitUntilAsync(async () => (await bed.Admin.BatchV1.ListNamespacedJobAsync(environment)).Items.Count == 1,
-                $"deploy Job created by the first operator\n{process.Tail()}", OperatorTestBed.Deadline);
+                "deploy Job created by the first operator", OperatorTestBed.Deadline);
             // Disposing kills the process tree: no clean shutdown, no lease released.
         }
 
@@ -104,6 +109,39 @@ public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<Op
         Assert.Single((await bed.Admin.CoreV1.ListNamespaceAsync(labelSelector: selector)).Items);
         Assert.Single((await bed.Admin.BatchV1.ListJobForAllNamespacesAsync(labelSelector: $"{selector},{ChildNames.ComponentLabel}={ChildNames.DeployComponent}")).Items);
         Assert.Equal(2, (await bed.Admin.BatchV1.ListJobForAllNamespacesAsync(labelSelector: ChildNames.ProbeSelector(created))).Items.Count);
+    }
+
+    /// <remarks>Here rather than beside the lifecycle tests: no operator may write the same status meanwhile.</remarks>
+    [Fact]
+    public async Task Status_write_on_a_stale_read_is_refused_with_409_then_retried_after_reading_again()
+    {
+        var ns = await bed.CreateNamespaceAsync("conflict");
+        var stale = await bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: raced}
+            spec:
+              environment: {mode: Existing}
+            """);
+        // Someone else changes the object after our read.
+        await bed.Admin.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch("""{"metadata":{"labels":{"touched":"yes"}}}""", V1Patch.PatchType.MergePatch), TestRun.Group, TestRun.Version, ns, TestRun.Plural, "raced");
+        using var client = bed.Cp.CreateOperatorClient();
+        var patcher = new StatusPatcher<TestRun>(client, TestRun.Group, TestRun.Version, TestRun.Plural);
+        var seen = new List<string?>();
+
+        var written = await patcher.PatchAsync(stale, current =>
+        {
+            seen.Add(current.Metadata.ResourceVersion);
+            return new TestRunStatus { Phase = Phases.Pending, ObservedGeneration = current.Metadata.Generation };
+        }, r => r.Status, CancellationToken.None);
+
+        Assert.True(written);
+        Assert.Equal(1, patcher.Conflicts);
+        Assert.Equal(2, seen.Distinct().Count());
+        var read = await bed.ReadRunAsync(ns, "raced");
+        Assert.Equal("yes", read!.Metadata.Labels["touched"]);
+        Assert.Equal(Phases.Pending, read.Status!.Phase);
     }
 
     private static string Stalled(string name) => $$"""

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Netra.ServiceDefaults;
 
 namespace Netra.Auth.Problems;
 
@@ -8,8 +9,6 @@ namespace Netra.Auth.Problems;
 /// </summary>
 public static class AuthProblems
 {
-    public const string TypePrefix = "https://netra.dev/problems/auth/";
-
     public static ProblemHttpResult InvalidRequest(string detail) =>
         Create(StatusCodes.Status400BadRequest, "invalid_request", "Invalid request", detail);
 
@@ -37,24 +36,6 @@ public static class AuthProblems
     public static ProblemHttpResult AudienceNotAllowed() =>
         Create(StatusCodes.Status403Forbidden, "audience_not_allowed", "Audience not allowed", "This client may not request tokens for that audience.");
 
-    /// <summary>The code for problems the framework writes itself (unreadable JSON, oversized body, unknown route...).</summary>
-    public static string CodeForStatus(int status) => status switch
-    {
-        StatusCodes.Status400BadRequest => "invalid_request",
-        StatusCodes.Status401Unauthorized => "unauthorized",
-        StatusCodes.Status404NotFound => "not_found",
-        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
-        StatusCodes.Status413PayloadTooLarge => "request_too_large",
-        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
-        StatusCodes.Status429TooManyRequests => "too_many_requests",
-        _ => status >= 500 ? "server_error" : "request_failed",
-    };
-
     private static ProblemHttpResult Create(int status, string code, string title, string detail) =>
-        TypedResults.Problem(
-            detail: detail,
-            statusCode: status,
-            title: title,
-            type: TypePrefix + code,
-            extensions: new Dictionary<string, object?> { ["code"] = code });
+        ServiceProblems.Create("auth", status, code, title, detail);
 }

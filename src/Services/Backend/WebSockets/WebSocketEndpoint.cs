@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Netra.Backend.Auth;
 using Netra.Backend.Protocol;
+using Netra.ServiceDefaults;
 
 namespace Netra.Backend.WebSockets;
 
@@ -98,10 +99,5 @@ public static class WebSocketEndpoint
     }
 
     private static Task Problem(HttpContext context, int status, string code, string detail) =>
-        Results.Problem(
-            statusCode: status,
-            title: code.Replace('_', ' '),
-            detail: detail,
-            type: $"urn:netra:problem:{code}",
-            extensions: new Dictionary<string, object?> { ["code"] = code }).ExecuteAsync(context);
+        ServiceProblems.Create("backend", status, code, code.Replace('_', ' '), detail).ExecuteAsync(context);
 }
