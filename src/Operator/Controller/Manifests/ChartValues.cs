@@ -4,14 +4,16 @@ using Netra.Operator.Local;
 namespace Netra.Operator.Controller.Manifests;
 
 /// <summary>
-/// Helm values of each chart: under <c>config</c>, the service configuration the probes need
-/// (<see cref="ProbeEnvironmentSettings"/>, as environment variable names with <c>__</c>) and the
+/// Helm values of each chart: <c>environment: Development</c>, so that the disposable environment has
+/// the demo accounts the probes log in with; under <c>config</c>, the service configuration the probes
+/// need (<see cref="ProbeEnvironmentSettings"/>, as environment variable names with <c>__</c>) and the
 /// addresses of the other services; then the spec's values merged over them, so that a run can
 /// change any of it.
 /// </summary>
 public static class ChartValues
 {
     public const string ConfigKey = "config";
+    public const string EnvironmentKey = "environment";
 
     public static JsonObject Auth(JsonObject? specValues) => Merge(Config(ProbeEnvironmentSettings.Auth), specValues);
 
@@ -36,7 +38,7 @@ public static class ChartValues
             config[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        return new JsonObject { [ConfigKey] = config };
+        return new JsonObject { [EnvironmentKey] = "Development", [ConfigKey] = config };
     }
 
     /// <summary>Helm's own rule: maps merge key by key, anything else is replaced.</summary>
