@@ -55,4 +55,10 @@ public sealed class TestRunDefaultsTests
         Assert.Equal(TestRunDefaults.TtlSecondsAfterFinished, spec.Cleanup.TtlSecondsAfterFinished);
         Assert.Equal(TestRunDefaults.Mode, spec.Environment.Mode);
     }
+
+    [Fact]
+    public void The_operator_chart_ships_the_same_crd() =>
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(Repository.Root, "crds", "testruns.netra.io.yaml")),
+            File.ReadAllText(Path.Combine(Repository.Root, "charts", "netra-operator", "crds", "testruns.netra.io.yaml")));
 }
