@@ -1,9 +1,7 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using k8s;
-using k8s.Autorest;
 using k8s.Models;
 
 namespace Netra.Operator.Runtime;
@@ -30,37 +28,14 @@ public sealed class CustomResourceSource<T>(IKubernetes client, string group, st
 
     public async IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Exception? failure = null;
-        var events = client.CustomObjects.WatchListClusterCustomObjectAsync(
-            group, version, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, onError: error => failure ??= error, cancellationToken: cancellationToken);
-        await using var changes = events.GetAsyncEnumerator(cancellationToken);
-        while (true)
+        var changes = WatchStream.ReadAsync(
+            onError => client.CustomObjects.WatchListClusterCustomObjectAsync(
+                group, version, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, onError: onError, cancellationToken: cancellationToken),
+            $"{plural}.{group}",
+            cancellationToken);
+        await foreach (var (type, item) in changes)
         {
-            bool more;
-            try
-            {
-                more = await changes.MoveNextAsync();
-            }
-            catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.Gone)
-            {
-                throw new ResourceVersionGoneException(error.Message, error);
-            }
-
-            if (!more)
-            {
-                break;
-            }
-
-            var (type, item) = changes.Current;
             yield return (type, KubernetesJson.Deserialize<T>(((JsonElement)item).GetRawText()));
-        }
-
-        switch (failure)
-        {
-            case KubernetesException { Status.Code: (int)HttpStatusCode.Gone } gone:
-                throw new ResourceVersionGoneException(gone.Message, gone);
-            case not null when !cancellationToken.IsCancellationRequested:
-                throw new IOException($"The watch of {plural}.{group} failed: {failure.Message}", failure);
         }
     }
 }

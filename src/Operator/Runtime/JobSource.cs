@@ -1,7 +1,4 @@
-using System.Net;
-using System.Runtime.CompilerServices;
 using k8s;
-using k8s.Autorest;
 using k8s.Models;
 
 namespace Netra.Operator.Runtime;
@@ -15,38 +12,10 @@ public sealed class JobSource(IKubernetes client, string labelSelector) : IResou
         return ([.. list.Items], list.Metadata?.ResourceVersion ?? string.Empty);
     }
 
-    public async IAsyncEnumerable<(WatchEventType Type, V1Job Object)> WatchAsync(string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Exception? failure = null;
-        var events = client.BatchV1.WatchListJobForAllNamespacesAsync(
-            allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: error => failure ??= error, cancellationToken: cancellationToken);
-        await using var changes = events.GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = await changes.MoveNextAsync();
-            }
-            catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.Gone)
-            {
-                throw new ResourceVersionGoneException(error.Message, error);
-            }
-
-            if (!more)
-            {
-                break;
-            }
-
-            yield return changes.Current;
-        }
-
-        switch (failure)
-        {
-            case KubernetesException { Status.Code: (int)HttpStatusCode.Gone } gone:
-                throw new ResourceVersionGoneException(gone.Message, gone);
-            case not null when !cancellationToken.IsCancellationRequested:
-                throw new IOException($"The watch of jobs failed: {failure.Message}", failure);
-        }
-    }
+    public IAsyncEnumerable<(WatchEventType Type, V1Job Object)> WatchAsync(string resourceVersion, CancellationToken cancellationToken) =>
+        WatchStream.ReadAsync(
+            onError => client.BatchV1.WatchListJobForAllNamespacesAsync(
+                allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: onError, cancellationToken: cancellationToken),
+            "jobs",
+            cancellationToken);
 }
