@@ -28,6 +28,9 @@ public sealed class LocalEnvironment : IAsyncDisposable
 
     public ProbeTargets Targets { get; private set; } = null!;
 
+    /// <summary>Keep the folder (service logs and databases) when disposed, for someone to read.</summary>
+    public bool KeepFiles { get; set; }
+
     /// <summary>Starts auth, agent and backend; <paramref name="overrides"/> come last, so they win over the probe settings.</summary>
     public static async Task<LocalEnvironment> StartAsync(CancellationToken cancellationToken, ServiceSettings? overrides = null)
     {
@@ -59,6 +62,10 @@ public sealed class LocalEnvironment : IAsyncDisposable
         }
 
         _apps.Clear();
+        if (!KeepFiles)
+        {
+            Folder.Delete(recursive: true);
+        }
     }
 
     private async Task<Uri> StartAsync(string name, Func<string[], WebApplication> create, IEnumerable<string> settings, CancellationToken cancellationToken)

@@ -62,12 +62,18 @@ public sealed class LocalRun(IRunObserver observer, TimeProvider time)
         var targets = environment?.Targets ?? ExistingTargets(spec.Environment.Endpoints!);
         Progress?.Invoke(environment is null
             ? $"Probing existing services: auth {targets.AuthUrl}, backend {targets.BackendUrl}, agent {targets.AgentUrl}"
-            : $"Services started in process (logs in {environment.Folder.FullName}): auth {targets.AuthUrl}, backend {targets.BackendUrl}, agent {targets.AgentUrl}");
+            : $"Services started in process: auth {targets.AuthUrl}, backend {targets.BackendUrl}, agent {targets.AgentUrl}");
 
         using var http = new HttpClient();
         var context = new ProbeContext(targets, ProbeCredentials.FromEnvironment(Environment.GetEnvironmentVariable), http);
         var runner = new ProbeRunner(context, observer, TimeSpan.FromSeconds(30));
         var outcomes = await ProbeWithRetriesAsync(runner, ScenarioCatalog.Select([.. spec.Scenarios!]).Scenarios, spec, cancellationToken);
+        if (environment is not null && !outcomes.All(o => o.Succeeded))
+        {
+            environment.KeepFiles = true;
+            Progress?.Invoke($"Service logs kept in {environment.Folder.FullName}");
+        }
+
         // The in-process services stop with this method, so by the time the status is read they are gone.
         var state = environment is null ? "External" : "Removed";
         return (outcomes, new EnvironmentStatus { DeployState = state });

@@ -10,8 +10,12 @@ using Spectre.Console;
 namespace Netra.Operator.Tests.Local;
 
 /// <summary>The two commands as a user types them: exit codes, what they print, the files they write.</summary>
-public sealed class CommandLineTests
+public sealed class CommandLineTests : IDisposable
 {
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("netra-cli-tests-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
     private static (IAnsiConsole Console, StringWriter Output) CapturedConsole()
     {
         var output = new StringWriter();
@@ -40,8 +44,7 @@ public sealed class CommandLineTests
     public async Task Probes_run_against_live_services_writes_json_junit_and_the_termination_message()
     {
         await using var environment = await LocalEnvironment.StartAsync(CancellationToken.None);
-        var folder = Directory.CreateTempSubdirectory("netra-probes-cli-");
-        var (json, junit, termination) = (Path.Combine(folder.FullName, "r.json"), Path.Combine(folder.FullName, "r.xml"), Path.Combine(folder.FullName, "termination"));
+        var (json, junit, termination) = (Path.Combine(_folder.FullName, "r.json"), Path.Combine(_folder.FullName, "r.xml"), Path.Combine(_folder.FullName, "termination"));
         var (console, output) = CapturedConsole();
 
         var exit = await ProbesCommand.Create(console).Parse(
@@ -88,7 +91,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Operator_run_prints_progress_and_the_status_and_exits_0_when_every_case_passed()
     {
-        var manifest = Path.Combine(Directory.CreateTempSubdirectory("netra-run-cli-").FullName, "run.yaml");
+        var manifest = Path.Combine(_folder.FullName, "run.yaml");
         await File.WriteAllTextAsync(manifest, """
             apiVersion: netra.io/v1alpha1
             kind: TestRun
@@ -110,7 +113,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Operator_run_refuses_a_manifest_that_is_not_a_testrun_with_exit_2()
     {
-        var manifest = Path.Combine(Directory.CreateTempSubdirectory("netra-run-cli-").FullName, "cm.yaml");
+        var manifest = Path.Combine(_folder.FullName, "cm.yaml");
         await File.WriteAllTextAsync(manifest, "apiVersion: v1\nkind: ConfigMap\n");
         var (console, output) = CapturedConsole();
 
