@@ -8,10 +8,10 @@ namespace Netra.Operator.Local;
 /// </summary>
 public static class ProbeEnvironmentSettings
 {
-    /// <summary>Three-second tokens; demo passwords hashed cheaply, since the probes log in a few hundred times.</summary>
+    /// <summary>Four-second tokens; demo passwords hashed cheaply, since the probes log in a few hundred times.</summary>
     public static IReadOnlyList<string> Auth { get; } =
     [
-        "--Auth:AccessTokenLifetime=00:00:03",
+        "--Auth:AccessTokenLifetime=00:00:04",
         "--Auth:ClockSkew=00:00:00",
         "--Auth:DevelopmentSeedHashIterations=1000",
     ];

@@ -44,7 +44,11 @@ public sealed class BackendConnection : IAsyncDisposable
             {
                 if (message.MessageType == WebSocketMessageType.Text && message.Text is { } text)
                 {
-                    _frames.Writer.TryWrite(ParseOrKeep(text));
+                    var frame = ParseOrKeep(text);
+                    if (HandledAside?.Invoke(frame) != true)
+                    {
+                        _frames.Writer.TryWrite(frame);
+                    }
                 }
             }),
             client.DisconnectionHappened.Subscribe(info =>
@@ -107,6 +111,9 @@ public sealed class BackendConnection : IAsyncDisposable
             return socket.HttpStatusCode;
         }
     }
+
+    /// <summary>Sees each frame as it arrives; frames it returns true for are handled there and never read by the case.</summary>
+    public Func<Envelope, bool>? HandledAside { get; set; }
 
     /// <summary>The subprotocol the server selected for this connection.</summary>
     public string? SubProtocol => _client.NativeClient?.SubProtocol;

@@ -23,15 +23,19 @@ public sealed class ProbeContext(ProbeTargets targets, ProbeCredentials credenti
     /// <summary>A service token for the agent service, as the backend gets one.</summary>
     public Task<string> AgentTokenAsync(CancellationToken ct) => Auth.ClientTokenAsync(Credentials.Client, AgentAudience, ct);
 
-    /// <summary>Logs <paramref name="user"/> in, connects to the backend and reads its <c>connected</c> frame.</summary>
-    public async Task<UserSession> ConnectAsync(UserCredential user, CancellationToken ct, TokenPlacement placement = TokenPlacement.Header)
+    /// <summary>
+    /// Logs <paramref name="user"/> in, connects to the backend and reads its <c>connected</c> frame. Like
+    /// a well-behaved client the session answers <c>auth_expired</c> with <c>auth_refresh</c> by itself,
+    /// unless the case is about expiry (<paramref name="refreshWhenExpired"/> false).
+    /// </summary>
+    public async Task<UserSession> ConnectAsync(UserCredential user, CancellationToken ct, TokenPlacement placement = TokenPlacement.Header, bool refreshWhenExpired = true)
     {
         var tokens = await Auth.LoginAsync(user, ct);
         var connection = await BackendConnection.OpenAsync(Targets.BackendUrl, tokens.AccessToken, ct, placement);
         try
         {
             var connected = await connection.WaitForAsync("connected", ct);
-            return new UserSession(user, tokens, connection, connected);
+            return new UserSession(Auth, user, tokens, connection, connected, refreshWhenExpired);
         }
         catch
         {
@@ -39,12 +43,4 @@ public sealed class ProbeContext(ProbeTargets targets, ProbeCredentials credenti
             throw;
         }
     }
-}
-
-/// <summary>A user logged in and connected: their tokens, the connection and its <c>connected</c> frame.</summary>
-public sealed record UserSession(UserCredential User, TokenPair Tokens, BackendConnection Connection, Envelope Connected) : IAsyncDisposable
-{
-    public string SessionId => Connected.Payload.Text("session_id") ?? string.Empty;
-
-    public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

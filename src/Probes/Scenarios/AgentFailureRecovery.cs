@@ -172,12 +172,11 @@ public sealed class AgentFailureRecovery : Scenario
 
     private static async Task BreakerRecovers(ProbeContext ctx, CancellationToken ct)
     {
-        var token = await ctx.AgentTokenAsync(ct);
         AgentEvent? last = null;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(20))
         {
-            last = Last(await ctx.Agent.RunToEndAsync(token, Request(ctx.Credentials.User.Username, Input), ct));
+            last = Last(await ctx.Agent.RunToEndAsync(await ctx.AgentTokenAsync(ct), Request(ctx.Credentials.User.Username, Input), ct));
             if (last.Type == "final_report" && !BreakerAnswer(last))
             {
                 break;

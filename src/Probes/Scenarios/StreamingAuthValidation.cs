@@ -62,7 +62,7 @@ public sealed class StreamingAuthValidation : Scenario
 
     private static async Task<UserSession> RevokedSessionAsync(ProbeContext ctx, CancellationToken ct)
     {
-        var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
         Expect.Equal(HttpStatusCode.NoContent, await ctx.Auth.LogoutAsync(session.Tokens.AccessToken, ct), "logout's status code");
         return session;
     }
@@ -83,7 +83,7 @@ public sealed class StreamingAuthValidation : Scenario
 
     private static async Task RefreshKeepsStream(ProbeContext ctx, CancellationToken ct)
     {
-        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
         var thread = await Chat.CreateThreadAsync(session.Connection, "refresh", ct);
         session.Connection.Send("user_message", new { thread_id = thread, content = Input }, Chat.NewId());
         await ctx.Auth.LogoutAsync(session.Tokens.AccessToken, ct);
@@ -104,7 +104,7 @@ public sealed class StreamingAuthValidation : Scenario
 
     private static async Task ExpiryDetected(ProbeContext ctx, CancellationToken ct)
     {
-        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
         ShortLivedTokens.Require(session.Tokens);
         var expired = await session.Connection.WaitForAsync("auth_expired", ct);
         Expect.That(expired.Payload.Text("reason") is { Length: > 0 }, "auth_expired.reason", expired.Raw);

@@ -127,7 +127,7 @@ public sealed class WebSocketReconnectionAuth : Scenario
 
     private static async Task ExpiredTokenCloses4001(ProbeContext ctx, CancellationToken ct)
     {
-        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
         ShortLivedTokens.Require(session.Tokens);
         var expired = await session.Connection.WaitForAsync("auth_expired", ct);
         Expect.That(expired.Payload.Text("reason") is { Length: > 0 }, "auth_expired.reason", expired.Raw);
@@ -136,7 +136,7 @@ public sealed class WebSocketReconnectionAuth : Scenario
 
     private static async Task ExpiredTokenRefreshedInTime(ProbeContext ctx, CancellationToken ct)
     {
-        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
         ShortLivedTokens.Require(session.Tokens);
         await session.Connection.WaitForAsync("auth_expired", ct);
         var fresh = await ctx.Auth.RefreshAsync(session.Tokens.RefreshToken, ct);
