@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Netra.Operator.Controller;
+using Netra.Probes.Clients;
 using Netra.Probes.Model;
 using Netra.Probes.Reporting;
 
@@ -20,7 +21,7 @@ internal sealed class InstantKubelet : IAsyncDisposable
             [new TerminationMessage.Scenario("auth-service-independence", 5, new TerminationMessage.Counts(3, 3, 0, 0, 0))],
             Array.Empty<TerminationMessage.FailedCase>(),
             false),
-        ReportJson.Options);
+        ProbeJson.Options);
 
     private readonly IKubernetes _admin;
     private readonly CancellationTokenSource _stop = new();

@@ -1,3 +1,4 @@
+using Netra.Probes.Clients;
 using System.Text;
 using System.Text.Json;
 using Netra.Probes.Model;
@@ -58,7 +59,7 @@ public sealed class ReportTests
     [Fact]
     public void The_json_report_is_snake_case_with_every_case()
     {
-        var json = JsonSerializer.Serialize(JsonReport.From(ReportWith(2, 1)), ReportJson.Options);
+        var json = JsonSerializer.Serialize(JsonReport.From(ReportWith(2, 1)), ProbeJson.Options);
         using var document = JsonDocument.Parse(json);
 
         var root = document.RootElement;

@@ -1,14 +1,19 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Netra.Probes.Clients;
 
-/// <summary>JSON as the services speak it (snake_case) and small readers for what came back.</summary>
+/// <summary>
+/// JSON as the probes write and read it, to the services and in their reports: snake_case, nulls left
+/// out, enums as snake_case strings; and small readers for what came back.
+/// </summary>
 public static class ProbeJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     public static string? Text(this JsonElement element, string name) =>

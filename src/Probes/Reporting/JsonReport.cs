@@ -1,3 +1,4 @@
+using Netra.Probes.Clients;
 using System.Text.Json;
 using Netra.Probes.Model;
 
@@ -27,7 +28,7 @@ public static class JsonReport
     public static async Task WriteAsync(RunReport report, string path, CancellationToken cancellationToken)
     {
         await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, From(report), ReportJson.Options, cancellationToken);
+        await JsonSerializer.SerializeAsync(file, From(report), ProbeJson.Options, cancellationToken);
     }
 
     private static Totals TotalsOf(RunSummary s) => new(s.Total, s.Passed, s.Failed, s.Skipped, s.Errors);

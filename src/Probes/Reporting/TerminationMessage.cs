@@ -1,3 +1,4 @@
+using Netra.Probes.Clients;
 using System.Text;
 using System.Text.Json;
 using Netra.Probes.Model;
@@ -63,7 +64,7 @@ public static class TerminationMessage
 
         try
         {
-            return JsonSerializer.Deserialize<Summary>(text, ReportJson.Options);
+            return JsonSerializer.Deserialize<Summary>(text, ProbeJson.Options);
         }
         catch (JsonException)
         {
@@ -71,7 +72,7 @@ public static class TerminationMessage
         }
     }
 
-    private static string Serialize(Summary summary) => JsonSerializer.Serialize(summary, ReportJson.Options);
+    private static string Serialize(Summary summary) => JsonSerializer.Serialize(summary, ProbeJson.Options);
 
     private static string? Shorten(string? message) =>
         message is { Length: > MaxMessageChars } ? string.Concat(message.AsSpan(0, MaxMessageChars - 1), "…") : message;
