@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -8,7 +9,10 @@ namespace Netra.Operator.Bench;
 /// <summary><c>netra-operator serve</c> as its own process, as in a cluster, so that its memory is its own.</summary>
 internal sealed class OperatorProcess : IDisposable
 {
+    private const int KeptLines = 40;
+
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private OperatorProcess(Process process, int port)
     {
@@ -32,11 +36,29 @@ internal sealed class OperatorProcess : IDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var started = new OperatorProcess(process, port);
+        process.OutputDataReceived += (_, line) => started.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new OperatorProcess(process, port);
+        return started;
+    }
+
+    /// <summary>The operator's last lines of output, to tell why a bench did not finish.</summary>
+    public IEnumerable<string> RecentOutput => _output;
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptLines)
+        {
+            _output.TryDequeue(out _);
+        }
     }
 
     /// <summary>Resident memory (VmRSS) in MiB.</summary>

@@ -6,9 +6,17 @@ using Netra.Operator.Runtime;
 
 namespace Netra.Operator.Controller;
 
-/// <summary>Reads a run and its children: the environment namespace and deploy Job by name, the probe Jobs and their pods by label.</summary>
-public sealed class TestRunObserver(IKubernetes client)
+/// <summary>
+/// Reads a run's children: its Jobs from the watch cache (a reconcile lists nothing), the pods of a
+/// Job only once it has finished (for their termination messages), and the environment namespace
+/// from the API server. The run itself is read from the server only when a decision is to be acted
+/// on (<see cref="ReadRunAsync"/>).
+/// </summary>
+public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
 {
+    /// <summary>What a Job cache is indexed by: the key of the run the Job was created for.</summary>
+    public static string? JobIndex(V1Job job) => ChildNames.RunKeyOf(job.Metadata);
+
     public async Task<TestRun?> ReadRunAsync(string ns, string name, CancellationToken cancellationToken)
     {
         var item = await ApiErrors.ReadOrNullAsync(() => client.CustomObjects.GetNamespacedCustomObjectAsync(
@@ -16,15 +24,13 @@ public sealed class TestRunObserver(IKubernetes client)
         return item is null ? null : KubernetesJson.Deserialize<TestRun>(((JsonElement)item).GetRawText());
     }
 
-    public async Task<TestRunObservation?> ObserveAsync(string ns, string name, CancellationToken cancellationToken)
+    public async Task<TestRunObservation> ObserveAsync(TestRun run, CancellationToken cancellationToken)
     {
-        var run = await ReadRunAsync(ns, name, cancellationToken);
-        if (run is null)
-        {
-            return null;
-        }
-
+        var ns = run.Metadata.NamespaceProperty;
         TestRunDefaults.Apply(run.Spec);
+        var children = jobs.Indexed(ObjectKey.Of(run))
+            .Where(job => Label(job, ChildNames.RunUidLabel) == run.Metadata.Uid)
+            .ToLookup(job => Label(job, ChildNames.ComponentLabel));
         var presence = ChildPresence.Absent;
         JobObservation? deployJob = null;
         if (run.Spec.Environment.Mode == EnvironmentModes.Ephemeral)
@@ -34,30 +40,42 @@ public sealed class TestRunObserver(IKubernetes client)
             presence = namespaceObject is null ? ChildPresence.Absent
                 : namespaceObject.Metadata.DeletionTimestamp is not null ? ChildPresence.Terminating
                 : ChildPresence.Present;
-            if (presence == ChildPresence.Present)
+            var job = children[ChildNames.DeployComponent].FirstOrDefault(j => j.Metadata.NamespaceProperty == environment && j.Metadata.Name == ChildNames.DeployJob);
+            if (presence == ChildPresence.Present && job is not null)
             {
-                var job = await ApiErrors.ReadOrNullAsync(() => client.BatchV1.ReadNamespacedJobAsync(ChildNames.DeployJob, environment, cancellationToken: cancellationToken));
-                if (job is not null)
-                {
-                    var pods = await client.CoreV1.ListNamespacedPodAsync(environment, labelSelector: $"job-name={ChildNames.DeployJob}", cancellationToken: cancellationToken);
-                    deployJob = Observe(job, pods.Items);
-                }
+                deployJob = await ObserveAsync(job, environment, $"job-name={ChildNames.DeployJob}", cancellationToken);
             }
         }
 
-        var selector = ChildNames.ProbeSelector(run);
-        var probeJobs = await client.BatchV1.ListNamespacedJobAsync(ns, labelSelector: selector, cancellationToken: cancellationToken);
-        var probePods = probeJobs.Items.Count == 0 ? [] : (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken)).Items;
-        return new TestRunObservation(run, presence, deployJob, probeJobs.Items.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)));
+        var probeJobs = children[ChildNames.ProbeComponent].Where(j => j.Metadata.NamespaceProperty == ns).ToList();
+        var finished = probeJobs.Any(j => Progress(j) != JobProgress.Running);
+        var probePods = finished
+            ? (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: ChildNames.ProbeSelector(run), cancellationToken: cancellationToken)).Items
+            : [];
+        return new TestRunObservation(run, presence, deployJob, probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)));
+    }
+
+    private async Task<JobObservation> ObserveAsync(V1Job job, string ns, string podSelector, CancellationToken cancellationToken)
+    {
+        var pods = Progress(job) == JobProgress.Running ? []
+            : (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: podSelector, cancellationToken: cancellationToken)).Items;
+        return Observe(job, pods);
+    }
+
+    private static string? Label(V1Job job, string name) =>
+        job.Metadata.Labels is { } labels && labels.TryGetValue(name, out var value) ? value : null;
+
+    private static JobProgress Progress(V1Job job)
+    {
+        var conditions = job.Status?.Conditions ?? [];
+        return conditions.Any(c => c.Type == "Failed" && c.Status == "True") ? JobProgress.Failed
+            : conditions.Any(c => c.Type == "Complete" && c.Status == "True") ? JobProgress.Succeeded
+            : JobProgress.Running;
     }
 
     private static JobObservation Observe(V1Job job, IEnumerable<V1Pod> pods)
     {
-        var conditions = job.Status?.Conditions ?? [];
-        var failed = conditions.FirstOrDefault(c => c.Type == "Failed" && c.Status == "True");
-        var progress = failed is not null ? JobProgress.Failed
-            : conditions.Any(c => c.Type == "Complete" && c.Status == "True") ? JobProgress.Succeeded
-            : JobProgress.Running;
+        var failed = job.Status?.Conditions?.FirstOrDefault(c => c.Type == "Failed" && c.Status == "True");
         var ownPods = pods.Where(p => p.Metadata.Labels is { } labels && labels.TryGetValue("job-name", out var owner) && owner == job.Metadata.Name);
         var terminated = ownPods
             .SelectMany(p => (p.Status?.InitContainerStatuses ?? []).Concat(p.Status?.ContainerStatuses ?? []))
@@ -66,6 +84,6 @@ public sealed class TestRunObserver(IKubernetes client)
             .OrderByDescending(t => t!.ExitCode != 0)
             .FirstOrDefault();
         var reason = failed is null ? null : $"{failed.Reason}: {failed.Message}".Trim(' ', ':');
-        return new JobObservation(job.Metadata.Name, progress, terminated?.Message, reason);
+        return new JobObservation(job.Metadata.Name, Progress(job), terminated?.Message, reason);
     }
 }

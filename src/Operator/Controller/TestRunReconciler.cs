@@ -1,4 +1,5 @@
 using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Runtime;
@@ -10,40 +11,72 @@ namespace Netra.Operator.Controller;
 /// creates and deletes), record (the status through /status, only when it changed, and an Event
 /// for each transition).
 /// </summary>
-public sealed class TestRunReconciler(IKubernetes client, ControllerSettings settings, EventRecorder events, ILogger logger, TimeProvider time) : IReconciler
+/// <remarks>
+/// Most reconciles, woken by the watch events of the reconciler's own writes, change nothing; they
+/// decide from the watch cache and cost no API call. A decision that changes something is made
+/// again from the run as the API server has it, so nothing is done on the strength of a cached
+/// copy that is out of date.
+/// </remarks>
+public sealed class TestRunReconciler(
+    IKubernetes client, ObjectCache<TestRun> runs, ObjectCache<V1Job> jobs, ControllerSettings settings, EventRecorder events, ILogger logger, TimeProvider time) : IReconciler
 {
-    private readonly TestRunObserver _observer = new(client);
+    private readonly TestRunObserver _observer = new(client, jobs);
     private readonly ChildActuator _actuator = new(client);
     private readonly StatusPatcher<TestRun> _status = new(client, TestRun.Group, TestRun.Version, TestRun.Plural);
 
     public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
-        var (ns, name) = ObjectKey.Parse(key);
-        var observation = await _observer.ObserveAsync(ns, name, cancellationToken);
-        if (observation is null)
+        if (runs.Get(key) is not { } cached)
         {
             return ReconcileResult.Done;
         }
 
-        var before = observation.Run.Status;
         var now = time.GetUtcNow();
+        var observation = await _observer.ObserveAsync(Copy(cached), cancellationToken);
         var decision = TestRunDecider.Decide(observation, settings, now);
+        if (ChangesNothing(decision, observation.Run))
+        {
+            return Requeue(decision);
+        }
+
+        var (ns, name) = ObjectKey.Parse(key);
+        if (await _observer.ReadRunAsync(ns, name, cancellationToken) is not { } fresh)
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (fresh.Metadata.ResourceVersion != cached.Metadata.ResourceVersion)
+        {
+            observation = observation with { Run = fresh };
+            decision = TestRunDecider.Decide(observation, settings, now);
+        }
+
+        var before = observation.Run.Status;
         var run = await _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
         if (decision.Actions.OfType<DeleteNamespace>().FirstOrDefault() is { } removed)
         {
-            await events.RecordAsync(run, EventRecorder.Normal, "EnvironmentRemoved", $"Namespace {removed.Name} deleted.", cancellationToken);
+            events.Record(run, EventRecorder.Normal, "EnvironmentRemoved", $"Namespace {removed.Name} deleted.");
         }
 
         if (decision.Status is not null
-            && await _status.PatchAsync(run, fresh => TestRunDecider.Decide(observation with { Run = fresh }, settings, now).Status, r => r.Status, cancellationToken))
+            && await _status.PatchAsync(run, current => TestRunDecider.Decide(observation with { Run = current }, settings, now).Status, r => r.Status, cancellationToken))
         {
-            await RecordTransitionAsync(run, before, decision.Status, cancellationToken);
+            RecordTransition(run, before, decision.Status);
         }
 
-        return decision.RequeueAfter is { } delay ? ReconcileResult.After(delay) : ReconcileResult.Done;
+        return Requeue(decision);
     }
 
-    private async Task RecordTransitionAsync(TestRun run, TestRunStatus? before, TestRunStatus after, CancellationToken cancellationToken)
+    private static ReconcileResult Requeue(TestRunDecision decision) =>
+        decision.RequeueAfter is { } delay ? ReconcileResult.After(delay) : ReconcileResult.Done;
+
+    private static bool ChangesNothing(TestRunDecision decision, TestRun run) =>
+        decision.Actions.Count == 0 && (decision.Status is null || JsonEquality.Same(decision.Status, run.Status));
+
+    /// <summary>Cached objects are shared; defaults are filled into a copy.</summary>
+    private static TestRun Copy(TestRun run) => KubernetesJson.Deserialize<TestRun>(KubernetesJson.Serialize(run));
+
+    private void RecordTransition(TestRun run, TestRunStatus? before, TestRunStatus after)
     {
         var stalled = after.Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Stalled && c.Status == ConditionStatuses.True);
         var wasStalled = before?.Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Stalled && c.Status == ConditionStatuses.True);
@@ -52,7 +85,7 @@ public sealed class TestRunReconciler(IKubernetes client, ControllerSettings set
             var message = after.Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Message ?? string.Empty;
             var reason = stalled?.Reason ?? after.Phase ?? "Unknown";
             logger.LogInformation("TestRun {Namespace}/{Name}: {Phase} ({Reason})", run.Metadata.NamespaceProperty, run.Metadata.Name, after.Phase, reason);
-            await events.RecordAsync(run, stalled is null ? EventRecorder.Normal : EventRecorder.Warning, reason, message, cancellationToken);
+            events.Record(run, stalled is null ? EventRecorder.Normal : EventRecorder.Warning, reason, message);
         }
     }
 }

@@ -8,19 +8,35 @@ namespace Netra.Operator.Runtime;
 /// <summary>
 /// One controller: a watcher feeding a work queue and N workers draining it through a reconciler.
 /// A failed reconcile goes back with the key's backoff; a successful one forgets its failures and,
-/// if asked, comes back after its delay. Children it <see cref="Owns{TChild}"/> queue their owner's key when they change.
+/// if asked, comes back after its delay. Children it <see cref="Owns{TChild}"/> queue their owner's key when they change
+/// and, given a cache, are kept in it: workers start only once every such cache holds a full list.
 /// </summary>
 public sealed class ControllerHost<T>(
     IResourceSource<T> source, IReconciler reconciler, int workers, ControllerMetrics metrics, ILogger logger, TimeProvider time)
     where T : IKubernetesObject<V1ObjectMeta>
 {
     private readonly List<Func<WorkQueue<string>, CancellationToken, Task>> _childWatchers = [];
+    private readonly List<Func<Task>> _cachesSynced = [];
+    private ObjectCache<T>? _cache;
+
+    /// <summary>Keeps every object watched in <paramref name="cache"/>, for the reconciler to read.</summary>
+    public ControllerHost<T> Caches(ObjectCache<T> cache)
+    {
+        _cache = cache;
+        _cachesSynced.Add(() => cache.Synced);
+        return this;
+    }
 
     /// <summary>Watches children too: a change to one queues the key <paramref name="ownerKey"/> names (none when null).</summary>
-    public ControllerHost<T> Owns<TChild>(IResourceSource<TChild> children, Func<TChild, string?> ownerKey)
+    public ControllerHost<T> Owns<TChild>(IResourceSource<TChild> children, Func<TChild, string?> ownerKey, ObjectCache<TChild>? cache = null)
         where TChild : IKubernetesObject<V1ObjectMeta>
     {
-        _childWatchers.Add((queue, cancellationToken) => new ResourceWatcher<TChild>(children, queue, logger, time, ownerKey).RunAsync(cancellationToken));
+        _childWatchers.Add((queue, cancellationToken) => new ResourceWatcher<TChild>(children, queue, logger, time, ownerKey, cache).RunAsync(cancellationToken));
+        if (cache is not null)
+        {
+            _cachesSynced.Add(() => cache.Synced);
+        }
+
         return this;
     }
 
@@ -28,10 +44,10 @@ public sealed class ControllerHost<T>(
     {
         using var queue = new WorkQueue<string>(time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watcher = new ResourceWatcher<T>(source, queue, logger, time);
+        var watcher = new ResourceWatcher<T>(source, queue, logger, time, cache: _cache);
         var tasks = new List<Task> { watcher.RunAsync(stop.Token) };
         tasks.AddRange(_childWatchers.Select(watch => watch(queue, stop.Token)));
-        tasks.AddRange(Enumerable.Range(0, workers).Select(_ => WorkAsync(queue, stop.Token)));
+        tasks.AddRange(Enumerable.Range(0, workers).Select(_ => WorkWhenSyncedAsync(queue, stop.Token)));
         try
         {
             await Task.WhenAny(tasks);
@@ -45,6 +61,12 @@ public sealed class ControllerHost<T>(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task WorkWhenSyncedAsync(WorkQueue<string> queue, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(_cachesSynced.Select(synced => synced())).WaitAsync(cancellationToken);
+        await WorkAsync(queue, cancellationToken);
     }
 
     private async Task WorkAsync(WorkQueue<string> queue, CancellationToken cancellationToken)

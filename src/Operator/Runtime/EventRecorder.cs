@@ -1,19 +1,43 @@
 using System.Globalization;
+using System.Threading.Channels;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Netra.Operator.Runtime;
 
-/// <summary>core/v1 Events about an object, as <c>kubectl describe</c> shows them. Recording never fails a reconcile.</summary>
-public sealed class EventRecorder(IKubernetes client, string component, ILogger logger, TimeProvider time)
+/// <summary>
+/// core/v1 Events about an object, as <c>kubectl describe</c> shows them. As client-go's recorder
+/// does, <see cref="Record"/> only queues the Event and a background sender writes it, so a reconcile
+/// never waits for (or fails because of) an Event; when the queue is full, new Events are dropped and logged.
+/// </summary>
+public sealed class EventRecorder : IAsyncDisposable
 {
     public const string Normal = "Normal";
     public const string Warning = "Warning";
 
-    public async Task RecordAsync(IKubernetesObject<V1ObjectMeta> about, string type, string reason, string message, CancellationToken cancellationToken)
+    private const int Capacity = 1000;
+
+    private readonly IKubernetes _client;
+    private readonly string _component;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<Corev1Event> _pending = Channel.CreateBounded<Corev1Event>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _sending;
+
+    public EventRecorder(IKubernetes client, string component, ILogger logger, TimeProvider time)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        _client = client;
+        _component = component;
+        _logger = logger;
+        _time = time;
+        _sending = SendAsync(_stop.Token);
+    }
+
+    public void Record(IKubernetesObject<V1ObjectMeta> about, string type, string reason, string message)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
         var ns = about.Metadata.NamespaceProperty ?? "default";
         var item = new Corev1Event
         {
@@ -34,19 +58,47 @@ public sealed class EventRecorder(IKubernetes client, string component, ILogger 
             Type = type,
             Reason = reason,
             Message = message,
-            Source = new V1EventSource { Component = component },
-            ReportingComponent = component,
+            Source = new V1EventSource { Component = _component },
+            ReportingComponent = _component,
             FirstTimestamp = now,
             LastTimestamp = now,
             Count = 1,
         };
+        if (!_pending.Writer.TryWrite(item))
+        {
+            _logger.LogWarning("Event queue full; dropped event {Reason} for {Namespace}/{Name}", reason, ns, about.Metadata.Name);
+        }
+    }
+
+    /// <summary>Sends what is queued (for at most a few seconds), then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        _stop.CancelAfter(TimeSpan.FromSeconds(5));
+        await _sending;
+        _stop.Dispose();
+    }
+
+    private async Task SendAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
         try
         {
-            await client.CoreV1.CreateNamespacedEventAsync(item, ns, cancellationToken: cancellationToken);
+            await foreach (var item in _pending.Reader.ReadAllAsync(cancellationToken))
+            {
+                try
+                {
+                    await _client.CoreV1.CreateNamespacedEventAsync(item, item.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    _logger.LogWarning(error, "Could not record event {Reason} for {Namespace}/{Name}", item.Reason, item.Metadata.NamespaceProperty, item.InvolvedObject.Name);
+                }
+            }
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            logger.LogWarning(error, "Could not record event {Reason} for {Namespace}/{Name}", reason, ns, about.Metadata.Name);
+            // Disposed with Events still queued: they are dropped, as the process is stopping.
         }
     }
 }

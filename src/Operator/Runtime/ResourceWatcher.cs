@@ -9,9 +9,10 @@ namespace Netra.Operator.Runtime;
 /// to, such as its owner's key; null queues nothing) of objects that changed: lists,
 /// then watches from the list's resourceVersion, resumes each new watch from the last version seen,
 /// and lists again when the server says that version is gone. Every listed object is queued, so
-/// nothing is missed across a relist.
+/// nothing is missed across a relist. With a cache, the cache holds what was seen before the key is queued.
 /// </summary>
-public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<string> queue, ILogger logger, TimeProvider time, Func<T, string?>? keyOf = null)
+public sealed class ResourceWatcher<T>(
+    IResourceSource<T> source, WorkQueue<string> queue, ILogger logger, TimeProvider time, Func<T, string?>? keyOf = null, ObjectCache<T>? cache = null)
     where T : IKubernetesObject<V1ObjectMeta>
 {
     private readonly Func<T, string?> _keyOf = keyOf ?? (item => ObjectKey.Of(item));
@@ -25,6 +26,7 @@ public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<stri
     {
         string? resourceVersion = null;
         var failures = 0;
+        cache?.Invalidate();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -33,6 +35,7 @@ public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<stri
                 {
                     var (items, listedVersion) = await source.ListAsync(cancellationToken);
                     Lists++;
+                    cache?.Replace(items);
                     foreach (var item in items)
                     {
                         Enqueue(item);
@@ -46,6 +49,7 @@ public sealed class ResourceWatcher<T>(IResourceSource<T> source, WorkQueue<stri
                     resourceVersion = item.Metadata.ResourceVersion ?? resourceVersion;
                     if (type != WatchEventType.Bookmark)
                     {
+                        cache?.Apply(type, item);
                         Enqueue(item);
                     }
 

@@ -26,7 +26,7 @@ public sealed class StatusPatcher<T>(IKubernetes client, string group, string ve
         for (var attempt = 1; ; attempt++)
         {
             var status = desired(current);
-            if (status is null || SameJson(status, currentStatus(current)))
+            if (status is null || JsonEquality.Same(status, currentStatus(current)))
             {
                 return false;
             }
@@ -51,7 +51,4 @@ public sealed class StatusPatcher<T>(IKubernetes client, string group, string ve
             }
         }
     }
-
-    private static bool SameJson<TStatus>(TStatus a, TStatus? b) =>
-        b is not null && KubernetesJson.Serialize(a) == KubernetesJson.Serialize(b);
 }

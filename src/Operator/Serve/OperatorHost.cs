@@ -1,4 +1,5 @@
 using k8s;
+using k8s.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -23,14 +24,16 @@ public sealed class OperatorHost : IAsyncDisposable
     private readonly WebApplication _web;
     private readonly CancellationTokenSource _stop = new();
     private readonly LeaderElection _election;
+    private readonly EventRecorder _events;
     private Task _running = Task.CompletedTask;
     private int _disposed;
 
-    private OperatorHost(Kubernetes client, WebApplication web, LeaderElection election, Uri healthAddress)
+    private OperatorHost(Kubernetes client, WebApplication web, LeaderElection election, EventRecorder events, Uri healthAddress)
     {
         _client = client;
         _web = web;
         _election = election;
+        _events = events;
         HealthAddress = healthAddress;
     }
 
@@ -65,12 +68,16 @@ public sealed class OperatorHost : IAsyncDisposable
         web.MapMetrics("/metrics", registry);
         var address = await web.StartAndGetAddressAsync(cancellationToken);
 
-        host = new OperatorHost(client, web, election, address);
         var time = TimeProvider.System;
-        var reconciler = new TestRunReconciler(client, options.Controller, new EventRecorder(client, Component, logger, time), loggers.CreateLogger<TestRunReconciler>(), time);
+        var events = new EventRecorder(client, Component, logger, time);
+        host = new OperatorHost(client, web, election, events, address);
+        var runs = new ObjectCache<TestRun>();
+        var jobs = new ObjectCache<V1Job>(TestRunObserver.JobIndex);
+        var reconciler = new TestRunReconciler(client, runs, jobs, options.Controller, events, loggers.CreateLogger<TestRunReconciler>(), time);
         var source = new CustomResourceSource<TestRun>(client, TestRun.Group, TestRun.Version, TestRun.Plural);
         var controller = new ControllerHost<TestRun>(source, reconciler, options.Workers, metrics, loggers.CreateLogger<ControllerHost<TestRun>>(), time)
-            .Owns(new JobSource(client, ChildNames.ManagedSelector), job => ChildNames.RunKeyOf(job.Metadata));
+            .Caches(runs)
+            .Owns(new JobSource(client, ChildNames.ManagedSelector), TestRunObserver.JobIndex, jobs);
         host._running = election.RunAsync(controller.RunAsync, host._stop.Token);
         return host;
     }
@@ -96,6 +103,7 @@ public sealed class OperatorHost : IAsyncDisposable
         {
         }
 
+        await _events.DisposeAsync();
         await _web.StopAsync();
         await _web.DisposeAsync();
         _client.Dispose();

@@ -288,6 +288,9 @@ public class ControlPlane : IAsyncLifetime, IAsyncDisposable
             $"--authorization-kubeconfig={kcmKubeconfig}",
             "--leader-elect=false",
             "--controllers=job,garbagecollector,namespace,serviceaccount-token",
+            // The default 20 requests/s would pace the Job controller, not the operator, in bursts of runs.
+            "--kube-api-qps=200",
+            "--kube-api-burst=400",
             $"--service-account-private-key-file={privateKeyPath}",
             $"--root-ca-file={CaCertificatePath}",
             "--bind-address=127.0.0.1",

@@ -41,6 +41,35 @@ public sealed class ControllerHostTests
         Assert.Contains("netra_operator_reconcile_total{controller=\"test\",result=\"requeue\"} 1", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Workers_wait_for_the_child_cache_and_then_read_children_from_it()
+    {
+        var childrenListed = new TaskCompletionSource();
+        var cache = new ObjectCache<V1ConfigMap>(child => $"ns/{child.Metadata.Labels["owner"]}");
+        var seen = new ConcurrentDictionary<string, int>();
+        var reconciler = new ScriptedReconciler(new ConcurrentDictionary<string, int>(), key =>
+        {
+            seen[key] = cache.Indexed(key).Count;
+            return ReconcileResult.Done;
+        });
+        var children = new ListedOnly(["child-1", "child-2"], owner: "parent", listed: childrenListed.Task);
+        var host = new ControllerHost<V1ConfigMap>(
+                new ListedOnly(["parent"]), reconciler, workers: 2, new ControllerMetrics(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()), "test"), NullLogger.Instance, TimeProvider.System)
+            .Owns(children, child => $"ns/{child.Metadata.Labels["owner"]}", cache);
+        using var stop = new CancellationTokenSource();
+
+        var running = host.RunAsync(stop.Token);
+        // A negative check needs a window: the parent is listed at once, so a worker that did not wait would reconcile it within it.
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        Assert.Empty(seen);
+        childrenListed.SetResult();
+        await Eventually.WaitUntilAsync(() => seen.ContainsKey("ns/parent"), "the parent reconciled");
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Equal(2, seen["ns/parent"]);
+    }
+
     /// <summary>Counts its calls per key, then answers what the script says (or throws).</summary>
     private sealed class ScriptedReconciler(ConcurrentDictionary<string, int> calls, Func<string, ReconcileResult> script) : IReconciler
     {
@@ -51,11 +80,14 @@ public sealed class ControllerHostTests
         }
     }
 
-    /// <summary>Lists some ConfigMaps, then a watch that sees nothing until cancelled.</summary>
-    private sealed class ListedOnly(string[] names) : IResourceSource<V1ConfigMap>
+    /// <summary>Lists some ConfigMaps (labelled with their owner, once <paramref name="listed"/> completes), then a watch that sees nothing until cancelled.</summary>
+    private sealed class ListedOnly(string[] names, string owner = "", Task? listed = null) : IResourceSource<V1ConfigMap>
     {
-        public Task<(IReadOnlyList<V1ConfigMap> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<(IReadOnlyList<V1ConfigMap>, string)>(([.. names.Select(n => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = n, NamespaceProperty = "ns" } })], "1"));
+        public async Task<(IReadOnlyList<V1ConfigMap> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
+        {
+            await (listed ?? Task.CompletedTask).WaitAsync(cancellationToken);
+            return ([.. names.Select(n => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = n, NamespaceProperty = "ns", Labels = new Dictionary<string, string> { ["owner"] = owner } } })], "1");
+        }
 
         public async IAsyncEnumerable<(WatchEventType Type, V1ConfigMap Object)> WatchAsync(string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
