@@ -80,6 +80,9 @@ public class ControlPlane : IAsyncLifetime, IAsyncDisposable
     /// <summary>PEM file of the apiserver's serving certificate and its self-signed CA.</summary>
     public string CaCertificatePath { get; private set; } = null!;
 
+    /// <summary>The API server's audit log: every request of <see cref="OperatorUserName"/>, and nothing else.</summary>
+    public AuditLog OperatorAudit { get; private set; } = null!;
+
     public X509Certificate2Collection CaCertificates { get; private set; } = null!;
 
     /// <summary>Time from <see cref="InitializeAsync"/> until all three components were healthy.</summary>
@@ -213,6 +216,7 @@ public class ControlPlane : IAsyncLifetime, IAsyncDisposable
 
         var tokenFile = Path.Combine(dir, "tokens.csv");
         WritePrivate(tokenFile, tokenLines.ToString());
+        OperatorAudit = AuditLog.Create(dir, OperatorUserName);
 
         // etcd
         var etcd = Launch("etcd", binaries.Etcd, dir,
@@ -251,6 +255,7 @@ public class ControlPlane : IAsyncLifetime, IAsyncDisposable
             "--authorization-mode=RBAC",
             "--allow-privileged=true",
             "--disable-admission-plugins=ServiceAccount",
+            .. OperatorAudit.ApiServerFlags,
         ]);
         HttpClient? apiHttp = null;
         try

@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace Netra.Operator.Tests;
+
+/// <summary>
+/// The kube-apiserver's audit log of one user's requests (policy: that user at level Metadata,
+/// everyone else not at all): which API each request used, as RBAC names it.
+/// </summary>
+public sealed class AuditLog
+{
+    private readonly string _path;
+
+    private AuditLog(string path, string policyPath)
+    {
+        _path = path;
+        ApiServerFlags = [$"--audit-policy-file={policyPath}", $"--audit-log-path={path}", "--audit-log-mode=blocking"];
+    }
+
+    public IReadOnlyList<string> ApiServerFlags { get; }
+
+    public static AuditLog Create(string directory, string userName)
+    {
+        var policyPath = Path.Combine(directory, "audit-policy.yaml");
+        File.WriteAllText(policyPath, $"""
+            apiVersion: audit.k8s.io/v1
+            kind: Policy
+            omitStages: [RequestReceived]
+            rules:
+              - level: Metadata
+                users: ["{userName}"]
+              - level: None
+            """);
+        return new AuditLog(Path.Combine(directory, "audit.log"), policyPath);
+    }
+
+    /// <summary>Every distinct <c>group/resource[/subresource] verb</c> requested so far, sorted.</summary>
+    public IReadOnlyList<string> RequestedPermissions()
+    {
+        if (!File.Exists(_path))
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var permissions = new SortedSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            using var entry = JsonDocument.Parse(line);
+            var root = entry.RootElement;
+            if (!root.TryGetProperty("objectRef", out var target))
+            {
+                continue;
+            }
+
+            var group = Text(target, "apiGroup");
+            var resource = Text(target, "resource");
+            var subresource = Text(target, "subresource");
+            permissions.Add($"{group}/{resource}{(subresource.Length > 0 ? "/" + subresource : string.Empty)} {Text(root, "verb")}");
+        }
+
+        return [.. permissions];
+    }
+
+    private static string Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+}

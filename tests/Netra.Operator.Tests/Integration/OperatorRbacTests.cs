@@ -1,0 +1,72 @@
+using k8s;
+using k8s.Models;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Testing;
+
+namespace Netra.Operator.Tests.Integration;
+
+/// <summary>
+/// The operator's RBAC is exactly sufficient: the integration tests run it with only the chart's
+/// rules (a missing one fails them), and here the API server's audit log shows that a run's whole
+/// life, from leader election to cleanup, uses every permission the chart grants (an excess one fails).
+/// </summary>
+public sealed class OperatorRbacTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>
+{
+    [Fact]
+    public async Task A_run_from_creation_to_deletion_uses_every_permission_the_chart_grants_and_no_other()
+    {
+        var granted = GrantedPermissions();
+        await using (var host = await bed.StartOperatorAsync("rbac", "rbac"))
+        {
+            var ns = await bed.CreateNamespaceAsync("rbac");
+            var created = await bed.CreateRunAsync(ns, """
+                apiVersion: netra.io/v1alpha1
+                kind: TestRun
+                metadata: {name: every-permission}
+                spec:
+                  scenarios: [auth-service-independence]
+                  cleanup: {policy: Always}
+                """);
+            await bed.WaitForPhaseAsync(ns, "every-permission", Phases.Succeeded);
+            var environment = $"netra-run-{created.Metadata.Uid[..8]}";
+            await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
+
+            await bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "every-permission");
+            await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "every-permission") is null, "run deleted", OperatorTestBed.Deadline);
+
+            // Lease renewals come every retry period; wait for one rather than assume it happened.
+            await WaitUntilRequestedAsync(granted, TimeSpan.FromSeconds(20));
+        }
+
+        Assert.Equal(granted, bed.Cp.OperatorAudit.RequestedPermissions());
+    }
+
+    /// <summary>
+    /// The ClusterRole's and the lease Role's rules as <c>group/resource verb</c>. The bind on the
+    /// deployer ClusterRole is checked by the API server inside the RoleBinding create, never
+    /// requested on its own, so the audit log cannot show it: the run's deploy fails without it.
+    /// </summary>
+    private static List<string> GrantedPermissions()
+    {
+        var objects = OperatorTestBed.ChartObjects().ToList();
+        var rules = objects.OfType<V1ClusterRole>().Single(r => r.Metadata.Name == "netra-operator").Rules
+            .Concat(objects.OfType<V1Role>().Single().Rules)
+            .Where(rule => !rule.Verbs.SequenceEqual(["bind"]));
+        return [.. rules
+            .SelectMany(rule => rule.ApiGroups.SelectMany(group => rule.Resources.SelectMany(resource => rule.Verbs.Select(verb => $"{group}/{resource} {verb}"))))
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private async Task WaitUntilRequestedAsync(IReadOnlyList<string> granted, TimeSpan deadline)
+    {
+        try
+        {
+            await Eventually.WaitUntilAsync(() => granted.All(bed.Cp.OperatorAudit.RequestedPermissions().Contains), "every granted permission requested", deadline);
+        }
+        catch (TimeoutException)
+        {
+            // The assertion that follows names what was granted and never requested.
+        }
+    }
+}
