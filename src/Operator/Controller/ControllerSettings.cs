@@ -3,7 +3,7 @@ namespace Netra.Operator.Controller;
 /// <summary>The operator's own configuration: images and the charts an Ephemeral run installs when its spec names none.</summary>
 public sealed record ControllerSettings
 {
-    public string ProbeImage { get; init; } = "ghcr.io/netra/netra-probes:latest";
+    public string ProbeImage { get; init; } = "ghcr.io/netra/netra-probes:0.1.0";
 
     public string HelmImage { get; init; } = "alpine/helm:3.16.4";
 
