@@ -61,6 +61,12 @@ internal sealed class OperatorProcess : IDisposable
         }
     }
 
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Resident memory (VmRSS) in MiB.</summary>
     public double ResidentMiB()
     {

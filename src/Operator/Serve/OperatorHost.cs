@@ -1,13 +1,9 @@
 using k8s;
 using k8s.Models;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Controller;
 using Netra.Operator.Runtime;
-using Netra.ServiceDefaults;
 using Prometheus;
 
 namespace Netra.Operator.Serve;
@@ -21,27 +17,26 @@ public sealed class OperatorHost : IAsyncDisposable
     public const string Component = "netra-operator";
 
     private readonly Kubernetes _client;
-    private readonly WebApplication _web;
+    private readonly HealthEndpoints _health;
     private readonly CancellationTokenSource _stop = new();
     private readonly LeaderElection _election;
     private readonly EventRecorder _events;
     private Task _running = Task.CompletedTask;
     private int _disposed;
 
-    private OperatorHost(Kubernetes client, WebApplication web, LeaderElection election, EventRecorder events, Uri healthAddress)
+    private OperatorHost(Kubernetes client, HealthEndpoints health, LeaderElection election, EventRecorder events)
     {
         _client = client;
-        _web = web;
+        _health = health;
         _election = election;
         _events = events;
-        HealthAddress = healthAddress;
     }
 
-    public Uri HealthAddress { get; }
+    public Uri HealthAddress => _health.Address;
 
     public bool IsLeader => _election.IsLeader;
 
-    public static async Task<OperatorHost> StartAsync(KubernetesClientConfiguration configuration, ServeOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static OperatorHost Start(KubernetesClientConfiguration configuration, ServeOptions options, ILoggerFactory loggers)
     {
         var client = new Kubernetes(configuration);
         var registry = Metrics.NewCustomRegistry();
@@ -58,19 +53,11 @@ public sealed class OperatorHost : IAsyncDisposable
             loggers.CreateLogger<LeaderElection>());
         election.LeadershipChanged += metrics.Leading;
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(options.HealthUrl);
-        var web = builder.Build();
         OperatorHost? host = null;
-        web.MapGet("/healthz", () => Results.Text("ok"));
-        web.MapGet("/readyz", () => host is { Running: true } ? Results.Text("ok") : Results.Text("not running", statusCode: StatusCodes.Status503ServiceUnavailable));
-        web.MapMetrics("/metrics", registry);
-        var address = await web.StartAndGetAddressAsync(cancellationToken);
-
+        var health = HealthEndpoints.Start(options.HealthUrl, registry, () => host is { Running: true });
         var time = TimeProvider.System;
         var events = new EventRecorder(client, Component, logger, time);
-        host = new OperatorHost(client, web, election, events, address);
+        host = new OperatorHost(client, health, election, events);
         var runs = new ObjectCache<TestRun>();
         var jobs = new ObjectCache<V1Job>(TestRunObserver.JobIndex);
         var reconciler = new TestRunReconciler(client, runs, jobs, options.Controller, events, loggers.CreateLogger<TestRunReconciler>(), time);
@@ -104,8 +91,7 @@ public sealed class OperatorHost : IAsyncDisposable
         }
 
         await _events.DisposeAsync();
-        await _web.StopAsync();
-        await _web.DisposeAsync();
+        await _health.DisposeAsync();
         _client.Dispose();
         _stop.Dispose();
     }

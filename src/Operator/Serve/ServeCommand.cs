@@ -65,7 +65,7 @@ public static class ServeCommand
                 : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
                 : KubernetesClientConfiguration.BuildConfigFromConfigFile();
             using var loggers = LoggerFactory.Create(logging => logging.AddJsonConsole());
-            await using var host = await OperatorHost.StartAsync(configuration, options, loggers, cancellationToken);
+            await using var host = OperatorHost.Start(configuration, options, loggers);
             try
             {
                 await host.Completion.WaitAsync(cancellationToken);

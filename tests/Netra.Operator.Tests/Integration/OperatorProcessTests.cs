@@ -21,8 +21,8 @@ public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<Op
     public async Task Two_instances_elect_one_leader_the_other_stays_idle_and_takes_over_when_the_leader_stops()
     {
         var lease = $"election-{Guid.NewGuid():N}"[..20];
-        var first = await bed.StartOperatorAsync(lease, "first");
-        await using var second = await bed.StartOperatorAsync(lease, "second");
+        var first = bed.StartOperator(lease, "first");
+        await using var second = bed.StartOperator(lease, "second");
         try
         {
             await Eventually.WaitUntilAsync(() => first.IsLeader || second.IsLeader, "a leader elected", LeaseDeadline);
@@ -54,7 +54,7 @@ public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<Op
     [Fact]
     public async Task Health_readiness_and_metrics_are_served()
     {
-        await using var host = await bed.StartOperatorAsync($"health-{Guid.NewGuid():N}"[..20], "health");
+        await using var host = bed.StartOperator($"health-{Guid.NewGuid():N}"[..20], "health");
         using var http = new HttpClient { BaseAddress = host.HealthAddress };
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
@@ -100,7 +100,7 @@ public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<Op
             // Disposing kills the process tree: no clean shutdown, no lease released.
         }
 
-        await using var replacement = await bed.StartOperatorAsync(lease, "replacement");
+        await using var replacement = bed.StartOperator(lease, "replacement");
         await bed.Kubelet.ResumeAsync();
         var run = await bed.WaitForPhaseAsync(ns, "survivor", Phases.Succeeded);
 

@@ -16,7 +16,7 @@ public sealed class OperatorRbacTests(OperatorTestBed bed) : IClassFixture<Opera
     public async Task A_run_from_creation_to_deletion_uses_every_permission_the_chart_grants_and_no_other()
     {
         var granted = GrantedPermissions();
-        await using (var host = await bed.StartOperatorAsync("rbac", "rbac"))
+        await using (var host = bed.StartOperator("rbac", "rbac"))
         {
             var ns = await bed.CreateNamespaceAsync("rbac");
             var created = await bed.CreateRunAsync(ns, """

@@ -103,8 +103,8 @@ public sealed class OperatorTestBed : IAsyncLifetime
     }
 
     /// <summary>An operator in this process, as the chart's service account, with short leases (and the default resync: runs advance on watch events).</summary>
-    public Task<OperatorHost> StartOperatorAsync(string lease, string identity) =>
-        OperatorHost.StartAsync(Cp.ConfigurationFor(Cp.OperatorToken), OperatorOptions(lease, identity), NullLoggerFactory.Instance, CancellationToken.None);
+    public OperatorHost StartOperator(string lease, string identity) =>
+        OperatorHost.Start(Cp.ConfigurationFor(Cp.OperatorToken), OperatorOptions(lease, identity), NullLoggerFactory.Instance);
 
     public static ServeOptions OperatorOptions(string lease, string identity) => new()
     {

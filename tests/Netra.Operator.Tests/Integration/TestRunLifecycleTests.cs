@@ -20,7 +20,11 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
     private const string FastScenarios = "[thread-management, auth-service-independence]";
     private OperatorHost? _operator;
 
-    public async Task InitializeAsync() => _operator = await bed.StartOperatorAsync($"lifecycle-{Guid.NewGuid():N}"[..20], "lifecycle");
+    public Task InitializeAsync()
+    {
+        _operator = bed.StartOperator($"lifecycle-{Guid.NewGuid():N}"[..20], "lifecycle");
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync()
     {
