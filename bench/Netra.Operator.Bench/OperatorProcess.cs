@@ -6,7 +6,10 @@ using System.Net.Sockets;
 
 namespace Netra.Operator.Bench;
 
-/// <summary><c>netra-operator serve</c> as its own process, as in a cluster, so that its memory is its own.</summary>
+/// <summary>
+/// <c>netra-operator serve</c> as its own process, as in a cluster, so that its memory is its own:
+/// the build next to the bench, or the <c>netra-operator.dll</c> that <c>NETRA_OPERATOR</c> names (a published one, say).
+/// </summary>
 internal sealed class OperatorProcess : IDisposable
 {
     private const int KeptLines = 40;
@@ -28,7 +31,7 @@ internal sealed class OperatorProcess : IDisposable
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), "serve", "--kubeconfig", kubeconfig, "--lease-namespace", leaseNamespace,
+            Environment.GetEnvironmentVariable("NETRA_OPERATOR") ?? Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), "serve", "--kubeconfig", kubeconfig, "--lease-namespace", leaseNamespace,
             "--workers", workers.ToString(CultureInfo.InvariantCulture), "--metrics-port", port.ToString(CultureInfo.InvariantCulture),
         })
         {
