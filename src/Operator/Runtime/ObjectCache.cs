@@ -30,17 +30,6 @@ public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null)
         }
     }
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _objects.Count;
-            }
-        }
-    }
-
     public T? Get(string key)
     {
         lock (_gate)

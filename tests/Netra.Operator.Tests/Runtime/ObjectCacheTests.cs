@@ -37,7 +37,8 @@ public sealed class ObjectCacheTests
         Assert.Equal(["b", "d"], Names(cache.Indexed("run-2")));
         Assert.Equal("2", cache.Indexed("run-2").Single(i => i.Metadata.Name == "b").Metadata.ResourceVersion);
         Assert.Empty(cache.Indexed("run-3"));
-        Assert.Equal(4, cache.Count);
+        Assert.NotNull(cache.Get("ns/orphan"));
+        Assert.Null(cache.Get("ns/c"));
     }
 
     [Fact]
@@ -49,7 +50,8 @@ public sealed class ObjectCacheTests
         cache.Replace([Item("b", "run-1", "5")]);
 
         Assert.Equal(["b"], Names(cache.Indexed("run-1")));
-        Assert.Equal(1, cache.Count);
+        Assert.Null(cache.Get("ns/a"));
+        Assert.Equal("5", cache.Get("ns/b")?.Metadata.ResourceVersion);
     }
 
     [Fact]
