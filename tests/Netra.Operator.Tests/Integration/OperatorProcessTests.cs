@@ -1,6 +1,7 @@
 using System.Net;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Controller;
 using Netra.Operator.Runtime;
@@ -142,6 +143,39 @@ public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<Op
         var read = await bed.ReadRunAsync(ns, "raced");
         Assert.Equal("yes", read!.Metadata.Labels["touched"]);
         Assert.Equal(Phases.Pending, read.Status!.Phase);
+    }
+
+    /// <remarks>Here too: the reconciler is called directly, with a cache it was not given by a watch.</remarks>
+    [Fact]
+    public async Task A_reconcile_woken_with_an_out_of_date_cached_run_acts_on_the_run_as_the_server_has_it()
+    {
+        var ns = await bed.CreateNamespaceAsync("stale");
+        var cached = await bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: finished}
+            spec:
+              scenarios: [auth-service-independence]
+              environment:
+                mode: Existing
+                endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
+            """);
+        // The server's copy has moved on (finished) since the copy the cache still holds (just created).
+        var finished = new TestRunStatus { Phase = Phases.Succeeded, ObservedGeneration = 1, CompletionTime = DateTimeOffset.UtcNow };
+        await bed.Admin.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+            new V1Patch(KubernetesJson.Serialize(new { status = finished }), V1Patch.PatchType.MergePatch), TestRun.Group, TestRun.Version, ns, TestRun.Plural, "finished");
+        using var client = bed.Cp.CreateOperatorClient();
+        var runs = new ObjectCache<TestRun>();
+        runs.Replace([cached]);
+        await using var events = new EventRecorder(client, OperatorHost.Component, NullLogger.Instance, TimeProvider.System);
+        var reconciler = new TestRunReconciler(
+            client, runs, new ObjectCache<V1Job>(TestRunObserver.JobIndex), new ControllerSettings(), events, NullLogger.Instance, TimeProvider.System);
+
+        await reconciler.ReconcileAsync(ObjectKey.Of(cached), CancellationToken.None);
+
+        // From the cached copy alone it would have created a probe Job and written Probing.
+        Assert.Empty((await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
+        Assert.Equal(Phases.Succeeded, (await bed.ReadRunAsync(ns, "finished"))!.Status!.Phase);
     }
 
     private static string Stalled(string name) => $$"""
