@@ -8,8 +8,8 @@ namespace Netra.Operator.Controller;
 
 /// <summary>
 /// Reads a run's children: its Jobs from the watch cache (a reconcile lists nothing), the pods of a
-/// Job only once it has finished (for their termination messages), and the environment namespace
-/// from the API server. The run itself is read from the server only when a decision is to be acted
+/// Job only once it has finished (for their termination messages) and only while the run has not
+/// (a finished run's results are in its status), and the environment namespace from the API server. The run itself is read from the server only when a decision is to be acted
 /// on (<see cref="ReadRunAsync"/>).
 /// </summary>
 public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
@@ -31,6 +31,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
         var children = jobs.Indexed(ObjectKey.Of(run))
             .Where(job => Label(job, ChildNames.RunUidLabel) == run.Metadata.Uid)
             .ToLookup(job => Label(job, ChildNames.ComponentLabel));
+        var readPods = run.Status?.Phase is not (Phases.Succeeded or Phases.Failed);
         var presence = ChildPresence.Absent;
         JobObservation? deployJob = null;
         if (run.Spec.Environment.Mode == EnvironmentModes.Ephemeral)
@@ -43,13 +44,12 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
             var job = children[ChildNames.DeployComponent].FirstOrDefault(j => j.Metadata.NamespaceProperty == environment && j.Metadata.Name == ChildNames.DeployJob);
             if (presence == ChildPresence.Present && job is not null)
             {
-                deployJob = await ObserveAsync(job, environment, $"job-name={ChildNames.DeployJob}", cancellationToken);
+                deployJob = readPods ? await ObserveAsync(job, environment, $"job-name={ChildNames.DeployJob}", cancellationToken) : Observe(job, []);
             }
         }
 
         var probeJobs = children[ChildNames.ProbeComponent].Where(j => j.Metadata.NamespaceProperty == ns).ToList();
-        var finished = probeJobs.Any(j => Progress(j) != JobProgress.Running);
-        var probePods = finished
+        var probePods = readPods && probeJobs.Any(j => Progress(j) != JobProgress.Running)
             ? (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: ChildNames.ProbeSelector(run), cancellationToken: cancellationToken)).Items
             : [];
         return new TestRunObservation(run, presence, deployJob, probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)));
