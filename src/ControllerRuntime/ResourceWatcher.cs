@@ -19,9 +19,6 @@ public sealed class ResourceWatcher<T>(
 
     private static readonly ExponentialBackoff Backoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
 
-    /// <summary>Count of lists made, for metrics and tests.</summary>
-    public int Lists { get; private set; }
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         string? resourceVersion = null;
@@ -34,7 +31,6 @@ public sealed class ResourceWatcher<T>(
                 if (resourceVersion is null)
                 {
                     var (items, listedVersion) = await source.ListAsync(cancellationToken);
-                    Lists++;
                     cache?.Replace(items);
                     foreach (var item in items)
                     {

@@ -122,7 +122,7 @@ public sealed class HealthEndpoints : IAsyncDisposable
     /// <summary>HttpListener cannot listen on port 0; a port the system just handed out is free (tests and benches ask for one).</summary>
     private static int FreePort(string host)
     {
-        using var probe = new TcpListener(IPAddress.Parse(host is "0.0.0.0" or "[::]" or "+" or "*" ? "127.0.0.1" : host), 0);
+        using var probe = new TcpListener(IPAddress.TryParse(host, out var address) ? address : IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
