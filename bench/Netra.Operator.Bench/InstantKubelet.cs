@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;

@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using Netra.Operator.Tests;
 
 namespace Netra.Operator.Bench;
 
 /// <summary>
 /// <c>netra-operator serve</c> as its own process, as in a cluster, so that its memory is its own:
-/// the build next to the bench, or the <c>netra-operator.dll</c> that <c>NETRA_OPERATOR</c> names (a published one, say).
+/// by default the cluster image's ahead-of-time compiled binary (<see cref="DefaultExecutable"/>).
 /// </summary>
 internal sealed class OperatorProcess : IDisposable
 {
@@ -25,13 +24,26 @@ internal sealed class OperatorProcess : IDisposable
 
     public Uri MetricsUrl { get; }
 
-    public static OperatorProcess Start(string kubeconfig, string leaseNamespace, int workers)
+    /// <summary>What the bench runs: <c>NETRA_OPERATOR</c> if set, else the cluster image's binary if published, else the JIT build beside the bench.</summary>
+    public static string DefaultExecutable() =>
+        Environment.GetEnvironmentVariable("NETRA_OPERATOR") is { Length: > 0 } named ? Path.GetFullPath(named)
+        : File.Exists(Repository.OperatorImageBinary) ? Repository.OperatorImageBinary
+        : Path.Combine(AppContext.BaseDirectory, "netra-operator.dll");
+
+    /// <param name="executable">A native netra-operator, or a netra-operator.dll to run with dotnet.</param>
+    public static OperatorProcess Start(string executable, string kubeconfig, string leaseNamespace, int workers)
     {
-        var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var port = ControlPlane.FreeLoopbackPort();
+        var viaDotnet = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(viaDotnet ? "dotnet" : executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (viaDotnet)
+        {
+            info.ArgumentList.Add(executable);
+        }
+
         foreach (var argument in new[]
         {
-            Environment.GetEnvironmentVariable("NETRA_OPERATOR") ?? Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), "serve", "--kubeconfig", kubeconfig, "--lease-namespace", leaseNamespace,
+            "serve", "--kubeconfig", kubeconfig, "--lease-namespace", leaseNamespace,
             "--workers", workers.ToString(CultureInfo.InvariantCulture), "--metrics-port", port.ToString(CultureInfo.InvariantCulture),
         })
         {
@@ -77,9 +89,14 @@ internal sealed class OperatorProcess : IDisposable
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
-    public async Task<double> ReconcilesAsync(HttpClient http) =>
+    public Task<double> ReconcilesAsync(HttpClient http) => SumAsync(http, "netra_operator_reconcile_total{");
+
+    /// <summary>The managed heap in MiB, garbage included (dotnet_total_memory_bytes).</summary>
+    public async Task<double> HeapMiBAsync(HttpClient http) => await SumAsync(http, "dotnet_total_memory_bytes ") / (1024 * 1024);
+
+    private async Task<double> SumAsync(HttpClient http, string seriesPrefix) =>
         (await http.GetStringAsync(MetricsUrl)).Split('\n')
-            .Where(l => l.StartsWith("netra_operator_reconcile_total{", StringComparison.Ordinal))
+            .Where(l => l.StartsWith(seriesPrefix, StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 
     public void Dispose()
@@ -91,12 +108,5 @@ internal sealed class OperatorProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -4,9 +4,10 @@ using Netra.Operator.Tests;
 using Netra.Operator.Tests.Integration;
 using Netra.Testing;
 
+// dotnet publish src/OperatorImage -c Release   (the cluster image's binary, measured by default)
 // dotnet run -c Release --project bench/Netra.Operator.Bench [-- RUNS [WORKERS]]
 // A real control plane, the operator as its own process with the chart's RBAC; one TestRun first
-// (the operator's first run after start, JIT included), then RUNS (default 100) Existing-mode
+// (the operator's first run after start), then RUNS (default 100) Existing-mode
 // TestRuns at once; probe pods are finished instantly by InstantKubelet.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : new Netra.Operator.Serve.ServeOptions().Workers;
@@ -17,7 +18,8 @@ try
     bed.Kubelet.Pause();
     await using var kubelet = new InstantKubelet(bed.Admin);
     using var http = new HttpClient();
-    using var operatorProcess = OperatorProcess.Start(bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken), ControlPlane.OperatorNamespace, workers);
+    var executable = OperatorProcess.DefaultExecutable();
+    using var operatorProcess = OperatorProcess.Start(executable, bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken), ControlPlane.OperatorNamespace, workers);
     await Eventually.WaitUntilAsync(async () =>
     {
         try
@@ -45,12 +47,14 @@ try
         return reconciles == before;
     }, "operator idle again", TimeSpan.FromMinutes(2));
     var idleAfterMiB = operatorProcess.ResidentMiB();
+    var heapAfterMiB = await operatorProcess.HeapMiBAsync(http);
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
         netra-operator bench: {workers} workers, kube-apiserver 1.20 on loopback, {Environment.ProcessorCount} cores
+        operator: {Path.GetRelativePath(Repository.Root, executable)}
         {firstReport}
         {burstReport}
-        operator memory (RSS)                idle {idleMiB:0} MiB at start, {idleAfterMiB:0} MiB after; busy peak {Math.Max(first.PeakMiB, burst.PeakMiB):0} MiB
+        operator memory (RSS)                idle {idleMiB:0} MiB at start, {idleAfterMiB:0} MiB after (managed heap {heapAfterMiB:0} MiB); busy peak {Math.Max(first.PeakMiB, burst.PeakMiB):0} MiB
         """));
 }
 finally

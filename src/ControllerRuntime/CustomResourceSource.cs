@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
 
@@ -10,32 +9,26 @@ namespace Netra.Operator.Runtime;
 public sealed class CustomResourceSource<T>(IKubernetes client, string group, string version, string plural) : IResourceSource<T>
     where T : IKubernetesObject<V1ObjectMeta>
 {
-    private sealed class ListOf
-    {
-        [JsonPropertyName("metadata")]
-        public V1ListMeta? Metadata { get; set; }
-
-        [JsonPropertyName("items")]
-        public List<T> Items { get; set; } = [];
-    }
-
     public async Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
     {
         var response = await client.CustomObjects.ListClusterCustomObjectAsync(group, version, plural, cancellationToken: cancellationToken);
-        var list = KubernetesJson.Deserialize<ListOf>(((JsonElement)response).GetRawText());
-        return (list.Items, list.Metadata?.ResourceVersion ?? string.Empty);
+        // Item by item: a generic list type would need a serialization contract of its own per T.
+        var list = (JsonElement)response;
+        var items = list.GetProperty("items").EnumerateArray().Select(item => KubernetesJson.Deserialize<T>(item)).ToList();
+        var resourceVersion = list.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("resourceVersion", out var listed) ? listed.GetString() : null;
+        return (items, resourceVersion ?? string.Empty);
     }
 
     public async IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var changes = WatchStream.ReadAsync(
-            onError => client.CustomObjects.WatchListClusterCustomObjectAsync(
-                group, version, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, onError: onError, cancellationToken: cancellationToken),
+            (onError, stop) => client.CustomObjects.WatchListClusterCustomObjectAsync(
+                group, version, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, onError: onError, cancellationToken: stop),
             $"{plural}.{group}",
             cancellationToken);
         await foreach (var (type, item) in changes)
         {
-            yield return (type, KubernetesJson.Deserialize<T>(((JsonElement)item).GetRawText()));
+            yield return (type, KubernetesJson.Deserialize<T>((JsonElement)item));
         }
     }
 }

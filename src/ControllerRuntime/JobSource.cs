@@ -14,8 +14,8 @@ public sealed class JobSource(IKubernetes client, string labelSelector) : IResou
 
     public IAsyncEnumerable<(WatchEventType Type, V1Job Object)> WatchAsync(string resourceVersion, CancellationToken cancellationToken) =>
         WatchStream.ReadAsync(
-            onError => client.BatchV1.WatchListJobForAllNamespacesAsync(
-                allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: onError, cancellationToken: cancellationToken),
+            (onError, stop) => client.BatchV1.WatchListJobForAllNamespacesAsync(
+                allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: onError, cancellationToken: stop),
             "jobs",
             cancellationToken);
 }

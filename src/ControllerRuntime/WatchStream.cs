@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Runtime.CompilerServices;
 using k8s;
@@ -12,12 +13,26 @@ namespace Netra.Operator.Runtime;
 /// </summary>
 public static class WatchStream
 {
-    /// <param name="start">Starts the watch, given the callback KubernetesClient reports errors to.</param>
+    // KubernetesClient reads each event by reflection, first as a Watcher<KubernetesObject>.WatchEvent
+    // (to tell an error Status), then as a Watcher<T>.WatchEvent: the ahead-of-time compiled image
+    // has to keep their constructors and properties.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(Watcher<>.WatchEvent))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(KubernetesObject))]
+    /// <param name="start">Starts the watch, given the callback KubernetesClient reports errors to and the token that stops it.</param>
     public static async IAsyncEnumerable<(WatchEventType Type, T Object)> ReadAsync<T>(
-        Func<Action<Exception>, IAsyncEnumerable<(WatchEventType, T)>> start, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, T)>> start, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Exception? failure = null;
-        await using var changes = start(error => failure ??= error).GetAsyncEnumerator(cancellationToken);
+        // KubernetesClient reports an event it cannot read to the callback and reads on: the watch
+        // is stopped there, so that the watcher lists again instead of missing the change.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var changes = start(
+            error =>
+            {
+                failure ??= error;
+                failed.Cancel();
+            },
+            failed.Token).GetAsyncEnumerator(failed.Token);
         while (true)
         {
             bool more;
@@ -29,8 +44,12 @@ public static class WatchStream
             {
                 throw new ResourceVersionGoneException(error.Message, error);
             }
+            catch (OperationCanceledException) when (failure is not null && !cancellationToken.IsCancellationRequested)
+            {
+                more = false;
+            }
 
-            if (!more)
+            if (!more || failure is not null)
             {
                 break;
             }

@@ -1,5 +1,8 @@
+using Netra.Operator;
+using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Cli;
 using Netra.Probes.Cli;
 using Spectre.Console;
 
-return await CommandLineInvoker.InvokeAsync(OperatorCommand.Create(AnsiConsole.Console), args, AnsiConsole.Console, OperatorCommand.ExitInvalid);
+TestRunJson.Register();
+return await CommandLineInvoker.InvokeAsync(OperatorCommand.Create(AnsiConsole.Console), args, AnsiConsole.Console, ExitCodes.Invalid);

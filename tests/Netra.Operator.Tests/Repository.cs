@@ -5,6 +5,9 @@ public static class Repository
 {
     public static string Root { get; } = Find();
 
+    /// <summary>The cluster image's ahead-of-time compiled netra-operator, where <c>dotnet publish src/OperatorImage -c Release</c> puts it (tests/run.sh does).</summary>
+    public static string OperatorImageBinary { get; } = Path.Combine(Root, "artifacts", "publish", "Netra.Operator.Image", "release", "netra-operator");
+
     private static string Find()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Collections.Concurrent;
 using Netra.Probes.Model;
 using Netra.Probes.Running;

@@ -1,4 +1,5 @@
 using Netra.Probes.Clients;
+using Netra.Probes.Contract;
 using System.Text;
 using System.Text.Json;
 using Netra.Probes.Model;
@@ -24,7 +25,7 @@ public sealed class ReportTests
     [InlineData(0, 200, -1, true)]
     public void The_termination_message_fits_in_4_KB_and_says_when_failures_were_left_out(int passed, int failed, int expectedFailuresListed, bool truncated)
     {
-        var text = TerminationMessage.Compose(ReportWith(passed, failed));
+        var text = TerminationMessageComposer.Compose(ReportWith(passed, failed));
 
         Assert.True(Encoding.UTF8.GetByteCount(text) <= TerminationMessage.MaxBytes);
         var summary = TerminationMessage.Parse(text);
@@ -44,7 +45,7 @@ public sealed class ReportTests
     [Fact]
     public void Long_failure_messages_are_shortened_in_the_termination_message()
     {
-        var summary = TerminationMessage.Parse(TerminationMessage.Compose(ReportWith(0, 1, new string('x', 5000))));
+        var summary = TerminationMessage.Parse(TerminationMessageComposer.Compose(ReportWith(0, 1, new string('x', 5000))));
 
         Assert.Equal(TerminationMessage.MaxMessageChars, summary!.Failures.Single().Message!.Length);
     }

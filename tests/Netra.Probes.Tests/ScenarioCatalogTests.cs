@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using Netra.Probes.Scenarios;
 
 namespace Netra.Probes.Tests;

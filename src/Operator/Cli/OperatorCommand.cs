@@ -11,10 +11,6 @@ namespace Netra.Operator.Cli;
 /// <summary><c>netra-operator run FILE</c>: a TestRun on this machine; <c>serve</c>: the controller in a cluster.</summary>
 public static class OperatorCommand
 {
-    public const int ExitSucceeded = 0;
-    public const int ExitFailed = 1;
-    public const int ExitInvalid = 2;
-
     public static RootCommand Create(IAnsiConsole console)
     {
         var root = new RootCommand("The Netra TestRun operator.");
@@ -40,7 +36,7 @@ public static class OperatorCommand
             catch (TestRunManifest.InvalidManifestException error)
             {
                 console.MarkupLineInterpolated($"[red]{error.Message}[/]");
-                return ExitInvalid;
+                return ExitCodes.Invalid;
             }
 
             var reporter = new ConsoleReporter(console);
@@ -54,9 +50,9 @@ public static class OperatorCommand
             console.WriteLine(KubernetesYaml.Serialize(new StatusDocument(finished.Status!)));
             return finished.Status?.Phase switch
             {
-                Phases.Succeeded => ExitSucceeded,
-                Phases.Failed => ExitFailed,
-                _ => ExitInvalid,
+                Phases.Succeeded => ExitCodes.Succeeded,
+                Phases.Failed => ExitCodes.Failed,
+                _ => ExitCodes.Invalid,
             };
         });
         return run;

@@ -1,4 +1,5 @@
 using Netra.Operator.Status;
+using Netra.Probes.Contract;
 using Netra.Probes.Model;
 
 namespace Netra.Operator.Local;

@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 namespace Netra.Probes.Model;
 
 /// <summary>

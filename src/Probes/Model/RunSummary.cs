@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 namespace Netra.Probes.Model;
 
 /// <summary>Counts of case outcomes; errors are counted apart from failures but both fail a run.</summary>

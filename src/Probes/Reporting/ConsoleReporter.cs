@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Globalization;
 using Netra.Probes.Model;
 using Netra.Probes.Running;

@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Globalization;
 using System.Xml.Linq;
 using Netra.Probes.Model;

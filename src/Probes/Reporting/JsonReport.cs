@@ -1,4 +1,5 @@
 using Netra.Probes.Clients;
+using Netra.Probes.Contract;
 using System.Text.Json;
 using Netra.Probes.Model;
 

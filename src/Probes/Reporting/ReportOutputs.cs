@@ -19,7 +19,7 @@ public sealed record ReportOutputs(string? JsonPath, string? JUnitPath, string? 
 
         if (TerminationLogPath is not null)
         {
-            await File.WriteAllTextAsync(TerminationLogPath, TerminationMessage.Compose(report), cancellationToken);
+            await File.WriteAllTextAsync(TerminationLogPath, TerminationMessageComposer.Compose(report), cancellationToken);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Diagnostics;
 using Netra.Probes.Model;
 

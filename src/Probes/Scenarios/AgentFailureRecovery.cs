@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -20,7 +21,7 @@ public sealed class AgentFailureRecovery : Scenario
     private const string BreakerGauge = "netra_agent_llm_circuit_state";
 
     public AgentFailureRecovery()
-        : base(ScenarioNames.AgentFailureRecovery, "error propagation, circuit breaker, graceful degradation", exclusive: true)
+        : base(ScenarioNames.AgentFailureRecovery, "error propagation, circuit breaker, graceful degradation")
     {
         Case("transient-llm-failure-retried", "One failed model call is retried and the run completes", (ctx, ct) => Completes(ctx, "llm_failure", ct));
         Case("transient-llm-timeout-retried", "One model call that times out is retried and the run completes", (ctx, ct) => Completes(ctx, "llm_timeout", ct));

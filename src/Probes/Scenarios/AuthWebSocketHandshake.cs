@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Net;
 using System.Text;
 using Netra.Probes.Clients;

@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Net;
 using Netra.Probes.Clients;
 using Netra.Probes.Running;

@@ -1,4 +1,5 @@
 using Netra.Probes.Clients;
+using Netra.Probes.Contract;
 using Netra.Probes.Running;
 
 namespace Netra.Probes.Scenarios;

@@ -1,9 +1,10 @@
+using Netra.Probes.Contract;
 using Netra.Probes.Running;
 
 namespace Netra.Probes.Scenarios;
 
 /// <summary>A scenario declares its cases in its constructor, each with an id unique within it.</summary>
-public abstract class Scenario(string name, string covers, bool exclusive = false) : IScenario
+public abstract class Scenario(string name, string covers) : IScenario
 {
     private readonly List<ProbeCase> _cases = [];
 
@@ -11,7 +12,7 @@ public abstract class Scenario(string name, string covers, bool exclusive = fals
 
     public string Covers { get; } = covers;
 
-    public bool Exclusive { get; } = exclusive;
+    public bool Exclusive => ScenarioNames.Exclusive.Contains(Name);
 
     public IReadOnlyList<ProbeCase> Cases => _cases;
 

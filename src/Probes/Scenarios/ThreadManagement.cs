@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Text.Json;
 using Netra.Probes.Clients;
 using Netra.Probes.Running;

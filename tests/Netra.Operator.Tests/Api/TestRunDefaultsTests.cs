@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Text.Json.Nodes;
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Probes.Scenarios;

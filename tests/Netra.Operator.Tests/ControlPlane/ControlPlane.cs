@@ -407,7 +407,7 @@ public class ControlPlane : IAsyncLifetime, IAsyncDisposable
         return collection;
     }
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

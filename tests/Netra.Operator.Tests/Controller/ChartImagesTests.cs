@@ -19,7 +19,7 @@ public sealed class ChartImagesTests
         { "netra-auth", "src/Services/Auth/Netra.Auth.csproj" },
         { "netra-agent", "src/Services/Agent/Netra.Agent.csproj" },
         { "netra-backend", "src/Services/Backend/Netra.Backend.csproj" },
-        { "netra-operator", "src/Operator/Netra.Operator.csproj" },
+        { "netra-operator", "src/OperatorImage/Netra.Operator.Image.csproj" },
     };
 
     [Theory]

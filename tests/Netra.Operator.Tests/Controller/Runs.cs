@@ -1,4 +1,5 @@
 using Netra.Probes.Clients;
+using Netra.Probes.Contract;
 using System.Text.Json;
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Controller;

@@ -1,5 +1,4 @@
 using Netra.Operator.Controller;
-using Netra.Probes.Scenarios;
 
 namespace Netra.Operator.Tests.Controller;
 
@@ -17,11 +16,5 @@ public sealed class ShardPlanTests
         var waves = ShardPlan.Waves(scenarios.Split(','), parallelism);
 
         Assert.Equal(expected, string.Join(" / ", waves.Select(w => string.Join("|", w.Select(s => string.Join("+", s))))));
-    }
-
-    [Fact]
-    public void Knows_agent_failure_recovery_as_the_exclusive_scenario()
-    {
-        Assert.Equal([ScenarioNames.AgentFailureRecovery], ShardPlan.Exclusive);
     }
 }

@@ -5,6 +5,7 @@ using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Local;
 using Netra.Operator.Serve;
 using Netra.Testing;
 

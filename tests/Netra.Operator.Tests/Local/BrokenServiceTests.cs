@@ -1,4 +1,5 @@
 using Netra.Operator.Local;
+using Netra.Probes.Contract;
 using Netra.Probes.Model;
 using Netra.Probes.Running;
 using Netra.Probes.Scenarios;

@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -37,7 +38,7 @@ public sealed class CommandLineTests : IDisposable
         var exit = await ProbesCommand.Create(console).Parse(["list"]).InvokeAsync();
 
         Assert.Equal(ProbesCommand.ExitPassed, exit);
-        Assert.All(Netra.Probes.Scenarios.ScenarioNames.All, name => Assert.Contains(name, output.ToString(), StringComparison.Ordinal));
+        Assert.All(ScenarioNames.All, name => Assert.Contains(name, output.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class CommandLineTests : IDisposable
         var exit = await OperatorCommand.Create(console).Parse(["run", manifest]).InvokeAsync();
 
         var text = output.ToString();
-        Assert.True(exit == OperatorCommand.ExitSucceeded, text);
+        Assert.True(exit == ExitCodes.Succeeded, text);
         Assert.Contains("PASS  auth-service-independence/ready-on-its-own", text, StringComparison.Ordinal);
         Assert.Contains("phase: Succeeded", text, StringComparison.Ordinal);
         Assert.Contains("passed: 3", text, StringComparison.Ordinal);
@@ -119,7 +120,7 @@ public sealed class CommandLineTests : IDisposable
 
         var exit = await OperatorCommand.Create(console).Parse(["run", manifest]).InvokeAsync();
 
-        Assert.Equal(OperatorCommand.ExitInvalid, exit);
+        Assert.Equal(ExitCodes.Invalid, exit);
         Assert.Contains("no document of kind TestRun", output.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Local;
+using Netra.Probes.Contract;
 using Netra.Probes.Model;
 using Netra.Probes.Running;
 
@@ -32,7 +33,7 @@ public sealed class LocalRunTests
         Assert.Equal(0, status.Summary.Skipped);
         Assert.InRange(status.Summary.Passed, 79, int.MaxValue);
         Assert.Equal(status.Summary.Total, observer.Count);
-        Assert.Equal(Netra.Probes.Scenarios.ScenarioNames.All, status.Scenarios.Select(s => s.Name));
+        Assert.Equal(ScenarioNames.All, status.Scenarios.Select(s => s.Name));
         Assert.Equal("True", status.Conditions.Single(c => c.Type == ConditionTypes.Succeeded).Status);
         Assert.NotNull(status.CompletionTime);
     }

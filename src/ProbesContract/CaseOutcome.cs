@@ -1,4 +1,4 @@
-namespace Netra.Probes.Model;
+namespace Netra.Probes.Contract;
 
 /// <summary>How one probe case ended.</summary>
 public enum CaseOutcome

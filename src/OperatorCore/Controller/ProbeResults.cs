@@ -1,5 +1,5 @@
 using Netra.Operator.Status;
-using Netra.Probes.Reporting;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Controller;
 

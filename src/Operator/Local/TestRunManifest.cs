@@ -1,9 +1,10 @@
 using System.Text.Json;
 using k8s;
+using Netra.Operator.Api.V1Alpha1;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
-namespace Netra.Operator.Api.V1Alpha1;
+namespace Netra.Operator.Local;
 
 /// <summary>Reads the TestRun of a YAML file, the same file a user would <c>kubectl apply</c>.</summary>
 public static class TestRunManifest

@@ -12,7 +12,7 @@ public static class ServeCommand
     {
         var defaults = new ServeOptions();
         var settings = defaults.Controller;
-        var kubeconfig = new Option<FileInfo?>("--kubeconfig") { Description = "A kubeconfig file; default: in-cluster when in a pod, else $KUBECONFIG or ~/.kube/config." };
+        var kubeconfig = new Option<FileInfo?>("--kubeconfig") { Description = "A kubeconfig file; default: in-cluster when in a pod, else the first file of $KUBECONFIG or ~/.kube/config." };
         var leaseNamespace = new Option<string>("--lease-namespace") { Description = "Namespace of the leader election Lease.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? defaults.LeaseNamespace };
         var leaseName = new Option<string>("--lease-name") { Description = "Name of the leader election Lease.", DefaultValueFactory = _ => defaults.LeaseName };
         var identity = new Option<string>("--identity") { Description = "This instance's name in the Lease; default: $POD_NAME.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAME") ?? defaults.Identity };
@@ -37,7 +37,7 @@ public static class ServeCommand
             if (Problem(parsed.GetValue(workers), parsed.GetValue(retryPeriod), parsed.GetValue(renewDeadline), parsed.GetValue(leaseDuration)) is { } problem)
             {
                 await Console.Error.WriteLineAsync(problem);
-                return Cli.OperatorCommand.ExitInvalid;
+                return ExitCodes.Invalid;
             }
 
             var options = new ServeOptions
@@ -61,9 +61,9 @@ public static class ServeCommand
                 },
             };
             var file = parsed.GetValue(kubeconfig);
-            var configuration = file is not null ? KubernetesClientConfiguration.BuildConfigFromConfigFile(file.FullName)
+            var configuration = file is not null ? Kubeconfig.Load(file.FullName)
                 : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
-                : KubernetesClientConfiguration.BuildConfigFromConfigFile();
+                : Kubeconfig.Load(Kubeconfig.DefaultPath);
             using var loggers = LoggerFactory.Create(logging => logging.AddJsonConsole());
             await using var host = OperatorHost.Start(configuration, options, loggers);
             try

@@ -1,4 +1,4 @@
-namespace Netra.Operator.Local;
+namespace Netra.Operator.Controller;
 
 /// <summary>
 /// Service configuration the scenarios rely on: short token lifetimes so that expiry can be

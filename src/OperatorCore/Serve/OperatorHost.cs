@@ -40,6 +40,8 @@ public sealed class OperatorHost : IAsyncDisposable
     {
         var client = new Kubernetes(configuration);
         var registry = Metrics.NewCustomRegistry();
+        // process_* and dotnet_* series: memory, CPU, GC counts, as operators expect of a Prometheus target.
+        DotNetStats.Register(registry);
         var metrics = new ControllerMetrics(Metrics.WithCustomRegistry(registry), "testrun");
         var logger = loggers.CreateLogger<OperatorHost>();
         var election = new LeaderElection(

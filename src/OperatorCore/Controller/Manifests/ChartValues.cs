@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Netra.Operator.Local;
 
 namespace Netra.Operator.Controller.Manifests;
 

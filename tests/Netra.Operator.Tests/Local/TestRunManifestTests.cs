@@ -1,6 +1,7 @@
 using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Local;
 
-namespace Netra.Operator.Tests.Api;
+namespace Netra.Operator.Tests.Local;
 
 public sealed class TestRunManifestTests
 {

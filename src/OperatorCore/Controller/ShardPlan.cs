@@ -1,4 +1,4 @@
-using Netra.Probes.Scenarios;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Controller;
 
@@ -9,12 +9,10 @@ namespace Netra.Operator.Controller;
 /// </summary>
 public static class ShardPlan
 {
-    public static IReadOnlySet<string> Exclusive { get; } = new HashSet<string>(ScenarioCatalog.All.Where(s => s.Exclusive).Select(s => s.Name));
-
     /// <summary>Waves of shards, each shard a list of scenarios; shards are numbered in order across waves.</summary>
     public static IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Waves(IReadOnlyList<string> scenarios, int parallelism)
     {
-        var shared = scenarios.Where(s => !Exclusive.Contains(s)).ToList();
+        var shared = scenarios.Where(s => !ScenarioNames.Exclusive.Contains(s)).ToList();
         var waves = new List<IReadOnlyList<IReadOnlyList<string>>>();
         if (shared.Count > 0)
         {
@@ -22,7 +20,7 @@ public static class ShardPlan
             waves.Add([.. Enumerable.Range(0, count).Select(shard => (IReadOnlyList<string>)[.. shared.Where((_, i) => i % count == shard)])]);
         }
 
-        waves.AddRange(scenarios.Where(Exclusive.Contains).Select(s => (IReadOnlyList<IReadOnlyList<string>>)[[s]]));
+        waves.AddRange(scenarios.Where(ScenarioNames.Exclusive.Contains).Select(s => (IReadOnlyList<IReadOnlyList<string>>)[[s]]));
         return waves;
     }
 }

@@ -1,4 +1,4 @@
-namespace Netra.Probes.Scenarios;
+namespace Netra.Probes.Contract;
 
 /// <summary>The contract's ten scenario names, in its order.</summary>
 public static class ScenarioNames
@@ -27,4 +27,10 @@ public static class ScenarioNames
         ThreadManagement,
         StreamingAuthValidation,
     ];
+
+    /// <summary>
+    /// Scenarios that must run alone: an open circuit breaker fails every other scenario's agent
+    /// calls. The probes run them after the others; the operator gives them a probe Job of their own.
+    /// </summary>
+    public static IReadOnlySet<string> Exclusive { get; } = new HashSet<string>(StringComparer.Ordinal) { AgentFailureRecovery };
 }

@@ -1,4 +1,4 @@
-using Netra.Probes.Scenarios;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Api.V1Alpha1;
 

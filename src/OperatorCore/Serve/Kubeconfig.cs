@@ -1,0 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
+using k8s;
+using k8s.KubeConfigModels;
+using YamlDotNet.Serialization;
+
+namespace Netra.Operator.Serve;
+
+/// <summary>
+/// Reads a kubeconfig file. KubernetesClient's own reader goes through <c>KubernetesYaml</c>, whose
+/// static constructor orders properties by metadata tokens, which the ahead-of-time compiled image
+/// does not have; YamlDotNet fills the same model classes by reflection, which it does have.
+/// </summary>
+public static class Kubeconfig
+{
+    /// <summary>The first file of <c>$KUBECONFIG</c>, else <c>~/.kube/config</c>.</summary>
+    public static string DefaultPath =>
+        Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } named ? named.Split(Path.PathSeparator)[0]
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reflection over the kubeconfig model classes kept below; no code is generated.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The kubeconfig model classes are kept whole by the DynamicDependency attributes.")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(K8SConfiguration))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Cluster))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ClusterEndpoint))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Context))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ContextDetails))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(User))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(UserCredentials))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(AuthProvider))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ExternalExecution))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(NamedExtension))]
+    public static KubernetesClientConfiguration Load(string path)
+    {
+        var deserializer = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+        var config = deserializer.Deserialize<K8SConfiguration>(File.ReadAllText(path));
+        config.FileName = path;
+        return KubernetesClientConfiguration.BuildConfigFromConfigObject(config);
+    }
+}

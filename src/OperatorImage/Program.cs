@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Serve;
+
+TestRunJson.Register();
+return await new RootCommand("The Netra TestRun operator, as its cluster image runs it.") { ServeCommand.Create() }.Parse(args).InvokeAsync();

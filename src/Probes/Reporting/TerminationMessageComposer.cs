@@ -1,0 +1,44 @@
+using System.Text;
+using Netra.Probes.Contract;
+using Netra.Probes.Model;
+
+namespace Netra.Probes.Reporting;
+
+/// <summary>A run's report as the termination message of its pod (<see cref="TerminationMessage"/>), within its size limit.</summary>
+public static class TerminationMessageComposer
+{
+    public static string Compose(RunReport report, int maxBytes = TerminationMessage.MaxBytes)
+    {
+        var total = CountsOf(report.Summary);
+        var scenarios = report.Scenarios
+            .Select(s => new TerminationMessage.Scenario(s.Name, (long)s.Duration.TotalMilliseconds, CountsOf(s.Summary)))
+            .ToList();
+        var failures = report.Scenarios
+            .SelectMany(s => s.Cases)
+            .Where(c => c.Outcome is CaseOutcome.Failed or CaseOutcome.Error)
+            .Select(c => new TerminationMessage.FailedCase(c.Id, c.Outcome, Shorten(c.Message)))
+            .ToList();
+
+        var included = new List<TerminationMessage.FailedCase>(failures.Count);
+        var text = TerminationMessage.Serialize(new TerminationMessage.Summary(total, scenarios, included, Truncated: failures.Count > 0));
+        foreach (var failure in failures)
+        {
+            included.Add(failure);
+            var candidate = TerminationMessage.Serialize(new TerminationMessage.Summary(total, scenarios, included, Truncated: included.Count < failures.Count));
+            if (Encoding.UTF8.GetByteCount(candidate) > maxBytes)
+            {
+                included.RemoveAt(included.Count - 1);
+                break;
+            }
+
+            text = candidate;
+        }
+
+        return text;
+    }
+
+    private static TerminationMessage.Counts CountsOf(RunSummary s) => new(s.Total, s.Passed, s.Failed, s.Skipped, s.Errors);
+
+    private static string? Shorten(string? message) =>
+        message is { Length: > TerminationMessage.MaxMessageChars } ? string.Concat(message.AsSpan(0, TerminationMessage.MaxMessageChars - 1), "…") : message;
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using k8s;
+using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Status;
+using Netra.Testing;
+
+namespace Netra.Operator.Tests.Integration;
+
+/// <summary>
+/// The cluster image's netra-operator: <c>serve</c> compiled ahead of time (src/OperatorImage), which
+/// has no JIT to fall back on when a type was not compiled in. It runs here as a process against the
+/// control plane: reading its kubeconfig, leading, watching, deploying, probing, reporting, cleaning up.
+/// </summary>
+public sealed class OperatorImageTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>
+{
+    [Fact]
+    public async Task The_compiled_image_runs_an_ephemeral_TestRun_to_Succeeded_stalls_an_invalid_one_and_cleans_up_on_deletion()
+    {
+        Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");
+        var lease = $"image-{Guid.NewGuid():N}"[..20];
+        var port = ControlPlane.FreeLoopbackPort();
+        await using var process = ChildProcess.Start("netra-operator (image)", Repository.OperatorImageBinary,
+        [
+            "serve", "--kubeconfig", bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken), "--lease-name", lease,
+            "--lease-namespace", ControlPlane.OperatorNamespace, "--identity", "image", "--metrics-port", port.ToString(CultureInfo.InvariantCulture),
+        ], Path.Combine(bed.Cp.WorkDirectory, $"operator-{lease}.log"));
+        var ns = await bed.CreateNamespaceAsync("image");
+
+        var created = await bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: compiled}
+            spec:
+              scenarios: [thread-management, auth-service-independence]
+              parallelism: 2
+              cleanup: {policy: Always, ttlSecondsAfterFinished: 3600}
+            """);
+        await bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: no-endpoints}
+            spec:
+              environment: {mode: Existing}
+            """);
+
+        var run = await WaitForPhaseAsync(process, ns, "compiled", Phases.Succeeded);
+        var status = run.Status!;
+        Assert.Equal(["thread-management", "auth-service-independence"], status.Scenarios.Select(s => s.Name));
+        Assert.All(status.Scenarios, s => Assert.Equal("Passed", s.Result));
+        Assert.Equal(status.Scenarios.Sum(s => s.Passed), status.Summary!.Passed);
+        Assert.NotNull(status.StartTime);
+        Assert.NotNull(status.CompletionTime);
+        Assert.Equal(ConditionStatuses.True, status.Conditions.Single(c => c.Type == ConditionTypes.Succeeded).Status);
+        IReadOnlyList<string> events = [];
+        await Eventually.WaitUntilAsync(async () => (events = await bed.EventReasonsAsync(ns, "compiled")).Contains(Phases.Succeeded), "Succeeded event", OperatorTestBed.Deadline);
+        Assert.Equal([Phases.Deploying, Phases.Probing, Phases.Succeeded], events.Distinct());
+
+        TestRun? stalled = null;
+        await Eventually.WaitUntilAsync(async () => (stalled = await bed.ReadRunAsync(ns, "no-endpoints"))?.Status?.Conditions.Any(c => c.Type == ConditionTypes.Stalled) == true,
+            "the invalid run Stalled", OperatorTestBed.Deadline);
+        var condition = stalled!.Status!.Conditions.Single(c => c.Type == ConditionTypes.Stalled);
+        Assert.Equal(ConditionStatuses.True, condition.Status);
+        Assert.Contains("spec.environment.endpoints", condition.Message, StringComparison.Ordinal);
+
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+        Assert.Contains("netra_operator_leader 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("netra_operator_reconcile_total{controller=\"testrun\",result=\"success\"}", metrics, StringComparison.Ordinal);
+
+        // The environment stays for the TTL; deleting the run first removes it, through the finalizer.
+        var environment = $"netra-run-{created.Metadata.Uid[..8]}";
+        Assert.True(await bed.NamespaceExistsAsync(environment), "the namespace stays for ttlSecondsAfterFinished");
+        await bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "compiled");
+        await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "compiled") is null, "the run deleted past its finalizer", OperatorTestBed.Deadline);
+        var namespaceObject = (await bed.Admin.CoreV1.ListNamespaceAsync(fieldSelector: $"metadata.name={environment}")).Items.SingleOrDefault();
+        Assert.True(namespaceObject is null || namespaceObject.Metadata.DeletionTimestamp is not null, "environment namespace deleted");
+        process.ThrowIfExited();
+    }
+
+    /// <summary>Waits for the phase; if the operator died meanwhile, says so with its last output.</summary>
+    private async Task<TestRun> WaitForPhaseAsync(ChildProcess process, string ns, string name, string phase)
+    {
+        try
+        {
+            return await bed.WaitForPhaseAsync(ns, name, phase);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"TestRun {ns}/{name} did not reach {phase}; the operator's last output:\n{process.Tail()}");
+        }
+    }
+}
