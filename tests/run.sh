@@ -12,6 +12,7 @@ fi
 rm -rf tests/results
 dotnet build Netra.Operator.sln -c Release
 # The cluster image's netra-operator, compiled ahead of time: OperatorImageTests runs it against the control plane.
+tests/aot-toolchain.sh
 dotnet publish src/OperatorImage -c Release
 # A test host that hangs is stopped and counted as failed rather than holding CI until its deadline.
 dotnet test Netra.Operator.sln -c Release --no-build \
