@@ -13,18 +13,19 @@ namespace Netra.Operator.Runtime;
 /// </summary>
 public static class WatchStream
 {
+    /// <param name="start">Starts the watch, given the callback KubernetesClient reports errors to and the token that stops it.</param>
     // KubernetesClient reads each event by reflection, first as a Watcher<KubernetesObject>.WatchEvent
     // (to tell an error Status), then as a Watcher<T>.WatchEvent: the ahead-of-time compiled image
     // has to keep their constructors and properties.
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(Watcher<>.WatchEvent))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(KubernetesObject))]
-    /// <param name="start">Starts the watch, given the callback KubernetesClient reports errors to and the token that stops it.</param>
     public static async IAsyncEnumerable<(WatchEventType Type, T Object)> ReadAsync<T>(
         Func<Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, T)>> start, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Exception? failure = null;
-        // KubernetesClient reports an event it cannot read to the callback and reads on: the watch
-        // is stopped there, so that the watcher lists again instead of missing the change.
+        // KubernetesClient reports an event it cannot read to the callback and reads on. The watch is
+        // stopped there instead: the failure is logged and the watch resumed from the last event
+        // read, so the change is read again rather than missed.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var changes = start(
             error =>
