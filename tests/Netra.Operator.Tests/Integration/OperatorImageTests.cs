@@ -14,7 +14,7 @@ namespace Netra.Operator.Tests.Integration;
 public sealed class OperatorImageTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>
 {
     [Fact]
-    public async Task The_compiled_image_runs_an_ephemeral_TestRun_to_Succeeded_stalls_an_invalid_one_and_cleans_up_on_deletion()
+    public async Task The_compiled_image_runs_TestRuns_to_Succeeded_and_to_Failed_stalls_an_invalid_one_and_cleans_up_on_deletion()
     {
         Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");
         var lease = $"image-{Guid.NewGuid():N}"[..20];
@@ -38,6 +38,18 @@ public sealed class OperatorImageTests(OperatorTestBed bed) : IClassFixture<Oper
         await bed.CreateRunAsync(ns, """
             apiVersion: netra.io/v1alpha1
             kind: TestRun
+            metadata: {name: tiny-frames}
+            spec:
+              scenarios: [thread-management]
+              environment:
+                charts:
+                  backend:
+                    values:
+                      config: {Backend__MaxFrameBytes: "16"}
+            """);
+        await bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
             metadata: {name: no-endpoints}
             spec:
               environment: {mode: Existing}
@@ -54,6 +66,13 @@ public sealed class OperatorImageTests(OperatorTestBed bed) : IClassFixture<Oper
         IReadOnlyList<string> events = [];
         await Eventually.WaitUntilAsync(async () => (events = await bed.EventReasonsAsync(ns, "compiled")).Contains(Phases.Succeeded), "Succeeded event", OperatorTestBed.Deadline);
         Assert.Equal([Phases.Deploying, Phases.Probing, Phases.Succeeded], events.Distinct());
+
+        var failed = await WaitForPhaseAsync(process, ns, "tiny-frames", Phases.Failed);
+        var scenario = Assert.Single(failed.Status!.Scenarios);
+        Assert.Equal("Failed", scenario.Result);
+        Assert.NotEmpty(scenario.Failures);
+        Assert.All(scenario.Failures, f => Assert.StartsWith("thread-management/", f.Id, StringComparison.Ordinal));
+        Assert.False(string.IsNullOrEmpty(scenario.Failures[0].Message));
 
         TestRun? stalled = null;
         await Eventually.WaitUntilAsync(async () => (stalled = await bed.ReadRunAsync(ns, "no-endpoints"))?.Status?.Conditions.Any(c => c.Type == ConditionTypes.Stalled) == true,
