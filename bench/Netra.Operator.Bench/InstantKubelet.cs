@@ -1,12 +1,8 @@
-using Netra.Probes.Contract;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Netra.Operator.Controller;
-using Netra.Probes.Clients;
-using Netra.Probes.Model;
-using Netra.Probes.Reporting;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Bench;
 
@@ -16,13 +12,12 @@ namespace Netra.Operator.Bench;
 /// </summary>
 internal sealed class InstantKubelet : IAsyncDisposable
 {
-    private static readonly string Message = JsonSerializer.Serialize(
+    private static readonly string Message = TerminationMessage.Serialize(
         new TerminationMessage.Summary(
             new TerminationMessage.Counts(3, 3, 0, 0, 0),
             [new TerminationMessage.Scenario("auth-service-independence", 5, new TerminationMessage.Counts(3, 3, 0, 0, 0))],
             Array.Empty<TerminationMessage.FailedCase>(),
-            false),
-        ProbeJson.Options);
+            false));
 
     private readonly IKubernetes _admin;
     private readonly CancellationTokenSource _stop = new();

@@ -1,5 +1,5 @@
-using Netra.Probes.Contract;
 using System.Collections.Concurrent;
+using Netra.Probes.Contract;
 using Netra.Probes.Model;
 using Netra.Probes.Running;
 

@@ -1,7 +1,7 @@
-using Netra.Probes.Clients;
-using Netra.Probes.Contract;
 using System.Text;
 using System.Text.Json;
+using Netra.Probes.Clients;
+using Netra.Probes.Contract;
 using Netra.Probes.Model;
 using Netra.Probes.Reporting;
 

@@ -1,5 +1,5 @@
-using Netra.Probes.Contract;
 using System.Globalization;
+using Netra.Probes.Contract;
 using Netra.Probes.Model;
 using Netra.Probes.Running;
 using Spectre.Console;

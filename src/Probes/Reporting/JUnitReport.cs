@@ -1,6 +1,6 @@
-using Netra.Probes.Contract;
 using System.Globalization;
 using System.Xml.Linq;
+using Netra.Probes.Contract;
 using Netra.Probes.Model;
 
 namespace Netra.Probes.Reporting;

@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Netra.Probes.Clients;
 using Netra.Probes.Contract;
-using System.Text.Json;
 using Netra.Probes.Model;
 
 namespace Netra.Probes.Reporting;

@@ -1,5 +1,5 @@
-using Netra.Probes.Contract;
 using System.Diagnostics;
+using Netra.Probes.Contract;
 using Netra.Probes.Model;
 
 namespace Netra.Probes.Running;

@@ -1,9 +1,9 @@
-using Netra.Probes.Contract;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Netra.Probes.Clients;
+using Netra.Probes.Contract;
 using Netra.Probes.Running;
 using static Netra.Probes.Scenarios.RunStreams;
 

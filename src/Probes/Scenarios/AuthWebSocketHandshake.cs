@@ -1,7 +1,7 @@
-using Netra.Probes.Contract;
 using System.Net;
 using System.Text;
 using Netra.Probes.Clients;
+using Netra.Probes.Contract;
 using Netra.Probes.Running;
 
 namespace Netra.Probes.Scenarios;

@@ -1,6 +1,6 @@
-using Netra.Probes.Contract;
 using System.Net;
 using Netra.Probes.Clients;
+using Netra.Probes.Contract;
 using Netra.Probes.Running;
 
 namespace Netra.Probes.Scenarios;

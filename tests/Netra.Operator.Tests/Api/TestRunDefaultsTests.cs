@@ -1,6 +1,6 @@
-using Netra.Probes.Contract;
 using System.Text.Json.Nodes;
 using Netra.Operator.Api.V1Alpha1;
+using Netra.Probes.Contract;
 using Netra.Probes.Scenarios;
 using YamlDotNet.Serialization;
 

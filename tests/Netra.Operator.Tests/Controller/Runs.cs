@@ -1,10 +1,6 @@
-using Netra.Probes.Clients;
-using Netra.Probes.Contract;
-using System.Text.Json;
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Controller;
-using Netra.Probes.Model;
-using Netra.Probes.Reporting;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Tests.Controller;
 
@@ -33,7 +29,7 @@ internal static class Runs
         var counts = scenarios.Select(s => new TerminationMessage.Scenario(s.Scenario, 100, new TerminationMessage.Counts(s.Passed + s.Failed, s.Passed, s.Failed, 0, 0))).ToList();
         var failures = scenarios.Where(s => s.Failed > 0).Select(s => new TerminationMessage.FailedCase($"{s.Scenario}/some-case", CaseOutcome.Failed, "expected 1, got 2")).ToList();
         var total = new TerminationMessage.Counts(counts.Sum(c => c.Counts.Total), counts.Sum(c => c.Counts.Passed), counts.Sum(c => c.Counts.Failed), 0, 0);
-        return JsonSerializer.Serialize(new TerminationMessage.Summary(total, counts, failures, false), ProbeJson.Options);
+        return TerminationMessage.Serialize(new TerminationMessage.Summary(total, counts, failures, false));
     }
 
     public static JobObservation Probe(TestRun run, int attempt, int shard, JobProgress progress, string? message = null) =>

@@ -1,10 +1,10 @@
-using Netra.Probes.Contract;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Netra.Operator.Cli;
 using Netra.Operator.Local;
 using Netra.Probes.Cli;
+using Netra.Probes.Contract;
 using Netra.Probes.Reporting;
 using Spectre.Console;
 
