@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using k8s;
+using k8s.Autorest;
 using Netra.Operator.Api.V1Alpha1;
 using Netra.Operator.Status;
 using Netra.Testing;
@@ -9,21 +11,16 @@ namespace Netra.Operator.Tests.Integration;
 /// <summary>
 /// The cluster image's netra-operator: <c>serve</c> compiled ahead of time (src/OperatorImage), which
 /// has no JIT to fall back on when a type was not compiled in. It runs here as a process against the
-/// control plane: reading its kubeconfig, leading, watching, deploying, probing, reporting, cleaning up.
+/// control plane: reading its kubeconfig, leading and handing over, watching, deploying, probing,
+/// reporting, cleaning up.
 /// </summary>
 public sealed class OperatorImageTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>
 {
     [Fact]
     public async Task The_compiled_image_runs_TestRuns_to_Succeeded_and_to_Failed_stalls_an_invalid_one_and_cleans_up_on_deletion()
     {
-        Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");
-        var lease = $"image-{Guid.NewGuid():N}"[..20];
         var port = ControlPlane.FreeLoopbackPort();
-        await using var process = ChildProcess.Start("netra-operator (image)", Repository.OperatorImageBinary,
-        [
-            "serve", "--kubeconfig", bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken), "--lease-name", lease,
-            "--lease-namespace", ControlPlane.OperatorNamespace, "--identity", "image", "--metrics-port", port.ToString(CultureInfo.InvariantCulture),
-        ], Path.Combine(bed.Cp.WorkDirectory, $"operator-{lease}.log"));
+        await using var process = StartImage($"image-{Guid.NewGuid():N}"[..20], "image", port);
         var ns = await bed.CreateNamespaceAsync("image");
 
         var created = await bed.CreateRunAsync(ns, """
@@ -94,6 +91,63 @@ public sealed class OperatorImageTests(OperatorTestBed bed) : IClassFixture<Oper
         var namespaceObject = (await bed.Admin.CoreV1.ListNamespaceAsync(fieldSelector: $"metadata.name={environment}")).Items.SingleOrDefault();
         Assert.True(namespaceObject is null || namespaceObject.Metadata.DeletionTimestamp is not null, "environment namespace deleted");
         process.ThrowIfExited();
+    }
+
+    [Fact]
+    public async Task Of_two_compiled_instances_one_leads_and_the_other_takes_over_when_the_leader_is_killed()
+    {
+        var lease = $"handover-{Guid.NewGuid():N}"[..20];
+        var first = StartImage(lease, "first", ControlPlane.FreeLoopbackPort());
+        await using var second = StartImage(lease, "second", ControlPlane.FreeLoopbackPort());
+        try
+        {
+            string? holder = null;
+            await Eventually.WaitUntilAsync(async () => (holder = await LeaseHolderAsync(lease)) is "first" or "second", "a leader elected", OperatorTestBed.Deadline);
+            var (leader, follower, followerName) = holder == "first" ? (first, second, "second") : (second, first, "first");
+
+            // Killed, not stopped: the Lease is not released and has to expire.
+            await leader.DisposeAsync();
+            await Eventually.WaitUntilAsync(async () => await LeaseHolderAsync(lease) == followerName, "the other instance holds the Lease", OperatorTestBed.Deadline);
+            var ns = await bed.CreateNamespaceAsync("handover");
+            await bed.CreateRunAsync(ns, """
+                apiVersion: netra.io/v1alpha1
+                kind: TestRun
+                metadata: {name: after-handover}
+                spec:
+                  environment: {mode: Existing}
+                """);
+
+            await Eventually.WaitUntilAsync(async () => (await bed.ReadRunAsync(ns, "after-handover"))?.Status is not null, "the run reconciled by the new leader", OperatorTestBed.Deadline);
+            follower.ThrowIfExited();
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+    }
+
+    /// <summary>The image's executable as the chart's service account, with the test bed's short Lease timings.</summary>
+    private ChildProcess StartImage(string lease, string identity, int metricsPort)
+    {
+        Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");
+        return ChildProcess.Start($"netra-operator (image, {identity})", Repository.OperatorImageBinary,
+        [
+            "serve", "--kubeconfig", bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken), "--lease-name", lease, "--lease-namespace", ControlPlane.OperatorNamespace,
+            "--identity", identity, "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
+            "--lease-duration", "00:00:04", "--renew-deadline", "00:00:03", "--retry-period", "00:00:00.500",
+        ], Path.Combine(bed.Cp.WorkDirectory, $"operator-{lease}-{identity}.log"));
+    }
+
+    private async Task<string?> LeaseHolderAsync(string lease)
+    {
+        try
+        {
+            return (await bed.Admin.CoordinationV1.ReadNamespacedLeaseAsync(lease, ControlPlane.OperatorNamespace)).Spec.HolderIdentity;
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>Waits for the phase; if the operator died meanwhile, says so with its last output.</summary>
