@@ -17,4 +17,4 @@ dotnet publish src/OperatorImage -c Release
 # A test host that hangs is stopped and counted as failed rather than holding CI until its deadline.
 dotnet test Netra.Operator.sln -c Release --no-build \
   --logger "trx;LogFilePrefix=netra" --results-directory tests/results \
-  --blame-hang-timeout 10m --blame-hang-dump-type none "$@"
+  --blame-hang-timeout 5m --blame-hang-dump-type none "$@"

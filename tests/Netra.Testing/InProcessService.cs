@@ -17,6 +17,12 @@ public sealed class InProcessService : IAsyncDisposable
         Address = address;
     }
 
+    /// <summary>
+    /// How long starting or stopping may take before the test fails, naming the service: a hang would
+    /// otherwise hold the whole test run until the test host's hang timeout.
+    /// </summary>
+    public static readonly TimeSpan StartStopDeadline = TimeSpan.FromSeconds(60);
+
     public Uri Address { get; }
 
     public IServiceProvider Services => _app.Services;
@@ -32,13 +38,21 @@ public sealed class InProcessService : IAsyncDisposable
     public static async Task<InProcessService> StartAsync(Func<string[], WebApplication> create, params string[] args)
     {
         var app = create([.. TestDefaults, .. args]);
-        var address = await app.StartAndGetAddressAsync();
+        var address = await app.StartAndGetAddressAsync().WaitAsync(StartStopDeadline);
         return new InProcessService(app, address);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        try
+        {
+            await _app.StopAsync().WaitAsync(StartStopDeadline);
+        }
+        catch (TimeoutException error)
+        {
+            throw new TimeoutException($"{_app.Environment.ApplicationName} at {Address} did not stop within {StartStopDeadline.TotalSeconds:0} s.", error);
+        }
+
         await _app.DisposeAsync();
     }
 }

@@ -12,6 +12,9 @@ namespace Netra.Backend.Tests.Support;
 public sealed class TestSocket : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>How long connecting or handing a frame to the socket may take before the test fails instead of hanging.</summary>
+    private static readonly TimeSpan SocketDeadline = TimeSpan.FromSeconds(30);
     private readonly WebsocketClient _client;
     private readonly List<JsonElement> _frames = [];
     private readonly Lock _gate = new();
@@ -65,14 +68,14 @@ public sealed class TestSocket : IDisposable
             ErrorReconnectTimeout = null,
         };
         var socket = new TestSocket(client);
-        await client.StartOrFail();
+        await client.StartOrFail().WaitAsync(SocketDeadline);
         return socket;
     }
 
     public Task SendAsync(string type, object? payload = null, string? id = null) =>
         SendRawAsync(JsonSerializer.Serialize(new { type, payload = payload ?? new { }, id }, Json));
 
-    public Task SendRawAsync(string text) => _client.SendInstant(text);
+    public Task SendRawAsync(string text) => _client.SendInstant(text).WaitAsync(SocketDeadline);
 
     /// <summary>The next frame of <paramref name="type"/> after the last expected one.</summary>
     public async Task<JsonElement> ExpectAsync(string type, TimeSpan? timeout = null)
