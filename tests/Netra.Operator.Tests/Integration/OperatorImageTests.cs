@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using k8s;
 using k8s.Autorest;
@@ -126,16 +125,10 @@ public sealed class OperatorImageTests(OperatorTestBed bed) : IClassFixture<Oper
         }
     }
 
-    /// <summary>The image's executable as the chart's service account, with the test bed's short Lease timings.</summary>
     private ChildProcess StartImage(string lease, string identity, int metricsPort)
     {
         Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");
-        return ChildProcess.Start($"netra-operator (image, {identity})", Repository.OperatorImageBinary,
-        [
-            "serve", "--kubeconfig", bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken), "--lease-name", lease, "--lease-namespace", ControlPlane.OperatorNamespace,
-            "--identity", identity, "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
-            "--lease-duration", "00:00:04", "--renew-deadline", "00:00:03", "--retry-period", "00:00:00.500",
-        ], Path.Combine(bed.Cp.WorkDirectory, $"operator-{lease}-{identity}.log"));
+        return bed.StartOperatorProcess(lease, identity, metricsPort, Repository.OperatorImageBinary);
     }
 
     private async Task<string?> LeaseHolderAsync(string lease)

@@ -76,16 +76,10 @@ public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<Op
     public async Task A_killed_operator_is_replaced_and_the_run_finishes_without_a_second_namespace_deploy_job_or_probe_job()
     {
         var lease = $"restart-{Guid.NewGuid():N}"[..20];
-        var kubeconfig = bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken);
         var ns = await bed.CreateNamespaceAsync("restart");
         bed.Kubelet.Pause();
         TestRun created;
-        await using (var process = ChildProcess.Start("netra-operator", "dotnet",
-        [
-            Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), "serve", "--kubeconfig", kubeconfig, "--lease-name", lease,
-            "--lease-namespace", ControlPlane.OperatorNamespace, "--identity", "doomed", "--metrics-port", "0",
-            "--lease-duration", "00:00:04", "--renew-deadline", "00:00:03", "--retry-period", "00:00:00.500",
-        ], Path.Combine(bed.Cp.WorkDirectory, $"operator-{lease}.log")))
+        await using (var process = bed.StartOperatorProcess(lease, "doomed"))
         {
             created = await bed.CreateRunAsync(ns, """
                 apiVersion: netra.io/v1alpha1

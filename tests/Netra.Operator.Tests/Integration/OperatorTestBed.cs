@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using k8s;
@@ -106,6 +107,28 @@ public sealed class OperatorTestBed : IAsyncLifetime
     /// <summary>An operator in this process, as the chart's service account, with short leases (and the default resync: runs advance on watch events).</summary>
     public OperatorHost StartOperator(string lease, string identity) =>
         OperatorHost.Start(Cp.ConfigurationFor(Cp.OperatorToken), OperatorOptions(lease, identity), NullLoggerFactory.Instance);
+
+    /// <summary>
+    /// <c>netra-operator serve</c> as its own process, with the same account and Lease timings as
+    /// <see cref="StartOperator"/>: the JIT build beside the tests, or <paramref name="executable"/>
+    /// (the image's native binary). Disposing it kills it, as a crash would.
+    /// </summary>
+    internal ChildProcess StartOperatorProcess(string lease, string identity, int metricsPort = 0, string? executable = null)
+    {
+        var options = OperatorOptions(lease, identity);
+        string[] serve =
+        [
+            "serve", "--kubeconfig", Cp.WriteKubeconfig(Cp.OperatorToken), "--lease-name", lease, "--lease-namespace", options.LeaseNamespace,
+            "--identity", identity, "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
+            "--lease-duration", options.LeaseDuration.ToString("c", CultureInfo.InvariantCulture),
+            "--renew-deadline", options.RenewDeadline.ToString("c", CultureInfo.InvariantCulture),
+            "--retry-period", options.RetryPeriod.ToString("c", CultureInfo.InvariantCulture),
+        ];
+        var log = Path.Combine(Cp.WorkDirectory, $"operator-{lease}-{identity}.log");
+        return executable is null
+            ? ChildProcess.Start($"netra-operator ({identity})", "dotnet", [Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), .. serve], log)
+            : ChildProcess.Start($"netra-operator ({identity}, {Path.GetFileName(executable)})", executable, serve, log);
+    }
 
     public static ServeOptions OperatorOptions(string lease, string identity) => new()
     {
