@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using k8s;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
-using Netra.Operator.Controller;
+using Netra.Operator.Core.Controller;
 using Netra.Operator.Tests.Integration;
 using Netra.Testing;
 

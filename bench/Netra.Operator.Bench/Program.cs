@@ -10,7 +10,7 @@ using Netra.Testing;
 // (the operator's first run after start), then RUNS (default 100) Existing-mode
 // TestRuns at once; probe pods are finished instantly by InstantKubelet.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
-var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : new Netra.Operator.Serve.ServeOptions().Workers;
+var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : new Netra.Operator.Core.Serve.ServeOptions().Workers;
 var bed = new OperatorTestBed();
 await bed.InitializeAsync();
 try

@@ -1,7 +1,7 @@
 using System.Net;
 using k8s.Autorest;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>The API server's answers a controller treats as outcomes rather than failures.</summary>
 public static class ApiErrors

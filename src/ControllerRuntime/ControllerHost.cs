@@ -3,7 +3,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>
 /// One controller: a watcher feeding a work queue and N workers draining it through a reconciler.

@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>What a controller reports on /metrics: reconciles by result, their durations, the queue's depth, leadership.</summary>
 public sealed class ControllerMetrics

@@ -3,7 +3,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>A custom resource, cluster-wide, through the API server's custom objects API.</summary>
 public sealed class CustomResourceSource<T>(IKubernetes client, string group, string version, string plural) : IResourceSource<T>

@@ -4,7 +4,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>
 /// core/v1 Events about an object, as <c>kubectl describe</c> shows them. As client-go's recorder

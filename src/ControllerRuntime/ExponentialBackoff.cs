@@ -1,4 +1,4 @@
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>Per-key retry delays: <c>base × 2^(failures-1)</c>, capped; the first failure waits <c>base</c>.</summary>
 public sealed record ExponentialBackoff(TimeSpan Base, TimeSpan Max)

@@ -1,4 +1,4 @@
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>Brings the world in line with one object, named by its queue key (<c>namespace/name</c>).</summary>
 /// <remarks>Throwing puts the key back with a per-key backoff; returning forgets its failures.</remarks>

@@ -1,6 +1,6 @@
 using k8s;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>Where a watcher lists and watches one kind of object.</summary>
 public interface IResourceSource<T>

@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>Jobs of every namespace that match a label selector: how a controller hears that the Jobs it created changed.</summary>
 public sealed class JobSource(IKubernetes client, string labelSelector) : IResourceSource<V1Job>

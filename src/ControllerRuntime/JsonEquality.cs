@@ -1,6 +1,6 @@
 using k8s;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>Two values are the same when they would be written to the API server as the same JSON.</summary>
 public static class JsonEquality

@@ -3,7 +3,7 @@ using k8s.LeaderElection;
 using k8s.LeaderElection.ResourceLock;
 using Microsoft.Extensions.Logging;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>Where the lease lives and how long it lasts.</summary>
 public sealed record LeaderElectionSettings(string Namespace, string LeaseName, string Identity)

@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>
 /// The latest copy of every object a <see cref="ResourceWatcher{T}"/> has seen, by key and by one

@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>The work queue's key of an object: <c>namespace/name</c>.</summary>
 public static class ObjectKey

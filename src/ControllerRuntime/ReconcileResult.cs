@@ -1,4 +1,4 @@
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>What a reconcile asks of the queue: nothing more, or another look after a delay.</summary>
 public sealed record ReconcileResult(TimeSpan? RequeueAfter)

@@ -2,7 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>
 /// Keeps a work queue fed with the keys (<c>namespace/name</c>, or what <c>keyOf</c> maps an object

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Autorest;
 
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>
 /// Reads a KubernetesClient watch, turning the server's "resourceVersion too old" (HTTP 410, as a

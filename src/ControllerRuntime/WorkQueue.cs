@@ -1,4 +1,4 @@
-namespace Netra.Operator.Runtime;
+namespace Netra.ControllerRuntime;
 
 /// <summary>
 /// A keyed work queue in the manner of client-go's: a key waits in the queue at most once; a key

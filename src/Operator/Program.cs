@@ -1,5 +1,5 @@
-using Netra.Operator;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Cli;
 using Netra.Probes.Cli;
 using Spectre.Console;

@@ -1,4 +1,4 @@
-namespace Netra.Operator;
+namespace Netra.Operator.Core;
 
 /// <summary>The exit codes of <c>netra-operator</c>: the run succeeded, it failed, or the input was invalid.</summary>
 public static class ExitCodes

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using k8s;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
-using Netra.Operator.Serve;
+using Netra.Operator.Core.Serve;
 using Netra.Probes.Reporting;
 using Spectre.Console;
 

@@ -1,4 +1,4 @@
-using Netra.Operator.Status;
+using Netra.Operator.Core.Status;
 using Netra.Probes.Contract;
 using Netra.Probes.Model;
 

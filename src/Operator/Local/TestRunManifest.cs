@@ -1,6 +1,6 @@
 using System.Text.Json;
 using k8s;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 

@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Runtime;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.ControllerRuntime;
 
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>Carries out a decision's actions, each one idempotent: creating what exists or deleting what is gone is success.</summary>
 public sealed class ChildActuator(IKubernetes client)

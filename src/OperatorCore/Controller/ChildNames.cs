@@ -1,8 +1,8 @@
 using System.Globalization;
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Runtime;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.ControllerRuntime;
 
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>
 /// Names and labels of a run's children. Every name follows from the run alone, so a restarted

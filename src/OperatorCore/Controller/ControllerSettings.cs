@@ -1,4 +1,4 @@
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>The operator's own configuration: images and the charts an Ephemeral run installs when its spec names none.</summary>
 public sealed record ControllerSettings

@@ -1,4 +1,4 @@
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>
 /// Service configuration the scenarios rely on: short token lifetimes so that expiry can be

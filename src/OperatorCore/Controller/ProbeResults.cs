@@ -1,7 +1,7 @@
-using Netra.Operator.Status;
+using Netra.Operator.Core.Status;
 using Netra.Probes.Contract;
 
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>Scenario outcomes of a finished probe Job, read from its pod's termination message.</summary>
 public static class ProbeResults

@@ -1,6 +1,6 @@
 using Netra.Probes.Contract;
 
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>
 /// Splits scenarios across probe Jobs: the shared ones round-robin over at most

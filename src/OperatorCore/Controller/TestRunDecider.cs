@@ -1,9 +1,9 @@
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Controller.Manifests;
-using Netra.Operator.Controller.Stages;
-using Netra.Operator.Status;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.Controller.Stages;
+using Netra.Operator.Core.Status;
 
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>
 /// The pure heart of the controller: from what was observed and the time, the next status, the

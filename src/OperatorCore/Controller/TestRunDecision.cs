@@ -1,8 +1,8 @@
 using k8s;
 using k8s.Models;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>What a reconcile should do, decided from an observation and nothing else.</summary>
 public sealed record TestRunDecision(IReadOnlyList<ChildAction> Actions, TestRunStatus? Status, TimeSpan? RequeueAfter)

@@ -1,6 +1,6 @@
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>Everything a reconcile decides from: the run and the children found under their deterministic names.</summary>
 public sealed record TestRunObservation(

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using k8s;
 using k8s.Models;
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Runtime;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.ControllerRuntime;
 
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>
 /// Reads a run's children: its Jobs from the watch cache (a reconcile lists nothing), the pods of a

@@ -1,10 +1,10 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Runtime;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.ControllerRuntime;
 
-namespace Netra.Operator.Controller;
+namespace Netra.Operator.Core.Controller;
 
 /// <summary>
 /// Observe (the run and its children), decide (<see cref="TestRunDecider"/>, pure), act (idempotent

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Prometheus;
 
-namespace Netra.Operator.Serve;
+namespace Netra.Operator.Core.Serve;
 
 /// <summary>
 /// <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> on <see cref="HttpListener"/>: three GETs

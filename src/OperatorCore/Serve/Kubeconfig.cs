@@ -3,7 +3,7 @@ using k8s;
 using k8s.KubeConfigModels;
 using YamlDotNet.Serialization;
 
-namespace Netra.Operator.Serve;
+namespace Netra.Operator.Core.Serve;
 
 /// <summary>
 /// Reads a kubeconfig file. KubernetesClient's own reader goes through <c>KubernetesYaml</c>, whose

@@ -1,12 +1,12 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Controller;
-using Netra.Operator.Runtime;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller;
+using Netra.ControllerRuntime;
 using Prometheus;
 
-namespace Netra.Operator.Serve;
+namespace Netra.Operator.Core.Serve;
 
 /// <summary>
 /// The operator process: health and metrics over HTTP, leader election, and, only while leading,

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using k8s;
 using Microsoft.Extensions.Logging;
-using Netra.Operator.Controller;
+using Netra.Operator.Core.Controller;
 
-namespace Netra.Operator.Serve;
+namespace Netra.Operator.Core.Serve;
 
 /// <summary><c>netra-operator serve</c>: the controller against the cluster of the current kubeconfig, or in-cluster.</summary>
 public static class ServeCommand

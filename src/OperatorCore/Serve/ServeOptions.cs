@@ -1,6 +1,6 @@
-using Netra.Operator.Controller;
+using Netra.Operator.Core.Controller;
 
-namespace Netra.Operator.Serve;
+namespace Netra.Operator.Core.Serve;
 
 /// <summary>How <c>netra-operator serve</c> runs: its lease, its workers, where it answers probes and metrics.</summary>
 public sealed record ServeOptions

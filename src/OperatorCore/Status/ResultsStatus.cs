@@ -1,6 +1,6 @@
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 
-namespace Netra.Operator.Status;
+namespace Netra.Operator.Core.Status;
 
 /// <summary>Turns scenario outcomes into the status' summary and per-scenario results, bounded in size.</summary>
 public static class ResultsStatus

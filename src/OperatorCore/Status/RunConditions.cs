@@ -1,6 +1,6 @@
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 
-namespace Netra.Operator.Status;
+namespace Netra.Operator.Core.Status;
 
 /// <summary>
 /// The four kstatus conditions for where a run stands. A finished run that failed is also Stalled,

@@ -1,4 +1,4 @@
-namespace Netra.Operator.Status;
+namespace Netra.Operator.Core.Status;
 
 /// <summary>
 /// What the operator knows of one scenario once its probes ran, whether it read that from a probe

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Netra.Probes.Contract;
 using Netra.Probes.Reporting;
 using Netra.Probes.Running;
 using Netra.Probes.Scenarios;
@@ -12,8 +13,6 @@ public static class ProbesCommand
     public const int ExitPassed = 0;
     public const int ExitNotPassed = 1;
     public const int ExitUsage = 2;
-
-    private const string DefaultTerminationLog = "/dev/termination-log";
 
     public static RootCommand Create(IAnsiConsole console)
     {
@@ -60,20 +59,20 @@ public static class ProbesCommand
 
     private static Command RunCommand(IAnsiConsole console)
     {
-        var authUrl = UrlOption("--auth-url", "Base URL of the auth service.");
-        var backendUrl = UrlOption("--backend-url", "Base URL of the backend service.");
-        var agentUrl = UrlOption("--agent-url", "Base URL of the agent service.");
-        var scenarios = new Option<string[]>("--scenario") { Description = "A scenario to run (repeatable); all when absent." };
+        var authUrl = UrlOption(ProbeCommandLine.AuthUrl, "Base URL of the auth service.");
+        var backendUrl = UrlOption(ProbeCommandLine.BackendUrl, "Base URL of the backend service.");
+        var agentUrl = UrlOption(ProbeCommandLine.AgentUrl, "Base URL of the agent service.");
+        var scenarios = new Option<string[]>(ProbeCommandLine.Scenario) { Description = "A scenario to run (repeatable); all when absent." };
         var json = new Option<FileInfo?>("--json") { Description = "Write every case's result to this JSON file." };
         var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report to this file." };
-        var terminationLog = new Option<FileInfo?>("--termination-log")
+        var terminationLog = new Option<FileInfo?>(ProbeCommandLine.TerminationLog)
         {
-            Description = $"Write a compact summary (at most 4 KB) here; default {DefaultTerminationLog} when it exists.",
+            Description = $"Write a compact summary (at most 4 KB) here; default {ProbeCommandLine.TerminationLogPath} when it exists.",
         };
         var parallelism = new Option<int>("--parallelism") { Description = "Scenarios run at once.", DefaultValueFactory = _ => 1 };
         var caseTimeout = new Option<TimeSpan>("--case-timeout") { Description = "Deadline of each case.", DefaultValueFactory = _ => TimeSpan.FromSeconds(30) };
 
-        var run = new Command("run", "Run scenarios against live services; exit 0 only if every case passed.")
+        var run = new Command(ProbeCommandLine.Run, "Run scenarios against live services; exit 0 only if every case passed.")
         {
             authUrl, backendUrl, agentUrl, scenarios, json, junit, terminationLog, parallelism, caseTimeout,
         };
@@ -90,7 +89,7 @@ public static class ProbesCommand
             var outputs = new ReportOutputs(
                 parsed.GetValue(json)?.FullName,
                 parsed.GetValue(junit)?.FullName,
-                parsed.GetValue(terminationLog)?.FullName ?? (File.Exists(DefaultTerminationLog) ? DefaultTerminationLog : null));
+                parsed.GetValue(terminationLog)?.FullName ?? (File.Exists(ProbeCommandLine.TerminationLogPath) ? ProbeCommandLine.TerminationLogPath : null));
 
             using var http = new HttpClient();
             var context = new ProbeContext(targets, ProbeCredentials.FromEnvironment(Environment.GetEnvironmentVariable), http);

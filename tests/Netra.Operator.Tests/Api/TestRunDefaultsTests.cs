@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Probes.Contract;
 using Netra.Probes.Scenarios;
 using YamlDotNet.Serialization;

@@ -1,4 +1,4 @@
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 
 namespace Netra.Operator.Tests.Api;
 

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using Netra.Operator.Controller;
-using Netra.Operator.Serve;
+using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.Serve;
 using YamlDotNet.Serialization;
 
 namespace Netra.Operator.Tests.Controller;

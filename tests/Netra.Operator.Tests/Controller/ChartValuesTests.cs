@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Netra.Operator.Controller.Manifests;
+using Netra.Operator.Core.Controller.Manifests;
 
 namespace Netra.Operator.Tests.Controller;
 

@@ -1,5 +1,5 @@
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Controller;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller;
 using Netra.Probes.Contract;
 
 namespace Netra.Operator.Tests.Controller;

@@ -1,4 +1,4 @@
-using Netra.Operator.Controller;
+using Netra.Operator.Core.Controller;
 
 namespace Netra.Operator.Tests.Controller;
 

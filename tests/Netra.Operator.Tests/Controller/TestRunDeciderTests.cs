@@ -1,7 +1,7 @@
 using k8s.Models;
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Controller;
-using Netra.Operator.Status;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Tests.Controller;
 
@@ -131,7 +131,7 @@ public sealed class TestRunDeciderTests
         Assert.Contains($"\"Services__AuthUrl\":\"http://netra-auth.{Runs.EnvironmentNamespace}.svc\"", values["backend.json"], StringComparison.Ordinal);
         Assert.Contains("\"Agent__FaultInjection__Enabled\":\"true\"", values["agent.json"], StringComparison.Ordinal);
 
-        var ns = Netra.Operator.Controller.Manifests.EnvironmentManifests.Namespace(run);
+        var ns = Netra.Operator.Core.Controller.Manifests.EnvironmentManifests.Namespace(run);
         Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
         Assert.Equal(Runs.Uid, ns.Metadata.Labels[ChildNames.RunUidLabel]);
     }

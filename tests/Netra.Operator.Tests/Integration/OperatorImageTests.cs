@@ -1,8 +1,8 @@
 using System.Net;
 using k8s;
 using k8s.Autorest;
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Status;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Status;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;

@@ -2,10 +2,10 @@ using System.Net;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Controller;
-using Netra.Operator.Runtime;
-using Netra.Operator.Serve;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller;
+using Netra.ControllerRuntime;
+using Netra.Operator.Core.Serve;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;

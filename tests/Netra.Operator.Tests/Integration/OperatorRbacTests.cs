@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;

@@ -5,9 +5,9 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
-using Netra.Operator.Serve;
+using Netra.Operator.Core.Serve;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;

@@ -2,11 +2,11 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Controller;
-using Netra.Operator.Runtime;
-using Netra.Operator.Serve;
-using Netra.Operator.Status;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller;
+using Netra.ControllerRuntime;
+using Netra.Operator.Core.Serve;
+using Netra.Operator.Core.Status;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Netra.Operator.Core;
 using Netra.Operator.Cli;
 using Netra.Operator.Local;
 using Netra.Probes.Cli;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using Netra.Operator.Runtime;
+using Netra.ControllerRuntime;
 using Netra.Testing;
 using Prometheus;
 

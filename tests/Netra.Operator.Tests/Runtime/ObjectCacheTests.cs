@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using Netra.Operator.Runtime;
+using Netra.ControllerRuntime;
 
 namespace Netra.Operator.Tests.Runtime;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using k8s;
-using Netra.Operator.Runtime;
+using Netra.ControllerRuntime;
 
 namespace Netra.Operator.Tests.Runtime;
 

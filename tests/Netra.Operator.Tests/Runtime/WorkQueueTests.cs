@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Netra.Operator.Runtime;
+using Netra.ControllerRuntime;
 
 namespace Netra.Operator.Tests.Runtime;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Netra.Operator.Serve;
+using Netra.Operator.Core.Serve;
 using Prometheus;
 
 namespace Netra.Operator.Tests.Serve;

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using Netra.Operator.Controller;
-using Netra.Operator.Controller.Manifests;
+using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.Controller.Manifests;
 using Netra.Operator.Local;
 using Netra.Probes.Running;
 

@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using Netra.Operator.Controller;
-using Netra.Operator.Controller.Manifests;
+using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.Controller.Manifests;
 using Netra.Probes.Cli;
+using Netra.Probes.Contract;
 using Spectre.Console;
 
 namespace Netra.Operator.Tests;
@@ -115,7 +116,7 @@ internal sealed class KubeletStandIn : IAsyncDisposable
         var terminationLog = Path.GetTempFileName();
         try
         {
-            var args = container.Args.Select(a => a == ProbeJobManifest.TerminationLog ? terminationLog : MapServiceUrl(a)).ToArray();
+            var args = container.Args.Select(a => a == ProbeCommandLine.TerminationLogPath ? terminationLog : MapServiceUrl(a)).ToArray();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
             var exitCode = await ProbesCommand.Create(console).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
             return (exitCode, await File.ReadAllTextAsync(terminationLog, cancellationToken));

@@ -1,4 +1,4 @@
-using Netra.Operator.Status;
+using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Tests.Status;
 

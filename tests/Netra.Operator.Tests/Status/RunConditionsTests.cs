@@ -1,5 +1,5 @@
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Status;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Tests.Status;
 

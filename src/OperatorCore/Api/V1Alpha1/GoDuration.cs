@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Netra.Operator.Api.V1Alpha1;
+namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>Durations as Kubernetes users write them (<c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>500ms</c>).</summary>
 public static partial class GoDuration

@@ -1,6 +1,6 @@
 using Netra.Probes.Contract;
 
-namespace Netra.Operator.Api.V1Alpha1;
+namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>
 /// The spec's defaults. The CRD schema fills the same ones at apply (a test keeps the two equal);

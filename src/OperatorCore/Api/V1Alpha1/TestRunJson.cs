@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using k8s;
 
-namespace Netra.Operator.Api.V1Alpha1;
+namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>
 /// The TestRun's JSON contract, generated at compile time. KubernetesClient serializes its own types

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace Netra.Operator.Api.V1Alpha1;
+namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>What a run should do. Every default here is also in the CRD schema (crds/), which fills them at apply.</summary>
 public sealed class TestRunSpec

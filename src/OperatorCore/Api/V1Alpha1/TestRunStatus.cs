@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Netra.Operator.Api.V1Alpha1;
+namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>What happened, following Kubernetes API conventions and kstatus (Argo CD and Flux read it).</summary>
 public sealed record TestRunStatus

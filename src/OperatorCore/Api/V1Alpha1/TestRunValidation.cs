@@ -1,6 +1,6 @@
 using Netra.Probes.Contract;
 
-namespace Netra.Operator.Api.V1Alpha1;
+namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>
 /// Everything a spec must satisfy, including what the CRD schema of a 1.20 API server cannot

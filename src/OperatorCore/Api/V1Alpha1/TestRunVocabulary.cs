@@ -1,4 +1,4 @@
-namespace Netra.Operator.Api.V1Alpha1;
+namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>The words a TestRun's spec and status use, as the CRD spells them.</summary>
 public static class Phases

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Netra.Operator.Controller.Manifests;
+namespace Netra.Operator.Core.Controller.Manifests;
 
 /// <summary>
 /// Helm values of each chart: <c>environment: Development</c>, so that the disposable environment has

@@ -1,7 +1,7 @@
 using k8s.Models;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 
-namespace Netra.Operator.Controller.Manifests;
+namespace Netra.Operator.Core.Controller.Manifests;
 
 /// <summary>
 /// The Job installing the three charts with <c>helm upgrade --install --wait</c>, one container each

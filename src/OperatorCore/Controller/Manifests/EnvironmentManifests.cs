@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 
-namespace Netra.Operator.Controller.Manifests;
+namespace Netra.Operator.Core.Controller.Manifests;
 
 /// <summary>
 /// The namespace of an Ephemeral run and what its deploy Job needs inside it. The namespace is

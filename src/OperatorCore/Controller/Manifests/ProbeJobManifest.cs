@@ -1,7 +1,8 @@
 using k8s.Models;
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Probes.Contract;
 
-namespace Netra.Operator.Controller.Manifests;
+namespace Netra.Operator.Core.Controller.Manifests;
 
 /// <summary>
 /// One shard of probes: <c>netra-probes run</c> for some scenarios, in the run's own namespace
@@ -9,27 +10,18 @@ namespace Netra.Operator.Controller.Manifests;
 /// </summary>
 public static class ProbeJobManifest
 {
-    public const string TerminationLog = "/dev/termination-log";
-
     public static V1Job Build(TestRun run, ControllerSettings settings, ServiceUrls urls, int attempt, int shard, IReadOnlyList<string> scenarios, long activeDeadlineSeconds)
     {
         var labels = ChildNames.Labels(run, ChildNames.ProbeComponent);
         labels["netra.io/attempt"] = attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
         labels["netra.io/shard"] = shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        List<string> args = ["run", "--auth-url", urls.AuthUrl, "--backend-url", urls.BackendUrl, "--agent-url", urls.AgentUrl];
-        foreach (var scenario in scenarios)
-        {
-            args.AddRange(["--scenario", scenario]);
-        }
-
-        args.AddRange(["--termination-log", TerminationLog]);
         var secret = run.Spec.Environment.CredentialsSecretRef?.Name;
         var container = new V1Container
         {
             Name = "probes",
             Image = run.Spec.Probe?.Image ?? settings.ProbeImage,
-            Args = args,
-            TerminationMessagePath = TerminationLog,
+            Args = [.. ProbeCommandLine.RunArguments(urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, scenarios)],
+            TerminationMessagePath = ProbeCommandLine.TerminationLogPath,
             Resources = run.Spec.Probe?.Resources,
             EnvFrom = secret is null ? null : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = secret, Optional = true } }],
             VolumeMounts = [RestrictedPod.TempMount()],

@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace Netra.Operator.Controller.Manifests;
+namespace Netra.Operator.Core.Controller.Manifests;
 
 /// <summary>What the Pod Security "restricted" profile asks of every pod and container the operator creates.</summary>
 public static class RestrictedPod

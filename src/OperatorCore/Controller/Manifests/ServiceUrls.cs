@@ -1,4 +1,4 @@
-namespace Netra.Operator.Controller.Manifests;
+namespace Netra.Operator.Core.Controller.Manifests;
 
 /// <summary>The in-cluster addresses of the three services an Ephemeral run deploys, by their charts' Service names.</summary>
 public sealed record ServiceUrls(string AuthUrl, string BackendUrl, string AgentUrl)

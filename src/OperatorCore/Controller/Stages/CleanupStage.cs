@@ -1,6 +1,6 @@
-using Netra.Operator.Api.V1Alpha1;
+using Netra.Operator.Core.Api.V1Alpha1;
 
-namespace Netra.Operator.Controller.Stages;
+namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
 /// Removal of an Ephemeral run's namespace per <c>spec.cleanup</c>: after completion once

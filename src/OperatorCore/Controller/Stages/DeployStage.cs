@@ -1,7 +1,7 @@
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Controller.Manifests;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller.Manifests;
 
-namespace Netra.Operator.Controller.Stages;
+namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
 /// Ephemeral runs: the namespace, the deployer's account and binding, the values, then the deploy

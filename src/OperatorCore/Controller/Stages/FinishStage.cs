@@ -1,7 +1,7 @@
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Status;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Status;
 
-namespace Netra.Operator.Controller.Stages;
+namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>The final status: Succeeded only when every case that ran passed and at least one did.</summary>
 public static class FinishStage

@@ -1,7 +1,7 @@
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Status;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Status;
 
-namespace Netra.Operator.Controller.Stages;
+namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
 /// First look at a run: a spec that cannot run is Stalled with every problem named, and stays

@@ -1,8 +1,8 @@
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Controller.Manifests;
-using Netra.Operator.Status;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.Status;
 
-namespace Netra.Operator.Controller.Stages;
+namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
 /// The probe Jobs, wave by wave (<see cref="ShardPlan"/>), then again for the scenarios that failed,

@@ -1,7 +1,7 @@
-using Netra.Operator.Api.V1Alpha1;
-using Netra.Operator.Status;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Status;
 
-namespace Netra.Operator.Controller.Stages;
+namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>The status of a run still in progress, from the one before it.</summary>
 internal static class RunStatuses
