@@ -4,7 +4,6 @@ using Netra.Operator.Core;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
 using Netra.Operator.Core.Serve;
-using Netra.Probes.Reporting;
 using Spectre.Console;
 
 namespace Netra.Operator.Cli;
@@ -40,8 +39,7 @@ public static class OperatorCommand
                 return ExitCodes.Invalid;
             }
 
-            var reporter = new ConsoleReporter(console);
-            var localRun = new LocalRun(reporter, TimeProvider.System);
+            var localRun = new LocalRun(console, TimeProvider.System);
             localRun.Progress += message => console.MarkupLineInterpolated($"[grey]{message}[/]");
             console.MarkupLineInterpolated($"Running TestRun [bold]{testRun.Metadata.Name ?? "(unnamed)"}[/] locally.");
 

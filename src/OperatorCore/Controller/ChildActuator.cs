@@ -71,8 +71,6 @@ public sealed class ChildActuator(IKubernetes client)
         var patched = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
             TestRun.Group, TestRun.Version, run.Metadata.NamespaceProperty, TestRun.Plural, run.Metadata.Name, cancellationToken: cancellationToken);
-        var updated = KubernetesJson.Deserialize<TestRun>(((JsonElement)patched).GetRawText());
-        TestRunDefaults.Apply(updated.Spec);
-        return updated;
+        return KubernetesJson.Deserialize<TestRun>(((JsonElement)patched).GetRawText());
     }
 }

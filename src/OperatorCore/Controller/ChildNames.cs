@@ -18,6 +18,8 @@ public static class ChildNames
     public const string RunUidLabel = "netra.io/testrun-uid";
     public const string ComponentLabel = "netra.io/component";
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+    public const string ScenarioLabel = "netra.io/scenario";
+    public const string AttemptLabel = "netra.io/attempt";
 
     /// <summary>Annotation with the run's full <c>namespace/name</c> (a label value is limited to 63 characters).</summary>
     public const string RunKeyAnnotation = "netra.io/testrun-key";
@@ -37,10 +39,13 @@ public static class ChildNames
 
     public static string EnvironmentNamespace(TestRun run) => $"netra-run-{UidPrefix(run)}";
 
-    /// <summary><c>&lt;run&gt;-&lt;uid prefix&gt;-a&lt;attempt&gt;-s&lt;shard&gt;</c>, within the 63 characters a label value (job-name) allows.</summary>
-    public static string ProbeJob(TestRun run, int attempt, int shard)
+    /// <summary>
+    /// <c>&lt;run&gt;-&lt;uid prefix&gt;-a&lt;attempt&gt;-s&lt;scenario index in the spec&gt;</c>, within the 63
+    /// characters a label value (job-name) allows.
+    /// </summary>
+    public static string ProbeJob(TestRun run, int attempt, int scenarioIndex)
     {
-        var suffix = string.Create(CultureInfo.InvariantCulture, $"-{UidPrefix(run)}-a{attempt}-s{shard}");
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"-{UidPrefix(run)}-a{attempt}-s{scenarioIndex}");
         var name = run.Metadata.Name;
         return name[..Math.Min(name.Length, 63 - suffix.Length)].TrimEnd('-', '.') + suffix;
     }

@@ -8,30 +8,30 @@ namespace Netra.Operator.Core.Controller;
 /// <summary>
 /// The pure heart of the controller: from what was observed and the time, the next status, the
 /// children to create or remove and when to look again. Phases go Pending → Deploying (Ephemeral
-/// only) → Probing → Succeeded or Failed; nothing here talks to the API server.
+/// only) → Probing → Succeeded or Failed; nothing here talks to the API server. The operator in a
+/// cluster and the local run both drive it.
 /// </summary>
 public static class TestRunDecider
 {
     public static TestRunDecision Decide(TestRunObservation observation, ControllerSettings settings, DateTimeOffset now)
     {
         var run = observation.Run;
-        TestRunDefaults.Apply(run.Spec);
         if (run.Metadata.DeletionTimestamp is not null)
         {
             return CleanupStage.OnDeletion(observation);
         }
 
-        if (InitializeStage.Invalid(run, now) is { } stalled)
+        if (InitializeStage.Invalid(observation, now) is { } stalled)
         {
             return new TestRunDecision([], stalled, null);
         }
 
-        if (run.Status?.Phase is Phases.Succeeded or Phases.Failed)
+        if (run.Status is { Phase: Phases.Succeeded or Phases.Failed } finished)
         {
-            return CleanupStage.AfterCompletion(observation, now);
+            return CleanupStage.AfterCompletion(observation, finished, now);
         }
 
-        List<ChildAction> actions = InitializeStage.NeedsFinalizer(run) ? [new AddFinalizer()] : [];
+        List<ChildAction> actions = InitializeStage.NeedsFinalizer(observation) ? [new AddFinalizer()] : [];
         var decision = Progress(observation, settings, now);
         return decision with { Actions = [.. actions, .. decision.Actions] };
     }
@@ -39,44 +39,50 @@ public static class TestRunDecider
     private static TestRunDecision Progress(TestRunObservation observation, ControllerSettings settings, DateTimeOffset now)
     {
         var run = observation.Run;
-        var ephemeral = run.Spec.Environment.Mode == EnvironmentModes.Ephemeral;
-        var ns = ephemeral ? ChildNames.EnvironmentNamespace(run) : null;
-        var started = run.Status?.StartTime ?? now;
-        var timeout = GoDuration.Parse(run.Spec.Timeout);
-        var remaining = started + timeout - now;
-        if (remaining <= TimeSpan.Zero)
-        {
-            var state = ephemeral ? run.Status?.Environment?.DeployState : "External";
-            return Ended(FinishStage.Failed(run, Reasons.TimedOut, $"The run did not finish within its timeout of {run.Spec.Timeout}.", new EnvironmentStatus { Namespace = ns, DeployState = state }, now));
-        }
-
+        var spec = observation.Spec;
+        var ns = spec.Ephemeral ? ChildNames.EnvironmentNamespace(run) : null;
+        var remaining = (run.Status?.StartTime ?? now) + spec.TimeoutSpan - now;
         var deadlineSeconds = (long)Math.Ceiling(remaining.TotalSeconds);
-        if (ephemeral)
+        if (spec.Ephemeral && remaining > TimeSpan.Zero)
         {
             var deploy = DeployStage.Decide(observation, settings, deadlineSeconds);
             if (deploy.Failure is not null)
             {
-                return Ended(FinishStage.Failed(run, Reasons.DeployFailed, deploy.Failure, new EnvironmentStatus { Namespace = ns, DeployState = DeployStage.FailedState }, now));
+                var failed = new EnvironmentStatus { Namespace = ns, DeployState = DeployStates.Failed };
+                return Ended(FinishStage.Failed(run, Reasons.DeployFailed, deploy.Failure, failed, now));
             }
 
             if (!deploy.Deployed)
             {
-                var deploying = new EnvironmentStatus { Namespace = ns, DeployState = DeployStage.DeployState };
-                return InProgress(deploy.Actions, RunStatuses.InProgress(run, Phases.Deploying, $"Deploying auth, agent and backend into namespace {ns}.", now, deploying), settings, remaining);
+                var deploying = new EnvironmentStatus { Namespace = ns, DeployState = DeployStates.Deploying };
+                var message = $"Deploying auth, agent and backend into namespace {ns}.";
+                return InProgress(deploy.Actions, RunStatuses.InProgress(run, Phases.Deploying, message, now, deploying), settings, remaining);
             }
         }
 
-        var environment = ephemeral
-            ? new EnvironmentStatus { Namespace = ns, DeployState = DeployStage.DeployedState }
-            : new EnvironmentStatus { DeployState = "External" };
-        var urls = ephemeral
-            ? ServiceUrls.InNamespace(ns!)
-            : new ServiceUrls(run.Spec.Environment.Endpoints!.AuthUrl!, run.Spec.Environment.Endpoints.BackendUrl!, run.Spec.Environment.Endpoints.AgentUrl!);
-        var probe = ProbeStage.Decide(observation, settings, urls, deadlineSeconds);
-        return probe.Finished is { } outcomes
-            ? Ended(FinishStage.Completed(run, outcomes, environment, now))
-            : InProgress(probe.Actions, RunStatuses.InProgress(run, Phases.Probing, probe.Progress, now, environment), settings, remaining);
+        var environment = spec.Ephemeral
+            ? new EnvironmentStatus { Namespace = ns, DeployState = DeployStates.Deployed }
+            : new EnvironmentStatus { DeployState = DeployStates.External };
+        var probe = ProbeStage.Decide(observation, settings, Targets(observation), deadlineSeconds);
+        if (probe.Finished)
+        {
+            return Ended(FinishStage.Completed(run, probe.Outcomes, environment, now));
+        }
+
+        if (remaining <= TimeSpan.Zero)
+        {
+            var timedOut = environment with { DeployState = spec.Ephemeral ? run.Status?.Environment?.DeployState : DeployStates.External };
+            var message = $"The run did not finish within its timeout of {spec.Timeout}.";
+            return Ended(FinishStage.Failed(run, Reasons.TimedOut, message, timedOut, now, probe.Outcomes));
+        }
+
+        return InProgress(probe.Actions, RunStatuses.InProgress(run, Phases.Probing, probe.Progress, now, environment), settings, remaining);
     }
+
+    private static ServiceUrls Targets(TestRunObservation observation) =>
+        observation.Spec is { Ephemeral: false, Endpoints: { AuthUrl: { } auth, BackendUrl: { } backend, AgentUrl: { } agent } }
+            ? new ServiceUrls(auth, backend, agent)
+            : ServiceUrls.InNamespace(ChildNames.EnvironmentNamespace(observation.Run));
 
     /// <summary>Finished: look again at once, for the cleanup that follows completion.</summary>
     private static TestRunDecision Ended(TestRunStatus status) => new([], status, TimeSpan.Zero);

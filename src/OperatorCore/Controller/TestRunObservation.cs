@@ -2,13 +2,46 @@ using Netra.Operator.Core.Api.V1Alpha1;
 
 namespace Netra.Operator.Core.Controller;
 
-/// <summary>Everything a reconcile decides from: the run and the children found under their deterministic names.</summary>
-public sealed record TestRunObservation(
-    TestRun Run,
-    ChildPresence EnvironmentNamespace,
-    JobObservation? DeployJob,
-    IReadOnlyDictionary<string, JobObservation> ProbeJobs);
+/// <summary>
+/// Everything a reconcile decides from: the run, its spec resolved (defaults filled, problems named), and
+/// the children found under their deterministic names. Both bodies of the controller make one: the
+/// operator from the cluster, the local run from its in-memory cluster.
+/// </summary>
+public sealed class TestRunObservation
+{
+    public TestRunObservation(
+        TestRun run, ChildPresence environmentNamespace, JobObservation? deployJob, IReadOnlyDictionary<string, JobObservation> probeJobs)
+    {
+        Run = run;
+        Spec = TestRunDefaults.Resolve(run.Spec);
+        Problems = TestRunValidation.Validate(Spec);
+        EnvironmentNamespace = environmentNamespace;
+        DeployJob = deployJob;
+        ProbeJobs = probeJobs;
+    }
 
+    public TestRun Run { get; }
+
+    public ResolvedSpec Spec { get; }
+
+    /// <summary>Why the spec cannot run; empty when it can.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    public ChildPresence EnvironmentNamespace { get; }
+
+    public JobObservation? DeployJob { get; }
+
+    /// <summary>Probe Jobs by name.</summary>
+    public IReadOnlyDictionary<string, JobObservation> ProbeJobs { get; }
+
+    /// <summary>The same children, seen with another copy of the run (the API server's, when a decision is to be acted on).</summary>
+    public TestRunObservation WithRun(TestRun other) => new(other, EnvironmentNamespace, DeployJob, ProbeJobs);
+}
+
+/// <summary>
+/// A child's presence. A namespace that is being deleted is Terminating: during a run that ends the run, after
+/// it the cleanup waits for it to be gone.
+/// </summary>
 public enum ChildPresence
 {
     Absent,
@@ -16,6 +49,7 @@ public enum ChildPresence
     Terminating,
 }
 
+/// <summary>A Job's state by its conditions; a Job being deleted keeps the state of its last condition.</summary>
 public enum JobProgress
 {
     Running,

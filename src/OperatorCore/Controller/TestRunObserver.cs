@@ -27,14 +27,13 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
     public async Task<TestRunObservation> ObserveAsync(TestRun run, CancellationToken cancellationToken)
     {
         var ns = run.Metadata.NamespaceProperty;
-        TestRunDefaults.Apply(run.Spec);
         var children = jobs.Indexed(ObjectKey.Of(run))
             .Where(job => Label(job, ChildNames.RunUidLabel) == run.Metadata.Uid)
             .ToLookup(job => Label(job, ChildNames.ComponentLabel));
         var readPods = run.Status?.Phase is not (Phases.Succeeded or Phases.Failed);
         var presence = ChildPresence.Absent;
         JobObservation? deployJob = null;
-        if (run.Spec.Environment.Mode == EnvironmentModes.Ephemeral)
+        if (TestRunDefaults.Resolve(run.Spec).Ephemeral)
         {
             var environment = ChildNames.EnvironmentNamespace(run);
             var namespaceObject = await ApiErrors.ReadOrNullAsync(() => client.CoreV1.ReadNamespaceAsync(environment, cancellationToken: cancellationToken));

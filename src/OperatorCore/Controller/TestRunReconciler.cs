@@ -32,7 +32,7 @@ public sealed class TestRunReconciler(
         }
 
         var now = time.GetUtcNow();
-        var observation = await _observer.ObserveAsync(Copy(cached), cancellationToken);
+        var observation = await _observer.ObserveAsync(cached, cancellationToken);
         var decision = TestRunDecider.Decide(observation, settings, now);
         if (ChangesNothing(decision, observation.Run))
         {
@@ -47,7 +47,7 @@ public sealed class TestRunReconciler(
 
         if (fresh.Metadata.ResourceVersion != cached.Metadata.ResourceVersion)
         {
-            observation = observation with { Run = fresh };
+            observation = observation.WithRun(fresh);
             decision = TestRunDecider.Decide(observation, settings, now);
         }
 
@@ -59,7 +59,7 @@ public sealed class TestRunReconciler(
         }
 
         if (decision.Status is not null
-            && await _status.PatchAsync(run, current => TestRunDecider.Decide(observation with { Run = current }, settings, now).Status, r => r.Status, cancellationToken))
+            && await _status.PatchAsync(run, current => TestRunDecider.Decide(observation.WithRun(current), settings, now).Status, r => r.Status, cancellationToken))
         {
             RecordTransition(run, before, decision.Status);
         }
@@ -73,16 +73,13 @@ public sealed class TestRunReconciler(
     private static bool ChangesNothing(TestRunDecision decision, TestRun run) =>
         decision.Actions.Count == 0 && (decision.Status is null || JsonEquality.Same(decision.Status, run.Status));
 
-    /// <summary>Cached objects are shared; defaults are filled into a copy.</summary>
-    private static TestRun Copy(TestRun run) => KubernetesJson.Deserialize<TestRun>(KubernetesJson.Serialize(run));
-
     private void RecordTransition(TestRun run, TestRunStatus? before, TestRunStatus after)
     {
-        var stalled = after.Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Stalled && c.Status == ConditionStatuses.True);
-        var wasStalled = before?.Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Stalled && c.Status == ConditionStatuses.True);
+        var stalled = after.Conditions.IsTrue(ConditionTypes.Stalled) ? after.Conditions.Find(ConditionTypes.Stalled) : null;
+        var wasStalled = before?.Conditions.IsTrue(ConditionTypes.Stalled) == true ? before.Conditions.Find(ConditionTypes.Stalled) : null;
         if (after.Phase != before?.Phase || (stalled is not null && stalled.Message != wasStalled?.Message))
         {
-            var message = after.Conditions.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Message ?? string.Empty;
+            var message = after.Conditions.Find(ConditionTypes.Ready)?.Message ?? string.Empty;
             var reason = stalled?.Reason ?? after.Phase ?? "Unknown";
             logger.LogInformation("TestRun {Namespace}/{Name}: {Phase} ({Reason})", run.Metadata.NamespaceProperty, run.Metadata.Name, after.Phase, reason);
             events.Record(run, stalled is null ? EventRecorder.Normal : EventRecorder.Warning, reason, message);

@@ -25,7 +25,7 @@ public static class ResultsStatus
         [.. outcomes.Select(o => new ScenarioStatus
         {
             Name = o.Name,
-            Result = !o.Succeeded ? "Failed" : o.Passed == 0 ? "Skipped" : "Passed",
+            Result = !o.Ran ? ScenarioResults.NotRun : !o.Succeeded ? ScenarioResults.Failed : o.Passed == 0 ? ScenarioResults.Skipped : ScenarioResults.Passed,
             Passed = o.Passed,
             Failed = o.Failed + o.Errors,
             Skipped = o.Skipped,

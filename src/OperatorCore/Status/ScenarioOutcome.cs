@@ -1,8 +1,8 @@
 namespace Netra.Operator.Core.Status;
 
 /// <summary>
-/// What the operator knows of one scenario once its probes ran, whether it read that from a probe
-/// pod's termination message or from an in-process run.
+/// What the operator knows of one scenario: its last attempt's counts, read from a probe pod's termination
+/// message, or that it never ran (the run ended first).
 /// </summary>
 public sealed record ScenarioOutcome(
     string Name,
@@ -12,9 +12,13 @@ public sealed record ScenarioOutcome(
     int Errors,
     long DurationMs,
     IReadOnlyList<FailedCase> FailedCases,
-    int Attempts = 1)
+    int Attempts = 1,
+    bool Ran = true)
 {
-    public bool Succeeded => Failed == 0 && Errors == 0;
+    public bool Succeeded => Ran && Failed == 0 && Errors == 0;
+
+    /// <summary>A scenario the run ended before it could finish.</summary>
+    public static ScenarioOutcome NotRun(string name, int attempts) => new(name, 0, 0, 0, 0, 0, [], attempts, Ran: false);
 }
 
 public sealed record FailedCase(string Id, string? Message);

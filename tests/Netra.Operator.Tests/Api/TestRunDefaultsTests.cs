@@ -46,15 +46,29 @@ public sealed class TestRunDefaultsTests
     }
 
     [Fact]
-    public void Applying_defaults_keeps_what_the_user_set()
+    public void Resolving_defaults_keeps_what_the_user_set_and_leaves_the_spec_as_it_was()
     {
-        var spec = TestRunDefaults.Apply(new TestRunSpec { Parallelism = 4, Scenarios = ["thread-management"], Cleanup = new() { Policy = "Never" } });
+        var spec = new TestRunSpec { Parallelism = 4, Scenarios = ["thread-management"], Cleanup = new() { Policy = "Never" } };
 
-        Assert.Equal(4, spec.Parallelism);
-        Assert.Equal(["thread-management"], spec.Scenarios);
-        Assert.Equal("Never", spec.Cleanup!.Policy);
-        Assert.Equal(TestRunDefaults.TtlSecondsAfterFinished, spec.Cleanup.TtlSecondsAfterFinished);
-        Assert.Equal(TestRunDefaults.Mode, spec.Environment.Mode);
+        var resolved = TestRunDefaults.Resolve(spec);
+
+        Assert.Equal(4, resolved.Parallelism);
+        Assert.Equal(["thread-management"], resolved.Scenarios);
+        Assert.Equal("Never", resolved.CleanupPolicy);
+        Assert.Equal(TestRunDefaults.TtlSecondsAfterFinished, resolved.CleanupTtlSeconds);
+        Assert.Equal(TestRunDefaults.Mode, resolved.Mode);
+        Assert.Equal(TestRunDefaults.Timeout, resolved.Timeout);
+        Assert.Equal(TestRunDefaults.Retries, resolved.Retries);
+        Assert.Null(spec.Environment.Mode);
+        Assert.Null(spec.Cleanup.TtlSecondsAfterFinished);
+        Assert.Null(spec.Timeout);
+    }
+
+    [Fact]
+    public void An_absent_or_empty_scenario_list_means_every_scenario()
+    {
+        Assert.Equal(TestRunDefaults.Scenarios, TestRunDefaults.Resolve(new TestRunSpec()).Scenarios);
+        Assert.Equal(TestRunDefaults.Scenarios, TestRunDefaults.Resolve(new TestRunSpec { Scenarios = [] }).Scenarios);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Netra.Operator.Tests.Api;
 
 public sealed class TestRunValidationTests
 {
-    private static TestRunSpec Valid() => TestRunDefaults.Apply(new TestRunSpec());
+    private static TestRunSpec Valid() => new() { Cleanup = new CleanupSpec() };
 
     public static TheoryData<string, Action<TestRunSpec>, string?> Cases => new()
     {
@@ -32,7 +32,7 @@ public sealed class TestRunValidationTests
         var spec = Valid();
         change(spec);
 
-        var problems = TestRunValidation.Validate(spec);
+        var problems = TestRunValidation.Validate(TestRunDefaults.Resolve(spec));
 
         if (problem is null)
         {

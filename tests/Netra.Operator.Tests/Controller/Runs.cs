@@ -32,8 +32,9 @@ internal static class Runs
         return TerminationMessage.Serialize(new TerminationMessage.Summary(total, counts, failures, false));
     }
 
-    public static JobObservation Probe(TestRun run, int attempt, int shard, JobProgress progress, string? message = null) =>
-        new(ChildNames.ProbeJob(run, attempt, shard), progress, message);
+    /// <summary>The probe Job of the scenario at <paramref name="index"/> in the spec, at an attempt.</summary>
+    public static JobObservation Probe(TestRun run, int attempt, int index, JobProgress progress, string? message = null) =>
+        new(ChildNames.ProbeJob(run, attempt, index), progress, message);
 
     private static TestRun Make(string mode, Action<TestRun>? change)
     {
@@ -44,9 +45,9 @@ internal static class Runs
             {
                 Environment = new EnvironmentSpec { Mode = mode },
                 Scenarios = ["thread-management", "auth-service-independence"],
+                Cleanup = new CleanupSpec(),
             },
         };
-        TestRunDefaults.Apply(run.Spec);
         if (mode == EnvironmentModes.Ephemeral)
         {
             run.Metadata.Finalizers = [ChildNames.Finalizer];

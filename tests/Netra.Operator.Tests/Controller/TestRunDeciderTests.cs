@@ -27,14 +27,20 @@ public sealed class TestRunDeciderTests
             { "deployed: first probe Job", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Succeeded)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0" },
             { "parallelism 2: two probe Jobs", Runs.Observe(Runs.Existing(r => r.Spec.Parallelism = 2)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0, Job/smoke-0f1e2d3c-a1-s1" },
             { "probe Job running", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running)), Phases.Probing, "" },
-            { "probe Job passed", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Succeeded, ok)), Phases.Succeeded, "" },
-            { "probe Job failed, no retries", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed)), Phases.Failed, "" },
-            { "probe Job failed, one retry left", Runs.Observe(Runs.Existing(r => r.Spec.Retries = 1), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed)), Phases.Probing, "Job/smoke-0f1e2d3c-a2-s0" },
-            { "retry passed", Runs.Observe(Runs.Existing(r => r.Spec.Retries = 1), probes: [Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed), Runs.Probe(Runs.Existing(), 2, 0, JobProgress.Succeeded, Runs.Message(("thread-management", 11, 0)))]), Phases.Succeeded, "" },
-            { "pod gone without a message", Runs.Observe(Runs.Existing(), probes: new JobObservation(Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed).Name, JobProgress.Failed, null, "DeadlineExceeded")), Phases.Failed, "" },
+            { "first probe Job passed, parallelism 1: the next scenario's Job", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Succeeded, ok)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s1" },
+            { "both probe Jobs passed", Runs.Observe(Runs.Existing(), probes: [Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Succeeded, ok), Runs.Probe(Runs.Existing(), 1, 1, JobProgress.Succeeded, ok)]), Phases.Succeeded, "" },
+            { "probe Job failed, no retries", Runs.Observe(Runs.Existing(), probes: [Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed), Runs.Probe(Runs.Existing(), 1, 1, JobProgress.Succeeded, ok)]), Phases.Failed, "" },
+            { "probe Job failed, one retry left: the retry first", Runs.Observe(Runs.Existing(r => r.Spec.Retries = 1), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed)), Phases.Probing, "Job/smoke-0f1e2d3c-a2-s0" },
+            { "retry running, parallelism 2: the other scenario beside it", Runs.Observe(Runs.Existing(r => { r.Spec.Retries = 1; r.Spec.Parallelism = 2; }), probes: [Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed), Runs.Probe(Runs.Existing(), 2, 0, JobProgress.Running)]), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s1" },
+            { "retry passed", Runs.Observe(Runs.Existing(r => r.Spec.Retries = 1), probes: [Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, oneFailed), Runs.Probe(Runs.Existing(), 2, 0, JobProgress.Succeeded, Runs.Message(("thread-management", 11, 0))), Runs.Probe(Runs.Existing(), 1, 1, JobProgress.Succeeded, ok)]), Phases.Succeeded, "" },
+            { "pod gone without a message", Runs.Observe(Runs.Existing(), probes: [new JobObservation(Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed).Name, JobProgress.Failed, null, "DeadlineExceeded"), Runs.Probe(Runs.Existing(), 1, 1, JobProgress.Succeeded, ok)]), Phases.Failed, "" },
+            { "exclusive scenario waits for the shared ones", Runs.Observe(Runs.Existing(r => { r.Spec.Scenarios = ["agent-failure-recovery", "thread-management"]; r.Spec.Parallelism = 2; })), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s1" },
+            { "exclusive scenario runs alone once the shared ones are done", Runs.Observe(Runs.Existing(r => { r.Spec.Scenarios = ["agent-failure-recovery", "thread-management"]; r.Spec.Parallelism = 2; }), probes: Runs.Probe(Runs.Existing(), 1, 1, JobProgress.Succeeded, ok)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0" },
             { "timeout passed", Runs.Observe(Runs.Existing(r => { r.Spec.Timeout = "10s"; r.Status = Runs.Started(Phases.Probing); })), Phases.Failed, "" },
             { "finished, ttl not due", Runs.Observe(Runs.Ephemeral(r => { completed(Phases.Succeeded)(r); r.Spec.Cleanup!.TtlSecondsAfterFinished = 60; }), ChildPresence.Present), Phases.Succeeded, "" },
             { "finished, ttl due", Runs.Observe(Runs.Ephemeral(completed(Phases.Succeeded)), ChildPresence.Present), Phases.Succeeded, "DeleteNamespace/netra-run-0f1e2d3c" },
+            { "finished, namespace terminating", Runs.Observe(Runs.Ephemeral(completed(Phases.Succeeded)), ChildPresence.Terminating), Phases.Succeeded, "" },
+            { "namespace deleted during the run", Runs.Observe(Runs.Ephemeral(r => r.Status = Runs.Started(Phases.Probing)), ChildPresence.Terminating, new("netra-deploy", JobProgress.Succeeded)), Phases.Failed, "" },
             { "failed, OnSuccess keeps namespace", Runs.Observe(Runs.Ephemeral(r => { completed(Phases.Failed)(r); r.Spec.Cleanup!.Policy = CleanupPolicies.OnSuccess; }), ChildPresence.Present), Phases.Failed, "" },
             { "deleted, Always", Runs.Observe(Runs.Ephemeral(r => r.Metadata.DeletionTimestamp = DateTime.UtcNow), ChildPresence.Present), null, "DeleteNamespace/netra-run-0f1e2d3c, RemoveFinalizer" },
             { "deleted, Never", Runs.Observe(Runs.Ephemeral(r => { r.Metadata.DeletionTimestamp = DateTime.UtcNow; r.Spec.Cleanup!.Policy = CleanupPolicies.Never; }), ChildPresence.Present), null, "RemoveFinalizer" },
@@ -68,7 +74,11 @@ public sealed class TestRunDeciderTests
     {
         var run = Runs.Existing(r => r.Status = Runs.Started(Phases.Probing));
         var decision = TestRunDecider.Decide(
-            Runs.Observe(run, probes: Runs.Probe(run, 1, 0, JobProgress.Failed, Runs.Message(("thread-management", 10, 1), ("auth-service-independence", 3, 0)))), Settings, Now);
+            Runs.Observe(run, probes:
+            [
+                Runs.Probe(run, 1, 0, JobProgress.Failed, Runs.Message(("thread-management", 10, 1))),
+                Runs.Probe(run, 1, 1, JobProgress.Succeeded, Runs.Message(("auth-service-independence", 3, 0))),
+            ]), Settings, Now);
 
         var status = decision.Status!;
         Assert.Equal(new TestSummary { Total = 14, Passed = 13, Failed = 1 }, status.Summary);
@@ -103,7 +113,8 @@ public sealed class TestRunDeciderTests
         Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
         Assert.Equal("probe-credentials", Assert.Single(container.EnvFrom).SecretRef.Name);
         Assert.Equal(["run", "--auth-url", "http://auth.test", "--backend-url", "http://backend.test", "--agent-url", "http://agent.test",
-            "--scenario", "thread-management", "--scenario", "auth-service-independence", "--termination-log", "/dev/termination-log"], container.Args);
+            "--scenario", "thread-management", "--termination-log", "/dev/termination-log"], container.Args);
+        Assert.Equal("thread-management", job.Metadata.Labels[ChildNames.ScenarioLabel]);
         Assert.Equal(run.Metadata.Uid, Assert.Single(job.Metadata.OwnerReferences).Uid);
     }
 
@@ -134,6 +145,63 @@ public sealed class TestRunDeciderTests
         var ns = Netra.Operator.Core.Controller.Manifests.EnvironmentManifests.Namespace(run);
         Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
         Assert.Equal(Runs.Uid, ns.Metadata.Labels[ChildNames.RunUidLabel]);
+    }
+
+    [Theory]
+    [InlineData(ChildPresence.Present, DeployStates.Removing)]
+    [InlineData(ChildPresence.Terminating, DeployStates.Removing)]
+    [InlineData(ChildPresence.Absent, DeployStates.Removed)]
+    public void After_completion_the_deploy_state_says_Removed_only_once_the_namespace_is_gone(ChildPresence ns, string state)
+    {
+        var run = Runs.Ephemeral(r => r.Status = Runs.Started(Phases.Succeeded) with { CompletionTime = Now.AddSeconds(-5) });
+
+        var decision = TestRunDecider.Decide(Runs.Observe(run, ns), Settings, Now);
+
+        Assert.Equal(state, decision.Status!.Environment!.DeployState);
+        Assert.Equal(ns == ChildPresence.Absent ? null : Netra.Operator.Core.Controller.Stages.CleanupStage.TerminatingPollInterval, decision.RequeueAfter);
+    }
+
+    [Fact]
+    public void A_run_that_times_out_keeps_the_results_of_the_scenarios_that_finished_and_lists_the_others_as_not_run()
+    {
+        var run = Runs.Existing(r => { r.Spec.Timeout = "10s"; r.Spec.Parallelism = 2; r.Status = Runs.Started(Phases.Probing); });
+        var observation = Runs.Observe(run, probes:
+        [
+            Runs.Probe(run, 1, 0, JobProgress.Succeeded, Runs.Message(("thread-management", 11, 0))),
+            Runs.Probe(run, 1, 1, JobProgress.Running),
+        ]);
+
+        var status = TestRunDecider.Decide(observation, Settings, Now).Status!;
+
+        Assert.Equal(Phases.Failed, status.Phase);
+        Assert.Equal(Reasons.TimedOut, status.Conditions.Find(ConditionTypes.Ready)!.Reason);
+        Assert.Equal([("thread-management", ScenarioResults.Passed), ("auth-service-independence", ScenarioResults.NotRun)], status.Scenarios.Select(s => (s.Name, s.Result)));
+        Assert.Equal(new TestSummary { Total = 11, Passed = 11 }, status.Summary);
+        Assert.Contains("1 of 2 scenarios finished", status.Conditions.Find(ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_namespace_deleted_during_the_run_fails_it_with_a_message_naming_the_namespace()
+    {
+        var run = Runs.Ephemeral(r => r.Status = Runs.Started(Phases.Probing));
+
+        var status = TestRunDecider.Decide(Runs.Observe(run, ChildPresence.Terminating, new("netra-deploy", JobProgress.Succeeded)), Settings, Now).Status!;
+
+        var ready = status.Conditions.Find(ConditionTypes.Ready)!;
+        Assert.Equal(Reasons.DeployFailed, ready.Reason);
+        Assert.Contains(Runs.EnvironmentNamespace, ready.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deciding_leaves_the_observed_run_as_it_was()
+    {
+        var run = Runs.Existing(r => { r.Spec.Parallelism = null; r.Spec.Timeout = null; });
+
+        TestRunDecider.Decide(Runs.Observe(run), Settings, Now);
+
+        Assert.Null(run.Spec.Parallelism);
+        Assert.Null(run.Spec.Timeout);
+        Assert.Null(run.Status);
     }
 
     private static string Describe(ChildAction action) => action switch

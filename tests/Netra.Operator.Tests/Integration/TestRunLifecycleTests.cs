@@ -65,15 +65,16 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
         Assert.Equal(ConditionStatuses.True, status.Conditions.Single(c => c.Type == ConditionTypes.Ready).Status);
         Assert.Equal(environment, status.Environment!.Namespace);
 
-        // One probe Job per shard, in the run's namespace, owned by it.
+        // One probe Job per scenario, in the run's namespace, owned by it.
         var jobs = await bed.Admin.BatchV1.ListNamespacedJobAsync(ns, labelSelector: $"{ChildNames.RunUidLabel}={created.Metadata.Uid}");
         Assert.Equal([$"smoke-{created.Metadata.Uid[..8]}-a1-s0", $"smoke-{created.Metadata.Uid[..8]}-a1-s1"], jobs.Items.Select(j => j.Metadata.Name).Order());
         Assert.All(jobs.Items, j => Assert.Equal(created.Metadata.Uid, j.Metadata.OwnerReferences.Single().Uid));
 
         // Cleanup Always, once the TTL has passed: the environment goes, the run stays with its results.
         await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
-        var after = await bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded);
-        Assert.Equal("Removed", after.Status!.Environment!.DeployState);
+        await Eventually.WaitUntilAsync(
+            async () => (await bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded)).Status!.Environment!.DeployState == DeployStates.Removed,
+            "deployState Removed once the namespace is gone", OperatorTestBed.Deadline);
         IReadOnlyList<string> events = [];
         await Eventually.WaitUntilAsync(async () => (events = await bed.EventReasonsAsync(ns, "smoke")).Contains("EnvironmentRemoved"), "EnvironmentRemoved event", OperatorTestBed.Deadline);
         Assert.Equal([Phases.Deploying, Phases.Probing, Phases.Succeeded, "EnvironmentRemoved"], events.Distinct());

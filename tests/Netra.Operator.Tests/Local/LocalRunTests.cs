@@ -1,30 +1,37 @@
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
-using Netra.Probes.Running;
+using Spectre.Console;
 
 namespace Netra.Operator.Tests.Local;
 
 /// <summary>The local run end to end: real services on loopback, the real probes, the status a user reads.</summary>
 public sealed class LocalRunTests
 {
-    private sealed class CountingObserver : IRunObserver
+    /// <summary>A console as a terminal would show it, and how many case lines (PASS, FAIL, SKIP, ERROR) it printed.</summary>
+    private sealed class CapturedConsole
     {
-        private int _count;
+        private readonly StringWriter _output = new();
 
-        public int Count => _count;
+        public CapturedConsole()
+        {
+            Console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(_output) });
+            Console.Profile.Width = 200;
+        }
 
-        public void CaseFinished(CaseResult result) => Interlocked.Increment(ref _count);
+        public IAnsiConsole Console { get; }
+
+        public int CaseLines => _output.ToString().Split('\n').Count(l => l.StartsWith("PASS ", StringComparison.Ordinal)
+            || l.StartsWith("FAIL ", StringComparison.Ordinal) || l.StartsWith("SKIP ", StringComparison.Ordinal) || l.StartsWith("ERROR ", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_example_manifest_runs_every_scenario_and_every_case_passes()
     {
         var run = TestRunManifest.Load(Path.Combine(Repository.Root, "examples", "testrun-local.yaml"));
-        var observer = new CountingObserver();
+        var console = new CapturedConsole();
 
-        var finished = await new LocalRun(observer, TimeProvider.System).ExecuteAsync(run, CancellationToken.None);
+        var finished = await new LocalRun(console.Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None);
 
         var status = finished.Status!;
         var failures = status.Scenarios.SelectMany(s => s.Failures).Select(f => $"{f.Id}: {f.Message}");
@@ -32,7 +39,7 @@ public sealed class LocalRunTests
         Assert.Equal(0, status.Summary!.Failed);
         Assert.Equal(0, status.Summary.Skipped);
         Assert.InRange(status.Summary.Passed, 79, int.MaxValue);
-        Assert.Equal(status.Summary.Total, observer.Count);
+        Assert.Equal(status.Summary.Total, console.CaseLines);
         Assert.Equal(ScenarioNames.All, status.Scenarios.Select(s => s.Name));
         Assert.Equal("True", status.Conditions.Single(c => c.Type == ConditionTypes.Succeeded).Status);
         Assert.NotNull(status.CompletionTime);
@@ -49,16 +56,16 @@ public sealed class LocalRunTests
               parallelism: 0
               environment: {mode: Existing}
             """, "bad.yaml");
-        var observer = new CountingObserver();
+        var console = new CapturedConsole();
 
-        var finished = await new LocalRun(observer, TimeProvider.System).ExecuteAsync(run, CancellationToken.None);
+        var finished = await new LocalRun(console.Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None);
 
         var stalled = finished.Status!.Conditions.Single(c => c.Type == ConditionTypes.Stalled);
         Assert.Equal(("True", "InvalidSpec"), (stalled.Status, stalled.Reason));
         Assert.Contains("spec.parallelism must be between 1 and 10", stalled.Message, StringComparison.Ordinal);
         Assert.Contains("spec.environment.endpoints", stalled.Message, StringComparison.Ordinal);
         Assert.Equal(Phases.Pending, finished.Status.Phase);
-        Assert.Equal(0, observer.Count);
+        Assert.Equal(0, console.CaseLines);
     }
 
     [Fact]
@@ -82,7 +89,7 @@ public sealed class LocalRunTests
                   agentUrl: {environment.Targets.AgentUrl}
             """, "existing.yaml");
 
-        var status = (await new LocalRun(new CountingObserver(), TimeProvider.System).ExecuteAsync(run, CancellationToken.None)).Status!;
+        var status = (await new LocalRun(new CapturedConsole().Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None)).Status!;
 
         Assert.Equal(Phases.Failed, status.Phase);
         Assert.Equal("External", status.Environment!.DeployState);

@@ -62,6 +62,6 @@ public sealed class TestRunManifestTests
     {
         var run = TestRunManifest.Load(Path.Combine(Repository.Root, "examples", file));
 
-        Assert.Empty(TestRunValidation.Validate(TestRunDefaults.Apply(run.Spec)));
+        Assert.Empty(TestRunValidation.Validate(TestRunDefaults.Resolve(run.Spec)));
     }
 }

@@ -4,16 +4,15 @@ using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Controller.Manifests;
-using Netra.Probes.Cli;
-using Netra.Probes.Contract;
+using Netra.Operator.Local;
 using Spectre.Console;
 
 namespace Netra.Operator.Tests;
 
 /// <summary>
 /// Stands in for the kubelet, which the test control plane lacks: watches the operator's pods and
-/// runs each one. A probe pod runs its container's command in process (netra-probes, with the
-/// termination log in a temporary file) against services on loopback, its in-cluster service
+/// runs each one. A probe pod runs its container's command in process as the local run does
+/// (<see cref="ProbeJobRunner"/>) against services on loopback, its in-cluster service
 /// addresses mapped to where <see cref="HelmStandIn"/> started them; a deploy pod is handed to
 /// <see cref="HelmStandIn"/>. Then it writes the pod's status (phase, terminated containers with
 /// exit code and message), and the job controller completes the Job.
@@ -110,40 +109,10 @@ internal sealed class KubeletStandIn : IAsyncDisposable
         }
     }
 
-    private async Task<(int, string)> RunProbesAsync(V1Pod pod, CancellationToken cancellationToken)
+    private Task<(int, string)> RunProbesAsync(V1Pod pod, CancellationToken cancellationToken)
     {
-        var container = pod.Spec.Containers.Single();
-        var terminationLog = Path.GetTempFileName();
-        try
-        {
-            var args = container.Args.Select(a => a == ProbeCommandLine.TerminationLogPath ? terminationLog : MapServiceUrl(a)).ToArray();
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-            var exitCode = await ProbesCommand.Create(console).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
-            return (exitCode, await File.ReadAllTextAsync(terminationLog, cancellationToken));
-        }
-        finally
-        {
-            File.Delete(terminationLog);
-        }
-    }
-
-    /// <summary><c>http://netra-auth.NS.svc</c> → the loopback address of that service in namespace NS.</summary>
-    private string MapServiceUrl(string argument)
-    {
-        if (!Uri.TryCreate(argument, UriKind.Absolute, out var url) || !url.Host.EndsWith(".svc", StringComparison.Ordinal))
-        {
-            return argument;
-        }
-
-        var parts = url.Host.Split('.');
-        var targets = _helm.TargetsIn(parts[1]) ?? throw new InvalidOperationException($"Nothing deployed in namespace {parts[1]} for {url}.");
-        return (parts[0] switch
-        {
-            "netra-auth" => targets.AuthUrl,
-            "netra-backend" => targets.BackendUrl,
-            "netra-agent" => targets.AgentUrl,
-            _ => throw new InvalidOperationException($"No service {parts[0]}."),
-        }).ToString();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+        return ProbeJobRunner.RunAsync(pod.Spec.Containers.Single(), _helm.MapServiceUrl, console, cancellationToken);
     }
 
     private async Task WriteStatusAsync(V1Pod pod, DateTime started, int exitCode, string message, CancellationToken cancellationToken)

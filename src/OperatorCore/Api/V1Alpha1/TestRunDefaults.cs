@@ -4,7 +4,7 @@ namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>
 /// The spec's defaults. The CRD schema fills the same ones at apply (a test keeps the two equal);
-/// the local run, which has no API server, fills them here.
+/// the local run, which has no API server, gets them here, as does any run whose fields are absent.
 /// </summary>
 public static class TestRunDefaults
 {
@@ -17,17 +17,17 @@ public static class TestRunDefaults
 
     public static IReadOnlyList<string> Scenarios => ScenarioNames.All;
 
-    /// <summary>Fills what is absent, in place, and returns the same spec.</summary>
-    public static TestRunSpec Apply(TestRunSpec spec)
-    {
-        spec.Environment.Mode ??= Mode;
-        spec.Scenarios = spec.Scenarios is { Count: > 0 } ? spec.Scenarios : [.. Scenarios];
-        spec.Parallelism ??= Parallelism;
-        spec.Timeout ??= Timeout;
-        spec.Retries ??= Retries;
-        spec.Cleanup ??= new CleanupSpec();
-        spec.Cleanup.Policy ??= CleanupPolicy;
-        spec.Cleanup.TtlSecondsAfterFinished ??= TtlSecondsAfterFinished;
-        return spec;
-    }
+    /// <summary>The spec with what is absent filled in; the spec itself is left as it is.</summary>
+    public static ResolvedSpec Resolve(TestRunSpec spec) => new(
+        spec.Environment.Mode ?? Mode,
+        spec.Scenarios is { Count: > 0 } scenarios ? [.. scenarios] : Scenarios,
+        spec.Parallelism ?? Parallelism,
+        spec.Timeout ?? Timeout,
+        spec.Retries ?? Retries,
+        spec.Cleanup?.Policy ?? CleanupPolicy,
+        spec.Cleanup?.TtlSecondsAfterFinished ?? TtlSecondsAfterFinished,
+        spec.Environment.Endpoints,
+        spec.Environment.CredentialsSecretRef?.Name,
+        spec.Environment.Charts,
+        spec.Probe);
 }

@@ -79,7 +79,7 @@ public sealed record ScenarioStatus
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
-    /// <summary>Passed, Failed or Skipped.</summary>
+    /// <summary>Passed, Failed, Skipped or NotRun (<see cref="ScenarioResults"/>).</summary>
     [JsonPropertyName("result")]
     public required string Result { get; init; }
 
@@ -116,7 +116,7 @@ public sealed record EnvironmentStatus
     [JsonPropertyName("namespace")]
     public string? Namespace { get; init; }
 
-    /// <summary>NotStarted, Deploying, Deployed, Failed, External (Existing mode) or Removed.</summary>
+    /// <summary>Deploying, Deployed, Failed, Removing, Removed or External (<see cref="DeployStates"/>).</summary>
     [JsonPropertyName("deployState")]
     public string? DeployState { get; init; }
 }

@@ -11,30 +11,28 @@ public static class TestRunValidation
     public const int MaxParallelism = 10;
     public const int MaxRetries = 5;
 
-    /// <summary>The problems of a spec whose defaults are filled; empty when it is valid.</summary>
-    public static IReadOnlyList<string> Validate(TestRunSpec spec)
+    /// <summary>The problems of a spec, its defaults filled; empty when it is valid.</summary>
+    public static IReadOnlyList<string> Validate(ResolvedSpec spec)
     {
         var problems = new List<string>();
-        var environment = spec.Environment;
-
-        switch (environment.Mode)
+        switch (spec.Mode)
         {
             case EnvironmentModes.Existing:
-                ValidateEndpoints(environment.Endpoints, problems);
+                ValidateEndpoints(spec.Endpoints, problems);
                 break;
             case EnvironmentModes.Ephemeral:
-                if (environment.Endpoints is not null)
+                if (spec.Endpoints is not null)
                 {
                     problems.Add("spec.environment.endpoints is only for mode Existing; Ephemeral deploys its own services.");
                 }
 
                 break;
             default:
-                problems.Add($"spec.environment.mode must be Ephemeral or Existing, not '{environment.Mode}'.");
+                problems.Add($"spec.environment.mode must be Ephemeral or Existing, not '{spec.Mode}'.");
                 break;
         }
 
-        var scenarios = spec.Scenarios ?? [];
+        var scenarios = spec.Scenarios;
         foreach (var unknown in scenarios.Where(s => !ScenarioNames.All.Contains(s)).Distinct())
         {
             problems.Add($"spec.scenarios: '{unknown}' is not a scenario; known are {string.Join(", ", ScenarioNames.All)}.");
@@ -60,12 +58,12 @@ public static class TestRunValidation
             problems.Add($"spec.timeout must be a positive duration such as 90s, 15m or 1h30m, not '{spec.Timeout}'.");
         }
 
-        if (spec.Cleanup?.Policy is not (CleanupPolicies.Always or CleanupPolicies.OnSuccess or CleanupPolicies.Never))
+        if (spec.CleanupPolicy is not (CleanupPolicies.Always or CleanupPolicies.OnSuccess or CleanupPolicies.Never))
         {
-            problems.Add($"spec.cleanup.policy must be Always, OnSuccess or Never, not '{spec.Cleanup?.Policy}'.");
+            problems.Add($"spec.cleanup.policy must be Always, OnSuccess or Never, not '{spec.CleanupPolicy}'.");
         }
 
-        if (spec.Cleanup?.TtlSecondsAfterFinished is < 0)
+        if (spec.CleanupTtlSeconds < 0)
         {
             problems.Add("spec.cleanup.ttlSecondsAfterFinished must not be negative.");
         }

@@ -10,6 +10,34 @@ public static class Phases
     public const string Failed = "Failed";
 }
 
+/// <summary>A scenario's result in <c>status.scenarios</c>.</summary>
+public static class ScenarioResults
+{
+    public const string Passed = "Passed";
+    public const string Failed = "Failed";
+    public const string Skipped = "Skipped";
+
+    /// <summary>The run ended (timed out, was cancelled) before the scenario finished.</summary>
+    public const string NotRun = "NotRun";
+}
+
+/// <summary>Where an Ephemeral run's environment stands (<c>status.environment.deployState</c>).</summary>
+public static class DeployStates
+{
+    public const string Deploying = "Deploying";
+    public const string Deployed = "Deployed";
+    public const string Failed = "Failed";
+
+    /// <summary>The namespace is being deleted.</summary>
+    public const string Removing = "Removing";
+
+    /// <summary>The namespace is gone.</summary>
+    public const string Removed = "Removed";
+
+    /// <summary>Existing mode: the services are not the operator's.</summary>
+    public const string External = "External";
+}
+
 public static class EnvironmentModes
 {
     public const string Ephemeral = "Ephemeral";

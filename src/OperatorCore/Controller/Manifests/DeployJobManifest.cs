@@ -10,10 +10,11 @@ namespace Netra.Operator.Core.Controller.Manifests;
 /// </summary>
 public static class DeployJobManifest
 {
-    public static V1Job Build(TestRun run, ControllerSettings settings, long activeDeadlineSeconds)
+    public static V1Job Build(TestRunObservation observation, ControllerSettings settings, long activeDeadlineSeconds)
     {
+        var run = observation.Run;
         var ns = ChildNames.EnvironmentNamespace(run);
-        var charts = run.Spec.Environment.Charts;
+        var charts = observation.Spec.Charts;
         var labels = ChildNames.Labels(run, ChildNames.DeployComponent);
         var releases = new[]
         {

@@ -47,11 +47,12 @@ public static class EnvironmentManifests
     }
 
     /// <summary>The three charts' values, one JSON file each (JSON is YAML to helm).</summary>
-    public static V1ConfigMap Values(TestRun run)
+    public static V1ConfigMap Values(TestRunObservation observation)
     {
+        var run = observation.Run;
         var ns = ChildNames.EnvironmentNamespace(run);
         var urls = ServiceUrls.InNamespace(ns);
-        var charts = run.Spec.Environment.Charts;
+        var charts = observation.Spec.Charts;
         return new V1ConfigMap
         {
             ApiVersion = "v1",

@@ -5,24 +5,27 @@ using Netra.Probes.Contract;
 namespace Netra.Operator.Core.Controller.Manifests;
 
 /// <summary>
-/// One shard of probes: <c>netra-probes run</c> for some scenarios, in the run's own namespace
+/// One scenario's attempt: <c>netra-probes run</c> for that scenario, in the run's own namespace
 /// (where its credentials Secret is), owned by the run. Results come back in the termination message.
 /// </summary>
 public static class ProbeJobManifest
 {
-    public static V1Job Build(TestRun run, ControllerSettings settings, ServiceUrls urls, int attempt, int shard, IReadOnlyList<string> scenarios, long activeDeadlineSeconds)
+    public static V1Job Build(
+        TestRunObservation observation, ControllerSettings settings, ServiceUrls urls, string scenario, int attempt, long activeDeadlineSeconds)
     {
+        var run = observation.Run;
+        var spec = observation.Spec;
         var labels = ChildNames.Labels(run, ChildNames.ProbeComponent);
-        labels["netra.io/attempt"] = attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        labels["netra.io/shard"] = shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var secret = run.Spec.Environment.CredentialsSecretRef?.Name;
+        labels[ChildNames.ScenarioLabel] = scenario;
+        labels[ChildNames.AttemptLabel] = attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var secret = spec.CredentialsSecret;
         var container = new V1Container
         {
             Name = "probes",
-            Image = run.Spec.Probe?.Image ?? settings.ProbeImage,
-            Args = [.. ProbeCommandLine.RunArguments(urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, scenarios)],
+            Image = spec.Probe?.Image ?? settings.ProbeImage,
+            Args = [.. ProbeCommandLine.RunArguments(urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, [scenario])],
             TerminationMessagePath = ProbeCommandLine.TerminationLogPath,
-            Resources = run.Spec.Probe?.Resources,
+            Resources = spec.Probe?.Resources,
             EnvFrom = secret is null ? null : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = secret, Optional = true } }],
             VolumeMounts = [RestrictedPod.TempMount()],
         };
@@ -33,7 +36,7 @@ public static class ProbeJobManifest
             Kind = "Job",
             Metadata = new V1ObjectMeta
             {
-                Name = ChildNames.ProbeJob(run, attempt, shard),
+                Name = ChildNames.ProbeJob(run, attempt, spec.ScenarioIndex(scenario)),
                 NamespaceProperty = run.Metadata.NamespaceProperty,
                 Labels = labels,
                 Annotations = ChildNames.Annotations(run),

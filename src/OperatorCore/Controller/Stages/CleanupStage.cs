@@ -6,12 +6,14 @@ namespace Netra.Operator.Core.Controller.Stages;
 /// Removal of an Ephemeral run's namespace per <c>spec.cleanup</c>: after completion once
 /// <c>ttlSecondsAfterFinished</c> has passed, or when the run is deleted (then without waiting).
 /// <c>OnSuccess</c> keeps the namespace of a run that did not succeed, for a look at what went wrong.
+/// The deploy state says Removing while the namespace terminates and Removed once it is gone.
 /// </summary>
 public static class CleanupStage
 {
-    public const string RemovedState = "Removed";
+    /// <summary>How soon a terminating namespace is looked at again: namespaces are not watched.</summary>
+    public static readonly TimeSpan TerminatingPollInterval = TimeSpan.FromSeconds(2);
 
-    public static bool PolicyRemoves(TestRunSpec spec, string? phase) => spec.Cleanup?.Policy switch
+    public static bool PolicyRemoves(string policy, string? phase) => policy switch
     {
         CleanupPolicies.Always => true,
         CleanupPolicies.OnSuccess => phase == Phases.Succeeded,
@@ -19,24 +21,25 @@ public static class CleanupStage
     };
 
     /// <summary>After completion: delete when due, or come back when it will be.</summary>
-    public static TestRunDecision AfterCompletion(TestRunObservation observation, DateTimeOffset now)
+    public static TestRunDecision AfterCompletion(TestRunObservation observation, TestRunStatus status, DateTimeOffset now)
     {
-        var run = observation.Run;
-        var status = run.Status!;
-        if (run.Spec.Environment.Mode != EnvironmentModes.Ephemeral || !PolicyRemoves(run.Spec, status.Phase))
+        var spec = observation.Spec;
+        if (!spec.Ephemeral || !PolicyRemoves(spec.CleanupPolicy, status.Phase))
         {
             return TestRunDecision.Nothing;
         }
 
-        var removed = status with { Environment = status.Environment! with { DeployState = RemovedState } };
-        if (observation.EnvironmentNamespace != ChildPresence.Present)
+        switch (observation.EnvironmentNamespace)
         {
-            return new TestRunDecision([], removed, null);
+            case ChildPresence.Absent:
+                return new TestRunDecision([], WithDeployState(status, DeployStates.Removed), null);
+            case ChildPresence.Terminating:
+                return new TestRunDecision([], WithDeployState(status, DeployStates.Removing), TerminatingPollInterval);
         }
 
-        var due = (status.CompletionTime ?? now) + TimeSpan.FromSeconds(run.Spec.Cleanup?.TtlSecondsAfterFinished ?? 0);
+        var due = (status.CompletionTime ?? now) + TimeSpan.FromSeconds(spec.CleanupTtlSeconds);
         return now >= due
-            ? new TestRunDecision([new DeleteNamespace(ChildNames.EnvironmentNamespace(run))], removed, null)
+            ? new TestRunDecision([new DeleteNamespace(ChildNames.EnvironmentNamespace(observation.Run))], WithDeployState(status, DeployStates.Removing), TerminatingPollInterval)
             : new TestRunDecision([], null, due - now);
     }
 
@@ -50,7 +53,7 @@ public static class CleanupStage
         }
 
         var removeNamespace = observation.EnvironmentNamespace == ChildPresence.Present
-            && run.Spec.Cleanup?.Policy switch
+            && observation.Spec.CleanupPolicy switch
             {
                 CleanupPolicies.Always => true,
                 CleanupPolicies.OnSuccess => run.Status?.Phase != Phases.Failed,
@@ -61,4 +64,7 @@ public static class CleanupStage
             null,
             null);
     }
+
+    private static TestRunStatus WithDeployState(TestRunStatus status, string state) =>
+        status with { Environment = (status.Environment ?? new EnvironmentStatus()) with { DeployState = state } };
 }

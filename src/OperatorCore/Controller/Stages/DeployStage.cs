@@ -1,23 +1,24 @@
-using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller.Manifests;
 
 namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
 /// Ephemeral runs: the namespace, the deployer's account and binding, the values, then the deploy
-/// Job; the run is Deploying until that Job ends.
+/// Job; the run is Deploying until that Job ends. A namespace that is being deleted while the run
+/// still needs it ends the run: what was deployed there is going away.
 /// </summary>
 public static class DeployStage
 {
-    public const string DeployState = "Deploying";
-    public const string DeployedState = "Deployed";
-    public const string FailedState = "Failed";
-
     public sealed record Outcome(IReadOnlyList<ChildAction> Actions, bool Deployed, string? Failure);
 
     public static Outcome Decide(TestRunObservation observation, ControllerSettings settings, long deadlineSeconds)
     {
         var run = observation.Run;
+        if (observation.EnvironmentNamespace == ChildPresence.Terminating)
+        {
+            return new Outcome([], Deployed: false, Failure: $"Namespace {ChildNames.EnvironmentNamespace(run)} was deleted while the run needed it.");
+        }
+
         switch (observation.DeployJob?.Progress)
         {
             case JobProgress.Succeeded:
@@ -39,8 +40,8 @@ public static class DeployStage
         [
             new CreateChild(EnvironmentManifests.DeployerAccount(run)),
             new CreateChild(EnvironmentManifests.DeployerBinding(run, settings)),
-            new CreateChild(EnvironmentManifests.Values(run)),
-            new CreateChild(DeployJobManifest.Build(run, settings, deadlineSeconds)),
+            new CreateChild(EnvironmentManifests.Values(observation)),
+            new CreateChild(DeployJobManifest.Build(observation, settings, deadlineSeconds)),
         ], Deployed: false, Failure: null);
     }
 }

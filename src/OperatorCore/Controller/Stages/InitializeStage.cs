@@ -9,24 +9,24 @@ namespace Netra.Operator.Core.Controller.Stages;
 /// </summary>
 public static class InitializeStage
 {
-    public static TestRunStatus? Invalid(TestRun run, DateTimeOffset now)
+    public static TestRunStatus? Invalid(TestRunObservation observation, DateTimeOffset now)
     {
-        var problems = TestRunValidation.Validate(run.Spec);
-        if (problems.Count == 0)
+        if (observation.Problems.Count == 0)
         {
             return null;
         }
 
+        var run = observation.Run;
         var generation = run.Metadata.Generation ?? 1;
         var previous = run.Status ?? new TestRunStatus();
         return previous with
         {
             Phase = Phases.Pending,
             ObservedGeneration = generation,
-            Conditions = RunConditions.InvalidSpec(string.Join(" ", problems), generation, now, previous.Conditions),
+            Conditions = RunConditions.InvalidSpec(string.Join(" ", observation.Problems), generation, now, previous.Conditions),
         };
     }
 
-    public static bool NeedsFinalizer(TestRun run) =>
-        run.Spec.Environment.Mode == EnvironmentModes.Ephemeral && !(run.Metadata.Finalizers ?? []).Contains(ChildNames.Finalizer);
+    public static bool NeedsFinalizer(TestRunObservation observation) =>
+        observation.Spec.Ephemeral && !(observation.Run.Metadata.Finalizers ?? []).Contains(ChildNames.Finalizer);
 }

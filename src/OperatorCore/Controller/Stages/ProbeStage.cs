@@ -1,61 +1,59 @@
-using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller.Manifests;
 using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
-/// The probe Jobs, wave by wave (<see cref="ShardPlan"/>), then again for the scenarios that failed,
-/// as long as <c>spec.retries</c> allows. Every Job's name says its attempt and shard, so the whole
-/// history is read back from the Jobs that exist.
+/// The probe Jobs, one per scenario and attempt, started as <see cref="ProbeSchedule"/> says. Every Job's
+/// name says its scenario and attempt, so the whole history is read back from the Jobs that exist.
 /// </summary>
 public static class ProbeStage
 {
-    /// <summary>Jobs to create, or the final outcomes (in the spec's order) once every attempt is done.</summary>
-    public sealed record Outcome(IReadOnlyList<ChildAction> Actions, IReadOnlyList<ScenarioOutcome>? Finished, string Progress);
+    /// <summary>
+    /// Jobs to create; every scenario's latest outcome (those that have not finished yet as not run), in the
+    /// spec's order; whether every attempt is done.
+    /// </summary>
+    public sealed record Outcome(IReadOnlyList<ChildAction> Actions, IReadOnlyList<ScenarioOutcome> Outcomes, bool Finished, string Progress);
 
     public static Outcome Decide(TestRunObservation observation, ControllerSettings settings, ServiceUrls urls, long deadlineSeconds)
     {
+        var spec = observation.Spec;
+        var states = States(observation);
+        var next = ProbeSchedule.Next(states, spec.Parallelism, spec.MaxAttempts);
+        var actions = next
+            .Select(n => new CreateChild(ProbeJobManifest.Build(observation, settings, urls, n.Scenario, n.Attempt, deadlineSeconds)))
+            .ToList();
+        var outcomes = states.Select(s => s.Last ?? ScenarioOutcome.NotRun(s.Name, 0)).ToList();
+        return new Outcome(actions, outcomes, ProbeSchedule.Finished(states, spec.MaxAttempts), Progress(states, next, spec.MaxAttempts));
+    }
+
+    /// <summary>Where each scenario stands, from its Jobs attempt by attempt.</summary>
+    public static IReadOnlyList<ProbeSchedule.ScenarioState> States(TestRunObservation observation)
+    {
         var run = observation.Run;
-        var spec = run.Spec;
-        var outcomes = new Dictionary<string, ScenarioOutcome>();
-        IReadOnlyList<string> pending = [.. spec.Scenarios!];
-        for (var attempt = 1; pending.Count > 0 && attempt <= 1 + spec.Retries!.Value; attempt++)
+        return [.. observation.Spec.Scenarios.Select((scenario, index) =>
         {
-            var shard = 0;
-            foreach (var wave in ShardPlan.Waves(pending, spec.Parallelism!.Value))
+            ScenarioOutcome? last = null;
+            for (var attempt = 1; observation.ProbeJobs.TryGetValue(ChildNames.ProbeJob(run, attempt, index), out var job); attempt++)
             {
-                var jobs = new List<(int Shard, string Name, IReadOnlyList<string> Scenarios)>();
-                foreach (var scenarios in wave)
+                if (job.Progress == JobProgress.Running)
                 {
-                    jobs.Add((shard, ChildNames.ProbeJob(run, attempt, shard), scenarios));
-                    shard++;
+                    return new ProbeSchedule.ScenarioState(scenario, attempt - 1, last, Running: true);
                 }
 
-                var missing = jobs.Where(j => !observation.ProbeJobs.ContainsKey(j.Name)).ToList();
-                var progress = $"Attempt {attempt}: probing {string.Join(", ", wave.SelectMany(s => s))}.";
-                if (missing.Count > 0)
-                {
-                    return new Outcome(
-                        [.. missing.Select(j => new CreateChild(ProbeJobManifest.Build(run, settings, urls, attempt, j.Shard, j.Scenarios, deadlineSeconds)))],
-                        null,
-                        progress);
-                }
-
-                if (jobs.Any(j => observation.ProbeJobs[j.Name].Progress == JobProgress.Running))
-                {
-                    return new Outcome([], null, progress);
-                }
-
-                foreach (var outcome in jobs.SelectMany(j => ProbeResults.FromJob(observation.ProbeJobs[j.Name], j.Scenarios, attempt)))
-                {
-                    outcomes[outcome.Name] = outcome;
-                }
+                last = ProbeResults.FromJob(job, scenario, attempt);
             }
 
-            pending = [.. pending.Where(s => !outcomes[s].Succeeded)];
-        }
+            return new ProbeSchedule.ScenarioState(scenario, last?.Attempts ?? 0, last, Running: false);
+        })];
+    }
 
-        return new Outcome([], [.. spec.Scenarios!.Select(s => outcomes[s])], "Probes finished.");
+    private static string Progress(IReadOnlyList<ProbeSchedule.ScenarioState> states, IReadOnlyList<(string Scenario, int Attempt)> starting, int maxAttempts)
+    {
+        var probing = states.Where(s => s.Running).Select(s => s.Name).Concat(starting.Select(s => s.Scenario)).ToList();
+        var finished = states.Count(s => s.Done(maxAttempts));
+        var retrying = starting.Where(s => s.Attempt > 1).Select(s => $"{s.Scenario} (attempt {s.Attempt})").ToList();
+        var message = $"Probing {string.Join(", ", probing)}; {finished} of {states.Count} scenarios finished.";
+        return retrying.Count > 0 ? $"{message} Retrying {string.Join(", ", retrying)}." : message;
     }
 }
