@@ -64,16 +64,16 @@ public static class TestRunDecider
             ? new EnvironmentStatus { Namespace = ns, DeployState = DeployStates.Deployed }
             : new EnvironmentStatus { DeployState = DeployStates.External };
         var probe = ProbeStage.Decide(observation, settings, Targets(observation), deadlineSeconds);
-        if (probe.Finished)
-        {
-            return Ended(FinishStage.Completed(run, probe.Outcomes, environment, now));
-        }
-
         if (remaining <= TimeSpan.Zero)
         {
             var timedOut = environment with { DeployState = spec.Ephemeral ? run.Status?.Environment?.DeployState : DeployStates.External };
             var message = $"The run did not finish within its timeout of {spec.Timeout}.";
             return Ended(FinishStage.Failed(run, Reasons.TimedOut, message, timedOut, now, probe.Outcomes));
+        }
+
+        if (probe.Finished)
+        {
+            return Ended(FinishStage.Completed(run, probe.Outcomes, environment, now));
         }
 
         return InProgress(probe.Actions, RunStatuses.InProgress(run, Phases.Probing, probe.Progress, now, environment), settings, remaining);
