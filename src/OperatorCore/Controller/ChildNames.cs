@@ -21,6 +21,9 @@ public static class ChildNames
     public const string ScenarioLabel = "netra.io/scenario";
     public const string AttemptLabel = "netra.io/attempt";
 
+    /// <summary>Annotation a user sets (to any new value) to run a finished TestRun again.</summary>
+    public const string RerunAnnotation = "netra.io/rerun";
+
     /// <summary>Annotation with the run's full <c>namespace/name</c> (a label value is limited to 63 characters).</summary>
     public const string RunKeyAnnotation = "netra.io/testrun-key";
 
@@ -40,12 +43,13 @@ public static class ChildNames
     public static string EnvironmentNamespace(TestRun run) => $"netra-run-{UidPrefix(run)}";
 
     /// <summary>
-    /// <c>&lt;run&gt;-&lt;uid prefix&gt;-a&lt;attempt&gt;-s&lt;scenario index in the spec&gt;</c>, within the 63
-    /// characters a label value (job-name) allows.
+    /// <c>&lt;run&gt;-&lt;uid prefix&gt;[-r&lt;re-run&gt;]-a&lt;attempt&gt;-s&lt;scenario index in the spec&gt;</c>, within
+    /// the 63 characters a label value (job-name) allows; the re-run number appears from the second run on.
     /// </summary>
     public static string ProbeJob(TestRun run, int attempt, int scenarioIndex)
     {
-        var suffix = string.Create(CultureInfo.InvariantCulture, $"-{UidPrefix(run)}-a{attempt}-s{scenarioIndex}");
+        var round = run.Status?.Run is > 1 and var number ? $"-r{number}" : string.Empty;
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"-{UidPrefix(run)}{round}-a{attempt}-s{scenarioIndex}");
         var name = run.Metadata.Name;
         return name[..Math.Min(name.Length, 63 - suffix.Length)].TrimEnd('-', '.') + suffix;
     }

@@ -8,8 +8,8 @@ namespace Netra.Operator.Core.Controller;
 /// <summary>
 /// The pure heart of the controller: from what was observed and the time, the next status, the
 /// children to create or remove and when to look again. Phases go Pending → Deploying (Ephemeral
-/// only) → Probing → Succeeded or Failed; nothing here talks to the API server. The operator in a
-/// cluster and the local run both drive it.
+/// only) → Probing → Succeeded or Failed, and from a finished run to the next run when it is asked to run
+/// again; nothing here talks to the API server. The operator in a cluster and the local run both drive it.
 /// </summary>
 public static class TestRunDecider
 {
@@ -21,14 +21,15 @@ public static class TestRunDecider
             return CleanupStage.OnDeletion(observation);
         }
 
-        if (InitializeStage.Invalid(observation, now) is { } stalled)
-        {
-            return new TestRunDecision([], stalled, null);
-        }
-
         if (run.Status is { Phase: Phases.Succeeded or Phases.Failed } finished)
         {
-            return CleanupStage.AfterCompletion(observation, finished, now);
+            return RerunStage.Requested(run, finished) ? RerunStage.Decide(observation, finished, now)
+                : CleanupStage.AfterCompletion(observation, finished, now);
+        }
+
+        if (InitializeStage.Invalid(observation, now) is { } rejected)
+        {
+            return new TestRunDecision([], rejected, null);
         }
 
         List<ChildAction> actions = InitializeStage.NeedsFinalizer(observation) ? [new AddFinalizer()] : [];

@@ -3,9 +3,11 @@ using Netra.Operator.Core.Api.V1Alpha1;
 namespace Netra.Operator.Core.Status;
 
 /// <summary>
-/// The four kstatus conditions for where a run stands. A finished run that failed is also Stalled,
-/// so that kstatus readers (Flux health checks, <c>kubectl wait</c>) stop waiting and report failure.
-/// A condition keeps its last transition time while its status does not change.
+/// The four kstatus conditions for where a run stands, and Finished. A finished run that failed is also
+/// Stalled, so that kstatus readers (Flux health checks) stop waiting and report failure; Finished turns True
+/// on every ending, so that one <c>kubectl wait</c> returns whatever the outcome. A spec the operator rejects
+/// ends the same way, with reason InvalidSpec. A condition keeps its last transition time while its status
+/// does not change.
 /// </summary>
 public static class RunConditions
 {
@@ -14,29 +16,24 @@ public static class RunConditions
             (ConditionTypes.Ready, ConditionStatuses.False, phase, message),
             (ConditionTypes.Reconciling, ConditionStatuses.True, phase, message),
             (ConditionTypes.Stalled, ConditionStatuses.False, phase, string.Empty),
-            (ConditionTypes.Succeeded, ConditionStatuses.Unknown, phase, message));
+            (ConditionTypes.Succeeded, ConditionStatuses.Unknown, phase, message),
+            (ConditionTypes.Finished, ConditionStatuses.False, phase, message));
 
     public static IReadOnlyList<TestRunCondition> Succeeded(string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
         Merge(previous, now, generation,
             (ConditionTypes.Ready, ConditionStatuses.True, Reasons.Succeeded, message),
             (ConditionTypes.Reconciling, ConditionStatuses.False, Reasons.Succeeded, string.Empty),
             (ConditionTypes.Stalled, ConditionStatuses.False, Reasons.Succeeded, string.Empty),
-            (ConditionTypes.Succeeded, ConditionStatuses.True, Reasons.Succeeded, message));
+            (ConditionTypes.Succeeded, ConditionStatuses.True, Reasons.Succeeded, message),
+            (ConditionTypes.Finished, ConditionStatuses.True, Reasons.Succeeded, message));
 
     public static IReadOnlyList<TestRunCondition> Failed(string reason, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
         Merge(previous, now, generation,
             (ConditionTypes.Ready, ConditionStatuses.False, reason, message),
             (ConditionTypes.Reconciling, ConditionStatuses.False, reason, string.Empty),
             (ConditionTypes.Stalled, ConditionStatuses.True, reason, message),
-            (ConditionTypes.Succeeded, ConditionStatuses.False, reason, message));
-
-    /// <summary>A spec the operator cannot act on: nothing runs until it is fixed.</summary>
-    public static IReadOnlyList<TestRunCondition> InvalidSpec(string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
-        Merge(previous, now, generation,
-            (ConditionTypes.Ready, ConditionStatuses.False, Reasons.InvalidSpec, message),
-            (ConditionTypes.Reconciling, ConditionStatuses.False, Reasons.InvalidSpec, string.Empty),
-            (ConditionTypes.Stalled, ConditionStatuses.True, Reasons.InvalidSpec, message),
-            (ConditionTypes.Succeeded, ConditionStatuses.Unknown, Reasons.InvalidSpec, message));
+            (ConditionTypes.Succeeded, ConditionStatuses.False, reason, message),
+            (ConditionTypes.Finished, ConditionStatuses.True, reason, message));
 
     private static TestRunCondition[] Merge(
         IReadOnlyList<TestRunCondition> previous,

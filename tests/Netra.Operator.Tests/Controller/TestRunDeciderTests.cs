@@ -19,7 +19,7 @@ public sealed class TestRunDeciderTests
         var completed = (string phase) => (Action<TestRun>)(r => r.Status = Runs.Started(phase) with { CompletionTime = Now.AddSeconds(-5) });
         return new()
         {
-            { "invalid spec: Existing without endpoints", Runs.Observe(Runs.Existing(r => r.Spec.Environment.Endpoints = null)), Phases.Pending, "" },
+            { "invalid spec: Existing without endpoints", Runs.Observe(Runs.Existing(r => r.Spec.Environment.Endpoints = null)), Phases.Failed, "" },
             { "new Ephemeral run without finalizer", Runs.Observe(Runs.Ephemeral(r => r.Metadata.Finalizers = null)), Phases.Deploying, "AddFinalizer, Namespace/netra-run-0f1e2d3c" },
             { "namespace there, nothing inside", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), Phases.Deploying, "ServiceAccount/netra-deployer, RoleBinding/netra-deployer, ConfigMap/netra-values, Job/netra-deploy" },
             { "deploy Job running", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running)), Phases.Deploying, "" },
@@ -43,7 +43,12 @@ public sealed class TestRunDeciderTests
             { "namespace deleted during the run", Runs.Observe(Runs.Ephemeral(r => r.Status = Runs.Started(Phases.Probing)), ChildPresence.Terminating, new("netra-deploy", JobProgress.Succeeded)), Phases.Failed, "" },
             { "failed, OnSuccess keeps namespace", Runs.Observe(Runs.Ephemeral(r => { completed(Phases.Failed)(r); r.Spec.Cleanup!.Policy = CleanupPolicies.OnSuccess; }), ChildPresence.Present), Phases.Failed, "" },
             { "deleted, Always", Runs.Observe(Runs.Ephemeral(r => r.Metadata.DeletionTimestamp = DateTime.UtcNow), ChildPresence.Present), null, "DeleteNamespace/netra-run-0f1e2d3c, RemoveFinalizer" },
-            { "deleted, Never", Runs.Observe(Runs.Ephemeral(r => { r.Metadata.DeletionTimestamp = DateTime.UtcNow; r.Spec.Cleanup!.Policy = CleanupPolicies.Never; }), ChildPresence.Present), null, "RemoveFinalizer" },
+            { "deleted, Never: the namespace goes with the run", Runs.Observe(Runs.Ephemeral(r => { r.Metadata.DeletionTimestamp = DateTime.UtcNow; r.Spec.Cleanup!.Policy = CleanupPolicies.Never; }), ChildPresence.Present), null, "DeleteNamespace/netra-run-0f1e2d3c, RemoveFinalizer" },
+            { "deleted, namespace already gone", Runs.Observe(Runs.Ephemeral(r => r.Metadata.DeletionTimestamp = DateTime.UtcNow)), null, "RemoveFinalizer" },
+            { "finished, spec edited, namespace there: it goes first", Runs.Observe(Runs.Ephemeral(r => { completed(Phases.Succeeded)(r); r.Metadata.Generation = 2; }), ChildPresence.Present), Phases.Succeeded, "DeleteNamespace/netra-run-0f1e2d3c" },
+            { "finished, spec edited, namespace gone: the next run starts", Runs.Observe(Runs.Ephemeral(r => { completed(Phases.Succeeded)(r); r.Metadata.Generation = 2; })), Phases.Pending, "" },
+            { "finished, rerun annotation changed", Runs.Observe(Runs.Existing(r => { completed(Phases.Failed)(r); r.Metadata.Annotations = new Dictionary<string, string> { [ChildNames.RerunAnnotation] = "2" }; })), Phases.Pending, "" },
+            { "finished, same generation and annotation", Runs.Observe(Runs.Existing(completed(Phases.Failed))), Phases.Failed, "" },
         };
     }
 
@@ -58,9 +63,13 @@ public sealed class TestRunDeciderTests
     }
 
     [Fact]
-    public void Invalid_spec_is_stalled_with_the_validation_message_and_nothing_created()
+    public void Invalid_spec_ends_the_run_Stalled_and_Finished_with_the_validation_message_and_nothing_created()
     {
         var decision = TestRunDecider.Decide(Runs.Observe(Runs.Existing(r => r.Spec.Environment.Endpoints = null)), Settings, Now);
+
+        Assert.Empty(decision.Actions);
+        Assert.True(decision.Status!.Conditions.IsTrue(ConditionTypes.Finished));
+        Assert.Equal(Reasons.InvalidSpec, decision.Status.Conditions.Find(ConditionTypes.Finished)!.Reason);
 
         var stalled = Assert.Single(decision.Status!.Conditions, c => c.Type == ConditionTypes.Stalled);
         Assert.Equal(ConditionStatuses.True, stalled.Status);
@@ -159,6 +168,49 @@ public sealed class TestRunDeciderTests
 
         Assert.Equal(state, decision.Status!.Environment!.DeployState);
         Assert.Equal(ns == ChildPresence.Absent ? null : Netra.Operator.Core.Controller.Stages.CleanupStage.TerminatingPollInterval, decision.RequeueAfter);
+    }
+
+    [Fact]
+    public void A_rerun_starts_the_next_run_with_the_finished_one_at_the_head_of_its_history_and_new_probe_job_names()
+    {
+        var run = Runs.Existing(r =>
+        {
+            r.Status = Runs.Started(Phases.Failed) with
+            {
+                CompletionTime = Now.AddSeconds(-5),
+                ObservedGeneration = 1,
+                Summary = new TestSummary { Total = 14, Passed = 13, Failed = 1 },
+                Conditions = Netra.Operator.Core.Status.RunConditions.Failed(Reasons.TestsFailed, "1 failed", 1, Now, []),
+            };
+            r.Metadata.Generation = 3;
+        });
+
+        var next = TestRunDecider.Decide(Runs.Observe(run), Settings, Now).Status!;
+
+        Assert.Equal((Phases.Pending, 2, 3L), (next.Phase, next.Run, next.ObservedGeneration));
+        var record = Assert.Single(next.History);
+        Assert.Equal((1, Phases.Failed, Reasons.TestsFailed, 13), (record.Run, record.Phase, record.Reason, record.Summary!.Passed));
+        Assert.Null(next.StartTime);
+        Assert.False(next.Conditions.IsTrue(ConditionTypes.Finished));
+        run.Status = next;
+        var job = (k8s.Models.V1Job)Assert.IsType<CreateChild>(TestRunDecider.Decide(Runs.Observe(run), Settings, Now).Actions.Single()).Child;
+        Assert.Equal("smoke-0f1e2d3c-r2-a1-s0", job.Metadata.Name);
+    }
+
+    [Fact]
+    public void The_history_keeps_the_last_five_runs()
+    {
+        var history = Enumerable.Range(1, 5).Reverse().Select(n => new RunRecord { Run = n, Phase = Phases.Succeeded }).ToList();
+        var run = Runs.Existing(r =>
+        {
+            r.Status = Runs.Started(Phases.Succeeded) with { Run = 6, History = history, ObservedGeneration = 1, CompletionTime = Now };
+            r.Metadata.Annotations = new Dictionary<string, string> { [ChildNames.RerunAnnotation] = "again" };
+        });
+
+        var next = TestRunDecider.Decide(Runs.Observe(run), Settings, Now).Status!;
+
+        Assert.Equal([6, 5, 4, 3, 2], next.History.Select(h => h.Run));
+        Assert.Equal("again", next.Rerun);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
     }
 
     [Fact]
-    public async Task A_service_feature_turned_off_through_chart_values_fails_the_run_after_its_retry_with_the_failure_message_and_OnSuccess_keeps_the_namespace()
+    public async Task A_service_feature_turned_off_through_chart_values_fails_the_run_after_its_retry_and_OnSuccess_keeps_the_namespace_until_the_run_is_deleted()
     {
         var ns = await bed.CreateNamespaceAsync("failing");
         var created = await bed.CreateRunAsync(ns, $$"""
@@ -117,10 +117,10 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
         var environment = $"netra-run-{created.Metadata.Uid[..8]}";
         Assert.True(await bed.NamespaceExistsAsync(environment));
 
-        // Deleting the failed run: OnSuccess still keeps the namespace, and the finalizer lets the run go.
+        // Deleting the failed run removes the namespace OnSuccess kept for a look, and the finalizer lets the run go.
         await bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "tiny-frames");
         await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "tiny-frames") is null, "failed run deleted", OperatorTestBed.Deadline);
-        Assert.True(await bed.NamespaceExistsAsync(environment));
+        await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
     }
 
     [Fact]
-    public async Task Existing_mode_without_endpoints_is_stalled_in_Pending_with_the_validation_message_and_creates_nothing()
+    public async Task Existing_mode_without_endpoints_ends_Failed_and_Stalled_with_the_validation_message_and_creates_nothing()
     {
         var ns = await bed.CreateNamespaceAsync("stalled");
         await bed.CreateRunAsync(ns, """
@@ -234,7 +234,8 @@ public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<O
         await Eventually.WaitUntilAsync(async () => (run = await bed.ReadRunAsync(ns, "nowhere"))?.Status?.Conditions.Any(c => c.Type == ConditionTypes.Stalled) == true,
             "run stalled", OperatorTestBed.Deadline);
 
-        Assert.Equal(Phases.Pending, run!.Status!.Phase);
+        Assert.Equal(Phases.Failed, run!.Status!.Phase);
+        Assert.Equal((ConditionStatuses.True, Reasons.InvalidSpec), (run.Status.Conditions.Find(ConditionTypes.Finished)!.Status, run.Status.Conditions.Find(ConditionTypes.Finished)!.Reason));
         var stalled = run.Status.Conditions.Single(c => c.Type == ConditionTypes.Stalled);
         Assert.Equal(ConditionStatuses.True, stalled.Status);
         Assert.Equal(Reasons.InvalidSpec, stalled.Reason);

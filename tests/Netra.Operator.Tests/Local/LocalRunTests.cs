@@ -64,7 +64,8 @@ public sealed class LocalRunTests
         Assert.Equal(("True", "InvalidSpec"), (stalled.Status, stalled.Reason));
         Assert.Contains("spec.parallelism must be between 1 and 10", stalled.Message, StringComparison.Ordinal);
         Assert.Contains("spec.environment.endpoints", stalled.Message, StringComparison.Ordinal);
-        Assert.Equal(Phases.Pending, finished.Status.Phase);
+        Assert.Equal(Phases.Failed, finished.Status.Phase);
+        Assert.True(finished.Status.Conditions.IsTrue(ConditionTypes.Finished));
         Assert.Equal(0, console.CaseLines);
     }
 

@@ -10,13 +10,13 @@ public sealed class RunConditionsTests
 
     private static string StatusOf(IReadOnlyList<TestRunCondition> conditions, string type) => conditions.Single(c => c.Type == type).Status;
 
-    public static TheoryData<string, string, string, string, string> Phases => new()
+    public static TheoryData<string, string, string, string, string, string> Phases => new()
     {
-        // which, Ready, Reconciling, Stalled, Succeeded
-        { "probing", "False", "True", "False", "Unknown" },
-        { "succeeded", "True", "False", "False", "True" },
-        { "failed", "False", "False", "True", "False" },
-        { "invalid", "False", "False", "True", "Unknown" },
+        // which, Ready, Reconciling, Stalled, Succeeded, Finished
+        { "probing", "False", "True", "False", "Unknown", "False" },
+        { "succeeded", "True", "False", "False", "True", "True" },
+        { "failed", "False", "False", "True", "False", "True" },
+        { "invalid", "False", "False", "True", "False", "True" },
     };
 
     private static IReadOnlyList<TestRunCondition> For(string which, IReadOnlyList<TestRunCondition> previous) => which switch
@@ -24,12 +24,12 @@ public sealed class RunConditionsTests
         "probing" => RunConditions.InProgress("Probing", "probing 10 scenarios", 2, Now, previous),
         "succeeded" => RunConditions.Succeeded("80 of 80 passed", 2, Now, previous),
         "failed" => RunConditions.Failed(Reasons.TestsFailed, "3 failed", 2, Now, previous),
-        _ => RunConditions.InvalidSpec("spec.parallelism must be between 1 and 10", 2, Now, previous),
+        _ => RunConditions.Failed(Reasons.InvalidSpec, "spec.parallelism must be between 1 and 10", 2, Now, previous),
     };
 
     [Theory]
     [MemberData(nameof(Phases))]
-    public void Each_state_sets_the_four_kstatus_conditions(string which, string ready, string reconciling, string stalled, string succeeded)
+    public void Each_state_sets_the_kstatus_conditions_and_Finished(string which, string ready, string reconciling, string stalled, string succeeded, string finished)
     {
         var conditions = For(which, []);
 
@@ -37,6 +37,7 @@ public sealed class RunConditionsTests
         Assert.Equal(reconciling, StatusOf(conditions, ConditionTypes.Reconciling));
         Assert.Equal(stalled, StatusOf(conditions, ConditionTypes.Stalled));
         Assert.Equal(succeeded, StatusOf(conditions, ConditionTypes.Succeeded));
+        Assert.Equal(finished, StatusOf(conditions, ConditionTypes.Finished));
         Assert.All(conditions, c => Assert.Equal(2, c.ObservedGeneration));
         Assert.All(conditions, c => Assert.False(string.IsNullOrEmpty(c.Reason)));
     }

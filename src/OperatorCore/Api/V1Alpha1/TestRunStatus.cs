@@ -9,8 +9,21 @@ public sealed record TestRunStatus
     [JsonPropertyName("phase")]
     public string? Phase { get; init; }
 
+    /// <summary>The generation of the spec the current run started with; a finished run whose spec changed since runs again.</summary>
     [JsonPropertyName("observedGeneration")]
     public long? ObservedGeneration { get; init; }
+
+    /// <summary>Which run of this TestRun the status is about: 1, then one more for each re-run.</summary>
+    [JsonPropertyName("run")]
+    public int? Run { get; init; }
+
+    /// <summary>The value of the <c>netra.io/rerun</c> annotation the current run started with.</summary>
+    [JsonPropertyName("rerun")]
+    public string? Rerun { get; init; }
+
+    /// <summary>The results of earlier runs, newest first, at most <c>5</c>.</summary>
+    [JsonPropertyName("history")]
+    public IReadOnlyList<RunRecord> History { get; init; } = [];
 
     [JsonPropertyName("conditions")]
     public IReadOnlyList<TestRunCondition> Conditions { get; init; } = [];
@@ -35,6 +48,28 @@ public sealed record TestRunStatus
     public EnvironmentStatus? Environment { get; init; }
 }
 
+/// <summary>How an earlier run of the same TestRun ended.</summary>
+public sealed record RunRecord
+{
+    [JsonPropertyName("run")]
+    public int Run { get; init; }
+
+    [JsonPropertyName("phase")]
+    public string? Phase { get; init; }
+
+    [JsonPropertyName("reason")]
+    public string? Reason { get; init; }
+
+    [JsonPropertyName("summary")]
+    public TestSummary? Summary { get; init; }
+
+    [JsonPropertyName("startTime")]
+    public DateTimeOffset? StartTime { get; init; }
+
+    [JsonPropertyName("completionTime")]
+    public DateTimeOffset? CompletionTime { get; init; }
+}
+
 /// <summary>A condition as <c>metav1.Condition</c> shapes it.</summary>
 public sealed record TestRunCondition
 {
@@ -51,8 +86,21 @@ public sealed record TestRunCondition
     [JsonPropertyName("message")]
     public string Message { get; init; } = string.Empty;
 
+    /// <summary>The generation of the spec the current run started with; a finished run whose spec changed since runs again.</summary>
     [JsonPropertyName("observedGeneration")]
     public long? ObservedGeneration { get; init; }
+
+    /// <summary>Which run of this TestRun the status is about: 1, then one more for each re-run.</summary>
+    [JsonPropertyName("run")]
+    public int? Run { get; init; }
+
+    /// <summary>The value of the <c>netra.io/rerun</c> annotation the current run started with.</summary>
+    [JsonPropertyName("rerun")]
+    public string? Rerun { get; init; }
+
+    /// <summary>The results of earlier runs, newest first, at most <c>5</c>.</summary>
+    [JsonPropertyName("history")]
+    public IReadOnlyList<RunRecord> History { get; init; } = [];
 
     [JsonPropertyName("lastTransitionTime")]
     public DateTimeOffset LastTransitionTime { get; init; }

@@ -51,9 +51,13 @@ public static class CleanupPolicies
     public const string Never = "Never";
 }
 
-/// <summary>kstatus conditions: Ready and Succeeded say how it ended, Reconciling and Stalled how it goes.</summary>
+/// <summary>
+/// kstatus conditions: Ready and Succeeded say how it ended, Reconciling and Stalled how it goes; Finished is True
+/// once the run is over whatever the outcome (what <c>kubectl wait --for=condition=Finished</c> waits for).
+/// </summary>
 public static class ConditionTypes
 {
+    public const string Finished = "Finished";
     public const string Ready = "Ready";
     public const string Reconciling = "Reconciling";
     public const string Stalled = "Stalled";

@@ -3,8 +3,8 @@ using Netra.Operator.Core.Api.V1Alpha1;
 namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
-/// Removal of an Ephemeral run's namespace per <c>spec.cleanup</c>: after completion once
-/// <c>ttlSecondsAfterFinished</c> has passed, or when the run is deleted (then without waiting).
+/// Removal of an Ephemeral run's namespace per <c>spec.cleanup</c> after completion, once
+/// <c>ttlSecondsAfterFinished</c> has passed, and whatever the policy when the run is deleted.
 /// <c>OnSuccess</c> keeps the namespace of a run that did not succeed, for a look at what went wrong.
 /// The deploy state says Removing while the namespace terminates and Removed once it is gone.
 /// </summary>
@@ -43,7 +43,10 @@ public static class CleanupStage
             : new TestRunDecision([], null, due - now);
     }
 
-    /// <summary>The run is being deleted: remove what the policy says, then let it go.</summary>
+    /// <summary>
+    /// The run is being deleted: its namespace goes whatever the policy (a policy keeps it for a look while the
+    /// run is there, not after it), then the run is let go.
+    /// </summary>
     public static TestRunDecision OnDeletion(TestRunObservation observation)
     {
         var run = observation.Run;
@@ -52,15 +55,10 @@ public static class CleanupStage
             return TestRunDecision.Nothing;
         }
 
-        var removeNamespace = observation.EnvironmentNamespace == ChildPresence.Present
-            && observation.Spec.CleanupPolicy switch
-            {
-                CleanupPolicies.Always => true,
-                CleanupPolicies.OnSuccess => run.Status?.Phase != Phases.Failed,
-                _ => false,
-            };
         return new TestRunDecision(
-            removeNamespace ? [new DeleteNamespace(ChildNames.EnvironmentNamespace(run)), new RemoveFinalizer()] : [new RemoveFinalizer()],
+            observation.EnvironmentNamespace == ChildPresence.Present
+                ? [new DeleteNamespace(ChildNames.EnvironmentNamespace(run)), new RemoveFinalizer()]
+                : [new RemoveFinalizer()],
             null,
             null);
     }

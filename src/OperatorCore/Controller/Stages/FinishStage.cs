@@ -39,8 +39,9 @@ public static class FinishStage
     private static TestRunStatus Ended(
         TestRun run, string? failureReason, string message, DateTimeOffset now, EnvironmentStatus environment, IReadOnlyList<ScenarioOutcome>? outcomes)
     {
-        var previous = run.Status ?? new TestRunStatus();
-        var generation = run.Metadata.Generation ?? 1;
+        var previous = RerunStage.FirstRun(run, run.Status ?? new TestRunStatus());
+        // The generation this run started with: an edit during the run makes it run again once it ends.
+        var generation = previous.ObservedGeneration ?? run.Metadata.Generation ?? 1;
         var started = previous.StartTime ?? now;
         return previous with
         {

@@ -4,8 +4,8 @@ using Netra.Operator.Core.Status;
 namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
-/// First look at a run: a spec that cannot run is Stalled with every problem named, and stays
-/// Pending; an Ephemeral run gets the finalizer that will remove its namespace.
+/// First look at a run: a spec that cannot run ends at once, Failed with reason InvalidSpec and every problem
+/// named (editing the spec runs it again); an Ephemeral run gets the finalizer that will remove its namespace.
 /// </summary>
 public static class InitializeStage
 {
@@ -16,15 +16,8 @@ public static class InitializeStage
             return null;
         }
 
-        var run = observation.Run;
-        var generation = run.Metadata.Generation ?? 1;
-        var previous = run.Status ?? new TestRunStatus();
-        return previous with
-        {
-            Phase = Phases.Pending,
-            ObservedGeneration = generation,
-            Conditions = RunConditions.InvalidSpec(string.Join(" ", observation.Problems), generation, now, previous.Conditions),
-        };
+        var environment = observation.Run.Status?.Environment ?? new EnvironmentStatus();
+        return FinishStage.Failed(observation.Run, Reasons.InvalidSpec, string.Join(" ", observation.Problems), environment, now);
     }
 
     public static bool NeedsFinalizer(TestRunObservation observation) =>

@@ -8,8 +8,9 @@ internal static class RunStatuses
 {
     public static TestRunStatus InProgress(TestRun run, string phase, string message, DateTimeOffset now, EnvironmentStatus environment)
     {
-        var previous = run.Status ?? new TestRunStatus();
-        var generation = run.Metadata.Generation ?? 1;
+        var previous = RerunStage.FirstRun(run, run.Status ?? new TestRunStatus());
+        // The generation this run started with: an edit during the run makes it run again once it ends.
+        var generation = previous.ObservedGeneration ?? run.Metadata.Generation ?? 1;
         return previous with
         {
             Phase = phase,
