@@ -17,6 +17,7 @@ public sealed class ChartPersistenceTests
         var objects = new HelmChart(chart).Render();
         var claim = HelmChart.OfKind<V1PersistentVolumeClaim>(objects, "PersistentVolumeClaim");
         var deployment = HelmChart.OfKind<V1Deployment>(objects, "Deployment");
+        var strategy = HelmChart.OfKind(objects, "Deployment")["spec"]!["strategy"]!.AsObject();
 
         Assert.Equal($"{chart}-data", claim.Metadata.Name);
         Assert.Equal(["ReadWriteOnce"], claim.Spec.AccessModes);
@@ -25,6 +26,7 @@ public sealed class ChartPersistenceTests
         Assert.Equal($"{chart}-data", DataVolume(deployment).PersistentVolumeClaim.ClaimName);
         Assert.Equal("/app/data", deployment.Spec.Template.Spec.Containers[0].VolumeMounts.Single(mount => mount.Name == "data").MountPath);
         Assert.Equal("Recreate", deployment.Spec.Strategy.Type);
+        Assert.True(strategy.ContainsKey("rollingUpdate") && strategy["rollingUpdate"] is null, "an upgrade from RollingUpdate drops its defaults");
         Assert.Equal(1, deployment.Spec.Replicas);
     }
 
