@@ -68,7 +68,8 @@ public sealed class ArgoCdHealthCheckTests
 
     private static string Run(string interpreter, string script)
     {
-        using var process = Process.Start(new ProcessStartInfo(interpreter, [script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var start = new ProcessStartInfo(interpreter, [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the Lua interpreter did not finish");
@@ -78,14 +79,15 @@ public sealed class ArgoCdHealthCheckTests
 
     private static string Interpreter() =>
         new[] { "lua5.4", "lua5.3" }
-            .Select(name => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists))
-            .FirstOrDefault(path => path is not null)
+            .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(dir => Path.Combine(dir, name)))
+            .FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("No lua5.4 or lua5.3 on PATH: run tests/tools.sh.");
 
     private static string LuaTable(JsonNode? node) => node switch
     {
         null => "nil",
-        JsonObject map => "{" + string.Join(", ", map.Where(pair => pair.Value is not null).Select(pair => $"[{LuaString(pair.Key)}] = {LuaTable(pair.Value)}")) + "}",
+        JsonObject map => "{" + string.Join(", ", map.Where(pair => pair.Value is not null)
+            .Select(pair => $"[{LuaString(pair.Key)}] = {LuaTable(pair.Value)}")) + "}",
         JsonArray list => "{" + string.Join(", ", list.Select(LuaTable)) + "}",
         JsonValue value when value.TryGetValue<string>(out var text) => LuaString(text),
         JsonValue value when value.TryGetValue<bool>(out var flag) => flag ? "true" : "false",

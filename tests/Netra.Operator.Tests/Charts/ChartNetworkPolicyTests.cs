@@ -54,7 +54,8 @@ public sealed class ChartNetworkPolicyTests
     [MemberData(nameof(CallsOut))]
     public void Without_the_namespace_and_peers_nothing_comes_in_and_configured_peers_and_egress_are_added(string chart, string[] callees)
     {
-        var closed = HelmChart.OfKind<V1NetworkPolicy>(new HelmChart(chart).Render("networkPolicy: {ingress: {fromNamespace: false}}"), "NetworkPolicy");
+        var closed = HelmChart.OfKind<V1NetworkPolicy>(
+            new HelmChart(chart).Render("networkPolicy: {ingress: {fromNamespace: false}}"), "NetworkPolicy");
         var opened = HelmChart.OfKind<V1NetworkPolicy>(new HelmChart(chart).Render("""
             networkPolicy:
               ingress: {from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]}

@@ -69,8 +69,9 @@ public sealed partial class ChartTemplateTests
     [MemberData(nameof(Services))]
     public void An_empty_registry_leaves_the_repository_alone(string chart)
     {
-        var container = HelmChart.OfKind<V1Deployment>(new HelmChart(chart).Render("image: {registry: \"\", repository: localhost:5001/netra}"), "Deployment")
-            .Spec.Template.Spec.Containers[0];
+        var objects = new HelmChart(chart).Render("image: {registry: \"\", repository: localhost:5001/netra}");
+
+        var container = HelmChart.OfKind<V1Deployment>(objects, "Deployment").Spec.Template.Spec.Containers[0];
 
         Assert.Equal("localhost:5001/netra:0.1.0", container.Image);
     }
@@ -95,7 +96,8 @@ public sealed partial class ChartTemplateTests
         Assert.Equal("prometheus", (string?)monitor["metadata"]!["labels"]!["release"]);
         Assert.Equal("http", (string?)monitor["spec"]!["endpoints"]![0]!["port"]);
         Assert.Equal("/metrics", (string?)monitor["spec"]!["endpoints"]![0]!["path"]);
-        Assert.All(monitor["spec"]!["selector"]!["matchLabels"]!.AsObject(), label => Assert.Equal((string?)label.Value, service.Metadata.Labels[label.Key]));
+        Assert.All(monitor["spec"]!["selector"]!["matchLabels"]!.AsObject(),
+            label => Assert.Equal((string?)label.Value, service.Metadata.Labels[label.Key]));
         Assert.Equal("1", budget.Spec.MaxUnavailable.Value);
         Assert.Equal(service.Spec.Selector, budget.Spec.Selector.MatchLabels);
     }
@@ -118,7 +120,8 @@ public sealed partial class ChartTemplateTests
         Assert.Equal("regcred", Assert.Single(pod.Spec.ImagePullSecrets).Name);
         Assert.Equal(["true", "platform"], [pod.Metadata.Annotations["prometheus.io/scrape"], pod.Metadata.Annotations["example.com/owner"]]);
         Assert.Equal("serve", pod.Spec.Containers[0].Args[0]);
-        Assert.Equal(("netra-operator-metrics", "http-metrics", 8080), (service.Metadata.Name, service.Spec.Ports[0].Name, service.Spec.Ports[0].Port));
+        var port = Assert.Single(service.Spec.Ports);
+        Assert.Equal(("netra-operator-metrics", "http-metrics", 8080), (service.Metadata.Name, port.Name, port.Port));
         Assert.Equal(service.Spec.Selector, pod.Metadata.Labels.Where(label => service.Spec.Selector.ContainsKey(label.Key)).ToDictionary());
         Assert.Equal("http-metrics", (string?)monitor["spec"]!["endpoints"]![0]!["port"]);
         Assert.False(HelmChart.Contains(helm.Render(), "ServiceMonitor"));

@@ -84,7 +84,9 @@ public sealed partial class GoTemplate
                 case "if" or "with" or "range":
                     var body = ParseList(tokens, ref position, out var closer);
                     var otherwise = closer == "else" ? ParseList(tokens, ref position, out closer) : [];
-                    nodes.Add(closer == "end" ? new BlockNode(keyword, rest, body, otherwise) : throw new FormatException($"{keyword} {rest} is not closed"));
+                    nodes.Add(closer == "end"
+                        ? new BlockNode(keyword, rest, body, otherwise)
+                        : throw new FormatException($"{keyword} {rest} is not closed"));
                     break;
                 case "define":
                     _defines[Unquote(rest)] = ParseList(tokens, ref position, out _);
@@ -134,7 +136,8 @@ public sealed partial class GoTemplate
         var items = Evaluate(parts[^1].Trim(), scope) switch
         {
             JsonArray list => list.Select((item, index) => (Key: (JsonNode?)JsonValue.Create((double)index), Item: item)).ToList(),
-            JsonObject map => [.. map.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => ((JsonNode?)JsonValue.Create(pair.Key), pair.Value))],
+            JsonObject map => [.. map.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => ((JsonNode?)JsonValue.Create(pair.Key), pair.Value))],
             null => [],
             var other => throw new FormatException($"cannot range over {other}"),
         };

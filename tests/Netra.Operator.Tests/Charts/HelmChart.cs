@@ -52,7 +52,8 @@ public sealed class HelmChart(string name)
         Assert.Single(objects, item => (string?)item["kind"] == kind);
 
     /// <summary>The one object of <paramref name="kind"/>, as the Kubernetes client's type for it.</summary>
-    public static T OfKind<T>(IReadOnlyList<JsonObject> objects, string kind) => KubernetesJson.Deserialize<T>(OfKind(objects, kind).ToJsonString());
+    public static T OfKind<T>(IReadOnlyList<JsonObject> objects, string kind) =>
+        KubernetesJson.Deserialize<T>(OfKind(objects, kind).ToJsonString());
 
     public static bool Contains(IReadOnlyList<JsonObject> objects, string kind) => objects.Any(item => (string?)item["kind"] == kind);
 

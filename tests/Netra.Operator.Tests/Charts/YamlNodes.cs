@@ -19,7 +19,8 @@ public static class YamlNodes
         return [.. stream.Documents.Select(document => ToJson(document.RootNode))];
     }
 
-    public static JsonNode? Load(string text) => LoadAll(text) is [var single] ? single : throw new InvalidOperationException("expected one YAML document");
+    public static JsonNode? Load(string text) =>
+        LoadAll(text) is [var single] ? single : throw new InvalidOperationException("expected one YAML document");
 
     public static string ToYaml(JsonNode? node) =>
         new SerializerBuilder().WithQuotingNecessaryStrings().Build().Serialize(ToPlain(node)).TrimEnd('\n', '\r');

@@ -63,7 +63,8 @@ public sealed partial class DocLinksTests
             return false;
         }
 
-        return anchor is null || (File.Exists(full) && HeadingPattern().Matches(Prose(target)).Any(heading => HeadingId(heading.Groups[1].Value) == anchor));
+        return anchor is null
+            || (File.Exists(full) && HeadingPattern().Matches(Prose(target)).Any(heading => HeadingId(heading.Groups[1].Value) == anchor));
     }
 
     /// <summary>The page without its fenced code blocks, where a link or heading is only text.</summary>
