@@ -1,10 +1,12 @@
 using k8s.Models;
+using Netra.Operator.Core.Controller;
 
 namespace Netra.Operator.Tests.Charts;
 
 /// <summary>
 /// The service charts' NetworkPolicies: deny by default, select the chart's own pods, take requests on
-/// the service's named port from the namespace (and configured peers), and allow only DNS and the
+/// the service's named port from the namespace, from the operator's probe pods wherever they run (and
+/// configured peers), and allow only DNS and the
 /// contract's calls out: backend to auth and agent, agent to auth, auth to nothing.
 /// </summary>
 public sealed class ChartNetworkPolicyTests
@@ -30,8 +32,11 @@ public sealed class ChartNetworkPolicyTests
         Assert.All(policy.Spec.PodSelector.MatchLabels, label => Assert.Equal(label.Value, pods.Metadata.Labels[label.Key]));
         var ingress = Assert.Single(policy.Spec.Ingress);
         Assert.Equal("http", Assert.Single(ingress.Ports).Port.Value);
-        var peer = Assert.Single(ingress.FromProperty);
-        Assert.True(peer.PodSelector is { MatchLabels: null or { Count: 0 } } && peer.NamespaceSelector is null, "from every pod of the namespace");
+        Assert.Equal(2, ingress.FromProperty.Count);
+        var (sameNamespace, probes) = (ingress.FromProperty[0], ingress.FromProperty[1]);
+        Assert.True(sameNamespace is { PodSelector.MatchLabels: null or { Count: 0 }, NamespaceSelector: null }, "every pod of the namespace");
+        Assert.True(probes.NamespaceSelector is { MatchLabels: null or { Count: 0 } }, "probes from any namespace");
+        Assert.Equal(new Dictionary<string, string> { [ChildNames.ComponentLabel] = ChildNames.ProbeComponent }, probes.PodSelector.MatchLabels);
 
         var dns = policy.Spec.Egress[0];
         Assert.Null(dns.To);
@@ -55,7 +60,7 @@ public sealed class ChartNetworkPolicyTests
     public void Without_the_namespace_and_peers_nothing_comes_in_and_configured_peers_and_egress_are_added(string chart, string[] callees)
     {
         var closed = HelmChart.OfKind<V1NetworkPolicy>(
-            new HelmChart(chart).Render("networkPolicy: {ingress: {fromNamespace: false}}"), "NetworkPolicy");
+            new HelmChart(chart).Render("networkPolicy: {ingress: {fromNamespace: false, fromProbes: false}}"), "NetworkPolicy");
         var opened = HelmChart.OfKind<V1NetworkPolicy>(new HelmChart(chart).Render("""
             networkPolicy:
               ingress: {from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]}
@@ -63,8 +68,8 @@ public sealed class ChartNetworkPolicyTests
             """), "NetworkPolicy");
 
         Assert.True(closed.Spec.Ingress is null or { Count: 0 }, "no ingress rule: all denied");
-        Assert.Equal(2, Assert.Single(opened.Spec.Ingress).FromProperty.Count);
-        Assert.Equal("monitoring", opened.Spec.Ingress[0].FromProperty[1].NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+        Assert.Equal(3, Assert.Single(opened.Spec.Ingress).FromProperty.Count);
+        Assert.Equal("monitoring", opened.Spec.Ingress[0].FromProperty[2].NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
         Assert.Equal(callees.Length == 0 ? 2 : 3, opened.Spec.Egress.Count);
         Assert.Equal("10.0.0.0/8", opened.Spec.Egress[^1].To[0].IpBlock.Cidr);
     }
