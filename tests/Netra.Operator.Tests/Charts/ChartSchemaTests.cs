@@ -14,6 +14,8 @@ public sealed class ChartSchemaTests
 {
     public static TheoryData<string> Charts => [.. HelmChart.All];
 
+    public static TheoryData<string> Services => [.. HelmChart.ServiceCharts];
+
     public static TheoryData<string, string> InvalidValues => new()
     {
         { "netra-auth", "config: {Auth__DevelopmentSeedHashIterations: 1000000}" },
@@ -55,6 +57,16 @@ public sealed class ChartSchemaTests
             metrics: {serviceMonitor: {enabled: true, interval: 15s, labels: {release: prometheus}}}
             resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 1Gi}}
             """));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void The_production_values_in_deploy_are_valid_and_render(string chart)
+    {
+        var overrides = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "production", $"{chart}.values.yaml"));
+
+        AssertValid(chart, Values(chart, overrides));
+        Assert.Contains(new HelmChart(chart).Render(overrides), item => (string?)item["kind"] == "ServiceMonitor");
     }
 
     [Theory]
