@@ -175,15 +175,15 @@ public sealed partial class GoTemplate
 
     private JsonNode? Call(string function, List<JsonNode?> arguments, Scope scope) => function switch
     {
-        "include" => JsonValue.Create(Include(Text(arguments[0]), arguments[1], scope)),
+        "include" => JsonValue.Create(Include(Print(arguments[0]), arguments[1], scope)),
         "quote" => JsonValue.Create($"\"{Print(arguments[0]).Replace("\"", "\\\"", StringComparison.Ordinal)}\""),
         "default" => IsTrue(arguments[1]) ? arguments[1] : arguments[0],
         "toYaml" => JsonValue.Create(YamlNodes.ToYaml(arguments[0])),
-        "nindent" => JsonValue.Create("\n" + Indent(Text(arguments[1]), (int)arguments[0]!.GetValue<double>())),
+        "nindent" => JsonValue.Create("\n" + Indent(Print(arguments[1]), (int)arguments[0]!.GetValue<double>())),
         "not" => JsonValue.Create(!IsTrue(arguments[0])),
         "and" => arguments.FirstOrDefault(argument => !IsTrue(argument), arguments[^1]),
         "or" => arguments.FirstOrDefault(IsTrue, arguments[^1]),
-        "printf" => JsonValue.Create(Printf(Text(arguments[0]), arguments.Skip(1))),
+        "printf" => JsonValue.Create(Printf(Print(arguments[0]), arguments.Skip(1))),
         _ => throw new NotSupportedException($"template function {function}"),
     };
 
@@ -242,8 +242,6 @@ public sealed partial class GoTemplate
         var mantissa = (number / Math.Pow(10, exponent)).ToString("R", CultureInfo.InvariantCulture);
         return $"{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
     }
-
-    private static string Text(JsonNode? value) => Print(value);
 
     private static string Indent(string text, int spaces) =>
         string.Join('\n', text.Split('\n').Select(line => new string(' ', spaces) + line));
