@@ -9,6 +9,7 @@ if [[ -x tests/controlplane/install.sh ]]; then
   tests/controlplane/install.sh
 fi
 
+tests/tools.sh
 rm -rf tests/results
 dotnet build Netra.Operator.sln -c Release
 # The cluster image's netra-operator, compiled ahead of time: OperatorImageTests runs it against the control plane.

@@ -3,7 +3,7 @@ using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Serve;
 using YamlDotNet.Serialization;
 
-namespace Netra.Operator.Tests.Controller;
+namespace Netra.Operator.Tests.Charts;
 
 /// <summary>
 /// The charts, the operator's defaults and the projects that publish the images agree: each chart's
@@ -29,7 +29,8 @@ public sealed class ChartImagesTests
         var values = Yaml(Path.Combine("charts", chart, "values.yaml"));
         var chartFile = Yaml(Path.Combine("charts", chart, "Chart.yaml"));
 
-        Assert.Equal($"{Registry}/{ContainerRepository(project)}", Child(values, "image")["repository"]);
+        var image = Child(values, "image");
+        Assert.Equal((Registry, ContainerRepository(project)), (image["registry"], image["repository"]));
         Assert.Equal(ProductVersion(), chartFile["appVersion"]);
     }
 

@@ -1,0 +1,44 @@
+using k8s;
+using k8s.Models;
+
+namespace Netra.Operator.Tests.Charts;
+
+/// <summary>
+/// The deploy Job's helm runs with the netra-operator-deployer ClusterRole inside a run's namespace:
+/// it must be allowed to create, read, change and delete every kind of object the service charts
+/// render there, the optional PodDisruptionBudget included.
+/// </summary>
+public sealed class DeployerRoleTests
+{
+    private static readonly Dictionary<string, string> Resources = new()
+    {
+        ["Deployment"] = "apps/deployments",
+        ["Service"] = "/services",
+        ["PersistentVolumeClaim"] = "/persistentvolumeclaims",
+        ["NetworkPolicy"] = "networking.k8s.io/networkpolicies",
+        ["PodDisruptionBudget"] = "policy/poddisruptionbudgets",
+    };
+
+    public static TheoryData<string> Services => [.. HelmChart.ServiceCharts];
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void The_deployer_role_may_manage_every_object_a_service_chart_renders(string chart)
+    {
+        var granted = DeployerRules();
+        var objects = new HelmChart(chart).Render("podDisruptionBudget: {enabled: true}");
+        var kinds = objects.Select(item => (string)item["kind"]!).Distinct().ToList();
+
+        Assert.Contains("NetworkPolicy", kinds);
+        Assert.All(kinds, kind => Assert.All(new[] { "get", "create", "patch", "update", "delete" },
+            verb => Assert.Contains($"{Resources[kind]} {verb}", granted)));
+    }
+
+    private static HashSet<string> DeployerRules()
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "charts", "netra-operator", "templates", "deployer-clusterrole.yaml"));
+        var role = KubernetesYaml.Deserialize<V1ClusterRole>(text);
+        return [.. role.Rules.SelectMany(rule => rule.ApiGroups.SelectMany(group => rule.Resources.SelectMany(resource =>
+            rule.Verbs.Select(verb => $"{group}/{resource} {verb}"))))];
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Netra.Operator.Tests.Charts;
+
+/// <summary>
+/// The GitOps recipes under gitops/: the argocd-cm patch carries exactly the tested health script, the
+/// PostSync hook and the Flux Kustomization wait for the TestRuns they create, and the Grafana dashboard
+/// plots only metrics the operator documents.
+/// </summary>
+public sealed partial class GitOpsFilesTests
+{
+    private static readonly string GitOps = Path.Combine(Repository.Root, "gitops");
+
+    [Fact]
+    public void The_argocd_cm_patch_holds_the_tested_health_script()
+    {
+        var patch = YamlNodes.Load(File.ReadAllText(Path.Combine(GitOps, "argocd", "argocd-cm.yaml")))!;
+
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(GitOps, "argocd", "testrun-health", "health.lua")),
+            (string?)patch["data"]!["resource.customizations.health.netra.io_TestRun"]);
+        Assert.Equal("argocd-cm", (string?)patch["metadata"]!["name"]);
+    }
+
+    [Fact]
+    public void The_postsync_hook_creates_a_new_testrun_per_sync()
+    {
+        var hook = YamlNodes.Load(File.ReadAllText(Path.Combine(GitOps, "argocd", "postsync-testrun.yaml")))!;
+
+        Assert.Equal("TestRun", (string?)hook["kind"]);
+        Assert.NotNull((string?)hook["metadata"]!["generateName"]);
+        Assert.Null(hook["metadata"]!["name"]);
+        Assert.Equal("PostSync", (string?)hook["metadata"]!["annotations"]!["argocd.argoproj.io/hook"]);
+    }
+
+    [Fact]
+    public void The_flux_kustomization_waits_for_the_testrun_it_applies_and_reruns_it_per_release()
+    {
+        var kustomization = YamlNodes.Load(File.ReadAllText(Path.Combine(GitOps, "flux", "netra-smoke.yaml")))!;
+        var run = YamlNodes.Load(File.ReadAllText(Path.Combine(GitOps, "flux", "smoke", "testrun.yaml")))!;
+
+        var check = Assert.Single(kustomization["spec"]!["healthChecks"]!.AsArray())!;
+        Assert.Equal(("TestRun", (string?)run["metadata"]!["name"]), ((string?)check["kind"], (string?)check["name"]));
+        Assert.Equal("./gitops/flux/smoke", (string?)kustomization["spec"]!["path"]);
+        var variable = Regex.Match((string)run["metadata"]!["annotations"]!["netra.io/rerun"]!, @"^\$\{(\w+)\}$").Groups[1].Value;
+        Assert.NotNull(kustomization["spec"]!["postBuild"]!["substitute"]![variable]);
+    }
+
+    [Fact]
+    public void The_dashboard_plots_pass_rate_and_flaky_scenarios_from_documented_metrics()
+    {
+        var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(GitOps, "grafana", "netra-testruns.json")))!;
+        var documented = File.ReadAllText(Path.Combine(Repository.Root, "docs", "testrun-reference.md"))
+            + File.ReadAllText(Path.Combine(Repository.Root, "charts", "netra-operator", "README.md"));
+
+        var panels = dashboard["panels"]!.AsArray();
+        var expressions = panels.SelectMany(panel => panel!["targets"]!.AsArray()).Select(target => (string)target!["expr"]!).ToList();
+        var metrics = expressions.SelectMany(expression => MetricName().Matches(expression).Select(match => match.Value)).Distinct().ToList();
+
+        Assert.Contains(panels, panel => ((string)panel!["title"]!).Contains("Pass rate", StringComparison.Ordinal));
+        Assert.Contains(panels, panel => ((string)panel!["title"]!).Contains("Flaky", StringComparison.Ordinal));
+        Assert.Contains("netra_testrun_cases_total", metrics);
+        Assert.All(metrics, metric => Assert.Contains(Regex.Replace(metric, "_bucket$", string.Empty), documented, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"\bnetra_[a-z_]+")]
+    private static partial Regex MetricName();
+}
