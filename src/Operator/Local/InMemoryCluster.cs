@@ -51,6 +51,9 @@ public sealed class InMemoryCluster(IAnsiConsole console) : IAsyncDisposable
                 case RemoveFinalizer:
                     run.Metadata.Finalizers = [.. (run.Metadata.Finalizers ?? []).Where(f => f != ChildNames.Finalizer)];
                     break;
+                case DeleteRun:
+                    // The local run's TestRun is the file it was read from: nothing to delete.
+                    break;
                 case DeleteNamespace delete:
                     await DeleteNamespaceAsync(delete.Name, keepFiles: false);
                     break;

@@ -52,9 +52,10 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
         return run;
     }
 
-    /// <summary>What the API server would have set on a new object.</summary>
+    /// <summary>What the API server would have set on a new object; no time to live (see <see cref="LocalRunCaveats"/>).</summary>
     private static void Admit(TestRun run)
     {
+        LocalRunCaveats.ClearTimesToLive(run);
         run.Metadata.NamespaceProperty ??= DefaultNamespace;
         run.Metadata.Uid ??= Guid.NewGuid().ToString();
         run.Metadata.Generation ??= 1;

@@ -30,6 +30,10 @@ public sealed class ChildActuator(IKubernetes client)
     {
         switch (action)
         {
+            case DeleteRun:
+                await ApiErrors.DeleteIfPresentAsync(() => client.CustomObjects.DeleteNamespacedCustomObjectAsync(
+                    TestRun.Group, TestRun.Version, run.Metadata.NamespaceProperty, TestRun.Plural, run.Metadata.Name, cancellationToken: cancellationToken));
+                break;
             case DeleteNamespace delete:
                 await ApiErrors.DeleteIfPresentAsync(() => client.CoreV1.DeleteNamespaceAsync(delete.Name, cancellationToken: cancellationToken));
                 break;

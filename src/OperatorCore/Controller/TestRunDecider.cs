@@ -24,7 +24,7 @@ public static class TestRunDecider
         if (run.Status is { Phase: Phases.Succeeded or Phases.Failed } finished)
         {
             return RerunStage.Requested(run, finished) ? RerunStage.Decide(observation, finished, now)
-                : CleanupStage.AfterCompletion(observation, finished, now);
+                : ExpiryStage.Decide(observation, finished, CleanupStage.AfterCompletion(observation, finished, now), now);
         }
 
         if (InitializeStage.Invalid(observation, now) is { } rejected)

@@ -20,4 +20,7 @@ public sealed record DeleteNamespace(string Name) : ChildAction;
 
 public sealed record AddFinalizer : ChildAction;
 
+/// <summary>Deletes the TestRun itself (its time to live after finishing has passed).</summary>
+public sealed record DeleteRun : ChildAction;
+
 public sealed record RemoveFinalizer : ChildAction;

@@ -39,6 +39,8 @@ public sealed class TestRunDeciderTests
             { "timeout passed", Runs.Observe(Runs.Existing(r => { r.Spec.Timeout = "10s"; r.Status = Runs.Started(Phases.Probing); })), Phases.Failed, "" },
             { "finished, ttl not due", Runs.Observe(Runs.Ephemeral(r => { completed(Phases.Succeeded)(r); r.Spec.Cleanup!.TtlSecondsAfterFinished = 60; }), ChildPresence.Present), Phases.Succeeded, "" },
             { "finished, ttl due", Runs.Observe(Runs.Ephemeral(completed(Phases.Succeeded)), ChildPresence.Present), Phases.Succeeded, "DeleteNamespace/netra-run-0f1e2d3c" },
+            { "finished, run ttl due: the run is deleted", Runs.Observe(Runs.Existing(r => { completed(Phases.Succeeded)(r); r.Spec.TtlSecondsAfterFinished = 5; })), Phases.Succeeded, "DeleteRun" },
+            { "finished, run ttl not due", Runs.Observe(Runs.Existing(r => { completed(Phases.Succeeded)(r); r.Spec.TtlSecondsAfterFinished = 60; })), Phases.Succeeded, "" },
             { "finished, namespace terminating", Runs.Observe(Runs.Ephemeral(completed(Phases.Succeeded)), ChildPresence.Terminating), Phases.Succeeded, "" },
             { "namespace deleted during the run", Runs.Observe(Runs.Ephemeral(r => r.Status = Runs.Started(Phases.Probing)), ChildPresence.Terminating, new("netra-deploy", JobProgress.Succeeded)), Phases.Failed, "" },
             { "failed, OnSuccess keeps namespace", Runs.Observe(Runs.Ephemeral(r => { completed(Phases.Failed)(r); r.Spec.Cleanup!.Policy = CleanupPolicies.OnSuccess; }), ChildPresence.Present), Phases.Failed, "" },

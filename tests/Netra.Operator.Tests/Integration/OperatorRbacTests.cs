@@ -26,13 +26,14 @@ public sealed class OperatorRbacTests(OperatorTestBed bed) : IClassFixture<Opera
                 spec:
                   scenarios: [auth-service-independence]
                   cleanup: {policy: Always}
+                  ttlSecondsAfterFinished: 3
                 """);
             await bed.WaitForPhaseAsync(ns, "every-permission", Phases.Succeeded);
             var environment = $"netra-run-{created.Metadata.Uid[..8]}";
             await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
 
-            await bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "every-permission");
-            await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "every-permission") is null, "run deleted", OperatorTestBed.Deadline);
+            // Its time to live after finishing passes: the operator deletes it, and its finalizer lets it go.
+            await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "every-permission") is null, "run deleted after its TTL", OperatorTestBed.Deadline);
 
             // Lease renewals come every retry period; wait for one rather than assume it happened.
             await WaitUntilRequestedAsync(granted, TimeSpan.FromSeconds(20));

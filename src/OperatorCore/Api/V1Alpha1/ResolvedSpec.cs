@@ -12,6 +12,8 @@ public sealed record ResolvedSpec(
     int Retries,
     string CleanupPolicy,
     int CleanupTtlSeconds,
+    string Profile,
+    int? TtlSecondsAfterFinished,
     EndpointsSpec? Endpoints,
     string? CredentialsSecret,
     ChartsSpec? Charts,

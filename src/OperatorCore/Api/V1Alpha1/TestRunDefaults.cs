@@ -18,16 +18,25 @@ public static class TestRunDefaults
     public static IReadOnlyList<string> Scenarios => ScenarioNames.All;
 
     /// <summary>The spec with what is absent filled in; the spec itself is left as it is.</summary>
-    public static ResolvedSpec Resolve(TestRunSpec spec) => new(
-        spec.Environment.Mode ?? Mode,
-        spec.Scenarios is { Count: > 0 } scenarios ? [.. scenarios] : Scenarios,
-        spec.Parallelism ?? Parallelism,
-        spec.Timeout ?? Timeout,
-        spec.Retries ?? Retries,
-        spec.Cleanup?.Policy ?? CleanupPolicy,
-        spec.Cleanup?.TtlSecondsAfterFinished ?? TtlSecondsAfterFinished,
-        spec.Environment.Endpoints,
-        spec.Environment.CredentialsSecretRef?.Name,
-        spec.Environment.Charts,
-        spec.Probe);
+    public static ResolvedSpec Resolve(TestRunSpec spec)
+    {
+        var mode = spec.Environment.Mode ?? Mode;
+        return new ResolvedSpec(
+            mode,
+            spec.Scenarios is { Count: > 0 } scenarios ? [.. scenarios] : Scenarios,
+            spec.Parallelism ?? Parallelism,
+            spec.Timeout ?? Timeout,
+            spec.Retries ?? Retries,
+            spec.Cleanup?.Policy ?? CleanupPolicy,
+            spec.Cleanup?.TtlSecondsAfterFinished ?? TtlSecondsAfterFinished,
+            spec.Profile ?? ProfileFor(mode),
+            spec.TtlSecondsAfterFinished,
+            spec.Environment.Endpoints,
+            spec.Environment.CredentialsSecretRef?.Name,
+            spec.Environment.Charts,
+            spec.Probe);
+    }
+
+    /// <summary>Existing services are someone's real ones: the safe profile unless the spec asks for more.</summary>
+    public static string ProfileFor(string mode) => mode == EnvironmentModes.Existing ? Profiles.Safe : Profiles.Full;
 }

@@ -28,6 +28,14 @@ public sealed class TestRunSpec
     [JsonPropertyName("cleanup")]
     public CleanupSpec? Cleanup { get; set; }
 
+    /// <summary>What the probes may do to the services: <c>Safe</c> (default for Existing) or <c>Full</c> (default for Ephemeral).</summary>
+    [JsonPropertyName("profile")]
+    public string? Profile { get; set; }
+
+    /// <summary>Seconds after the run finished before the TestRun itself is deleted, as for Jobs; unset, it stays.</summary>
+    [JsonPropertyName("ttlSecondsAfterFinished")]
+    public int? TtlSecondsAfterFinished { get; set; }
+
     [JsonPropertyName("probe")]
     public ProbeSpec? Probe { get; set; }
 }

@@ -63,6 +63,16 @@ public static class TestRunValidation
             problems.Add($"spec.cleanup.policy must be Always, OnSuccess or Never, not '{spec.CleanupPolicy}'.");
         }
 
+        if (spec.Profile is not (Profiles.Safe or Profiles.Full))
+        {
+            problems.Add($"spec.profile must be Safe or Full, not '{spec.Profile}'.");
+        }
+
+        if (spec.TtlSecondsAfterFinished is < 0)
+        {
+            problems.Add("spec.ttlSecondsAfterFinished must not be negative.");
+        }
+
         if (spec.CleanupTtlSeconds < 0)
         {
             problems.Add("spec.cleanup.ttlSecondsAfterFinished must not be negative.");

@@ -44,6 +44,16 @@ public static class EnvironmentModes
     public const string Existing = "Existing";
 }
 
+/// <summary>What the probes may do to the services they check.</summary>
+public static class Profiles
+{
+    /// <summary>Safe against production: read-mostly, no fault injection, no waiting for token expiry.</summary>
+    public const string Safe = "Safe";
+
+    /// <summary>Every case, for disposable environments.</summary>
+    public const string Full = "Full";
+}
+
 public static class CleanupPolicies
 {
     public const string Always = "Always";
