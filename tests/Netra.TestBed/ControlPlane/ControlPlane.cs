@@ -13,7 +13,7 @@ using Netra.Testing;
 // The control plane binaries are Linux builds; so are the file modes and signals used here.
 [assembly: SupportedOSPlatform("linux")]
 
-namespace Netra.Operator.Tests;
+namespace Netra.TestBed;
 
 /// <summary>A user of the static token file, beyond the built-in admin and operator.</summary>
 public sealed record ControlPlaneUser(string Name, params string[] Groups);
@@ -25,11 +25,11 @@ public sealed record ControlPlaneUser(string Name, params string[] Groups);
 /// No kubelet and no scheduler: pods stay Pending.
 /// </summary>
 /// <remarks>
-/// Use as an xunit class fixture (<c>IClassFixture&lt;ControlPlane&gt;</c>; derive to add token users), or
+/// Derive to make an xunit class fixture (add <c>IAsyncLifetime</c>; pass token users to the protected constructor), or
 /// <c>await using var cp = await ControlPlane.StartAsync();</c>.
 /// Set <c>NETRA_KEEP_CONTROLPLANE=1</c> to keep the folder (logs, kubeconfigs) after the tests.
 /// </remarks>
-public class ControlPlane : IAsyncLifetime, IAsyncDisposable
+public class ControlPlane : IAsyncDisposable
 {
     public const string OperatorNamespace = "netra-system";
     public const string OperatorServiceAccount = "netra-operator";
@@ -131,8 +131,6 @@ public class ControlPlane : IAsyncLifetime, IAsyncDisposable
         string.Join("\n", _processes.Select(p => $"----- {p.Name} ({p.LogPath}) -----\n{p.Tail(lines)}"));
 
     public Task InitializeAsync() => StartCoreAsync(ControlPlaneBinaries.Locate(), CancellationToken.None);
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     private async Task StartCoreAsync(ControlPlaneBinaries binaries, CancellationToken cancellationToken)
     {
@@ -407,7 +405,7 @@ public class ControlPlane : IAsyncLifetime, IAsyncDisposable
         return collection;
     }
 
-    internal static int FreeLoopbackPort()
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -426,7 +424,7 @@ public class ControlPlane : IAsyncLifetime, IAsyncDisposable
         writer.Write(content);
     }
 
-    internal static void WriteKubeconfigFile(string path, Uri server, string caPath, string token, string? defaultNamespace)
+    private static void WriteKubeconfigFile(string path, Uri server, string caPath, string token, string? defaultNamespace)
     {
         var caData = Convert.ToBase64String(File.ReadAllBytes(caPath));
         var ns = defaultNamespace is null ? string.Empty : $"\n    namespace: {defaultNamespace}";
