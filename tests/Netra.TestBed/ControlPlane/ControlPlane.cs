@@ -1,14 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Runtime.Versioning;
 using System.Text;
 using k8s;
-using Netra.Testing;
 
 // The control plane binaries are Linux builds; so are the file modes and signals used here.
 [assembly: SupportedOSPlatform("linux")]
@@ -29,14 +25,12 @@ public sealed record ControlPlaneUser(string Name, params string[] Groups);
 /// <c>await using var cp = await ControlPlane.StartAsync();</c>.
 /// Set <c>NETRA_KEEP_CONTROLPLANE=1</c> to keep the folder (logs, kubeconfigs) after the tests.
 /// </remarks>
-public class ControlPlane : IAsyncDisposable
+public partial class ControlPlane : IAsyncDisposable
 {
     public const string OperatorNamespace = "netra-system";
     public const string OperatorServiceAccount = "netra-operator";
     public const string OperatorUserName = $"system:serviceaccount:{OperatorNamespace}:{OperatorServiceAccount}";
     public const string AdminUserName = "netra-test-admin";
-
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 
     private readonly IReadOnlyList<ControlPlaneUser> _extraUsers;
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
@@ -168,243 +162,6 @@ public class ControlPlane : IAsyncDisposable
 
     private static bool KeepDirectory => Environment.GetEnvironmentVariable("NETRA_KEEP_CONTROLPLANE") is "1" or "true";
 
-    private async Task StartOnceAsync(ControlPlaneBinaries binaries, CancellationToken cancellationToken)
-    {
-        var dir = Directory.CreateTempSubdirectory("netra-controlplane-").FullName;
-        _workDirectory = dir;
-        var etcdPort = FreeLoopbackPort();
-        var etcdPeerPort = FreeLoopbackPort();
-        var apiPort = FreeLoopbackPort();
-        var kcmPort = FreeLoopbackPort();
-        var etcdUrl = $"http://127.0.0.1:{etcdPort}"; // etcd rejects URLs with a path, even "/"
-        EtcdUrl = new Uri(etcdUrl);
-        ApiServerUrl = new Uri($"https://127.0.0.1:{apiPort}");
-        var certDir = Path.Combine(dir, "apiserver-certs");
-        var kcmCertDir = Path.Combine(dir, "controller-manager-certs");
-        Directory.CreateDirectory(certDir);
-        Directory.CreateDirectory(kcmCertDir);
-        CaCertificatePath = Path.Combine(certDir, "apiserver.crt");
-
-        // Service-account signing key pair.
-        var privateKeyPath = Path.Combine(dir, "sa.key");
-        var publicKeyPath = Path.Combine(dir, "sa.pub");
-        using (var rsa = RSA.Create(2048))
-        {
-            WritePrivate(privateKeyPath, rsa.ExportRSAPrivateKeyPem());
-            File.WriteAllText(publicKeyPath, rsa.ExportSubjectPublicKeyInfoPem());
-        }
-
-        // Static tokens: admin, operator, extra users. Random, never printed.
-        _tokens.Clear();
-        var tokenLines = new StringBuilder();
-        void AddUser(string name, IEnumerable<string> groups)
-        {
-            var token = RandomNumberGenerator.GetHexString(48, lowercase: true);
-            _tokens[name] = token;
-            tokenLines.Append(token).Append(',').Append(name).Append(',').Append(name)
-                .Append(",\"").Append(string.Join(',', groups)).Append("\"\n");
-        }
-
-        AddUser(AdminUserName, ["system:masters", "system:authenticated"]);
-        AddUser(OperatorUserName, ["system:serviceaccounts", $"system:serviceaccounts:{OperatorNamespace}", "system:authenticated"]);
-        foreach (var user in _extraUsers)
-        {
-            AddUser(user.Name, [.. user.Groups, "system:authenticated"]);
-        }
-
-        var tokenFile = Path.Combine(dir, "tokens.csv");
-        WritePrivate(tokenFile, tokenLines.ToString());
-        OperatorAudit = AuditLog.Create(dir, OperatorUserName);
-
-        // etcd
-        var etcd = Launch("etcd", binaries.Etcd, dir,
-        [
-            "--name=netra",
-            $"--data-dir={Path.Combine(dir, "etcd-data")}",
-            $"--listen-client-urls={etcdUrl}",
-            $"--advertise-client-urls={etcdUrl}",
-            $"--listen-peer-urls=http://127.0.0.1:{etcdPeerPort}",
-            $"--initial-advertise-peer-urls=http://127.0.0.1:{etcdPeerPort}",
-            $"--initial-cluster=netra=http://127.0.0.1:{etcdPeerPort}",
-            "--unsafe-no-fsync",
-        ]);
-        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
-        {
-            await WaitHealthyAsync(etcd, "etcd /health", async () =>
-            {
-                var body = await http.GetStringAsync(new Uri(EtcdUrl, "/health"), cancellationToken);
-                return body.Contains("\"health\":\"true\"", StringComparison.Ordinal);
-            });
-        }
-
-        // kube-apiserver
-        var apiServer = Launch("kube-apiserver", binaries.KubeApiServer, dir,
-        [
-            $"--etcd-servers={etcdUrl}",
-            $"--cert-dir={certDir}",
-            $"--secure-port={apiPort}",
-            "--bind-address=127.0.0.1",
-            "--insecure-port=0",
-            "--service-cluster-ip-range=10.0.0.0/24",
-            "--service-account-issuer=https://kubernetes.default.svc",
-            $"--service-account-key-file={publicKeyPath}",
-            $"--service-account-signing-key-file={privateKeyPath}",
-            $"--token-auth-file={tokenFile}",
-            "--authorization-mode=RBAC",
-            "--allow-privileged=true",
-            "--disable-admission-plugins=ServiceAccount",
-            .. OperatorAudit.ApiServerFlags,
-        ]);
-        HttpClient? apiHttp = null;
-        try
-        {
-            await WaitHealthyAsync(apiServer, "kube-apiserver /readyz", async () =>
-            {
-                if (apiHttp is null)
-                {
-                    // The apiserver writes its self-signed certificate before it serves.
-                    if (!File.Exists(CaCertificatePath) || new FileInfo(CaCertificatePath).Length == 0)
-                    {
-                        return false;
-                    }
-
-                    CaCertificates = LoadPem(CaCertificatePath);
-                    apiHttp = TrustingOnly(CaCertificates, checkName: true);
-                    apiHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-                }
-
-                using var response = await apiHttp.GetAsync(new Uri(ApiServerUrl, "/readyz"), cancellationToken);
-                return response.StatusCode == HttpStatusCode.OK;
-            });
-        }
-        finally
-        {
-            apiHttp?.Dispose();
-        }
-
-        // kube-controller-manager, as cluster admin.
-        var kcmKubeconfig = WriteKubeconfig(AdminToken, Path.Combine(dir, "controller-manager.kubeconfig"));
-        var controllerManager = Launch("kube-controller-manager", binaries.KubeControllerManager, dir,
-        [
-            $"--kubeconfig={kcmKubeconfig}",
-            $"--authentication-kubeconfig={kcmKubeconfig}",
-            $"--authorization-kubeconfig={kcmKubeconfig}",
-            "--leader-elect=false",
-            "--controllers=job,garbagecollector,namespace,serviceaccount-token",
-            // The default 20 requests/s would pace the Job controller, not the operator, in bursts of runs.
-            "--kube-api-qps=200",
-            "--kube-api-burst=400",
-            $"--service-account-private-key-file={privateKeyPath}",
-            $"--root-ca-file={CaCertificatePath}",
-            "--bind-address=127.0.0.1",
-            $"--secure-port={kcmPort}",
-            "--port=0",
-            $"--cert-dir={kcmCertDir}",
-        ]);
-        HttpClient? kcmHttp = null;
-        try
-        {
-            var kcmCert = Path.Combine(kcmCertDir, "kube-controller-manager.crt");
-            await WaitHealthyAsync(controllerManager, "kube-controller-manager /healthz", async () =>
-            {
-                if (kcmHttp is null)
-                {
-                    if (!File.Exists(kcmCert) || new FileInfo(kcmCert).Length == 0)
-                    {
-                        return false;
-                    }
-
-                    kcmHttp = TrustingOnly(LoadPem(kcmCert), checkName: false);
-                }
-
-                using var response = await kcmHttp.GetAsync(new Uri($"https://127.0.0.1:{kcmPort}/healthz"), cancellationToken);
-                return response.StatusCode == HttpStatusCode.OK;
-            });
-        }
-        finally
-        {
-            kcmHttp?.Dispose();
-        }
-
-        _adminClient = ClientFor(AdminToken);
-    }
-
-    private ChildProcess Launch(string name, string executable, string dir, string[] arguments)
-    {
-        var child = ChildProcess.Start(name, executable, arguments, Path.Combine(dir, $"{name}.log"));
-        _processes.Add(child);
-        return child;
-    }
-
-    /// <summary>Polls <paramref name="probe"/> until true; fails at once when the process exits, with its log.</summary>
-    private static async Task WaitHealthyAsync(ChildProcess process, string what, Func<Task<bool>> probe)
-    {
-        try
-        {
-            await Eventually.WaitUntilAsync(async () =>
-            {
-                process.ThrowIfExited();
-                try
-                {
-                    return await probe();
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-                catch (TaskCanceledException)
-                {
-                    return false;
-                }
-            }, what, StepTimeout);
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-        {
-            throw new ControlPlaneStartException($"Control plane failed to start: {e.Message}", e);
-        }
-    }
-
-    private static HttpClient TrustingOnly(X509Certificate2Collection roots, bool checkName)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                    ChainsTo(roots, certificate, errors, checkName),
-            },
-        };
-        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
-    }
-
-    private static bool ChainsTo(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors, bool checkName)
-    {
-        if (errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-
-        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)
-            || (checkName && errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)))
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
-    }
-
-    private static X509Certificate2Collection LoadPem(string path)
-    {
-        var collection = new X509Certificate2Collection();
-        collection.ImportFromPemFile(path);
-        return collection;
-    }
-
     public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -498,20 +255,3 @@ public class ControlPlane : IAsyncDisposable
     public override string ToString() => $"ControlPlane {ApiServerUrl} ({_workDirectory})";
 }
 
-/// <summary>The control plane did not come up; the message holds the tail of each component's log.</summary>
-public sealed class ControlPlaneStartException : Exception
-{
-    public ControlPlaneStartException()
-    {
-    }
-
-    public ControlPlaneStartException(string message)
-        : base(message)
-    {
-    }
-
-    public ControlPlaneStartException(string message, Exception? inner)
-        : base(message, inner)
-    {
-    }
-}
