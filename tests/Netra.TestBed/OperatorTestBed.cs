@@ -28,7 +28,8 @@ public class OperatorTestBed : IAsyncDisposable
     private KubeletStandIn? _kubelet;
     private int _namespaces;
 
-    public ControlPlane Cp => _cp ?? throw new InvalidOperationException("Test bed not started: call InitializeAsync, or use a fixture that does.");
+    public ControlPlane Cp =>
+        _cp ?? throw new InvalidOperationException("Test bed not started: call InitializeAsync, or use a fixture that does.");
 
     public Kubernetes Admin => Cp.AdminClient;
 
