@@ -7,7 +7,7 @@ using k8s;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
 using Netra.Operator.Core.Controller;
-using Netra.Operator.Tests.Integration;
+using Netra.TestBed;
 using Netra.Testing;
 
 namespace Netra.Operator.Bench;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Netra.Operator.Tests;
+using Netra.TestBed;
 
 namespace Netra.Operator.Bench;
 

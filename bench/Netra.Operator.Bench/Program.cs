@@ -1,7 +1,6 @@
 using System.Globalization;
 using Netra.Operator.Bench;
-using Netra.Operator.Tests;
-using Netra.Operator.Tests.Integration;
+using Netra.TestBed;
 using Netra.Testing;
 
 // dotnet publish src/OperatorImage -c Release   (the cluster image's binary, measured by default)

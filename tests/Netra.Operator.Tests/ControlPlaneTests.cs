@@ -10,7 +10,7 @@ using Netra.Testing;
 namespace Netra.Operator.Tests;
 
 /// <summary>Proves the test bed: a real 1.20 apiserver with RBAC, CRDs, and live controllers.</summary>
-public sealed class ControlPlaneTests(ControlPlane cp, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ControlPlane>
+public sealed class ControlPlaneTests(ControlPlaneFixture cp, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ControlPlaneFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 

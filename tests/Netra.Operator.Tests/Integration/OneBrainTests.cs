@@ -14,7 +14,7 @@ namespace Netra.Operator.Tests.Integration;
 /// <c>netra-operator run</c> and through the operator on a real control plane ends in the same status,
 /// apart from times and namespace names.
 /// </summary>
-public sealed partial class OneBrainTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>, IAsyncLifetime
+public sealed partial class OneBrainTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
 {
     // Non-catalog order, two at once, one scenario failing on every attempt (frames of 16 bytes), one retry.
     private const string Manifest = """

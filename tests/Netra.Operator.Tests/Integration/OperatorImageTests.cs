@@ -13,7 +13,7 @@ namespace Netra.Operator.Tests.Integration;
 /// control plane: reading its kubeconfig, leading and handing over, watching, deploying, probing,
 /// reporting, cleaning up.
 /// </summary>
-public sealed class OperatorImageTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>
+public sealed class OperatorImageTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>
 {
     [Fact]
     public async Task The_compiled_image_runs_TestRuns_to_Succeeded_and_to_Failed_stalls_an_invalid_one_and_cleans_up_on_deletion()

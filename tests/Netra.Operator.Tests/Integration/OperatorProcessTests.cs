@@ -14,7 +14,7 @@ namespace Netra.Operator.Tests.Integration;
 /// The operator as a process: health and metrics, leader election between instances, a kill in the
 /// middle of a run; and status writes racing another writer. No operator runs between these tests.
 /// </summary>
-public sealed class OperatorProcessTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>
+public sealed class OperatorProcessTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>
 {
     private static readonly TimeSpan LeaseDeadline = TimeSpan.FromSeconds(30);
 

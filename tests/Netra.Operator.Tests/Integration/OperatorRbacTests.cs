@@ -10,7 +10,7 @@ namespace Netra.Operator.Tests.Integration;
 /// rules (a missing one fails them), and here the API server's audit log shows that a run's whole
 /// life, from leader election to cleanup, uses every permission the chart grants (an excess one fails).
 /// </summary>
-public sealed class OperatorRbacTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>
+public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>
 {
     [Fact]
     public async Task A_run_from_creation_to_deletion_uses_every_permission_the_chart_grants_and_no_other()

@@ -15,7 +15,7 @@ namespace Netra.Operator.Tests.Integration;
 /// TestRuns reconciled by the operator, running as the chart's service account with exactly the
 /// chart's rules, against a real control plane; pods run by the kubelet and helm stand-ins.
 /// </summary>
-public sealed class TestRunLifecycleTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>, IAsyncLifetime
+public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
 {
     private const string FastScenarios = "[thread-management, auth-service-independence]";
     private OperatorHost? _operator;

@@ -1,4 +1,4 @@
-namespace Netra.Operator.Tests;
+namespace Netra.TestBed;
 
 /// <summary>Where the repository's files (crds/, examples/) are, found from the test binaries.</summary>
 public static class Repository

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Netra.Operator.Tests;
+namespace Netra.TestBed;
 
 /// <summary>
 /// A control-plane binary run as a child process, its stdout and stderr captured to one log file.
 /// Disposing kills its whole process tree.
 /// </summary>
-internal sealed class ChildProcess : IAsyncDisposable
+public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;

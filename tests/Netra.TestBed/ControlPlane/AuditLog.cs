@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Netra.Operator.Tests;
+namespace Netra.TestBed;
 
 /// <summary>
 /// The kube-apiserver's audit log of one user's requests (policy: that user at level Metadata,

@@ -4,7 +4,7 @@ using Netra.Operator.Core.Controller;
 using Netra.Operator.Local;
 using Netra.Probes.Running;
 
-namespace Netra.Operator.Tests;
+namespace Netra.TestBed;
 
 /// <summary>
 /// Stands in for helm in a deploy pod, which nothing can run here: starts the three services on
@@ -12,7 +12,7 @@ namespace Netra.Operator.Tests;
 /// deploy them (the local run's <see cref="DeployJobRunner"/>), and remembers where they are per
 /// namespace for <see cref="KubeletStandIn"/>.
 /// </summary>
-internal sealed class HelmStandIn(IKubernetes admin) : IAsyncDisposable
+public sealed class HelmStandIn(IKubernetes admin) : IAsyncDisposable
 {
     private readonly DeployJobRunner _runner = new();
 

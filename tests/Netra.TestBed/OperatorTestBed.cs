@@ -10,14 +10,15 @@ using Netra.Operator.Local;
 using Netra.Operator.Core.Serve;
 using Netra.Testing;
 
-namespace Netra.Operator.Tests.Integration;
+namespace Netra.TestBed;
 
 /// <summary>
 /// A control plane prepared as the operator's chart prepares a cluster: the CRD from the chart's
 /// crds/, the operator's service account granted exactly the chart's rules, the deployer
 /// ClusterRole; plus the kubelet and helm stand-ins.
 /// </summary>
-public sealed class OperatorTestBed : IAsyncLifetime
+/// <remarks>Derive to make an xunit class fixture (add <c>IAsyncLifetime</c>), or call <see cref="InitializeAsync"/> and dispose.</remarks>
+public class OperatorTestBed : IAsyncDisposable
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
     private static readonly string Chart = Path.Combine(Repository.Root, "charts", "netra-operator");
@@ -27,13 +28,14 @@ public sealed class OperatorTestBed : IAsyncLifetime
     private KubeletStandIn? _kubelet;
     private int _namespaces;
 
-    public ControlPlane Cp => _cp!;
+    public ControlPlane Cp =>
+        _cp ?? throw new InvalidOperationException("Test bed not started: call InitializeAsync, or use a fixture that does.");
 
     public Kubernetes Admin => Cp.AdminClient;
 
-    internal HelmStandIn Helm => _helm!;
+    public HelmStandIn Helm => _helm!;
 
-    internal KubeletStandIn Kubelet => _kubelet!;
+    public KubeletStandIn Kubelet => _kubelet!;
 
     public async Task InitializeAsync()
     {
@@ -71,7 +73,7 @@ public sealed class OperatorTestBed : IAsyncLifetime
         _kubelet = new KubeletStandIn(Admin, _helm);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_kubelet is not null)
         {
@@ -87,6 +89,8 @@ public sealed class OperatorTestBed : IAsyncLifetime
         {
             await _cp.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The chart's CRD and RBAC objects (the Deployment is for a real cluster), its templates rendered for namespace netra-system.</summary>
@@ -113,7 +117,7 @@ public sealed class OperatorTestBed : IAsyncLifetime
     /// <see cref="StartOperator"/>: the JIT build beside the tests, or <paramref name="executable"/>
     /// (the image's native binary). Disposing it kills it, as a crash would.
     /// </summary>
-    internal ChildProcess StartOperatorProcess(string lease, string identity, int metricsPort = 0, string? executable = null)
+    public ChildProcess StartOperatorProcess(string lease, string identity, int metricsPort = 0, string? executable = null)
     {
         var options = OperatorOptions(lease, identity);
         string[] serve =

@@ -7,7 +7,7 @@ using Netra.Operator.Core.Controller.Manifests;
 using Netra.Operator.Local;
 using Spectre.Console;
 
-namespace Netra.Operator.Tests;
+namespace Netra.TestBed;
 
 /// <summary>
 /// Stands in for the kubelet, which the test control plane lacks: watches the operator's pods and
@@ -17,7 +17,7 @@ namespace Netra.Operator.Tests;
 /// <see cref="HelmStandIn"/>. Then it writes the pod's status (phase, terminated containers with
 /// exit code and message), and the job controller completes the Job.
 /// </summary>
-internal sealed class KubeletStandIn : IAsyncDisposable
+public sealed class KubeletStandIn : IAsyncDisposable
 {
     private readonly IKubernetes _admin;
     private readonly HelmStandIn _helm;

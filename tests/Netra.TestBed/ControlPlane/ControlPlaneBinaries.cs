@@ -1,4 +1,4 @@
-namespace Netra.Operator.Tests;
+namespace Netra.TestBed;
 
 /// <summary>
 /// Where <c>tests/controlplane/install.sh</c> put etcd, kube-apiserver and kube-controller-manager:
