@@ -9,7 +9,7 @@ using Netra.Testing;
 namespace Netra.Operator.Tests.Integration;
 
 /// <summary>What CI jobs and GitOps tools do with TestRuns: wait once for the end whatever the outcome, run the same TestRun again.</summary>
-public sealed class RerunTests(OperatorTestBed bed) : IClassFixture<OperatorTestBed>, IAsyncLifetime
+public sealed class RerunTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
 {
     private const string Unreachable = "{authUrl: http://127.0.0.1:1, backendUrl: http://127.0.0.1:1, agentUrl: http://127.0.0.1:1}";
     private OperatorHost? _operator;
