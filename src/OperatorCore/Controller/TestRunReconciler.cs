@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.ControllerRuntime;
+using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Core.Controller;
 
@@ -18,7 +19,14 @@ namespace Netra.Operator.Core.Controller;
 /// copy that is out of date.
 /// </remarks>
 public sealed class TestRunReconciler(
-    IKubernetes client, ObjectCache<TestRun> runs, ObjectCache<V1Job> jobs, ControllerSettings settings, EventRecorder events, ILogger logger, TimeProvider time) : IReconciler
+    IKubernetes client,
+    ObjectCache<TestRun> runs,
+    ObjectCache<V1Job> jobs,
+    ControllerSettings settings,
+    EventRecorder events,
+    OutcomeMetrics outcomes,
+    ILogger logger,
+    TimeProvider time) : IReconciler
 {
     private readonly TestRunObserver _observer = new(client, jobs);
     private readonly ChildActuator _actuator = new(client);
@@ -53,10 +61,7 @@ public sealed class TestRunReconciler(
 
         var before = observation.Run.Status;
         var run = await _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
-        if (decision.Actions.OfType<DeleteNamespace>().FirstOrDefault() is { } removed)
-        {
-            events.Record(run, EventRecorder.Normal, "EnvironmentRemoved", $"Namespace {removed.Name} deleted.");
-        }
+        RecordActions(run, decision.Actions);
 
         if (decision.Status is not null
             && await _status.PatchAsync(run, current => TestRunDecider.Decide(observation.WithRun(current), settings, now).Status, r => r.Status, cancellationToken))
@@ -73,8 +78,32 @@ public sealed class TestRunReconciler(
     private static bool ChangesNothing(TestRunDecision decision, TestRun run) =>
         decision.Actions.Count == 0 && (decision.Status is null || JsonEquality.Same(decision.Status, run.Status));
 
+    /// <summary>An Event for each probe Job started (retries say so) and for a removed namespace.</summary>
+    private void RecordActions(TestRun run, IReadOnlyList<ChildAction> actions)
+    {
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                case DeleteNamespace removed:
+                    events.Record(run, EventRecorder.Normal, "EnvironmentRemoved", $"Namespace {removed.Name} deleted.");
+                    break;
+                case CreateChild { Child: V1Job job } when job.Metadata.Labels.TryGetValue(ChildNames.ScenarioLabel, out var scenario):
+                    var attempt = job.Metadata.Labels[ChildNames.AttemptLabel];
+                    var (reason, verb) = attempt == "1" ? ("ProbeStarted", "Probing") : ("ProbeRetried", "Retrying");
+                    events.Record(run, EventRecorder.Normal, reason, $"{verb} {scenario} (attempt {attempt}) in Job {job.Metadata.Name}.");
+                    break;
+            }
+        }
+    }
+
     private void RecordTransition(TestRun run, TestRunStatus? before, TestRunStatus after)
     {
+        if (after.Conditions.IsTrue(ConditionTypes.Finished) && before?.Conditions.IsTrue(ConditionTypes.Finished) != true)
+        {
+            outcomes.Finished(after);
+        }
+
         var stalled = after.Conditions.IsTrue(ConditionTypes.Stalled) ? after.Conditions.Find(ConditionTypes.Stalled) : null;
         var wasStalled = before?.Conditions.IsTrue(ConditionTypes.Stalled) == true ? before.Conditions.Find(ConditionTypes.Stalled) : null;
         if (after.Phase != before?.Phase || (stalled is not null && stalled.Message != wasStalled?.Message))

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller;
 using Netra.ControllerRuntime;
+using Netra.Operator.Core.Status;
 using Prometheus;
 
 namespace Netra.Operator.Core.Serve;
@@ -62,7 +63,9 @@ public sealed class OperatorHost : IAsyncDisposable
         host = new OperatorHost(client, health, election, events);
         var runs = new ObjectCache<TestRun>();
         var jobs = new ObjectCache<V1Job>(TestRunObserver.JobIndex);
-        var reconciler = new TestRunReconciler(client, runs, jobs, options.Controller, events, loggers.CreateLogger<TestRunReconciler>(), time);
+        var outcomes = new OutcomeMetrics(Metrics.WithCustomRegistry(registry));
+        var reconciler = new TestRunReconciler(
+            client, runs, jobs, options.Controller, events, outcomes, loggers.CreateLogger<TestRunReconciler>(), time);
         var source = new CustomResourceSource<TestRun>(client, TestRun.Group, TestRun.Version, TestRun.Plural);
         var controller = new ControllerHost<TestRun>(source, reconciler, options.Workers, metrics, loggers.CreateLogger<ControllerHost<TestRun>>(), time)
             .Caches(runs)

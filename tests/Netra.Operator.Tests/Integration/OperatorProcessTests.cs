@@ -6,6 +6,7 @@ using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Serve;
+using Netra.Operator.Core.Status;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;
@@ -163,7 +164,8 @@ public sealed class OperatorProcessTests(OperatorTestBedFixture bed) : IClassFix
         runs.Replace([cached]);
         await using var events = new EventRecorder(client, OperatorHost.Component, NullLogger.Instance, TimeProvider.System);
         var reconciler = new TestRunReconciler(
-            client, runs, new ObjectCache<V1Job>(TestRunObserver.JobIndex), new ControllerSettings(), events, NullLogger.Instance, TimeProvider.System);
+            client, runs, new ObjectCache<V1Job>(TestRunObserver.JobIndex), new ControllerSettings(), events,
+            new OutcomeMetrics(Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry())), NullLogger.Instance, TimeProvider.System);
 
         await reconciler.ReconcileAsync(ObjectKey.Of(cached), CancellationToken.None);
 

@@ -1,0 +1,51 @@
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Serve;
+using Netra.Testing;
+
+namespace Netra.Operator.Tests.Integration;
+
+/// <summary>What runs ended with, on the operator's /metrics, once a run has finished.</summary>
+public sealed class OutcomeMetricsTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
+{
+    private OperatorHost? _operator;
+
+    public Task InitializeAsync()
+    {
+        _operator = bed.StartOperator($"outcomes-{Guid.NewGuid():N}"[..20], "outcomes");
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_operator is not null)
+        {
+            await _operator.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_finished_run_is_counted_by_phase_and_reason_and_its_cases_by_scenario_and_result()
+    {
+        var ns = await bed.CreateNamespaceAsync("outcomes");
+        await bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: counted}
+            spec:
+              scenarios: [auth-service-independence]
+              environment: {mode: Existing, endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}}
+            """);
+        await bed.WaitForPhaseAsync(ns, "counted", Phases.Failed);
+
+        using var http = new HttpClient();
+        var metrics = string.Empty;
+        await Eventually.WaitUntilAsync(
+            async () => (metrics = await http.GetStringAsync(new Uri(_operator!.HealthAddress, "/metrics"))).Contains("netra_testruns_finished_total{", StringComparison.Ordinal),
+            "the outcome counted", OperatorTestBed.Deadline);
+
+        Assert.Contains("netra_testruns_finished_total{phase=\"Failed\",reason=\"TestsFailed\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("netra_testrun_cases_total{scenario=\"auth-service-independence\",result=\"failed\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("netra_testrun_duration_seconds_count 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("netra_testrun_scenario_duration_seconds_count{scenario=\"auth-service-independence\"} 1", metrics, StringComparison.Ordinal);
+    }
+}
