@@ -7,6 +7,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
+using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Serve;
 using Netra.Testing;
 
@@ -109,8 +110,11 @@ public class OperatorTestBed : IAsyncDisposable
     }
 
     /// <summary>An operator in this process, as the chart's service account, with short leases (and the default resync: runs advance on watch events).</summary>
-    public OperatorHost StartOperator(string lease, string identity) =>
-        OperatorHost.Start(Cp.ConfigurationFor(Cp.OperatorToken), OperatorOptions(lease, identity), NullLoggerFactory.Instance);
+    public OperatorHost StartOperator(string lease, string identity, ControllerSettings? settings = null) =>
+        OperatorHost.Start(
+            Cp.ConfigurationFor(Cp.OperatorToken),
+            OperatorOptions(lease, identity) with { Controller = settings ?? new ControllerSettings() },
+            NullLoggerFactory.Instance);
 
     /// <summary>
     /// <c>netra-operator serve</c> as its own process, with the same account and Lease timings as

@@ -17,8 +17,12 @@ public sealed record ControllerSettings
     public string DeployerClusterRole { get; init; } = "netra-operator-deployer";
 
     /// <summary>
-    /// How soon a run in progress is looked at again even if nothing it watches changed: Job changes
-    /// wake it at once, this is the safety net for anything a watch may miss.
+    /// How soon a run in progress is looked at again even if nothing it watches changed: Job changes wake it at
+    /// once; pods are not watched, so this is how soon a pod that cannot run (an image that cannot be pulled)
+    /// becomes the run's reason.
     /// </summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>The deploy Job's own deadline (and each helm step's), so that a deploy that cannot finish fails as such, not as the run's timeout.</summary>
+    public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

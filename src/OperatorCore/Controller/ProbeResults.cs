@@ -3,11 +3,19 @@ using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Controller;
 
-/// <summary>A scenario's outcome from its finished probe Job, read from the pod's termination message.</summary>
+/// <summary>
+/// A scenario's outcome from its finished probe Job, read from the pod's termination message, or from a Job whose
+/// pod cannot run (an error naming why).
+/// </summary>
 public static class ProbeResults
 {
     public static ScenarioOutcome FromJob(JobObservation job, string scenario, int attempt)
     {
+        if (job.Problem is { } stuck)
+        {
+            return new ScenarioOutcome(scenario, 0, 0, 0, 1, 0, [new FailedCase(scenario, $"The probe pod of Job {job.Name} cannot run: {stuck}")], attempt);
+        }
+
         var summary = TerminationMessage.Parse(job.TerminationMessage);
         var reported = summary?.Scenarios.FirstOrDefault(s => s.Name == scenario);
         if (summary is null || reported is null)

@@ -46,7 +46,8 @@ public static class TestRunDecider
         var deadlineSeconds = (long)Math.Ceiling(remaining.TotalSeconds);
         if (spec.Ephemeral && remaining > TimeSpan.Zero)
         {
-            var deploy = DeployStage.Decide(observation, settings, deadlineSeconds);
+            var deployDeadline = Math.Min(deadlineSeconds, (long)settings.DeployTimeout.TotalSeconds);
+            var deploy = DeployStage.Decide(observation, settings, deployDeadline);
             if (deploy.Failure is not null)
             {
                 var failed = new EnvironmentStatus { Namespace = ns, DeployState = DeployStates.Failed };

@@ -57,5 +57,9 @@ public enum JobProgress
     Failed,
 }
 
-/// <summary>A Job's state, and what its pod left in its termination message.</summary>
-public sealed record JobObservation(string Name, JobProgress Progress, string? TerminationMessage = null, string? FailureReason = null);
+/// <summary>
+/// A Job's state, what its pod left in its termination message, and, while it runs, what keeps its pods (or, for
+/// the deploy Job, the pods it deploys) from getting anywhere (<see cref="PodProblems"/>).
+/// </summary>
+public sealed record JobObservation(
+    string Name, JobProgress Progress, string? TerminationMessage = null, string? FailureReason = null, string? Problem = null);

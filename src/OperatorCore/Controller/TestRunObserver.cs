@@ -7,9 +7,9 @@ using Netra.ControllerRuntime;
 namespace Netra.Operator.Core.Controller;
 
 /// <summary>
-/// Reads a run's children: its Jobs from the watch cache (a reconcile lists nothing), the pods of a
-/// Job only once it has finished (for their termination messages) and only while the run has not
-/// (a finished run's results are in its status), and the environment namespace from the API server. The run itself is read from the server only when a decision is to be acted
+/// Reads a run's children: its Jobs from the watch cache, their pods (for the termination messages of
+/// those that finished, and what keeps those that run from getting anywhere) only while the run has not
+/// finished (a finished run's results are in its status), and the environment namespace from the API server. The run itself is read from the server only when a decision is to be acted
 /// on (<see cref="ReadRunAsync"/>).
 /// </summary>
 public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
@@ -43,22 +43,17 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
             var job = children[ChildNames.DeployComponent].FirstOrDefault(j => j.Metadata.NamespaceProperty == environment && j.Metadata.Name == ChildNames.DeployJob);
             if (presence == ChildPresence.Present && job is not null)
             {
-                deployJob = readPods ? await ObserveAsync(job, environment, $"job-name={ChildNames.DeployJob}", cancellationToken) : Observe(job, []);
+                // Every pod of the namespace: the deploy pod, and those of the services helm waits for.
+                var pods = readPods ? (await client.CoreV1.ListNamespacedPodAsync(environment, cancellationToken: cancellationToken)).Items : [];
+                deployJob = Observe(job, pods) with { Problem = Progress(job) == JobProgress.Running ? PodProblems.Find(pods) : null };
             }
         }
 
         var probeJobs = children[ChildNames.ProbeComponent].Where(j => j.Metadata.NamespaceProperty == ns).ToList();
-        var probePods = readPods && probeJobs.Any(j => Progress(j) != JobProgress.Running)
+        var probePods = readPods && probeJobs.Count > 0
             ? (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: ChildNames.ProbeSelector(run), cancellationToken: cancellationToken)).Items
             : [];
         return new TestRunObservation(run, presence, deployJob, probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)));
-    }
-
-    private async Task<JobObservation> ObserveAsync(V1Job job, string ns, string podSelector, CancellationToken cancellationToken)
-    {
-        var pods = Progress(job) == JobProgress.Running ? []
-            : (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: podSelector, cancellationToken: cancellationToken)).Items;
-        return Observe(job, pods);
     }
 
     private static string? Label(V1Job job, string name) =>
@@ -75,7 +70,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
     private static JobObservation Observe(V1Job job, IEnumerable<V1Pod> pods)
     {
         var failed = job.Status?.Conditions?.FirstOrDefault(c => c.Type == "Failed" && c.Status == "True");
-        var ownPods = pods.Where(p => p.Metadata.Labels is { } labels && labels.TryGetValue("job-name", out var owner) && owner == job.Metadata.Name);
+        var ownPods = pods.Where(p => p.Metadata.Labels is { } labels && labels.TryGetValue("job-name", out var owner) && owner == job.Metadata.Name).ToList();
         var terminated = ownPods
             .SelectMany(p => (p.Status?.InitContainerStatuses ?? []).Concat(p.Status?.ContainerStatuses ?? []))
             .Select(s => s.State?.Terminated)
@@ -83,6 +78,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
             .OrderByDescending(t => t!.ExitCode != 0)
             .FirstOrDefault();
         var reason = failed is null ? null : $"{failed.Reason}: {failed.Message}".Trim(' ', ':');
-        return new JobObservation(job.Metadata.Name, Progress(job), terminated?.Message, reason);
+        var progress = Progress(job);
+        return new JobObservation(job.Metadata.Name, progress, terminated?.Message, reason, progress == JobProgress.Running ? PodProblems.Find(ownPods) : null);
     }
 }

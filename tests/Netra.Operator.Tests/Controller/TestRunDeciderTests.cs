@@ -23,6 +23,8 @@ public sealed class TestRunDeciderTests
             { "new Ephemeral run without finalizer", Runs.Observe(Runs.Ephemeral(r => r.Metadata.Finalizers = null)), Phases.Deploying, "AddFinalizer, Namespace/netra-run-0f1e2d3c" },
             { "namespace there, nothing inside", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), Phases.Deploying, "ServiceAccount/netra-deployer, RoleBinding/netra-deployer, ConfigMap/netra-values, Job/netra-deploy" },
             { "deploy Job running", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running)), Phases.Deploying, "" },
+            { "deploy Job running, a pod stuck", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running, Problem: "pod x, container helm-auth: ImagePullBackOff")), Phases.Failed, "" },
+            { "probe Job running, its pod stuck: counted as failed, the next one starts", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running) with { Problem = "pod y, container probes: ErrImagePull" }), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s1" },
             { "deploy Job failed", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Failed, "Error: chart not found")), Phases.Failed, "" },
             { "deployed: first probe Job", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Succeeded)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0" },
             { "parallelism 2: two probe Jobs", Runs.Observe(Runs.Existing(r => r.Spec.Parallelism = 2)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0, Job/smoke-0f1e2d3c-a1-s1" },

@@ -90,8 +90,17 @@ public sealed class KubeletStandIn : IAsyncDisposable
 
     private static bool IsProbe(V1Pod pod) => pod.Metadata.Labels?[ChildNames.ComponentLabel] == ChildNames.ProbeComponent;
 
+    /// <summary>The image no registry has, by name: a container whose image contains this never starts.</summary>
+    public const string MissingImageMarker = "does-not-exist";
+
     private async Task RunPodAsync(V1Pod pod, CancellationToken cancellationToken)
     {
+        if ((pod.Spec.InitContainers ?? []).Concat(pod.Spec.Containers).FirstOrDefault(c => c.Image.Contains(MissingImageMarker, StringComparison.Ordinal)) is { } missing)
+        {
+            await WriteImagePullBackOffAsync(pod, missing, cancellationToken);
+            return;
+        }
+
         var started = DateTime.UtcNow;
         (int ExitCode, string Message) result;
         try
@@ -113,6 +122,31 @@ public sealed class KubeletStandIn : IAsyncDisposable
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
         return ProbeJobRunner.RunAsync(pod.Spec.Containers.Single(), _helm.MapServiceUrl, console, cancellationToken);
+    }
+
+    /// <summary>As a kubelet reports a container whose image it cannot pull: the pod Pending, the container waiting.</summary>
+    private async Task WriteImagePullBackOffAsync(V1Pod pod, V1Container container, CancellationToken cancellationToken)
+    {
+        var waiting = new JsonObject
+        {
+            ["name"] = container.Name,
+            ["image"] = container.Image,
+            ["imageID"] = string.Empty,
+            ["ready"] = false,
+            ["restartCount"] = 0,
+            ["state"] = new JsonObject
+            {
+                ["waiting"] = new JsonObject
+                {
+                    ["reason"] = "ImagePullBackOff",
+                    ["message"] = $"Back-off pulling image \"{container.Image}\"",
+                },
+            },
+        };
+        var key = pod.Spec.InitContainers?.Contains(container) == true ? "initContainerStatuses" : "containerStatuses";
+        var patch = new JsonObject { ["status"] = new JsonObject { ["phase"] = "Pending", [key] = new JsonArray(waiting) } };
+        await _admin.CoreV1.PatchNamespacedPodStatusAsync(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
     }
 
     private async Task WriteStatusAsync(V1Pod pod, DateTime started, int exitCode, string message, CancellationToken cancellationToken)

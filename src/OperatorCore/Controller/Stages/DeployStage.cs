@@ -27,7 +27,8 @@ public static class DeployStage
                 var why = observation.DeployJob.TerminationMessage ?? observation.DeployJob.FailureReason ?? "no message";
                 return new Outcome([], Deployed: false, Failure: $"The deploy Job {ChildNames.DeployJob} failed: {why}");
             case JobProgress.Running:
-                return new Outcome([], Deployed: false, Failure: null);
+                var stuck = observation.DeployJob.Problem;
+                return new Outcome([], Deployed: false, Failure: stuck is null ? null : $"The deploy cannot go on: {stuck}");
         }
 
         // Namespace first; what goes inside it waits for the next look once it exists.

@@ -36,7 +36,7 @@ public static class ProbeStage
             ScenarioOutcome? last = null;
             for (var attempt = 1; observation.ProbeJobs.TryGetValue(ChildNames.ProbeJob(run, attempt, index), out var job); attempt++)
             {
-                if (job.Progress == JobProgress.Running)
+                if (job is { Progress: JobProgress.Running, Problem: null })
                 {
                     return new ProbeSchedule.ScenarioState(scenario, attempt - 1, last, Running: true);
                 }

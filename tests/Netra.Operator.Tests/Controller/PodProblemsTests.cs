@@ -1,0 +1,29 @@
+using k8s.Models;
+using Netra.Operator.Core.Controller;
+
+namespace Netra.Operator.Tests.Controller;
+
+public sealed class PodProblemsTests
+{
+    [Theory]
+    [InlineData("waiting", "ImagePullBackOff", "pod p, container c: ImagePullBackOff: back-off")]
+    [InlineData("waiting", "ErrImagePull", "pod p, container c: ErrImagePull: back-off")]
+    [InlineData("waiting", "CreateContainerConfigError", "pod p, container c: CreateContainerConfigError: back-off")]
+    [InlineData("waiting", "CrashLoopBackOff", "pod p, container c: CrashLoopBackOff: back-off")]
+    [InlineData("waiting", "ContainerCreating", null)]
+    [InlineData("terminated", "OOMKilled", "pod p, container c: OOMKilled: the container used more memory than its limit")]
+    [InlineData("terminated", "Completed", null)]
+    public void Names_what_keeps_a_pod_from_running(string state, string reason, string? problem)
+    {
+        var status = new V1ContainerStatus
+        {
+            Name = "c",
+            State = state == "waiting"
+                ? new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = reason, Message = "back-off" } }
+                : new V1ContainerState { Terminated = new V1ContainerStateTerminated { Reason = reason, ExitCode = 137 } },
+        };
+        var pod = new V1Pod { Metadata = new V1ObjectMeta { Name = "p" }, Status = new V1PodStatus { ContainerStatuses = [status] } };
+
+        Assert.Equal(problem, PodProblems.Find([pod]));
+    }
+}
