@@ -108,12 +108,35 @@ public sealed class AgentRunRelay(
             _runs.TryRemove(run.RunId, out AgentRun? _);
         }
 
+        await ForgetRunAsync(run);
+
         if (!ended)
         {
             var payload = run.CancelRequested
                 ? new ErrorPayload(ErrorCodes.RunCancelled, "the run was cancelled", false, run.RunId, run.ThreadId)
                 : new ErrorPayload(ErrorCodes.RunInterrupted, "the agent stream ended before the run finished", true, run.RunId, run.ThreadId);
             Deliver(run, MessageTypes.Error, payload);
+        }
+    }
+
+    /// <summary>
+    /// The run no longer needs an interruption marker, unless the backend is stopping under it: then the next start
+    /// marks it in its thread.
+    /// </summary>
+    private async Task ForgetRunAsync(AgentRun run)
+    {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await threads.EndRunAsync(run.RunId, CancellationToken.None);
+        }
+        catch (SqliteException error)
+        {
+            logger.LogError(error, "Recording the end of {RunId} failed", run.RunId);
         }
     }
 
