@@ -11,6 +11,7 @@ using Netra.Auth.Observability;
 using Netra.Auth.Problems;
 using Netra.Auth.Sessions;
 using Netra.Auth.Storage;
+using Netra.Auth.Throttling;
 using Netra.Auth.Tokens;
 using Netra.Auth.Validation;
 using Netra.ServiceDefaults;
@@ -43,7 +44,7 @@ public static class AuthApp
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddSingleton<AccessTokenValidator>();
         builder.Services.AddSingleton<SessionService>();
-        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<CredentialThrottle>();
         builder.Services.AddLoginAttemptsRateLimiting();
 
         // Started in this order, before Kestrel serves: schema and revocations, then signing keys.
