@@ -45,8 +45,11 @@ public sealed class BackendOptions
     /// <summary>Bytes of message content one <c>thread_history</c> answer carries at most (at least one message).</summary>
     public int HistoryPageBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Per-user <c>auth_refresh</c> frames per minute (each costs a call to the auth service).</summary>
-    public int AuthRefreshesPerMinute { get; set; } = 6;
+    /// <summary>
+    /// <c>auth_refresh</c> frames per minute on one connection (each costs a call to the auth service). A client
+    /// refreshes about once per token lifetime; this leaves room for lifetimes down to a few seconds.
+    /// </summary>
+    public int AuthRefreshesPerMinute { get; set; } = 30;
 
     /// <summary>How long a session without a connection can still be resumed.</summary>
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromMinutes(5);

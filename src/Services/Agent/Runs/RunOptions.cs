@@ -9,7 +9,7 @@ public sealed class RunOptions
     public int MaxConcurrentRuns { get; set; } = 100;
 
     /// <summary>Runs one user (of one calling client) may have streaming at once, so that no user takes every slot.</summary>
-    public int MaxConcurrentRunsPerUser { get; set; } = 10;
+    public int MaxConcurrentRunsPerUser { get; set; } = 20;
 
     /// <summary>Finished runs kept for <c>GET /v1/runs/{id}</c>; the oldest are forgotten first.</summary>
     public int RetainedRuns { get; set; } = 1000;

@@ -24,12 +24,17 @@ public sealed class ClientMessageHandler(
 
     private bool _handledAny;
 
+    // Each auth_refresh costs a call to the auth service: it has a budget of its own, per connection.
+    private readonly MessageRateLimiter _refreshes = new(
+        services.Options.AuthRefreshesPerMinute, services.Options.RateLimitStrikes, services.Time.GetUtcNow());
+
     /// <summary>The session this connection feeds; it changes once if the client resumes an earlier session.</summary>
     public Session Session { get; private set; } = initialSession;
 
     public async Task HandleAsync(ReadOnlyMemory<byte> message)
     {
-        // Every frame counts against the user's rate, valid or not, text or binary: each one costs an answer.
+        // Every frame counts, valid or not, text or binary: each one costs an answer. auth_refresh, which keeps the
+        // connection alive, counts against its own limit instead (below), so a busy user is not logged out by the rate.
         ClientFrame frame;
         try
         {
@@ -45,7 +50,7 @@ public sealed class ClientMessageHandler(
             return;
         }
 
-        if (!PassesRateLimit(frame.Id))
+        if (frame.Type != MessageTypes.AuthRefresh && !PassesRateLimit(frame.Id))
         {
             return;
         }
@@ -185,7 +190,7 @@ public sealed class ClientMessageHandler(
     private async Task RefreshAuthAsync(ClientFrame frame)
     {
         var token = frame.Payload.RequiredString("access_token");
-        if (services.RateLimits.DecideRefresh(auth.UserId) is { Verdict: not RateVerdict.Allowed } refusal)
+        if (_refreshes.Decide(services.Time.GetUtcNow()) is { Verdict: not RateVerdict.Allowed } refusal)
         {
             Reply(frame, MessageTypes.RateLimited, RateLimitedPayload.Of(refusal));
             return;
