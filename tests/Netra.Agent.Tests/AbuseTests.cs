@@ -56,7 +56,8 @@ public sealed class AbuseTests(AuthServiceFixture auth)
     {
         await using var agent = await AgentUnderTest.StartAsync(auth);
         var padding = new string('x', 400 * 1024);
-        using var content = new StringContent($$"""{"user_id":"alice","thread_id":"t","input":"{{padding}}"}""", Encoding.UTF8, "application/json");
+        var body = $$"""{"user_id":"alice","thread_id":"t","input":"{{padding}}"}""";
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
         using var response = await agent.Http.PostAsync("/v1/runs", content);
 

@@ -88,5 +88,7 @@ public class CredentialThrottlingTests
     }
 
     private static Task<HttpResponseMessage> ClientTokenResponseAsync(AuthHost auth, string clientId, string secret) =>
-        auth.PostJsonAsync("/v1/auth/token", new { grant_type = "client_credentials", client_id = clientId, client_secret = secret, audience = "netra-agent" });
+        auth.PostJsonAsync(
+            "/v1/auth/token",
+            new { grant_type = "client_credentials", client_id = clientId, client_secret = secret, audience = "netra-agent" });
 }

@@ -141,7 +141,9 @@ public sealed class AgentRunTests
             await socket.ExpectAsync("final_report", TimeSpan.FromSeconds(30));
             await socket.SendAsync("user_message", new { thread_id = threadId, content = "this one is cut off" });
             interruptedRunId = TestSocket.Payload(await socket.ExpectAsync("message_ack")).GetProperty("run_id").GetString();
-            await socket.ExpectAsync(f => TestSocket.Type(f) == "agent_started" && TestSocket.Payload(f).GetProperty("run_id").GetString() == interruptedRunId, "the second run to start");
+            await socket.ExpectAsync(
+                f => TestSocket.Type(f) == "agent_started" && TestSocket.Payload(f).GetProperty("run_id").GetString() == interruptedRunId,
+                "the second run to start");
         }
 
         await stack.RestartBackendAsync();

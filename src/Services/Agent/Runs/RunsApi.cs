@@ -57,7 +57,8 @@ public static class RunsApi
         run.Dispose();
         var problem = admission switch
         {
-            RunRegistry.Admission.DuplicateRunId => AgentProblems.Create(StatusCodes.Status409Conflict, "run_conflict", "A run with this run_id is already active."),
+            RunRegistry.Admission.DuplicateRunId => AgentProblems.Create(
+                StatusCodes.Status409Conflict, "run_conflict", "A run with this run_id is already active."),
             RunRegistry.Admission.UserAtCapacity => AgentProblems.Create(
                 StatusCodes.Status429TooManyRequests, "resource_exhausted", "Too many runs at once for this user; retry shortly."),
             _ => AgentProblems.Create(StatusCodes.Status429TooManyRequests, "resource_exhausted", "Too many runs at once; retry shortly."),

@@ -65,11 +65,11 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
         switch (verdict)
         {
             case RefreshVerdict.Rotate:
-                await ExecuteAsync(connection, "UPDATE refresh_tokens SET used_at = $now WHERE token_hash = $hash AND used_at IS NULL", cancellationToken, ("$now", now.ToUnixMs()), ("$hash", hash));
+                await MarkUsedAsync(connection, hash, now, cancellationToken);
                 return await CommitSuccessorAsync(connection, transaction, record!, hash, now, cancellationToken);
             case RefreshVerdict.RotateRetry:
                 // The successor the client never received may not be used any more: if it shows up, that is reuse.
-                await ExecuteAsync(connection, "UPDATE refresh_tokens SET used_at = $now WHERE token_hash = $hash AND used_at IS NULL", cancellationToken, ("$now", now.ToUnixMs()), ("$hash", successorHash));
+                await MarkUsedAsync(connection, successorHash!, now, cancellationToken);
                 return await CommitSuccessorAsync(connection, transaction, record!, hash, now, cancellationToken);
             case RefreshVerdict.RevokeFamilyForReuse:
                 await RevokeFamilyAsync(connection, record!.FamilyId, "reuse", now, cancellationToken);
@@ -80,9 +80,22 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
         }
     }
 
+    private static Task MarkUsedAsync(SqliteConnection connection, byte[] hash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            connection,
+            "UPDATE refresh_tokens SET used_at = $now WHERE token_hash = $hash AND used_at IS NULL",
+            cancellationToken,
+            ("$now", now.ToUnixMs()),
+            ("$hash", hash));
+
     /// <summary>Issues the successor of <paramref name="presentedHash"/>, remembers it (for one retry) and extends the family.</summary>
     private async Task<RotationResult> CommitSuccessorAsync(
-        SqliteConnection connection, SqliteTransaction transaction, RefreshTokenRecord record, byte[] presentedHash, DateTimeOffset now, CancellationToken cancellationToken)
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        RefreshTokenRecord record,
+        byte[] presentedHash,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var successor = NewToken();
         await InsertTokenAsync(connection, record.FamilyId, successor, now, cancellationToken);
@@ -95,7 +108,12 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
             cancellationToken,
             ("$hash", presentedHash),
             ("$successor", HashOf(successor)));
-        await ExecuteAsync(connection, "UPDATE refresh_families SET expires_at = $expires WHERE family_id = $family", cancellationToken, ("$expires", (now + _lifetime).ToUnixMs()), ("$family", record.FamilyId));
+        await ExecuteAsync(
+            connection,
+            "UPDATE refresh_families SET expires_at = $expires WHERE family_id = $family",
+            cancellationToken,
+            ("$expires", (now + _lifetime).ToUnixMs()),
+            ("$family", record.FamilyId));
         await transaction.CommitAsync(cancellationToken);
         return new RotationResult(RefreshVerdict.Rotate, record.FamilyId, record.Subject, successor);
     }
@@ -139,7 +157,8 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
             ("$now", now.ToUnixMs()),
             ("$expires", (now + _lifetime).ToUnixMs()));
 
-    private static async Task<(RefreshTokenRecord? Record, byte[]? SuccessorHash)> FindAsync(SqliteConnection connection, byte[] hash, CancellationToken cancellationToken)
+    private static async Task<(RefreshTokenRecord? Record, byte[]? SuccessorHash)> FindAsync(
+        SqliteConnection connection, byte[] hash, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
             """

@@ -25,8 +25,11 @@ public sealed class CredentialThrottle(IOptions<AuthOptions> options, TimeProvid
     public const string AddressFailures = "address_failures";
     public const string ClientFailures = "client_failures";
 
-    private readonly FailureBudget _byAccount = new(options.Value.LoginThrottling.FailuresPerUsername, options.Value.LoginThrottling.Window, time);
-    private readonly FailureBudget _byAddress = new(options.Value.LoginThrottling.FailuresPerAddress, options.Value.LoginThrottling.Window, time);
+    private readonly FailureBudget _byAccount = new(
+        options.Value.LoginThrottling.FailuresPerUsername, options.Value.LoginThrottling.Window, time);
+
+    private readonly FailureBudget _byAddress = new(
+        options.Value.LoginThrottling.FailuresPerAddress, options.Value.LoginThrottling.Window, time);
 
     /// <summary>
     /// Runs <paramref name="verify"/> when both budgets allow one more failure; its result decides whether the

@@ -201,7 +201,8 @@ public sealed class ThreadStore : IDisposable
     /// The newest messages before <paramref name="beforeSeq"/>, oldest first: at most <paramref name="limit"/> of them
     /// and, past the first, at most <paramref name="maxContentBytes"/> of UTF-8 content.
     /// </summary>
-    public async Task<HistoryPage> ReadHistoryAsync(string threadId, long? beforeSeq, int limit, int maxContentBytes, CancellationToken cancellationToken)
+    public async Task<HistoryPage> ReadHistoryAsync(
+        string threadId, long? beforeSeq, int limit, int maxContentBytes, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();

@@ -150,7 +150,8 @@ public sealed class ClientMessageHandler(
             return;
         }
 
-        var page = await services.Threads.ReadHistoryAsync(thread.Id, beforeSeq, (int)limit, services.Options.HistoryPageBytes, CancellationToken.None);
+        var page = await services.Threads.ReadHistoryAsync(
+            thread.Id, beforeSeq, (int)limit, services.Options.HistoryPageBytes, CancellationToken.None);
         var messages = page.Messages
             .Select(m => new MessagePayload(m.Id, m.Seq, m.Role, m.Content, m.RunId, ServerFrame.FormatTimestamp(m.CreatedAt)))
             .ToList();
