@@ -30,10 +30,7 @@ public static class AuthApp
             .BindConfiguration(AuthOptions.SectionName)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        // Unreadable request bodies answer 400 problem details in every environment, not a Development exception.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuthMetrics>();
         builder.Services.AddSingleton<AccountDirectory>();
         builder.Services.AddSingleton<AuthDatabase>();

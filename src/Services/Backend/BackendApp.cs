@@ -26,7 +26,6 @@ public static class BackendApp
         AddHttpClients(builder.Services);
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ThreadStore>();
         services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<AuthIntrospectionClient>();

@@ -105,7 +105,7 @@ public sealed class ThreadStore : IDisposable
 
     /// <summary>
     /// Appends a message to the user's thread; null when the thread is not the user's. A user message with a run id
-    /// also records the run as active until <see cref="EndRunAsync"/>.
+    /// also records the run as active; any other message of that run (its report) ends it, as does <see cref="EndRunAsync"/>.
     /// </summary>
     public async Task<ChatMessage?> AppendMessageAsync(string userId, string threadId, string role, string content, string? runId, CancellationToken cancellationToken)
     {
@@ -180,6 +180,7 @@ public sealed class ThreadStore : IDisposable
             INSERT INTO active_runs (run_id, thread_id, user_id)
             SELECT $run, $thread, $user WHERE $run IS NOT NULL AND $role = 'user'
                 AND EXISTS (SELECT 1 FROM threads WHERE id = $thread AND user_id = $user);
+            DELETE FROM active_runs WHERE run_id = $run AND $role <> 'user';
             INSERT INTO messages (thread_id, seq, id, role, content, run_id, created_at)
             SELECT $thread, COALESCE((SELECT MAX(seq) FROM messages WHERE thread_id = $thread), 0) + 1, $id, $role, $content, $run, $now
             WHERE EXISTS (SELECT 1 FROM threads WHERE id = $thread AND user_id = $user)
