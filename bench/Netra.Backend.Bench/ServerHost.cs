@@ -25,7 +25,8 @@ public static class ServerHost
         await using var auth = AuthApp.Create([.. quiet, $"--Auth:DataPath={Path.Combine(folder, "auth.db")}", "--Auth:LoginThrottling:AttemptsPerAddress=100000"]);
         var authUrl = await auth.StartAndGetAddressAsync();
         await using var agent = AgentApp.Create([.. quiet, $"--Services:AuthUrl={authUrl}", "--Agent:Streaming:ChunkDelay=00:00:00",
-            $"--Agent:MaxConcurrentRuns={Math.Max(100, options.Rate * 2)}", "--Agent:Auth:RevocationCacheDuration=00:00:30"]);
+            $"--Agent:MaxConcurrentRuns={Math.Max(100, options.Rate * 2)}", $"--Agent:MaxConcurrentRunsPerUser={Math.Max(100, options.Rate * 2)}",
+            "--Agent:Auth:RevocationCacheDuration=00:00:30"]);
         var agentUrl = await agent.StartAndGetAddressAsync();
         await using var backend = BackendApp.Create([.. quiet, $"--Services:AuthUrl={authUrl}", $"--Services:AgentUrl={agentUrl}",
             $"--Backend:DataPath={Path.Combine(folder, "backend.db")}", $"--Backend:MaxConnectionsPerUser={options.Connections + 10}",

@@ -16,9 +16,6 @@ public static class AgentApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults("agent");
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        // An unreadable body is the client's fault in every environment: a 400 problem, never a 500.
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
         services
             .AddServiceTokens(builder.Configuration)

@@ -11,6 +11,7 @@ using Netra.Auth.Observability;
 using Netra.Auth.Problems;
 using Netra.Auth.Sessions;
 using Netra.Auth.Storage;
+using Netra.Auth.Throttling;
 using Netra.Auth.Tokens;
 using Netra.Auth.Validation;
 using Netra.ServiceDefaults;
@@ -29,10 +30,7 @@ public static class AuthApp
             .BindConfiguration(AuthOptions.SectionName)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        // Unreadable request bodies answer 400 problem details in every environment, not a Development exception.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuthMetrics>();
         builder.Services.AddSingleton<AccountDirectory>();
         builder.Services.AddSingleton<AuthDatabase>();
@@ -43,7 +41,7 @@ public static class AuthApp
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddSingleton<AccessTokenValidator>();
         builder.Services.AddSingleton<SessionService>();
-        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<CredentialThrottle>();
         builder.Services.AddLoginAttemptsRateLimiting();
 
         // Started in this order, before Kestrel serves: schema and revocations, then signing keys.

@@ -26,7 +26,6 @@ public static class BackendApp
         AddHttpClients(builder.Services);
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ThreadStore>();
         services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<AuthIntrospectionClient>();
@@ -39,6 +38,7 @@ public static class BackendApp
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<BackendServices>();
+        services.AddHostedService<InterruptedRunMarker>();
         services.AddHostedService<SessionExpirySweeper>();
         services.AddHealthChecks().AddCheck<ThreadStoreHealthCheck>("thread-store", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
@@ -63,7 +63,8 @@ public static class BackendApp
             })
             .Validate(options => !string.IsNullOrEmpty(options.ClientSecret), "Backend:ClientSecret is required outside Development")
             .Validate(options => options.MaxFrameBytes > 0 && options.MessagesPerMinute > 0 && options.SendQueueCapacity > 0
-                && options.ReplayBufferSize > 0 && options.MaxConnectionsPerUser > 0, "Backend limits must be positive")
+                && options.ReplayBufferSize > 0 && options.MaxConnectionsPerUser > 0 && options.SendQueueBytes > 0
+                && options.ReplayBufferBytes > 0 && options.HistoryPageBytes > 0 && options.AuthRefreshesPerMinute > 0, "Backend limits must be positive")
             .Validate(options => options.AuthRecheckInterval > TimeSpan.Zero, "Backend:AuthRecheckInterval must be positive")
             .ValidateOnStart();
         builder.Services.AddOptions<ServiceUrls>()

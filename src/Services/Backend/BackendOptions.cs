@@ -33,8 +33,23 @@ public sealed class BackendOptions
     /// <summary>Frames waiting to be written to one connection; a client that lets it fill is closed.</summary>
     public int SendQueueCapacity { get; set; } = 256;
 
+    /// <summary>Bytes of frames waiting to be written to one connection; a client that lets it fill is closed.</summary>
+    public long SendQueueBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Server frames each session keeps for <c>resume</c>.</summary>
     public int ReplayBufferSize { get; set; } = 512;
+
+    /// <summary>Bytes of frames each session keeps for <c>resume</c>; the oldest go first.</summary>
+    public long ReplayBufferBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Bytes of message content one <c>thread_history</c> answer carries at most (at least one message).</summary>
+    public int HistoryPageBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// <c>auth_refresh</c> frames per minute on one connection (each costs a call to the auth service). A client
+    /// refreshes about once per token lifetime; this leaves room for lifetimes down to a few seconds.
+    /// </summary>
+    public int AuthRefreshesPerMinute { get; set; } = 30;
 
     /// <summary>How long a session without a connection can still be resumed.</summary>
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromMinutes(5);

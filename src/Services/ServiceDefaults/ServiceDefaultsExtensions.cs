@@ -2,8 +2,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 using Serilog;
 using Serilog.Events;
@@ -12,8 +14,8 @@ using Serilog.Formatting.Compact;
 namespace Netra.ServiceDefaults;
 
 /// <summary>
-/// The pieces every Netra service shares: Serilog JSON logs on stdout, problem details,
-/// <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>.
+/// The pieces every Netra service shares: Serilog JSON logs on stdout, problem details, the clock
+/// (<see cref="TimeProvider"/>), request binding, <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -43,6 +45,11 @@ public static class ServiceDefaultsExtensions
         var registry = Metrics.NewCustomRegistry();
         builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton<IMetricFactory>(Metrics.WithCustomRegistry(registry));
+
+        // One clock for every service (tests may register another first), and request binding that answers an
+        // unreadable body with a 400 problem in every environment, never a Development exception page or a 500.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
         // The wire contract is snake_case everywhere.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);

@@ -1,7 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Netra.Auth;
+using Netra.Auth.Keys;
 using Netra.Testing;
 
 namespace Netra.Agent.Tests.Support;
@@ -64,6 +68,26 @@ public sealed class AuthServiceFixture : IAsyncLifetime
             ["password"] = $"{username}-dev-password",
         });
         return await AccessTokenOf(response);
+    }
+
+    /// <summary>
+    /// A token signed with the auth service's own current key, as a holder of that key could mint it, carrying
+    /// <paramref name="claims"/> as given (for example none of <c>sub</c>).
+    /// </summary>
+    public string SignWithAuthKey(Dictionary<string, object> claims, string audience = "netra-agent")
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "http://netra-auth",
+            Audience = audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(5),
+            TokenType = "at+jwt",
+            SigningCredentials = _auth!.Services.GetRequiredService<SigningKeyRing>().CurrentSigningKey().Credentials,
+            Claims = claims,
+        });
     }
 
     /// <summary>Revokes a token through the auth service's logout.</summary>

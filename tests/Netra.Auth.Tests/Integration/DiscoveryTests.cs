@@ -33,9 +33,9 @@ public class DiscoveryTests
 
         Assert.Equal("http://auth.example", configuration.GetProperty("issuer").GetString());
         var jwksUri = new Uri(configuration.GetProperty("jwks_uri").GetString()!);
-        Assert.Equal("/.well-known/jwks.json", jwksUri.AbsolutePath);
-        // The advertised JWKS address actually serves the keys.
-        var jwks = await auth.Http.GetFromJsonAsync<JsonElement>(jwksUri);
+        Assert.Equal("http://auth.example/.well-known/jwks.json", jwksUri.AbsoluteUri);
+        // The advertised JWKS path serves the keys (the issuer's host is the public name, not this loopback port).
+        var jwks = await auth.Http.GetFromJsonAsync<JsonElement>(jwksUri.AbsolutePath);
         Assert.NotEmpty(jwks.GetProperty("keys").EnumerateArray());
         Assert.EndsWith("/v1/auth/token", configuration.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
         Assert.EndsWith("/v1/auth/validate", configuration.GetProperty("introspection_endpoint").GetString(), StringComparison.Ordinal);
@@ -62,5 +62,26 @@ public class DiscoveryTests
         Assert.Equal("agent:run", service.Claims["scope"]);
         // Audience pinning works on the client side too.
         Assert.False((await backend.ValidateAsync(serviceToken)).IsValid);
+    }
+
+    [Theory]
+    [InlineData(null, "http://auth.example/")]
+    [InlineData("https://login.example.com/auth", "https://login.example.com/auth/")]
+    public async Task The_endpoint_urls_come_from_configuration_never_from_the_host_header(string? publicUrl, string expectedBase)
+    {
+        await using var auth = await AuthHost.StartAsync(
+            ["--Auth:Issuer=http://auth.example", .. publicUrl is null ? Array.Empty<string>() : [$"--Auth:PublicUrl={publicUrl}"]]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        request.Headers.Host = "attacker.example";
+        request.Headers.Add("X-Forwarded-Host", "attacker.example");
+
+        using var response = await auth.Http.SendAsync(request);
+        var configuration = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.DoesNotContain("attacker", configuration.GetRawText(), StringComparison.Ordinal);
+        foreach (var endpoint in new[] { "jwks_uri", "token_endpoint", "introspection_endpoint" })
+        {
+            Assert.StartsWith(expectedBase, configuration.GetProperty(endpoint).GetString(), StringComparison.Ordinal);
+        }
     }
 }

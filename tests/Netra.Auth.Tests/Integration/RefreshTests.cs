@@ -5,6 +5,9 @@ namespace Netra.Auth.Tests.Integration;
 
 public class RefreshTests
 {
+    /// <summary>Strict reuse detection: no retry after a lost response (see <see cref="RefreshRetryTests"/>).</summary>
+    public const string NoRetryGrace = "--Auth:RefreshRetryGrace=00:00:00";
+
     [Fact]
     public async Task Refresh_rotates_the_pair_and_the_old_refresh_token_is_single_use()
     {
@@ -27,7 +30,7 @@ public class RefreshTests
     [Fact]
     public async Task Reusing_a_rotated_refresh_token_revokes_the_whole_family()
     {
-        await using var auth = await AuthHost.StartAsync();
+        await using var auth = await AuthHost.StartAsync(NoRetryGrace);
         var first = await auth.LoginAsync("alice");
         var stolen = first.GetProperty("refresh_token").GetString()!;
         using var rotated = await auth.RefreshResponseAsync(stolen);
@@ -54,7 +57,7 @@ public class RefreshTests
     [Fact]
     public async Task Concurrent_refreshes_of_one_token_give_exactly_one_success()
     {
-        await using var auth = await AuthHost.StartAsync();
+        await using var auth = await AuthHost.StartAsync(NoRetryGrace);
         var refreshToken = (await auth.LoginAsync("bob")).GetProperty("refresh_token").GetString()!;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => auth.RefreshResponseAsync(refreshToken)));

@@ -26,7 +26,7 @@ public class RestartTests
             Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         }
 
-        await using var after = await AuthHost.StartWithDataAsync(dataPath);
+        await using var after = await AuthHost.StartWithDataAsync(dataPath, RefreshTests.NoRetryGrace);
 
         Assert.Contains(kid, await after.PublishedKidsAsync());
         var validation = await after.ValidateAsync(accessToken);

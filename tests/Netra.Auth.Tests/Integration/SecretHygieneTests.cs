@@ -11,6 +11,7 @@ public class SecretHygieneTests
         var logPath = Path.Combine(Path.GetTempPath(), "netra-auth-tests", Guid.NewGuid().ToString("N"), "auth.log");
         var secrets = new List<string> { "alice-dev-password", "wrong-password-7f3a", "netra-backend-dev-secret", "wrong-secret-91c2" };
         await using (var auth = await AuthHost.StartAsync(
+            RefreshTests.NoRetryGrace,
             "--Serilog:MinimumLevel:Default=Verbose",
             "--Serilog:WriteTo:0:Name=File",
             $"--Serilog:WriteTo:0:Args:path={logPath}"))

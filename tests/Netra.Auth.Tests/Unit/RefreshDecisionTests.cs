@@ -19,6 +19,22 @@ public class RefreshDecisionTests
         { "revoked family, expired unused token", Token(expiresIn: -1, familyRevoked: true), RefreshVerdict.FamilyRevoked },
     };
 
+    public static TheoryData<string, RefreshTokenRecord, RefreshVerdict> RetryCases => new()
+    {
+        { "used 5 s ago, successor unused, within a 10 s grace", Token(expiresIn: 60, used: true) with { RetryAvailable = true }, RefreshVerdict.RotateRetry },
+        { "retry already granted", Token(expiresIn: 60, used: true), RefreshVerdict.RevokeFamilyForReuse },
+        { "family revoked", Token(expiresIn: 60, used: true, familyRevoked: true) with { RetryAvailable = true }, RefreshVerdict.RevokeFamilyForReuse },
+        { "expired", Token(expiresIn: 0, used: true) with { RetryAvailable = true }, RefreshVerdict.RevokeFamilyForReuse },
+    };
+
+    [Theory]
+    [MemberData(nameof(RetryCases))]
+    public void Decide_with_a_retry_grace(string description, RefreshTokenRecord token, RefreshVerdict expected)
+    {
+        Assert.True(expected == RefreshDecision.Decide(token, Now, TimeSpan.FromSeconds(10)), description);
+        Assert.True(RefreshDecision.Decide(token, Now, TimeSpan.FromSeconds(4)) != RefreshVerdict.RotateRetry, description + ", grace over");
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Decide(string description, RefreshTokenRecord? token, RefreshVerdict expected) =>

@@ -126,4 +126,33 @@ public sealed class AgentRunTests
         Assert.Equal(sent.GetProperty("run_id").GetString(), watched.GetProperty("run_id").GetString());
         Assert.DoesNotContain(elsewhere.Frames, f => TestSocket.Type(f) == "final_report");
     }
+
+    [Fact]
+    public async Task A_run_cut_off_by_a_backend_stop_is_marked_interrupted_in_its_thread_after_the_restart()
+    {
+        await using var stack = await LiveServices.StartAsync(agent: ["--Agent:Streaming:ChunkDelay=00:00:00.500"]);
+        string threadId;
+        string? interruptedRunId;
+        using (var socket = await stack.ConnectAsAsync("alice"))
+        {
+            await socket.SendAsync("thread_create", new { title = "Crash" });
+            threadId = TestSocket.Payload(await socket.ExpectAsync("thread_created")).GetProperty("thread_id").GetString()!;
+            await socket.SendAsync("user_message", new { thread_id = threadId, content = "short" });
+            await socket.ExpectAsync("final_report", TimeSpan.FromSeconds(30));
+            await socket.SendAsync("user_message", new { thread_id = threadId, content = "this one is cut off" });
+            interruptedRunId = TestSocket.Payload(await socket.ExpectAsync("message_ack")).GetProperty("run_id").GetString();
+            await socket.ExpectAsync(
+                f => TestSocket.Type(f) == "agent_started" && TestSocket.Payload(f).GetProperty("run_id").GetString() == interruptedRunId,
+                "the second run to start");
+        }
+
+        await stack.RestartBackendAsync();
+        using var again = await stack.ConnectAsAsync("alice");
+        await again.SendAsync("thread_history", new { thread_id = threadId });
+        var messages = TestSocket.Payload(await again.ExpectAsync("thread_history")).GetProperty("messages").EnumerateArray().ToList();
+
+        Assert.Equal(["user", "assistant", "user", "system"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal(interruptedRunId, messages[3].GetProperty("run_id").GetString());
+        Assert.Contains("interrupted", messages[3].GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
 }

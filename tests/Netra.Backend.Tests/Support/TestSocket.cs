@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Netra.Testing;
 using Websocket.Client;
@@ -11,7 +12,12 @@ namespace Netra.Backend.Tests.Support;
 /// </summary>
 public sealed class TestSocket : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // UTF-8 as it is, like a browser's JSON.stringify: escaping non-ASCII text would triple its size on the wire.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>How long connecting or handing a frame to the socket may take before the test fails instead of hanging.</summary>
     private static readonly TimeSpan SocketDeadline = TimeSpan.FromSeconds(30);

@@ -43,4 +43,23 @@ public sealed class ReplayBufferTests
         Assert.Equal(2, buffer.OldestSeq);
         Assert.Equal(3, buffer.NewestSeq);
     }
+
+    [Fact]
+    public void Holds_at_most_its_byte_budget_dropping_the_oldest_but_always_the_newest()
+    {
+        var buffer = new ReplayBuffer<string>(capacity: 100, byteBudget: 10, size: item => item.Length);
+
+        buffer.Append("aaaa");
+        buffer.Append("bbbb");
+        buffer.Append("cccc");
+
+        Assert.Equal(8, buffer.Bytes);
+        Assert.Equal(ReplayOutcome.Gap, buffer.TryGetAfter(0, out _));
+        Assert.Equal(ReplayOutcome.Complete, buffer.TryGetAfter(1, out var items));
+        Assert.Equal(["bbbb", "cccc"], items);
+        buffer.Append(new string('x', 50));
+        Assert.Equal(50, buffer.Bytes);
+        Assert.Equal(ReplayOutcome.Complete, buffer.TryGetAfter(3, out items));
+        Assert.Single(items);
+    }
 }

@@ -50,6 +50,12 @@ public sealed class ServiceTokenValidator(
                 return ServiceTokenOutcome.Fail(InvalidToken("The token is invalid, expired, or not meant for this service."));
             }
 
+            // The subject names the calling client, which owns its runs: without one the caller is nobody.
+            if (string.IsNullOrEmpty(jwt.Subject))
+            {
+                return ServiceTokenOutcome.Fail(InvalidToken("The token names no client (sub)."));
+            }
+
             var scopes = result.ClaimsIdentity.FindAll("scope").Select(claim => claim.Value);
             if (!ScopeList.Contains(scopes, options.Value.RequiredScope))
             {

@@ -8,6 +8,9 @@ public sealed class RunOptions
     /// <summary>Runs streaming at once; one more is answered 429 <c>resource_exhausted</c>.</summary>
     public int MaxConcurrentRuns { get; set; } = 100;
 
+    /// <summary>Runs one user (of one calling client) may have streaming at once, so that no user takes every slot.</summary>
+    public int MaxConcurrentRunsPerUser { get; set; } = 20;
+
     /// <summary>Finished runs kept for <c>GET /v1/runs/{id}</c>; the oldest are forgotten first.</summary>
     public int RetainedRuns { get; set; } = 1000;
 

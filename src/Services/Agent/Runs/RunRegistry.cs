@@ -3,13 +3,15 @@ using Microsoft.Extensions.Options;
 namespace Netra.Agent.Runs;
 
 /// <summary>
-/// The runs this instance knows: the active ones (bounded by <see cref="RunOptions.MaxConcurrentRuns"/>)
-/// and the last <see cref="RunOptions.RetainedRuns"/> finished ones.
+/// The runs this instance knows: the active ones (bounded by <see cref="RunOptions.MaxConcurrentRuns"/> in all and
+/// <see cref="RunOptions.MaxConcurrentRunsPerUser"/> per user) and the last <see cref="RunOptions.RetainedRuns"/>
+/// finished ones. Run ids are scoped by the calling client, so one client can neither see nor collide with another's.
 /// </summary>
 public sealed class RunRegistry(IOptions<RunOptions> options, RunMetrics metrics)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Run> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string ClientId, string RunId), Run> _runs = [];
+    private readonly Dictionary<(string ClientId, string UserId), int> _activeByUser = [];
     private readonly Queue<Run> _finished = new();
     private int _active;
 
@@ -18,13 +20,14 @@ public sealed class RunRegistry(IOptions<RunOptions> options, RunMetrics metrics
         Admitted,
         DuplicateRunId,
         AtCapacity,
+        UserAtCapacity,
     }
 
     public Admission TryAdmit(Run run)
     {
         lock (_lock)
         {
-            if (_runs.TryGetValue(run.RunId, out var existing) && existing.IsActive)
+            if (_runs.TryGetValue(KeyOf(run), out var existing) && existing.IsActive)
             {
                 return Admission.DuplicateRunId;
             }
@@ -34,7 +37,15 @@ public sealed class RunRegistry(IOptions<RunOptions> options, RunMetrics metrics
                 return Admission.AtCapacity;
             }
 
-            _runs[run.RunId] = run;
+            var user = (run.ClientId, run.UserId);
+            var userActive = _activeByUser.GetValueOrDefault(user);
+            if (userActive >= options.Value.MaxConcurrentRunsPerUser)
+            {
+                return Admission.UserAtCapacity;
+            }
+
+            _runs[KeyOf(run)] = run;
+            _activeByUser[user] = userActive + 1;
             _active++;
         }
 
@@ -48,13 +59,19 @@ public sealed class RunRegistry(IOptions<RunOptions> options, RunMetrics metrics
         {
             run.Finish(status, at);
             _active--;
+            var user = (run.ClientId, run.UserId);
+            if (--_activeByUser[user] == 0)
+            {
+                _activeByUser.Remove(user);
+            }
+
             _finished.Enqueue(run);
             while (_finished.Count > options.Value.RetainedRuns)
             {
                 var forgotten = _finished.Dequeue();
-                if (_runs.TryGetValue(forgotten.RunId, out var current) && ReferenceEquals(current, forgotten))
+                if (_runs.TryGetValue(KeyOf(forgotten), out var current) && ReferenceEquals(current, forgotten))
                 {
-                    _runs.Remove(forgotten.RunId);
+                    _runs.Remove(KeyOf(forgotten));
                 }
             }
         }
@@ -63,11 +80,12 @@ public sealed class RunRegistry(IOptions<RunOptions> options, RunMetrics metrics
         run.Dispose();
     }
 
-    public Run? Find(string runId)
+    /// <summary>The run <paramref name="runId"/> of the calling client <paramref name="clientId"/>, if it knows one.</summary>
+    public Run? Find(string clientId, string runId)
     {
         lock (_lock)
         {
-            return _runs.GetValueOrDefault(runId);
+            return _runs.GetValueOrDefault((clientId, runId));
         }
     }
 
@@ -82,4 +100,6 @@ public sealed class RunRegistry(IOptions<RunOptions> options, RunMetrics metrics
 
         active.ForEach(run => run.Cancel());
     }
+
+    private static (string ClientId, string RunId) KeyOf(Run run) => (run.ClientId, run.RunId);
 }

@@ -9,6 +9,9 @@ public static class RunRequestValidator
     public const int MaxIdLength = 128;
     public const int MaxInputLength = 32_000;
 
+    /// <summary>The largest request body: the longest input escaped in full (6 bytes a character) and room for the rest.</summary>
+    public const int MaxRequestBytes = (MaxInputLength * 6) + (64 * 1024);
+
     /// <summary>A refusal: the problem's code and its detail.</summary>
     public sealed record Refusal(string Code, string Detail);
 

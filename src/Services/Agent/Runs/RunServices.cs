@@ -13,7 +13,9 @@ public static class RunServices
             .Validate(options => options.ChunkSize >= 1 && options.ChunkDelay >= TimeSpan.Zero, "Agent:Streaming is out of range.")
             .ValidateOnStart();
         services.AddOptions<RunOptions>().Bind(configuration.GetSection(RunOptions.Section))
-            .Validate(options => options.MaxConcurrentRuns >= 1 && options.RetainedRuns >= 0, "Agent:MaxConcurrentRuns must be at least 1.")
+            .Validate(
+                options => options.MaxConcurrentRuns >= 1 && options.MaxConcurrentRunsPerUser >= 1 && options.RetainedRuns >= 0,
+                "Agent:MaxConcurrentRuns and Agent:MaxConcurrentRunsPerUser must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton<RunMetrics>();
         services.AddSingleton<RunRegistry>();

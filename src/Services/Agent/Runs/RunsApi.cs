@@ -17,7 +17,8 @@ public static class RunsApi
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup(Path);
-        runs.MapPost("/", Start);
+        // Bounded before the body is read: the largest valid request is far smaller.
+        runs.MapPost("/", Start).WithMetadata(new RequestSizeLimitAttribute(RunRequestValidator.MaxRequestBytes));
         runs.MapGet("/{runId}", Get);
         runs.MapPost("/{runId}/cancel", Cancel);
         return app;
@@ -54,11 +55,16 @@ public static class RunsApi
         }
 
         run.Dispose();
-        var code = admission == RunRegistry.Admission.DuplicateRunId ? "run_conflict" : "resource_exhausted";
-        metrics.Rejected(code);
-        return admission == RunRegistry.Admission.DuplicateRunId
-            ? AgentProblems.Create(StatusCodes.Status409Conflict, code, "A run with this run_id is already active.")
-            : AgentProblems.Create(StatusCodes.Status429TooManyRequests, code, "Too many runs at once; retry shortly.");
+        var problem = admission switch
+        {
+            RunRegistry.Admission.DuplicateRunId => AgentProblems.Create(
+                StatusCodes.Status409Conflict, "run_conflict", "A run with this run_id is already active."),
+            RunRegistry.Admission.UserAtCapacity => AgentProblems.Create(
+                StatusCodes.Status429TooManyRequests, "resource_exhausted", "Too many runs at once for this user; retry shortly."),
+            _ => AgentProblems.Create(StatusCodes.Status429TooManyRequests, "resource_exhausted", "Too many runs at once; retry shortly."),
+        };
+        metrics.Rejected(admission == RunRegistry.Admission.DuplicateRunId ? "run_conflict" : "resource_exhausted");
+        return problem;
     }
 
     private static Results<Ok<RunView>, ProblemHttpResult> Get(string runId, [FromQuery(Name = "user_id")] string? userId, ClaimsPrincipal caller, RunRegistry registry) =>
@@ -80,5 +86,5 @@ public static class RunsApi
     /// <c>user_id</c>, only for that user; anything else is indistinguishable from an unknown run.
     /// </summary>
     private static Run? FindOwned(string runId, string? userId, ClaimsPrincipal caller, RunRegistry registry) =>
-        registry.Find(runId) is { } run && run.ClientId == caller.ClientId() && (userId is null || userId == run.UserId) ? run : null;
+        registry.Find(caller.ClientId(), runId) is { } run && (userId is null || userId == run.UserId) ? run : null;
 }

@@ -9,11 +9,10 @@ namespace Netra.Auth.Accounts;
 /// </summary>
 public sealed class AccountDirectory
 {
-    // Verified when the username is unknown, so that a miss costs as much as a wrong password.
-    private static readonly string DecoyHash = SecretHasher.Hash("decoy");
-
     private readonly Dictionary<string, string> _passwordHashByUsername = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServiceClient> _clientsById = new(StringComparer.Ordinal);
+    private readonly string _userDecoyHash;
+    private readonly string _clientDecoyHash;
 
     public AccountDirectory(IOptions<AuthOptions> options, IHostEnvironment environment)
     {
@@ -42,6 +41,10 @@ public sealed class AccountDirectory
             AddClient(client.ClientId, client.SecretHash, [.. client.Grants]);
         }
 
+        // Verified when the account is unknown, so that a miss costs as much as a wrong secret: at the cost most
+        // of the real hashes carry, not a fixed one, or an unknown name would answer faster or slower.
+        _userDecoyHash = SecretHasher.Hash("decoy", SecretHasher.TypicalIterations(_passwordHashByUsername.Values));
+        _clientDecoyHash = SecretHasher.Hash("decoy", SecretHasher.TypicalIterations(_clientsById.Values.Select(c => c.SecretHash)));
         Audiences = new HashSet<string>(_clientsById.Values.SelectMany(c => c.ScopeByAudience.Keys).Append(auth.UserAudience), StringComparer.Ordinal);
     }
 
@@ -57,7 +60,7 @@ public sealed class AccountDirectory
             return SecretHasher.Verify(password, hash);
         }
 
-        SecretHasher.Verify(password, DecoyHash);
+        SecretHasher.Verify(password, _userDecoyHash);
         return false;
     }
 
@@ -69,7 +72,7 @@ public sealed class AccountDirectory
             return SecretHasher.Verify(secret, client.SecretHash) ? client : null;
         }
 
-        SecretHasher.Verify(secret, DecoyHash);
+        SecretHasher.Verify(secret, _clientDecoyHash);
         return null;
     }
 

@@ -30,6 +30,18 @@ public static class SecretHasher
 
     public static bool IsWellFormed(string encoded) => TryDecode(encoded, out _, out _, out _);
 
+    /// <summary>The iteration count most of <paramref name="encoded"/> use; <see cref="DefaultIterations"/> when there are none.</summary>
+    public static int TypicalIterations(IEnumerable<string> encoded) =>
+        encoded
+            .Select(hash => TryDecode(hash, out var iterations, out _, out _) ? iterations : 0)
+            .Where(iterations => iterations > 0)
+            .GroupBy(iterations => iterations)
+            .OrderByDescending(group => group.Count())
+            .ThenByDescending(group => group.Key)
+            .Select(group => group.Key)
+            .DefaultIfEmpty(DefaultIterations)
+            .First();
+
     /// <summary>Constant-time comparison; a malformed hash never verifies.</summary>
     public static bool Verify(string secret, string encoded)
     {

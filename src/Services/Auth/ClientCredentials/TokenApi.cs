@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Netra.Auth.Accounts;
+using Netra.Auth.Login;
+using Netra.Auth.Observability;
 using Netra.Auth.Problems;
+using Netra.Auth.Throttling;
 using Netra.Auth.Tokens;
 
 namespace Netra.Auth.ClientCredentials;
@@ -17,10 +20,14 @@ public static class TokenApi
         return app;
     }
 
-    private static Results<Ok<ClientTokenResponse>, ProblemHttpResult> IssueAsync(
+    private static async Task<Results<Ok<ClientTokenResponse>, ProblemHttpResult>> IssueAsync(
         ClientCredentialsRequest request,
+        HttpContext context,
         AccountDirectory accounts,
-        AccessTokenIssuer issuer)
+        CredentialThrottle throttle,
+        AccessTokenIssuer issuer,
+        AuthMetrics metrics,
+        CancellationToken cancellationToken)
     {
         if (request.GrantType != ClientCredentialsGrant)
         {
@@ -32,7 +39,21 @@ public static class TokenApi
             return AuthProblems.InvalidRequest("client_id, client_secret and audience are required.");
         }
 
-        if (accounts.AuthenticateClient(request.ClientId, request.ClientSecret) is not { } client)
+        var (client, refusal) = await throttle.CheckAsync(
+            CredentialKind.Client,
+            request.ClientId,
+            LoginApi.ClientAddress(context),
+            () => accounts.AuthenticateClient(request.ClientId, request.ClientSecret),
+            authenticated => authenticated is null,
+            cancellationToken);
+        if (refusal is not null)
+        {
+            metrics.LoginThrottles.WithLabels(refusal.Limit).Inc();
+            LoginApi.SetRetryAfter(context.Response, refusal.RetryAfter);
+            return AuthProblems.ClientThrottled();
+        }
+
+        if (client is null)
         {
             return AuthProblems.InvalidClient();
         }

@@ -9,6 +9,21 @@ public sealed class AuthOptions
 
     public string Issuer { get; set; } = "http://netra-auth";
 
+    /// <summary>
+    /// The base URL clients reach this service at, for the endpoint URLs of the discovery document; the issuer when
+    /// unset. Never taken from the request: a Host header is the caller's to choose.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>A PEM file holding the RSA private key to sign with (a mounted Secret); unset, keys live in SQLite and rotate.</summary>
+    public string? SigningKeyPath { get; set; }
+
+    /// <summary>
+    /// How long after a refresh token is rotated it may be presented once more (a client retrying after a lost
+    /// response) and get a fresh pair instead of revoking its family. Zero disables the grace.
+    /// </summary>
+    public TimeSpan RefreshRetryGrace { get; set; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(1);
@@ -56,6 +71,21 @@ public sealed class AuthOptions
         if (AccessTokenLifetime <= TimeSpan.Zero || RefreshTokenLifetime <= TimeSpan.Zero)
         {
             yield return "Auth:AccessTokenLifetime and Auth:RefreshTokenLifetime must be positive.";
+        }
+
+        if (PublicUrl is { IsAbsoluteUri: false } || (PublicUrl is null && !Uri.TryCreate(Issuer, UriKind.Absolute, out _)))
+        {
+            yield return "Auth:PublicUrl must be an absolute URL (it is required when Auth:Issuer is not one).";
+        }
+
+        if (RefreshRetryGrace < TimeSpan.Zero || RefreshRetryGrace > TimeSpan.FromMinutes(1))
+        {
+            yield return "Auth:RefreshRetryGrace must be between zero and one minute.";
+        }
+
+        if (SigningKeyPath is not null && !File.Exists(SigningKeyPath))
+        {
+            yield return "Auth:SigningKeyPath names no readable file.";
         }
 
         if (ClockSkew < TimeSpan.Zero)

@@ -32,10 +32,14 @@ public static class DiscoveryApi
             Base64UrlEncoder.Encode(key.PublicParameters.Exponent)))]));
     }
 
-    /// <summary>Endpoint URLs use the address the caller reached us at; <c>issuer</c> is the configured name.</summary>
-    private static Ok<OpenIdConfigurationDocument> OpenIdConfiguration(HttpRequest request, IOptions<AuthOptions> options)
+    /// <summary>
+    /// Endpoint URLs are under the configured public address (<c>Auth:PublicUrl</c>, else the issuer), never the
+    /// request's Host header, which would let a caller (or a poisoned cache) point clients elsewhere.
+    /// </summary>
+    private static Ok<OpenIdConfigurationDocument> OpenIdConfiguration(IOptions<AuthOptions> options)
     {
-        var origin = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        var publicUrl = options.Value.PublicUrl ?? new Uri(options.Value.Issuer);
+        var origin = new Uri(publicUrl.AbsoluteUri.TrimEnd('/') + "/");
         return TypedResults.Ok(new OpenIdConfigurationDocument(
             options.Value.Issuer,
             new Uri(origin, JwksPath.TrimStart('/')),

@@ -42,6 +42,14 @@ public sealed class SigningKey
         return rsa.ExportPkcs8PrivateKey();
     }
 
+    /// <summary>The key of a PEM file (PKCS#1 or PKCS#8 RSA private key), signing from the start.</summary>
+    public static SigningKey FromPem(string pem, DateTimeOffset loadedAt)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        return new SigningKey(rsa.ExportParameters(includePrivateParameters: true), loadedAt, DateTimeOffset.UnixEpoch);
+    }
+
     public static SigningKey FromPkcs8(byte[] pkcs8, DateTimeOffset createdAt, DateTimeOffset activatesAt)
     {
         using var rsa = RSA.Create();

@@ -29,12 +29,31 @@ public sealed class SigningKeyRing(SigningKeyRepository repository, IOptions<Aut
 
     public SigningKey? Find(string? kid) => kid is not null && _snapshot.ByKid.TryGetValue(kid, out var key) ? key : null;
 
-    public async Task LoadAsync(CancellationToken cancellationToken) =>
-        _snapshot = new KeySnapshot([.. await repository.LoadAllAsync(cancellationToken)]);
+    /// <summary>The key of <c>Auth:SigningKeyPath</c> alone when set (it rotates with its Secret), else the stored keys.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.SigningKeyPath is { } path)
+        {
+            var key = SigningKey.FromPem(await File.ReadAllTextAsync(path, cancellationToken), time.GetUtcNow());
+            logger.LogInformation("Signing with key {Kid} from Auth:SigningKeyPath", key.Kid);
+            _snapshot = new KeySnapshot([key]);
+            return;
+        }
 
-    /// <summary>Applies the rotation plan for now: a new key is stored and published before anything signs with it.</summary>
+        _snapshot = new KeySnapshot([.. await repository.LoadAllAsync(cancellationToken)]);
+    }
+
+    /// <summary>
+    /// Applies the rotation plan for now: a new key is stored and published before anything signs with it. A key
+    /// from <c>Auth:SigningKeyPath</c> is never rotated here: replacing the file (and restarting) rotates it.
+    /// </summary>
     public async Task RotateAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.SigningKeyPath is not null)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
         var keys = _snapshot.Keys.ToList();
         var plan = KeyRotationSchedule.Plan(_snapshot.Activations, now, Settings);

@@ -5,6 +5,7 @@ using Netra.Auth.Accounts;
 using Netra.Auth.Observability;
 using Netra.Auth.Problems;
 using Netra.Auth.Sessions;
+using Netra.Auth.Throttling;
 using Netra.Auth.Tokens;
 
 namespace Netra.Auth.Login;
@@ -34,7 +35,7 @@ public static class LoginApi
         LoginRequest request,
         HttpContext context,
         AccountDirectory accounts,
-        LoginThrottle throttle,
+        CredentialThrottle throttle,
         SessionService sessions,
         AuthMetrics metrics,
         CancellationToken cancellationToken)
@@ -45,17 +46,17 @@ public static class LoginApi
             return AuthProblems.InvalidRequest("username and password are required.");
         }
 
-        var address = ClientAddress(context);
-        if (throttle.Check(username, address) is { } refusal)
+        var (verified, refusal) = await throttle.CheckAsync(
+            CredentialKind.User, username, ClientAddress(context), () => accounts.VerifyUser(username, password), ok => !ok, cancellationToken);
+        if (refusal is not null)
         {
             metrics.LoginThrottles.WithLabels(refusal.Limit).Inc();
             SetRetryAfter(context.Response, refusal.RetryAfter);
             return AuthProblems.LoginThrottled();
         }
 
-        if (!accounts.VerifyUser(username, password))
+        if (!verified)
         {
-            throttle.RecordFailure(username, address);
             return AuthProblems.InvalidCredentials();
         }
 

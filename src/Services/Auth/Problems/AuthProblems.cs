@@ -33,6 +33,13 @@ public static class AuthProblems
     public static ProblemHttpResult InvalidClient() =>
         Create(StatusCodes.Status401Unauthorized, "invalid_client", "Invalid client", "The client id or secret is not valid.");
 
+    public static ProblemHttpResult ClientThrottled() =>
+        Create(
+            StatusCodes.Status429TooManyRequests,
+            "client_throttled",
+            "Too many failed client authentications",
+            "Too many failed client authentications; retry after the time given in Retry-After.");
+
     public static ProblemHttpResult AudienceNotAllowed() =>
         Create(StatusCodes.Status403Forbidden, "audience_not_allowed", "Audience not allowed", "This client may not request tokens for that audience.");
 

@@ -23,6 +23,7 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
     private const int MaxLength = 128;
 
     private readonly TimeSpan _lifetime = options.Value.RefreshTokenLifetime;
+    private readonly TimeSpan _retryGrace = options.Value.RefreshRetryGrace;
 
     public async Task<(string FamilyId, string RefreshToken)> StartFamilyAsync(string subject, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -59,17 +60,17 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
         var hash = HashOf(presented);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var record = await FindAsync(connection, hash, cancellationToken);
-        var verdict = RefreshDecision.Decide(record, now);
+        var (record, successorHash) = await FindAsync(connection, hash, cancellationToken);
+        var verdict = RefreshDecision.Decide(record, now, _retryGrace);
         switch (verdict)
         {
             case RefreshVerdict.Rotate:
-                var successor = NewToken();
-                await ExecuteAsync(connection, "UPDATE refresh_tokens SET used_at = $now WHERE token_hash = $hash AND used_at IS NULL", cancellationToken, ("$now", now.ToUnixMs()), ("$hash", hash));
-                await InsertTokenAsync(connection, record!.FamilyId, successor, now, cancellationToken);
-                await ExecuteAsync(connection, "UPDATE refresh_families SET expires_at = $expires WHERE family_id = $family", cancellationToken, ("$expires", (now + _lifetime).ToUnixMs()), ("$family", record.FamilyId));
-                await transaction.CommitAsync(cancellationToken);
-                return new RotationResult(verdict, record.FamilyId, record.Subject, successor);
+                await MarkUsedAsync(connection, hash, now, cancellationToken);
+                return await CommitSuccessorAsync(connection, transaction, record!, hash, now, cancellationToken);
+            case RefreshVerdict.RotateRetry:
+                // The successor the client never received may not be used any more: if it shows up, that is reuse.
+                await MarkUsedAsync(connection, successorHash!, now, cancellationToken);
+                return await CommitSuccessorAsync(connection, transaction, record!, hash, now, cancellationToken);
             case RefreshVerdict.RevokeFamilyForReuse:
                 await RevokeFamilyAsync(connection, record!.FamilyId, "reuse", now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -77,6 +78,44 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
             default:
                 return new RotationResult(verdict, record?.FamilyId, record?.Subject, null);
         }
+    }
+
+    private static Task MarkUsedAsync(SqliteConnection connection, byte[] hash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            connection,
+            "UPDATE refresh_tokens SET used_at = $now WHERE token_hash = $hash AND used_at IS NULL",
+            cancellationToken,
+            ("$now", now.ToUnixMs()),
+            ("$hash", hash));
+
+    /// <summary>Issues the successor of <paramref name="presentedHash"/>, remembers it (for one retry) and extends the family.</summary>
+    private async Task<RotationResult> CommitSuccessorAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        RefreshTokenRecord record,
+        byte[] presentedHash,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var successor = NewToken();
+        await InsertTokenAsync(connection, record.FamilyId, successor, now, cancellationToken);
+        await ExecuteAsync(
+            connection,
+            """
+            INSERT INTO refresh_successors (token_hash, successor_hash) VALUES ($hash, $successor)
+            ON CONFLICT (token_hash) DO UPDATE SET successor_hash = excluded.successor_hash, retried = 1
+            """,
+            cancellationToken,
+            ("$hash", presentedHash),
+            ("$successor", HashOf(successor)));
+        await ExecuteAsync(
+            connection,
+            "UPDATE refresh_families SET expires_at = $expires WHERE family_id = $family",
+            cancellationToken,
+            ("$expires", (now + _lifetime).ToUnixMs()),
+            ("$family", record.FamilyId));
+        await transaction.CommitAsync(cancellationToken);
+        return new RotationResult(RefreshVerdict.Rotate, record.FamilyId, record.Subject, successor);
     }
 
     public async Task RevokeFamilyAsync(string familyId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
@@ -118,27 +157,33 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
             ("$now", now.ToUnixMs()),
             ("$expires", (now + _lifetime).ToUnixMs()));
 
-    private static async Task<RefreshTokenRecord?> FindAsync(SqliteConnection connection, byte[] hash, CancellationToken cancellationToken)
+    private static async Task<(RefreshTokenRecord? Record, byte[]? SuccessorHash)> FindAsync(
+        SqliteConnection connection, byte[] hash, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
             """
-            SELECT f.family_id, f.subject, t.expires_at, t.used_at, f.revoked_at
+            SELECT f.family_id, f.subject, t.expires_at, t.used_at, f.revoked_at, s.successor_hash,
+                   s.retried = 0 AND n.token_hash IS NOT NULL AND n.used_at IS NULL
             FROM refresh_tokens t JOIN refresh_families f ON f.family_id = t.family_id
+            LEFT JOIN refresh_successors s ON s.token_hash = t.token_hash
+            LEFT JOIN refresh_tokens n ON n.token_hash = s.successor_hash
             WHERE t.token_hash = $hash
             """,
             ("$hash", hash));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            return null;
+            return (null, null);
         }
 
-        return new RefreshTokenRecord(
+        var record = new RefreshTokenRecord(
             reader.GetString(0),
             reader.GetString(1),
             SqliteCommandExtensions.FromUnixMs(reader.GetInt64(2)),
             reader.IsDBNull(3) ? null : SqliteCommandExtensions.FromUnixMs(reader.GetInt64(3)),
-            reader.IsDBNull(4) ? null : SqliteCommandExtensions.FromUnixMs(reader.GetInt64(4)));
+            reader.IsDBNull(4) ? null : SqliteCommandExtensions.FromUnixMs(reader.GetInt64(4)),
+            RetryAvailable: !reader.IsDBNull(6) && reader.GetInt64(6) == 1);
+        return (record, reader.IsDBNull(5) ? null : (byte[])reader[5]);
     }
 
     private static Task RevokeFamilyAsync(SqliteConnection connection, string familyId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -4,7 +4,10 @@ using Netra.Auth.Configuration;
 
 namespace Netra.Auth.Storage;
 
-/// <summary>The SQLite file at <c>Auth:DataPath</c>: signing keys, refresh token families and revocations.</summary>
+/// <summary>
+/// The SQLite file at <c>Auth:DataPath</c>: signing keys, refresh token families and revocations; readable by the
+/// service's own user only (see <see cref="PrivateFiles"/>).
+/// </summary>
 public sealed class AuthDatabase
 {
     private const string Schema = """
@@ -28,17 +31,24 @@ public sealed class AuthDatabase
             expires_at INTEGER NOT NULL,
             used_at INTEGER);
         CREATE INDEX IF NOT EXISTS refresh_tokens_by_family ON refresh_tokens (family_id);
+        CREATE TABLE IF NOT EXISTS refresh_successors (
+            token_hash BLOB PRIMARY KEY REFERENCES refresh_tokens (token_hash) ON DELETE CASCADE,
+            successor_hash BLOB NOT NULL,
+            retried INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS revoked_access_tokens (
             jti TEXT PRIMARY KEY,
             expires_at INTEGER NOT NULL);
         """;
 
     private readonly string _connectionString;
+    private readonly string _path;
 
     public AuthDatabase(IOptions<AuthOptions> options)
     {
         var path = Path.GetFullPath(options.Value.DataPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _path = path;
+        PrivateFiles.EnsureDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.EnsureOwnerOnly(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -69,5 +79,7 @@ public sealed class AuthDatabase
         await using var command = connection.CreateCommand();
         command.CommandText = Schema;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        // WAL mode has now created its files; one left by an older version may still be readable by others.
+        PrivateFiles.EnsureOwnerOnly(_path);
     }
 }

@@ -75,13 +75,14 @@ public sealed class AgentRunRelay(
         using var _ = run;
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, lifetime.ApplicationStopping);
         var ended = false;
+        var reportStored = false;
         try
         {
             await foreach (var agentEvent in agent.RunAsync(run.RunId, run.UserId, run.ThreadId, input, stopping.Token))
             {
                 if (agentEvent.Type == AgentEvent.FinalReport)
                 {
-                    await StoreReportAsync(run, agentEvent.Payload);
+                    reportStored = await StoreReportAsync(run, agentEvent.Payload);
                 }
 
                 Deliver(run, agentEvent.Type, agentEvent.Payload);
@@ -108,12 +109,39 @@ public sealed class AgentRunRelay(
             _runs.TryRemove(run.RunId, out AgentRun? _);
         }
 
+        if (!reportStored)
+        {
+            // Storing the report ended the run in the store; any other ending is recorded here.
+            await ForgetRunAsync(run);
+        }
+
         if (!ended)
         {
             var payload = run.CancelRequested
                 ? new ErrorPayload(ErrorCodes.RunCancelled, "the run was cancelled", false, run.RunId, run.ThreadId)
                 : new ErrorPayload(ErrorCodes.RunInterrupted, "the agent stream ended before the run finished", true, run.RunId, run.ThreadId);
             Deliver(run, MessageTypes.Error, payload);
+        }
+    }
+
+    /// <summary>
+    /// The run no longer needs an interruption marker, unless the backend is stopping under it: then the next start
+    /// marks it in its thread.
+    /// </summary>
+    private async Task ForgetRunAsync(AgentRun run)
+    {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await threads.EndRunAsync(run.RunId, CancellationToken.None);
+        }
+        catch (SqliteException error)
+        {
+            logger.LogError(error, "Recording the end of {RunId} failed", run.RunId);
         }
     }
 
@@ -129,22 +157,26 @@ public sealed class AgentRunRelay(
         }
     }
 
-    private async Task StoreReportAsync(AgentRun run, JsonElement payload)
+    /// <summary>Stores the report's content in the thread (which also ends the run in the store); false when it was not stored.</summary>
+    private async Task<bool> StoreReportAsync(AgentRun run, JsonElement payload)
     {
         var content = payload.TryGetProperty("content", out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
         if (content is null)
         {
-            return;
+            return false;
         }
 
         try
         {
-            await threads.AppendMessageAsync(run.UserId, run.ThreadId, ChatMessage.AssistantRole, content, run.RunId, CancellationToken.None);
+            var stored = await threads.AppendMessageAsync(
+                run.UserId, run.ThreadId, ChatMessage.AssistantRole, content, run.RunId, CancellationToken.None);
+            return stored is not null;
         }
         catch (SqliteException error)
         {
             // The report still reaches the user; only the thread's copy is missing.
             logger.LogError(error, "Storing the final report of {RunId} failed", run.RunId);
+            return false;
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed class UserTokenValidator(
 
     private async Task<TokenCheck> ValidateLocallyAsync(string token, CancellationToken cancellationToken)
     {
-        if (!_handler.CanReadToken(token))
+        if (!TryRead(token, out var keyId))
         {
             return new TokenCheck(TokenStatus.Invalid, null, "malformed token");
         }
@@ -56,7 +56,7 @@ public sealed class UserTokenValidator(
         SigningKeys keys;
         try
         {
-            keys = await signingKeys.GetAsync(_handler.ReadJsonWebToken(token).Kid, cancellationToken);
+            keys = await signingKeys.GetAsync(keyId, cancellationToken);
         }
         catch (Exception error) when (error is HttpRequestException or JsonException or KeyNotFoundException or ArgumentException or ExecutionRejectedException
             or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -90,6 +90,27 @@ public sealed class UserTokenValidator(
 
         var identity = new UserIdentity(jwt.Subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
         return new TokenCheck(TokenStatus.Valid, identity, "valid");
+    }
+
+    /// <summary>A token the handler cannot parse (bad base64, a header that is not JSON) is the client's fault: 401, never 503.</summary>
+    private bool TryRead(string token, out string? keyId)
+    {
+        keyId = null;
+        if (!_handler.CanReadToken(token))
+        {
+            return false;
+        }
+
+        try
+        {
+            keyId = _handler.ReadJsonWebToken(token).Kid;
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // SecurityTokenMalformedException is an ArgumentException.
+            return false;
+        }
     }
 
     private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires)

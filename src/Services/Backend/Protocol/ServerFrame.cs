@@ -10,7 +10,7 @@ public static class ServerFrame
     public static byte[] Serialize(string type, object payload, string? id, long seq, DateTimeOffset timestamp)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ProtocolJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("type", type);

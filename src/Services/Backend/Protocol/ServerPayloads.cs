@@ -1,3 +1,5 @@
+using Netra.Backend.Limits;
+
 namespace Netra.Backend.Protocol;
 
 // The payloads of the server -> client messages the backend produces itself; agent events are relayed as the agent wrote them.
@@ -18,7 +20,10 @@ public sealed record AuthExpiredPayload(string Reason, long RefreshWithinMs);
 
 public sealed record AuthRefreshedPayload(string ExpiresAt);
 
-public sealed record RateLimitedPayload(long RetryAfterMs);
+public sealed record RateLimitedPayload(long RetryAfterMs)
+{
+    public static RateLimitedPayload Of(RateDecision decision) => new((long)Math.Ceiling(decision.RetryAfter.TotalMilliseconds));
+}
 
 public sealed record ErrorPayload(string Code, string Message, bool Retryable, string? RunId = null, string? ThreadId = null);
 

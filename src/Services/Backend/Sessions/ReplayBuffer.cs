@@ -13,20 +13,30 @@ public enum ReplayOutcome
 }
 
 /// <summary>
-/// The last <c>capacity</c> items of a contiguous, 1-based sequence. It grows with use, so an idle session costs
-/// almost nothing. Not thread-safe: the session locks.
+/// The last items of a contiguous, 1-based sequence: at most <c>capacity</c> of them and at most
+/// <c>byteBudget</c> bytes as measured by <c>size</c>. It grows with use, so an idle session costs almost nothing.
+/// Not thread-safe: the session locks.
 /// </summary>
 public sealed class ReplayBuffer<T>
 {
     private readonly Queue<T> _items = new();
     private readonly int _capacity;
+    private readonly long _byteBudget;
+    private readonly Func<T, int> _size;
     private long _newestSeq;
+    private long _bytes;
 
-    public ReplayBuffer(int capacity)
+    public ReplayBuffer(int capacity, long byteBudget = long.MaxValue, Func<T, int>? size = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(byteBudget);
         _capacity = capacity;
+        _byteBudget = byteBudget;
+        _size = size ?? (_ => 0);
     }
+
+    /// <summary>The bytes held now.</summary>
+    public long Bytes => _bytes;
 
     public long NewestSeq => _newestSeq;
 
@@ -37,9 +47,10 @@ public sealed class ReplayBuffer<T>
     {
         _newestSeq++;
         _items.Enqueue(item);
-        if (_items.Count > _capacity)
+        _bytes += _size(item);
+        while (_items.Count > _capacity || (_bytes > _byteBudget && _items.Count > 1))
         {
-            _items.Dequeue();
+            _bytes -= _size(_items.Dequeue());
         }
 
         return _newestSeq;

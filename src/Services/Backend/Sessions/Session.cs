@@ -6,10 +6,10 @@ namespace Netra.Backend.Sessions;
 /// The server side of one client conversation: the per-session <c>seq</c>, the replay buffer, the active thread,
 /// and the connection attached now (if any). It outlives its connection so that a reconnecting client can resume.
 /// </summary>
-public sealed class Session(string id, string userId, int replayCapacity, TimeProvider time)
+public sealed class Session(string id, string userId, int replayCapacity, long replayBytes, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly ReplayBuffer<ReadOnlyMemory<byte>> _replay = new(replayCapacity);
+    private readonly ReplayBuffer<ReadOnlyMemory<byte>> _replay = new(replayCapacity, replayBytes, frame => frame.Length);
     private IFrameSink? _sink;
     private DateTimeOffset _detachedAt = time.GetUtcNow();
 

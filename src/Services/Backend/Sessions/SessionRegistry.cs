@@ -13,7 +13,7 @@ public sealed class SessionRegistry(IOptions<BackendOptions> options, TimeProvid
     public Session Create(string userId)
     {
         var id = "ses_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var session = new Session(id, userId, options.Value.ReplayBufferSize, time);
+        var session = new Session(id, userId, options.Value.ReplayBufferSize, options.Value.ReplayBufferBytes, time);
         _sessions[id] = session;
         return session;
     }

@@ -5,4 +5,10 @@ public sealed record ChatMessage(string Id, string ThreadId, long Seq, string Ro
 {
     public const string UserRole = "user";
     public const string AssistantRole = "assistant";
+
+    /// <summary>Marks a run the backend lost track of (it stopped or crashed while relaying it).</summary>
+    public const string SystemRole = "system";
+
+    /// <summary>The longest user message, in characters: the agent's own input limit, so every stored message can run.</summary>
+    public const int MaxContentLength = 32_000;
 }

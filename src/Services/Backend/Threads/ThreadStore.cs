@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,10 @@ public sealed class ThreadStore : IDisposable
                 run_id TEXT,
                 created_at TEXT NOT NULL,
                 PRIMARY KEY (thread_id, seq));
+            CREATE TABLE IF NOT EXISTS active_runs (
+                run_id TEXT PRIMARY KEY,
+                thread_id TEXT NOT NULL,
+                user_id TEXT NOT NULL);
             """);
     }
 
@@ -98,7 +103,10 @@ public sealed class ThreadStore : IDisposable
         return threads;
     }
 
-    /// <summary>Appends a message to the user's thread; null when the thread is not the user's.</summary>
+    /// <summary>
+    /// Appends a message to the user's thread; null when the thread is not the user's. A user message with a run id
+    /// also records the run as active; any other message of that run (its report) ends it, as does <see cref="EndRunAsync"/>.
+    /// </summary>
     public async Task<ChatMessage?> AppendMessageAsync(string userId, string threadId, string role, string content, string? runId, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
@@ -110,6 +118,51 @@ public sealed class ThreadStore : IDisposable
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>The run's relay ended: it no longer needs an interruption marker.</summary>
+    public async Task EndRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM active_runs WHERE run_id = $run";
+            command.Parameters.AddWithValue("$run", runId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// At start-up, the runs still recorded as active were cut off when the backend last stopped: each gets a
+    /// <see cref="ChatMessage.SystemRole"/> message saying so in its thread. Returns how many were marked.
+    /// </summary>
+    public async Task<int> MarkInterruptedRunsAsync(string marker, CancellationToken cancellationToken)
+    {
+        var interrupted = new List<(string RunId, string ThreadId, string UserId)>();
+        await using (var connection = Open())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT run_id, thread_id, user_id FROM active_runs";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                interrupted.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        foreach (var run in interrupted)
+        {
+            await AppendMessageAsync(run.UserId, run.ThreadId, ChatMessage.SystemRole, marker, run.RunId, cancellationToken);
+            await EndRunAsync(run.RunId, cancellationToken);
+        }
+
+        return interrupted.Count;
     }
 
     public void Dispose() => _writeGate.Dispose();
@@ -124,6 +177,10 @@ public sealed class ThreadStore : IDisposable
         command.Transaction = transaction;
         command.CommandText = """
             UPDATE threads SET updated_at = $now WHERE id = $thread AND user_id = $user;
+            INSERT INTO active_runs (run_id, thread_id, user_id)
+            SELECT $run, $thread, $user WHERE $run IS NOT NULL AND $role = 'user'
+                AND EXISTS (SELECT 1 FROM threads WHERE id = $thread AND user_id = $user);
+            DELETE FROM active_runs WHERE run_id = $run AND $role <> 'user';
             INSERT INTO messages (thread_id, seq, id, role, content, run_id, created_at)
             SELECT $thread, COALESCE((SELECT MAX(seq) FROM messages WHERE thread_id = $thread), 0) + 1, $id, $role, $content, $run, $now
             WHERE EXISTS (SELECT 1 FROM threads WHERE id = $thread AND user_id = $user)
@@ -141,8 +198,12 @@ public sealed class ThreadStore : IDisposable
         return seq is long value ? new ChatMessage(id, threadId, value, role, content, runId, now) : null;
     }
 
-    /// <summary>The newest <paramref name="limit"/> messages before <paramref name="beforeSeq"/>, oldest first.</summary>
-    public async Task<HistoryPage> ReadHistoryAsync(string threadId, long? beforeSeq, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest messages before <paramref name="beforeSeq"/>, oldest first: at most <paramref name="limit"/> of them
+    /// and, past the first, at most <paramref name="maxContentBytes"/> of UTF-8 content.
+    /// </summary>
+    public async Task<HistoryPage> ReadHistoryAsync(
+        string threadId, long? beforeSeq, int limit, int maxContentBytes, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
@@ -155,16 +216,24 @@ public sealed class ThreadStore : IDisposable
         command.Parameters.AddWithValue("$limit", limit + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var messages = new List<ChatMessage>();
+        var contentBytes = 0L;
         while (await reader.ReadAsync(cancellationToken))
         {
+            var content = reader.GetString(4);
+            contentBytes += Encoding.UTF8.GetByteCount(content);
+            if (messages.Count == limit || (messages.Count > 0 && contentBytes > maxContentBytes))
+            {
+                messages.Reverse();
+                return new HistoryPage(messages, HasMore: true);
+            }
+
             messages.Add(new ChatMessage(
-                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), content,
                 reader.IsDBNull(5) ? null : reader.GetString(5), Parse(reader.GetString(6))));
         }
 
-        var hasMore = messages.Count > limit;
-        var page = messages.Take(limit).Reverse().ToList();
-        return new HistoryPage(page, hasMore);
+        messages.Reverse();
+        return new HistoryPage(messages, HasMore: false);
     }
 
     /// <summary>Whether the database answers; the readiness probe.</summary>

@@ -8,8 +8,8 @@ namespace Netra.Backend.WebSockets;
 
 /// <summary>
 /// The transport of one accepted WebSocket: a reader loop that hands complete text messages to a handler, and a
-/// writer loop draining a bounded send queue. A client that lets the queue fill is aborted, so a stalled reader
-/// costs at most <c>capacity</c> frames of memory.
+/// writer loop draining a send queue bounded in frames and in bytes. A client that lets the queue fill is aborted, so
+/// a stalled reader costs at most the queue's byte budget (plus one frame) of memory.
 /// </summary>
 public sealed class ClientConnection : IFrameSink, IDisposable
 {
@@ -19,17 +19,20 @@ public sealed class ClientConnection : IFrameSink, IDisposable
     private readonly Channel<Outgoing> _outbox;
     private readonly ConnectionRegistry _registry;
     private readonly int _maxFrameBytes;
+    private readonly long _maxQueuedBytes;
     private readonly CancellationTokenSource _aborted = new();
     private readonly Lock _closeGate = new();
     private (WebSocketCloseStatus Status, string Reason)? _closeRequest;
+    private long _queuedBytes;
 
-    public ClientConnection(WebSocket socket, string userId, int sendQueueCapacity, int maxFrameBytes, ConnectionRegistry registry)
+    public ClientConnection(WebSocket socket, string userId, SendQueueLimits queueLimits, int maxFrameBytes, ConnectionRegistry registry)
     {
         _socket = socket;
         UserId = userId;
         _maxFrameBytes = maxFrameBytes;
+        _maxQueuedBytes = queueLimits.Bytes;
         _registry = registry;
-        _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(sendQueueCapacity)
+        _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(queueLimits.Frames)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -86,11 +89,15 @@ public sealed class ClientConnection : IFrameSink, IDisposable
 
     private bool TryEnqueue(Outgoing item)
     {
-        if (_outbox.Writer.TryWrite(item))
+        // The first frame is always taken, so that one frame larger than the budget still goes out to a reading client.
+        var queued = Interlocked.Add(ref _queuedBytes, item.Bytes);
+        if ((queued == item.Bytes || queued <= _maxQueuedBytes) && _outbox.Writer.TryWrite(item))
         {
-            _registry.ObserveQueueDepth(_outbox.Reader.Count);
+            _registry.ObserveQueueDepth(_outbox.Reader.Count, queued);
             return true;
         }
+
+        Interlocked.Add(ref _queuedBytes, -item.Bytes);
 
         bool closing;
         lock (_closeGate)
@@ -179,6 +186,8 @@ public sealed class ClientConnection : IFrameSink, IDisposable
                     {
                         await _socket.SendAsync(item.Frame, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
                     }
+
+                    Interlocked.Add(ref _queuedBytes, -item.Bytes);
                 }
             }
 

@@ -24,11 +24,17 @@ public sealed class ClientMessageHandler(
 
     private bool _handledAny;
 
+    // Each auth_refresh costs a call to the auth service: it has a budget of its own, per connection.
+    private readonly MessageRateLimiter _refreshes = new(
+        services.Options.AuthRefreshesPerMinute, services.Options.RateLimitStrikes, services.Time.GetUtcNow());
+
     /// <summary>The session this connection feeds; it changes once if the client resumes an earlier session.</summary>
     public Session Session { get; private set; } = initialSession;
 
     public async Task HandleAsync(ReadOnlyMemory<byte> message)
     {
+        // Every frame counts, valid or not, text or binary: each one costs an answer. auth_refresh, which keeps the
+        // connection alive, counts against its own limit instead (below), so a busy user is not logged out by the rate.
         ClientFrame frame;
         try
         {
@@ -36,11 +42,15 @@ public sealed class ClientMessageHandler(
         }
         catch (InvalidMessageException invalid)
         {
-            SendError(ErrorCodes.InvalidMessage, invalid.Message, null);
+            if (PassesRateLimit(id: null))
+            {
+                SendError(ErrorCodes.InvalidMessage, invalid.Message, null);
+            }
+
             return;
         }
 
-        if (frame.Type != MessageTypes.AuthRefresh && !PassesRateLimit(frame))
+        if (frame.Type != MessageTypes.AuthRefresh && !PassesRateLimit(frame.Id))
         {
             return;
         }
@@ -78,7 +88,7 @@ public sealed class ClientMessageHandler(
         _ => throw new InvalidMessageException($"unknown message type '{frame.Type}'"),
     };
 
-    private bool PassesRateLimit(ClientFrame frame)
+    private bool PassesRateLimit(string? id)
     {
         var decision = services.RateLimits.Decide(auth.UserId);
         if (decision.Verdict == RateVerdict.Allowed)
@@ -86,7 +96,7 @@ public sealed class ClientMessageHandler(
             return true;
         }
 
-        Reply(frame, MessageTypes.RateLimited, new RateLimitedPayload((long)Math.Ceiling(decision.RetryAfter.TotalMilliseconds)));
+        Session.Send(MessageTypes.RateLimited, RateLimitedPayload.Of(decision), id);
         if (decision.Verdict == RateVerdict.Abusive)
         {
             connection.Close(CloseCodes.RateLimited, "rate limit exceeded");
@@ -140,7 +150,8 @@ public sealed class ClientMessageHandler(
             return;
         }
 
-        var page = await services.Threads.ReadHistoryAsync(thread.Id, beforeSeq, (int)limit, CancellationToken.None);
+        var page = await services.Threads.ReadHistoryAsync(
+            thread.Id, beforeSeq, (int)limit, services.Options.HistoryPageBytes, CancellationToken.None);
         var messages = page.Messages
             .Select(m => new MessagePayload(m.Id, m.Seq, m.Role, m.Content, m.RunId, ServerFrame.FormatTimestamp(m.CreatedAt)))
             .ToList();
@@ -152,6 +163,10 @@ public sealed class ClientMessageHandler(
     {
         var threadId = frame.Payload.RequiredString("thread_id");
         var content = frame.Payload.RequiredString("content");
+        if (content.Length > ChatMessage.MaxContentLength)
+        {
+            throw new InvalidMessageException($"payload.content is longer than {ChatMessage.MaxContentLength} characters");
+        }
         var runId = AgentRunRelay.NewRunId();
         var stored = await services.Threads.AppendMessageAsync(auth.UserId, threadId, ChatMessage.UserRole, content, runId, CancellationToken.None);
         if (stored is null)
@@ -176,6 +191,12 @@ public sealed class ClientMessageHandler(
     private async Task RefreshAuthAsync(ClientFrame frame)
     {
         var token = frame.Payload.RequiredString("access_token");
+        if (_refreshes.Decide(services.Time.GetUtcNow()) is { Verdict: not RateVerdict.Allowed } refusal)
+        {
+            Reply(frame, MessageTypes.RateLimited, RateLimitedPayload.Of(refusal));
+            return;
+        }
+
         var check = await services.Tokens.ValidateAsync(token, CancellationToken.None);
         if (!RecheckPolicy.AcceptsRefresh(auth.UserId, check))
         {

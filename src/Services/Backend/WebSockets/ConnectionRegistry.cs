@@ -15,6 +15,7 @@ public sealed class ConnectionRegistry
     private readonly Counter _slowConsumerCloses;
     private long _slowConsumerClosures;
     private int _queueHighWater;
+    private long _queuedBytesHighWater;
 
     public ConnectionRegistry(IOptions<BackendOptions> options, IMetricFactory metrics)
     {
@@ -30,6 +31,9 @@ public sealed class ConnectionRegistry
 
     /// <summary>The deepest any send queue has been.</summary>
     public int QueueHighWater => Volatile.Read(ref _queueHighWater);
+
+    /// <summary>The most bytes any send queue has held.</summary>
+    public long QueuedBytesHighWater => Interlocked.Read(ref _queuedBytesHighWater);
 
     /// <summary>Takes one of the user's connection slots; false when the user is at the cap.</summary>
     public bool TryReserve(string userId)
@@ -83,13 +87,20 @@ public sealed class ConnectionRegistry
         _connections.Set(_open.Count);
     }
 
-    public void ObserveQueueDepth(int depth)
+    public void ObserveQueueDepth(int depth, long bytes)
     {
-        var current = Volatile.Read(ref _queueHighWater);
-        while (depth > current)
+        RaiseTo(ref _queueHighWater, depth);
+        RaiseTo(ref _queuedBytesHighWater, bytes);
+    }
+
+    private static void RaiseTo<T>(ref T highWater, T value)
+        where T : struct, IComparable<T>
+    {
+        var current = highWater;
+        while (value.CompareTo(current) > 0)
         {
-            var seen = Interlocked.CompareExchange(ref _queueHighWater, depth, current);
-            if (seen == current)
+            var seen = Interlocked.CompareExchange(ref highWater, value, current);
+            if (seen.Equals(current))
             {
                 return;
             }

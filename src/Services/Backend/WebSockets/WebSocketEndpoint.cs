@@ -75,7 +75,8 @@ public static class WebSocketEndpoint
             KeepAliveInterval = options.KeepAliveInterval,
             KeepAliveTimeout = options.IdleTimeout,
         });
-        using var connection = new ClientConnection(socket, identity.UserId, options.SendQueueCapacity, options.MaxFrameBytes, services.Connections);
+        var queueLimits = new SendQueueLimits(options.SendQueueCapacity, options.SendQueueBytes);
+        using var connection = new ClientConnection(socket, identity.UserId, queueLimits, options.MaxFrameBytes, services.Connections);
         var session = services.Sessions.Create(identity.UserId);
         session.Attach(connection);
         session.Send(MessageTypes.Connected, new ConnectedPayload(session.Id, identity.UserId, Resumed: false));
