@@ -4,13 +4,18 @@ using Netra.Testing;
 
 namespace Netra.Auth.Tests.Integration;
 
-/// <summary>Issue 15 item 9: a client whose refresh response was lost may retry once, shortly after, without being logged out.</summary>
+/// <summary>
+/// With <c>Auth:RefreshRetryGrace</c> set (it is off by default, as the contract's strict reuse detection wants), a
+/// client whose refresh response was lost may retry once, shortly after, without being logged out.
+/// </summary>
 public class RefreshRetryTests
 {
+    private const string WithRetryGrace = "--Auth:RefreshRetryGrace=00:00:05";
+
     [Fact]
     public async Task A_retry_after_a_lost_response_gets_a_fresh_pair_once_and_a_second_retry_is_reuse()
     {
-        await using var auth = await AuthHost.StartAsync();
+        await using var auth = await AuthHost.StartAsync(WithRetryGrace);
         var first = RefreshOf(await auth.LoginAsync("alice"));
         using (await auth.RefreshResponseAsync(first))
         {
@@ -28,9 +33,24 @@ public class RefreshRetryTests
     }
 
     [Fact]
-    public async Task The_retry_retires_the_successor_that_was_lost_and_the_family_lives_on()
+    public async Task By_default_a_retry_is_reuse_and_revokes_the_family()
     {
         await using var auth = await AuthHost.StartAsync();
+        var first = RefreshOf(await auth.LoginAsync("alice"));
+        using var lost = await auth.RefreshResponseAsync(first);
+        var lostPair = await AuthHost.ReadOkAsync(lost);
+
+        using var retry = await auth.RefreshResponseAsync(first);
+
+        await Problem.AssertAsync(retry, HttpStatusCode.Unauthorized, "refresh_token_reused", first);
+        var validation = await auth.ValidateAsync(lostPair.GetProperty("access_token").GetString()!);
+        Assert.Equal("revoked", validation.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task The_retry_retires_the_successor_that_was_lost_and_the_family_lives_on()
+    {
+        await using var auth = await AuthHost.StartAsync(WithRetryGrace);
         var first = RefreshOf(await auth.LoginAsync("alice"));
         using var lost = await auth.RefreshResponseAsync(first);
         var lostPair = await AuthHost.ReadOkAsync(lost);
@@ -48,7 +68,7 @@ public class RefreshRetryTests
     [Fact]
     public async Task Reuse_after_the_successor_was_used_revokes_the_family_as_before()
     {
-        await using var auth = await AuthHost.StartAsync();
+        await using var auth = await AuthHost.StartAsync(WithRetryGrace);
         var stolen = RefreshOf(await auth.LoginAsync("alice"));
         using var rotated = await auth.RefreshResponseAsync(stolen);
         var second = await AuthHost.ReadOkAsync(rotated);

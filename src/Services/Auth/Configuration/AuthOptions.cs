@@ -22,7 +22,7 @@ public sealed class AuthOptions
     /// How long after a refresh token is rotated it may be presented once more (a client retrying after a lost
     /// response) and get a fresh pair instead of revoking its family. Zero disables the grace.
     /// </summary>
-    public TimeSpan RefreshRetryGrace { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RefreshRetryGrace { get; set; } = TimeSpan.Zero;
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
