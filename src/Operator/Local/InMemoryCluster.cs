@@ -38,8 +38,8 @@ public sealed class InMemoryCluster(IAnsiConsole console) : IAsyncDisposable
         return new TestRunObservation(run, presence, deployJob, probeJobs);
     }
 
-    /// <summary>Applies a decision's actions, each idempotent as on an API server; returns the run with its finalizers as they now are.</summary>
-    public async Task<TestRun> ApplyAsync(TestRun run, IReadOnlyList<ChildAction> actions, CancellationToken cancellationToken)
+    /// <summary>Applies a decision's actions, each idempotent as on an API server (finalizers on the run itself).</summary>
+    public async Task ApplyAsync(TestRun run, IReadOnlyList<ChildAction> actions, CancellationToken cancellationToken)
     {
         foreach (var action in actions)
         {
@@ -73,7 +73,6 @@ public sealed class InMemoryCluster(IAnsiConsole console) : IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return run;
     }
 
     /// <summary>Waits until a Job ends or <paramref name="timeout"/> passes (forever when null).</summary>

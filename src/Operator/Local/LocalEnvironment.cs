@@ -27,6 +27,8 @@ public sealed class LocalEnvironment : IAsyncDisposable
 
     public DirectoryInfo Folder { get; }
 
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
+
     public ProbeTargets Targets { get; private set; } = null!;
 
     /// <summary>Keep the folder (service logs and databases) when disposed, for someone to read.</summary>
@@ -58,7 +60,9 @@ public sealed class LocalEnvironment : IAsyncDisposable
     {
         for (var i = _apps.Count - 1; i >= 0; i--)
         {
-            await _apps[i].StopAsync();
+            // Connections still open (a cancelled run's) are not waited for beyond a moment.
+            using var grace = new CancellationTokenSource(StopGrace);
+            await _apps[i].StopAsync(grace.Token);
             await _apps[i].DisposeAsync();
         }
 
@@ -74,6 +78,7 @@ public sealed class LocalEnvironment : IAsyncDisposable
         var app = create(
         [
             LoopbackHosting.FreeLoopbackPort,
+            LoopbackHosting.HostedInProcess,
             "--environment=Development",
             $"--{Capitalized(name)}:DataPath={Path.Combine(Folder.FullName, $"{name}.db")}",
             "--Serilog:Console=false",

@@ -23,16 +23,35 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
     /// <summary>Tells what the run is doing (its Ready condition's message, whenever it changes).</summary>
     public event Action<string>? Progress;
 
-    public async Task<TestRun> ExecuteAsync(TestRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs it to its end. When <paramref name="cancellationToken"/> fires, the Jobs and services stop at once and
+    /// the status is the controller's for a cancelled run: what finished kept, the rest not run.
+    /// </summary>
+    public async Task<TestRun> ExecuteAsync(TestRun run, CancellationToken cancellationToken, string cancelledBecause = "stopped")
     {
         Admit(run);
         await using var cluster = new InMemoryCluster(console);
+        try
+        {
+            await DriveAsync(cluster, run, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            run.Status = TestRunDecider.Cancelled(cluster.Observe(run), cancelledBecause, time.GetUtcNow());
+        }
+
+        await StopServicesAsync(cluster, run);
+        return run;
+    }
+
+    private async Task DriveAsync(InMemoryCluster cluster, TestRun run, CancellationToken cancellationToken)
+    {
         string? said = null;
         while (true)
         {
             var decision = TestRunDecider.Decide(cluster.Observe(run), Settings, time.GetUtcNow());
             var changed = decision.Actions.Count > 0 || (decision.Status is not null && !JsonEquality.Same(decision.Status, run.Status));
-            run = await cluster.ApplyAsync(run, decision.Actions, cancellationToken);
+            await cluster.ApplyAsync(run, decision.Actions, cancellationToken);
             run.Status = decision.Status ?? run.Status;
             if (run.Status?.Conditions.Find(ConditionTypes.Ready)?.Message is { Length: > 0 } message && message != said)
             {
@@ -47,9 +66,6 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
             // A change is looked at again at once, as the operator's own writes wake it through its watches.
             await cluster.WaitForChangeAsync(changed ? TimeSpan.Zero : decision.RequeueAfter, cancellationToken);
         }
-
-        await StopServicesAsync(cluster, run);
-        return run;
     }
 
     /// <summary>What the API server would have set on a new object; no time to live (see <see cref="LocalRunCaveats"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s;
 using Netra.Operator.Core.Api.V1Alpha1;
 using YamlDotNet.Core;
@@ -6,19 +7,31 @@ using YamlDotNet.Serialization;
 
 namespace Netra.Operator.Local;
 
-/// <summary>Reads the TestRun of a YAML file, the same file a user would <c>kubectl apply</c>.</summary>
+/// <summary>
+/// Reads the TestRun of a YAML file, the same file a user would <c>kubectl apply</c>, as strictly as kubectl
+/// does: a field the TestRun does not have is refused. Every problem is one line naming the file.
+/// </summary>
 public static class TestRunManifest
 {
+    /// <summary>The path that means standard input.</summary>
+    public const string StandardInput = "-";
+
     public sealed class InvalidManifestException(string message, Exception? inner = null) : Exception(message, inner);
 
-    public static TestRun Load(string path)
+    /// <summary>The file's TestRun; <paramref name="path"/> <c>-</c> reads standard input.</summary>
+    public static TestRun Load(string path, TextReader? standardInput = null)
     {
+        if (path == StandardInput)
+        {
+            return Parse((standardInput ?? Console.In).ReadToEnd(), "(standard input)");
+        }
+
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = Directory.Exists(path) ? throw new IOException("is a directory, not a manifest file") : File.ReadAllText(path);
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new InvalidManifestException($"{path}: {error.Message}", error);
         }
@@ -46,7 +59,8 @@ public static class TestRunManifest
         }
         catch (YamlException error)
         {
-            throw new InvalidManifestException($"{source}: not valid YAML at line {error.Start.Line}: {error.Message}", error);
+            var reason = (error.InnerException ?? error).Message.ReplaceLineEndings(" ");
+            throw new InvalidManifestException($"{source}: not valid YAML at line {error.Start.Line}, column {error.Start.Column}: {reason}", error);
         }
 
         return testRuns switch
@@ -60,13 +74,22 @@ public static class TestRunManifest
 
     private static TestRun FromJson(string json, string source)
     {
+        TestRun run;
         try
         {
-            return KubernetesJson.Deserialize<TestRun>(json);
+            run = KubernetesJson.Deserialize<TestRun>(json);
         }
         catch (JsonException error)
         {
-            throw new InvalidManifestException($"{source}: {error.Path}: {error.Message}", error);
+            throw new InvalidManifestException($"{source}: {error.Path}: {error.Message.ReplaceLineEndings(" ")}", error);
         }
+
+        if (UnknownFields.Find(JsonNode.Parse(json), JsonNode.Parse(KubernetesJson.Serialize(run))) is [var first, ..] unknown)
+        {
+            var more = unknown.Count > 1 ? $" (and {unknown.Count - 1} more)" : string.Empty;
+            throw new InvalidManifestException($"{source}: unknown field \"{first}\"{more}; kubectl apply refuses it too");
+        }
+
+        return run;
     }
 }

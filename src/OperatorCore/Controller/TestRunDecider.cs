@@ -81,6 +81,18 @@ public static class TestRunDecider
         return InProgress(probe.Actions, RunStatuses.InProgress(run, Phases.Probing, probe.Progress, now, environment), settings, remaining);
     }
 
+    /// <summary>
+    /// A run stopped from outside before it finished (Ctrl-C of the local run): Failed with reason Cancelled, the
+    /// scenarios that finished kept, the others listed as not run.
+    /// </summary>
+    public static TestRunStatus Cancelled(TestRunObservation observation, string why, DateTimeOffset now)
+    {
+        var run = observation.Run;
+        var outcomes = ProbeStage.States(observation).Select(s => s.Last ?? ScenarioOutcome.NotRun(s.Name, 0)).ToList();
+        var environment = run.Status?.Environment ?? new EnvironmentStatus();
+        return FinishStage.Failed(run, Reasons.Cancelled, $"The run was cancelled: {why}.", environment, now, outcomes);
+    }
+
     private static ServiceUrls Targets(TestRunObservation observation) =>
         observation.Spec is { Ephemeral: false, Endpoints: { AuthUrl: { } auth, BackendUrl: { } backend, AgentUrl: { } agent } }
             ? new ServiceUrls(auth, backend, agent)

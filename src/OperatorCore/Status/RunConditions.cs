@@ -63,4 +63,6 @@ public static class Reasons
     public const string DeployFailed = "DeployFailed";
     public const string TimedOut = "TimedOut";
     public const string InvalidSpec = "InvalidSpec";
+    public const string PreflightFailed = "PreflightFailed";
+    public const string Cancelled = "Cancelled";
 }

@@ -55,6 +55,11 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ServiceProblems.AddCode(context, serviceName));
         builder.Services.AddHealthChecks();
+        if (builder.Configuration.GetValue("Hosting:InProcess", defaultValue: false))
+        {
+            builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, InProcessLifetime>();
+        }
+
         return builder;
     }
 
