@@ -80,8 +80,13 @@ public sealed class BackendConnection : IAsyncDisposable
         var connection = new BackendConnection(client);
         try
         {
-            await client.StartOrFail().WaitAsync(ct);
+            await client.StartOrFail().WaitAsync(UnansweredRequestGuard.RequestTimeout, ct);
             return connection;
+        }
+        catch (TimeoutException)
+        {
+            await connection.DisposeAsync();
+            throw new TimeoutException($"the backend did not complete the WebSocket upgrade within {UnansweredRequestGuard.RequestTimeout.TotalSeconds:0} s");
         }
         catch (Exception error) when (socket is { HttpStatusCode: not HttpStatusCode.SwitchingProtocols and not 0 })
         {
@@ -102,7 +107,7 @@ public sealed class BackendConnection : IAsyncDisposable
         socket.Options.CollectHttpResponseDetails = true;
         try
         {
-            await socket.ConnectAsync(WebSocketUri(backendUrl), ct);
+            await socket.ConnectAsync(WebSocketUri(backendUrl), ct).WaitAsync(UnansweredRequestGuard.RequestTimeout, ct);
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
             return null;
         }
