@@ -139,8 +139,7 @@ public sealed class MessageFormatValidation : Scenario
     private static async Task Invalid(ProbeContext ctx, string raw, CancellationToken ct)
     {
         await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
-        session.Connection.SendRaw(raw);
-        var reply = await session.Connection.ReceiveAsync(ct);
+        var reply = await Chat.SendRawAsync(session.Connection, raw, ct);
         Expect.Equal("error", reply.Type, "the reply to a malformed frame");
         Expect.Equal("invalid_message", reply.Payload.Text("code"), "error.code");
         await Chat.ExpectOpenAsync(session.Connection, ct);
