@@ -9,13 +9,26 @@ public sealed class ProfileRunTests
 {
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(5);
 
+    private const int MaxLoginsPerSafeRun = 12;
+
+    /// <summary>Tokens auth issued at login so far, from its own metrics.</summary>
+    private static async Task<int> PasswordLoginsAsync(HttpClient http, ServiceTrio services)
+    {
+        const string Series = "netra_auth_tokens_issued_total{grant=\"password\"} ";
+        var metrics = await http.GetStringAsync(new Uri(services.Auth.Address, "metrics"));
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(Series, StringComparison.Ordinal));
+        return line is null ? 0 : (int)double.Parse(line[Series.Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public async Task The_safe_profile_passes_twice_in_a_row_against_services_with_production_defaults()
     {
         await using var services = await ServiceTrio.StartProductionAsync();
+        using var http = new HttpClient();
 
         foreach (var attempt in new[] { "first", "second" })
         {
+            var loginsBefore = await PasswordLoginsAsync(http, services);
             using var run = new ProbeRuns();
             var exit = await ProbesProcess.RunAsync(run.Arguments(services.Targets, ProbeProfiles.Safe), RunDeadline, services.ProbeVariables);
 
@@ -35,6 +48,9 @@ public sealed class ProfileRunTests
             Assert.Contains(exit.StderrLines, line => line.Contains(revocation.Message!, StringComparison.Ordinal));
             Assert.DoesNotContain("PASS", exit.Stdout, StringComparison.Ordinal);
             Assert.Contains("All cases passed", exit.Stdout, StringComparison.Ordinal);
+
+            // One login per user for the cases that share a session, one each for the cases about login, refresh or logout.
+            Assert.InRange(await PasswordLoginsAsync(http, services) - loginsBefore, 1, MaxLoginsPerSafeRun);
         }
     }
 
