@@ -128,6 +128,11 @@ public sealed class StreamingAuthValidation : Scenario
                     return frame;
                 }
             }
+
+            if (connection.Closed is { } closed)
+            {
+                throw new ProbeFailedException($"expected rate_limited, the connection closed first ({closed})");
+            }
         }
 
         throw new ProbeFailedException("expected rate_limited after 2000 frames, got none");
