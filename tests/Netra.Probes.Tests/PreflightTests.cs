@@ -1,4 +1,5 @@
 using Netra.Probes.Cli;
+using Netra.Probes.Clients;
 using Netra.Probes.Contract;
 using Netra.Probes.Running;
 using Netra.Probes.Tests.Support;
@@ -43,5 +44,23 @@ public sealed class PreflightTests
         Assert.Contains("backend did not answer", exit.Stderr, StringComparison.Ordinal);
         Assert.Contains("backend did not answer", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.Equal(0, run.Summary().Counts.Passed);
+    }
+
+    [Fact]
+    public async Task A_service_that_hangs_after_the_preflight_costs_one_request_timeout_not_one_case_deadline_per_case()
+    {
+        await using var services = await ServiceTrio.StartProductionAsync();
+        using var hung = new HangingListener(answersReadiness: true);
+        using var run = new ProbeRuns();
+
+        var exit = await ProbesProcess.RunAsync(
+            run.Arguments(services.Targets with { AgentUrl = hung.Address }, ProbeProfiles.Safe, "--scenario", "agent-lifecycle-events"),
+            UnansweredRequestGuard.RequestTimeout + ProcessStart + ProcessStart,
+            services.ProbeVariables);
+
+        Assert.True(exit.Code == ProbesCommand.ExitNotPassed, exit.ToString());
+        var cases = run.Cases();
+        Assert.Equal(10, cases.Count);
+        Assert.All(cases, c => Assert.Contains("did not answer GET /v1/capabilities within 10 s", c.Message, StringComparison.Ordinal));
     }
 }
