@@ -128,9 +128,6 @@ public sealed class BackendConnection : IAsyncDisposable
     /// <summary>Sees each frame as it arrives; frames it returns true for are handled there and never read by the case.</summary>
     public Func<Envelope, bool>? HandledAside { get; set; }
 
-    /// <summary>How the connection closed (the close code and reason), or null while it is open.</summary>
-    public string? Closed => _closed.Task.IsCompletedSuccessfully ? Describe(_closed.Task.Result) : null;
-
     /// <summary>The subprotocol the server selected for this connection.</summary>
     public string? SubProtocol => _client.NativeClient?.SubProtocol;
 

@@ -6,8 +6,4 @@ namespace Netra.Probes.Running;
 /// token to expire) runs <see cref="Alongside"/> the scenario's other cases instead of after them.
 /// </summary>
 public sealed record ProbeCase(
-    string Id, string Description, Func<ProbeContext, CancellationToken, Task> Run, bool Alongside = false, CaseNeeds Needs = CaseNeeds.None)
-{
-    /// <summary>The id without its scenario: <c>case</c> of <c>scenario/case</c>.</summary>
-    public string Name => Id[(Id.IndexOf('/', StringComparison.Ordinal) + 1)..];
-}
+    string Id, string Description, Func<ProbeContext, CancellationToken, Task> Run, bool Alongside = false, CaseNeeds Needs = CaseNeeds.None);

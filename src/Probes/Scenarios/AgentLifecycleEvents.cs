@@ -23,7 +23,8 @@ public sealed class AgentLifecycleEvents : Scenario
         Case("completion-fields", "agent_completed repeats the agent name with duration_ms; final_report has content, tools_used and degraded", CompletionFields);
         Case("routes-to-sub-agents", "The supervisor routes different requests to at least three different sub-agents", RoutesToSubAgents);
         Case("deterministic", "The same input gives the same events and the same report", Deterministic, CaseNeeds.ScriptedModel);
-        Case("events-stream-as-they-happen", "The first event arrives before the run has finished (streaming, not buffered)", EventsStreamAsTheyHappen);
+        Case("events-stream-as-they-happen", "The first event arrives before the run has finished (streaming, not buffered)", EventsStreamAsTheyHappen,
+            CaseNeeds.FaultInjection);
     }
 
     private static async Task<IReadOnlyList<AgentEvent>> RunAsync(ProbeContext ctx, CancellationToken ct, string input = LookupInput, string? agent = null) =>
