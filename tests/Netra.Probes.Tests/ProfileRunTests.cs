@@ -55,12 +55,12 @@ public sealed class ProfileRunTests
     }
 
     [Fact]
-    public async Task The_full_profile_passes_every_case_against_the_probe_environment_settings()
+    public async Task The_full_profile_passes_every_case_against_the_probe_environment_settings_with_every_scenario_at_once()
     {
         await using var services = await ServiceTrio.StartProbeEnvironmentAsync();
         using var run = new ProbeRuns();
 
-        var exit = await ProbesProcess.RunAsync(run.Arguments(services.Targets, ProbeProfiles.Full, "--parallelism", "2"), RunDeadline);
+        var exit = await ProbesProcess.RunAsync(run.Arguments(services.Targets, ProbeProfiles.Full, "--parallelism", "10"), RunDeadline);
 
         var cases = run.Cases();
         var notPassed = cases.Where(c => c.Result != "passed").Select(c => $"{c.Id}: {c.Result} {c.Message}").ToList();
