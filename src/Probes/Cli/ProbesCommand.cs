@@ -137,7 +137,8 @@ public static class ProbesCommand
 
         public void AddTo(Command command)
         {
-            foreach (Option option in (Option[])[AuthUrl, BackendUrl, AgentUrl, Scenarios, Profile, Json, JUnit, TerminationLog, Parallelism, CaseTimeout])
+            Option[] all = [AuthUrl, BackendUrl, AgentUrl, Scenarios, Profile, Json, JUnit, TerminationLog, Parallelism, CaseTimeout];
+            foreach (var option in all)
             {
                 command.Options.Add(option);
             }
