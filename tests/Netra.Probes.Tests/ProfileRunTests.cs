@@ -1,4 +1,5 @@
 using Netra.Probes.Contract;
+using Netra.Probes.Running;
 using Netra.Probes.Tests.Support;
 
 namespace Netra.Probes.Tests;
@@ -52,6 +53,17 @@ public sealed class ProfileRunTests
             // One login per user for the cases that share a session, one each for the cases about login, refresh or logout.
             Assert.InRange(await PasswordLoginsAsync(http, services) - loginsBefore, 1, MaxLoginsPerSafeRun);
         }
+    }
+
+    [Fact]
+    public async Task The_probes_learn_what_the_services_do_from_the_agent_and_the_backend_themselves()
+    {
+        await using var services = await ServiceTrio.StartProductionAsync();
+        using var http = new HttpClient();
+        var context = new ProbeContext(services.Targets, ProbeCredentials.FromEnvironment(services.ProbeVariables.GetValueOrDefault), http);
+
+        Assert.Equal(new AgentCapabilities("scripted", FaultInjection: false), await context.Facts.AgentAsync(CancellationToken.None));
+        Assert.Equal(new BackendTiming(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10)), await context.Facts.BackendAsync(CancellationToken.None));
     }
 
     [Fact]
