@@ -59,8 +59,9 @@ public sealed class PreflightTests
             services.ProbeVariables);
 
         Assert.True(exit.Code == ProbesCommand.ExitNotPassed, exit.ToString());
-        var cases = run.Cases();
-        Assert.Equal(10, cases.Count);
-        Assert.All(cases, c => Assert.Contains("did not answer GET /v1/capabilities within 10 s", c.Message, StringComparison.Ordinal));
+        // Every case the safe profile runs needs the agent; the first waits for it, the others fail at once with the same cause.
+        var reached = run.Cases().Where(c => c.Result != "skipped").ToList();
+        Assert.Equal(9, reached.Count);
+        Assert.All(reached, c => Assert.Contains("did not answer GET /v1/capabilities within 10 s", c.Message, StringComparison.Ordinal));
     }
 }
