@@ -15,7 +15,8 @@ public static class CommandLineInvoker
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            errors.WriteLine($"{root.Name}: {string.Join(" ", parsed.Errors.Select(e => e.Message.ReplaceLineEndings(" ")))} Run with --help for usage.");
+            var problems = string.Join(" ", parsed.Errors.Select(e => e.Message.ReplaceLineEndings(" ")));
+            errors.WriteLine($"{root.Name}: {problems} Run with --help for usage.");
             return usageExit;
         }
 

@@ -62,7 +62,8 @@ public static class ProbesCommand
     private static Command RunCommand(IAnsiConsole results, IAnsiConsole progress)
     {
         var options = new RunOptions();
-        var run = new Command(ProbeCommandLine.Run, "Run scenarios against live services; exit 0 only if every case passed or was skipped with a reason.");
+        var run = new Command(
+            ProbeCommandLine.Run, "Run scenarios against live services; exit 0 only if every case passed or was skipped with a reason.");
         options.AddTo(run);
         run.SetAction(async (parsed, cancellationToken) =>
         {
@@ -115,7 +116,10 @@ public static class ProbesCommand
 
         public Option<Uri> AgentUrl { get; } = UrlOption(ProbeCommandLine.AgentUrl, "Base URL of the agent service.");
 
-        public Option<string[]> Scenarios { get; } = new(ProbeCommandLine.Scenario) { Description = "A scenario to run (repeatable); all when absent." };
+        public Option<string[]> Scenarios { get; } = new(ProbeCommandLine.Scenario)
+        {
+            Description = "A scenario to run (repeatable); all when absent.",
+        };
 
         public Option<string> Profile { get; } = ProfileOption();
 
@@ -127,7 +131,11 @@ public static class ProbesCommand
             ProbeCommandLine.TerminationLog,
             $"Write a compact summary (at most 4 KB) here; default {ProbeCommandLine.TerminationLogPath} when it exists.");
 
-        public Option<int> Parallelism { get; } = Positive(new Option<int>("--parallelism") { Description = "Scenarios run at once.", DefaultValueFactory = _ => 1 });
+        public Option<int> Parallelism { get; } = Positive(new Option<int>("--parallelism")
+        {
+            Description = "Scenarios run at once.",
+            DefaultValueFactory = _ => 1,
+        });
 
         public Option<TimeSpan> CaseTimeout { get; } = Positive(new Option<TimeSpan>("--case-timeout")
         {

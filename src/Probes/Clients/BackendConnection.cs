@@ -94,7 +94,8 @@ public sealed class BackendConnection : IAsyncDisposable
         catch (TimeoutException)
         {
             await connection.DisposeAsync();
-            throw new TimeoutException($"the backend did not complete the WebSocket upgrade within {UnansweredRequestGuard.RequestTimeout.TotalSeconds:0} s");
+            var seconds = UnansweredRequestGuard.RequestTimeout.TotalSeconds;
+            throw new TimeoutException($"the backend did not complete the WebSocket upgrade within {seconds:0} s");
         }
         catch (Exception error) when (socket is { HttpStatusCode: not HttpStatusCode.SwitchingProtocols and not 0 })
         {
@@ -165,9 +166,11 @@ public sealed class BackendConnection : IAsyncDisposable
             return false;
         }
 
-        var wait = frame.Payload.ValueKind == JsonValueKind.Object && frame.Payload.TryGetProperty("retry_after_ms", out var after) && after.TryGetInt64(out var ms)
-            ? TimeSpan.FromMilliseconds(Math.Clamp(ms, 1, MaxRetryAfter.TotalMilliseconds))
-            : MaxRetryAfter;
+        var wait = frame.Payload.ValueKind == JsonValueKind.Object
+            && frame.Payload.TryGetProperty("retry_after_ms", out var after)
+            && after.TryGetInt64(out var ms)
+                ? TimeSpan.FromMilliseconds(Math.Clamp(ms, 1, MaxRetryAfter.TotalMilliseconds))
+                : MaxRetryAfter;
         _ = Task.Delay(wait).ContinueWith(_ => SendRaw(text), TaskScheduler.Default);
         return true;
     }

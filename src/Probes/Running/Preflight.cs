@@ -38,11 +38,13 @@ public static class Preflight
             }
 
             var body = await response.Content.ReadAsStringAsync(timer.Token);
-            return $"{service} is not ready: GET {url} answered {(int)response.StatusCode} {AuthClient.Brief(body.ReplaceLineEndings(" "))}".TrimEnd();
+            var answer = $"{(int)response.StatusCode} {AuthClient.Brief(body.ReplaceLineEndings(" "))}".TrimEnd();
+            return $"{service} is not ready: GET {url} answered {answer}";
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return $"{service} did not answer: GET {url} timed out after {deadline.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+            var seconds = deadline.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+            return $"{service} did not answer: GET {url} timed out after {seconds} s";
         }
         catch (HttpRequestException error)
         {

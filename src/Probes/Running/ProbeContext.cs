@@ -42,13 +42,16 @@ public sealed class ProbeContext
     public RunFacts Facts { get; }
 
     /// <summary>The user's shared access token (one login per run); a case that revokes a token logs in itself.</summary>
-    public async Task<string> AccessTokenAsync(UserCredential user, CancellationToken ct) => (await Tokens.UserTokensAsync(user, ct)).AccessToken;
+    public async Task<string> AccessTokenAsync(UserCredential user, CancellationToken ct) =>
+        (await Tokens.UserTokensAsync(user, ct)).AccessToken;
 
     /// <summary>A shared service token for the agent service, as the backend gets one.</summary>
-    public async Task<string> AgentTokenAsync(CancellationToken ct) => (await Tokens.ServiceTokenAsync(Credentials.Client, AgentAudience, ct)).AccessToken;
+    public async Task<string> AgentTokenAsync(CancellationToken ct) =>
+        (await Tokens.ServiceTokenAsync(Credentials.Client, AgentAudience, ct)).AccessToken;
 
     /// <summary>A service token of the case's own, for a case that revokes it.</summary>
-    public async Task<string> OwnAgentTokenAsync(CancellationToken ct) => (await Auth.ClientTokenAsync(Credentials.Client, AgentAudience, ct)).AccessToken;
+    public async Task<string> OwnAgentTokenAsync(CancellationToken ct) =>
+        (await Auth.ClientTokenAsync(Credentials.Client, AgentAudience, ct)).AccessToken;
 
     /// <summary>
     /// Connects <paramref name="user"/> to the backend and reads its <c>connected</c> frame. The session runs on
@@ -56,7 +59,8 @@ public sealed class ProbeContext
     /// <c>auth_refresh</c> by itself; a case about expiry, refresh or revocation asks for
     /// <paramref name="ownTokens"/> instead: a login of its own, and nothing answered for it.
     /// </summary>
-    public async Task<UserSession> ConnectAsync(UserCredential user, CancellationToken ct, TokenPlacement placement = TokenPlacement.Header, bool ownTokens = false)
+    public async Task<UserSession> ConnectAsync(
+        UserCredential user, CancellationToken ct, TokenPlacement placement = TokenPlacement.Header, bool ownTokens = false)
     {
         var tokens = ownTokens ? await Auth.LoginAsync(user, ct) : await Tokens.UserTokensAsync(user, ct);
         var connection = await BackendConnection.OpenAsync(Targets.BackendUrl, tokens.AccessToken, ct, placement);

@@ -79,12 +79,16 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         }
     }
 
-    private async Task RunScenarioAsync(IScenario scenario, ConcurrentDictionary<string, CaseResult> finished, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task RunScenarioAsync(
+        IScenario scenario, ConcurrentDictionary<string, CaseResult> finished, Stopwatch clock, CancellationToken cancellationToken)
     {
         clock.Start();
         try
         {
-            var alongside = scenario.Cases.Where(c => c.Alongside).Select(c => ObservedAsync(scenario.Name, c, finished, cancellationToken)).ToList();
+            var alongside = scenario.Cases
+                .Where(c => c.Alongside)
+                .Select(c => ObservedAsync(scenario.Name, c, finished, cancellationToken))
+                .ToList();
             foreach (var probeCase in scenario.Cases.Where(c => !c.Alongside))
             {
                 await ObservedAsync(scenario.Name, probeCase, finished, cancellationToken);
@@ -98,7 +102,8 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         }
     }
 
-    private async Task ObservedAsync(string scenario, ProbeCase probeCase, ConcurrentDictionary<string, CaseResult> finished, CancellationToken cancellationToken)
+    private async Task ObservedAsync(
+        string scenario, ProbeCase probeCase, ConcurrentDictionary<string, CaseResult> finished, CancellationToken cancellationToken)
     {
         // Yield first, so that cases started alongside do not run their synchronous start one after another.
         await Task.Yield();

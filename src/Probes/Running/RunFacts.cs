@@ -59,7 +59,8 @@ public sealed class RunFacts
         }
 
         var text = await response.Content.ReadAsStringAsync();
-        Expect.That(response.StatusCode == HttpStatusCode.OK, "the agent's capabilities (200)", $"{(int)response.StatusCode} {AuthClient.Brief(text)}");
+        Expect.That(
+            response.StatusCode == HttpStatusCode.OK, "the agent's capabilities (200)", $"{(int)response.StatusCode} {AuthClient.Brief(text)}");
         var document = ProbeJson.Parse(text);
         return new AgentCapabilities(
             document.Text("model"),
@@ -71,7 +72,8 @@ public sealed class RunFacts
     private static async Task<BackendTiming> FetchBackendTimingAsync(ProbeContext ctx)
     {
         await using var session = await ctx.ConnectAsync(ctx.Credentials.User, CancellationToken.None);
-        return new BackendTiming(Milliseconds(session.Connected.Payload, "auth_recheck_interval_ms"), Milliseconds(session.Connected.Payload, "auth_refresh_grace_ms"));
+        var connected = session.Connected.Payload;
+        return new BackendTiming(Milliseconds(connected, "auth_recheck_interval_ms"), Milliseconds(connected, "auth_refresh_grace_ms"));
     }
 
     private static TimeSpan? Milliseconds(JsonElement payload, string name) =>

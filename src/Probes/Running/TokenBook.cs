@@ -27,14 +27,14 @@ public sealed class TokenBook(AuthClient auth, TimeProvider time)
 
     /// <summary>The client's shared token for <paramref name="audience"/>, asked for again once half spent.</summary>
     public Task<ServiceToken> ServiceTokenAsync(ClientCredential client, string audience, CancellationToken ct) =>
-        _clients.GetOrAdd(
-            $"{client.ClientId} {audience}",
-            _ => new Shared<ServiceToken>(_ => auth.ClientTokenAsync(client, audience, CancellationToken.None), token => token.ExpiresIn, time))
+        _clients.GetOrAdd($"{client.ClientId} {audience}", _ => new Shared<ServiceToken>(
+            _ => auth.ClientTokenAsync(client, audience, CancellationToken.None), token => token.ExpiresIn, time))
         .GetAsync(_ => false, ct);
 
-    private Shared<TokenPair> UserEntry(UserCredential user) => _users.GetOrAdd(
-        user.Username,
-        _ => new Shared<TokenPair>(last => last is null ? auth.LoginAsync(user, CancellationToken.None) : RefreshOrLoginAsync(user, last), pair => pair.ExpiresIn, time));
+    private Shared<TokenPair> UserEntry(UserCredential user) => _users.GetOrAdd(user.Username, _ => new Shared<TokenPair>(
+        last => last is null ? auth.LoginAsync(user, CancellationToken.None) : RefreshOrLoginAsync(user, last),
+        pair => pair.ExpiresIn,
+        time));
 
     private async Task<TokenPair> RefreshOrLoginAsync(UserCredential user, TokenPair last)
     {
