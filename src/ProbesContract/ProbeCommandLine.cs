@@ -15,10 +15,19 @@ public static class ProbeCommandLine
     public const string AgentUrl = "--agent-url";
     public const string Scenario = "--scenario";
     public const string TerminationLog = "--termination-log";
+    public const string Profile = "--profile";
 
-    /// <summary>The arguments of one probe Job: the three services, the scenarios it runs, its termination log.</summary>
+    /// <summary>
+    /// The arguments of one probe Job: the three services, the scenarios it runs, its termination log and,
+    /// when given, its profile (<see cref="ProbeProfiles"/>; the probes' default is <see cref="ProbeProfiles.Full"/>).
+    /// </summary>
     public static IReadOnlyList<string> RunArguments(
-        string authUrl, string backendUrl, string agentUrl, IEnumerable<string> scenarios, string terminationLog = TerminationLogPath)
+        string authUrl,
+        string backendUrl,
+        string agentUrl,
+        IEnumerable<string> scenarios,
+        string terminationLog = TerminationLogPath,
+        string? profile = null)
     {
         List<string> args = [Run, AuthUrl, authUrl, BackendUrl, backendUrl, AgentUrl, agentUrl];
         foreach (var scenario in scenarios)
@@ -27,6 +36,11 @@ public static class ProbeCommandLine
         }
 
         args.AddRange([TerminationLog, terminationLog]);
+        if (profile is not null)
+        {
+            args.AddRange([Profile, profile]);
+        }
+
         return args;
     }
 }

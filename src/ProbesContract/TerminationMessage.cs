@@ -18,7 +18,12 @@ public static class TerminationMessage
 
     public sealed record FailedCase(string Id, CaseOutcome Result, string? Message);
 
-    public sealed record Summary(Counts Counts, IReadOnlyList<Scenario> Scenarios, IReadOnlyList<FailedCase> Failures, bool Truncated);
+    /// <param name="Aborted">
+    /// Why the run ended before its cases did, when it did: a service that failed the preflight (named,
+    /// with what was seen) or the signal that stopped it. Null for a run that ran its cases.
+    /// </param>
+    public sealed record Summary(
+        Counts Counts, IReadOnlyList<Scenario> Scenarios, IReadOnlyList<FailedCase> Failures, bool Truncated, string? Aborted = null);
 
     public static string Serialize(Summary summary) => JsonSerializer.Serialize(summary, TerminationMessageJson.Default.Summary);
 

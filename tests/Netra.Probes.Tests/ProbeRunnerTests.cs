@@ -24,7 +24,12 @@ public sealed class ProbeRunnerTests
         ProbeCredentials.DevelopmentSeed,
         new HttpClient());
 
-    private static ProbeCase Case(string id, Func<CancellationToken, Task> run) => new(id, $"does {id}", (_, ct) => run(ct));
+    private static ProbeCase Case(string id, Func<CancellationToken, Task> run, CaseNeeds needs = CaseNeeds.None) =>
+        new(id, $"does {id}", (_, ct) => run(ct), Needs: needs);
+
+    /// <summary>A runner whose services count as ready: these tests are about the runner, not about services.</summary>
+    private static ProbeRunner Runner(IRunObserver observer, TimeSpan caseTimeout, ProbeContext? context = null) =>
+        new(context ?? Context, observer, caseTimeout) { ReadinessCheck = _ => Task.FromResult<string?>(null) };
 
     [Fact]
     public async Task Each_way_a_case_can_end_becomes_its_outcome_and_message()
@@ -38,7 +43,7 @@ public sealed class ProbeRunnerTests
         ]);
         var observer = new RecordingObserver();
 
-        var report = await new ProbeRunner(Context, observer, TimeSpan.FromMilliseconds(200))
+        var report = await Runner(observer, TimeSpan.FromMilliseconds(200))
             .RunAsync([scenario], parallelism: 1, CancellationToken.None);
 
         var cases = report.Scenarios.Single().Cases;
@@ -78,7 +83,7 @@ public sealed class ProbeRunnerTests
             .Select(name => new TestScenario(name, [Case($"{name}/one", Track)]))
             .ToList<IScenario>();
 
-        var report = await new ProbeRunner(Context, new RecordingObserver(), TimeSpan.FromSeconds(10))
+        var report = await Runner(new RecordingObserver(), TimeSpan.FromSeconds(10))
             .RunAsync(scenarios, parallelism: 2, CancellationToken.None);
 
         Assert.Equal(["a", "b", "c", "d"], report.Scenarios.Select(s => s.Name));
@@ -117,7 +122,7 @@ public sealed class ProbeRunnerTests
             new TestScenario("b", [Case("b/one", Track("b", false))]),
         ];
 
-        var report = await new ProbeRunner(Context, new RecordingObserver(), TimeSpan.FromSeconds(10))
+        var report = await Runner(new RecordingObserver(), TimeSpan.FromSeconds(10))
             .RunAsync(scenarios, parallelism: 3, CancellationToken.None);
 
         Assert.Equal(["a", "x", "b"], report.Scenarios.Select(s => s.Name));
@@ -140,13 +145,84 @@ public sealed class ProbeRunnerTests
         ]);
         var observer = new RecordingObserver();
 
-        var report = await new ProbeRunner(Context, observer, TimeSpan.FromSeconds(10))
+        var report = await Runner(observer, TimeSpan.FromSeconds(10))
             .RunAsync([scenario], parallelism: 1, CancellationToken.None);
 
         // Had "s/waits" run before the others, it would have waited for "s/releases" until its deadline.
         Assert.Equal(["s/waits", "s/first", "s/releases"], report.Scenarios.Single().Cases.Select(c => c.Id));
         Assert.True(report.Summary.Succeeded);
         Assert.Equal(3, observer.Seen.Count);
+    }
+
+    [Fact]
+    public async Task The_safe_profile_skips_the_cases_it_excludes_naming_the_profile()
+    {
+        var safe = new ProbeContext(Context.Targets, ProbeCredentials.DevelopmentSeed, new HttpClient(), ProbeProfiles.Safe);
+        var scenario = new TestScenario("s", [
+            Case("s/faults", _ => Task.CompletedTask, CaseNeeds.FaultInjection),
+            Case("s/expiry", _ => Task.CompletedTask, CaseNeeds.ShortTokens),
+            Case("s/limits", _ => Task.CompletedTask, CaseNeeds.Throttling),
+            Case("s/plain", _ => Task.CompletedTask),
+        ]);
+
+        var report = await Runner(new RecordingObserver(), TimeSpan.FromSeconds(10), safe).RunAsync([scenario], 1, CancellationToken.None);
+
+        var cases = report.Scenarios.Single().Cases;
+        Assert.Equal([CaseOutcome.Skipped, CaseOutcome.Skipped, CaseOutcome.Skipped, CaseOutcome.Passed], cases.Select(c => c.Outcome));
+        Assert.All(cases.Take(3), c => Assert.StartsWith("not in the safe profile", c.Message, StringComparison.Ordinal));
+        Assert.True(report.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_case_that_reads_the_open_breaker_is_skipped_when_no_case_opened_it()
+    {
+        var scenario = new TestScenario("s", [Case("s/reads-breaker", _ => throw new ProbeFailedException("breaker closed"), CaseNeeds.BreakerOpened)]);
+
+        var report = await Runner(new RecordingObserver(), TimeSpan.FromSeconds(10)).RunAsync([scenario], 1, CancellationToken.None);
+
+        var result = report.Scenarios.Single().Cases.Single();
+        Assert.Equal(CaseOutcome.Skipped, result.Outcome);
+        Assert.Contains("breaker was not opened", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_readiness_check_ends_the_run_before_any_case_with_its_reason()
+    {
+        var ran = false;
+        var scenario = new TestScenario("s", [Case("s/one", _ => Task.FromResult(ran = true))]);
+        var runner = new ProbeRunner(Context, new RecordingObserver(), TimeSpan.FromSeconds(10))
+        {
+            ReadinessCheck = _ => Task.FromResult<string?>("preflight failed: agent is unreachable"),
+        };
+
+        var report = await runner.RunAsync([scenario], 1, CancellationToken.None);
+
+        Assert.False(ran);
+        Assert.Equal("preflight failed: agent is unreachable", report.Aborted);
+        Assert.Equal("not run: preflight failed: agent is unreachable", report.Scenarios.Single().Cases.Single().Message);
+        Assert.False(report.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_reports_what_finished_and_lists_the_rest_as_not_run()
+    {
+        using var stop = new CancellationTokenSource();
+        var scenario = new TestScenario("s", [
+            Case("s/done", _ => Task.CompletedTask),
+            Case("s/stops", async ct =>
+            {
+                await stop.CancelAsync();
+                await Task.Delay(Timeout.Infinite, ct);
+            }),
+            Case("s/never", _ => Task.CompletedTask),
+        ]);
+
+        var report = await Runner(new RecordingObserver(), TimeSpan.FromSeconds(30)).RunAsync([scenario], 1, stop.Token);
+
+        Assert.Equal(ProbeRunner.Interrupted, report.Aborted);
+        var cases = report.Scenarios.Single().Cases;
+        Assert.Equal(CaseOutcome.Passed, cases[0].Outcome);
+        Assert.All(cases.Skip(1), c => Assert.Equal($"not run: {ProbeRunner.Interrupted}", c.Message));
     }
 
     [Fact]

@@ -73,16 +73,54 @@ public sealed class ReportTests
     }
 
     [Fact]
-    public void The_junit_report_counts_and_marks_failures()
+    public async Task The_junit_file_parses_and_every_case_has_what_ci_systems_render()
     {
-        var xml = JUnitReport.From(ReportWith(2, 1));
+        var cases = new List<CaseResult>
+        {
+            new("s/passes", "s", "passes", CaseOutcome.Passed, TimeSpan.FromMilliseconds(3)),
+            new("s/fails", "s", "fails", CaseOutcome.Failed, TimeSpan.FromMilliseconds(5), "expected final_report, got error llm_unavailable: \"down\"\nsecond line"),
+            new("s/breaks", "s", "breaks", CaseOutcome.Error, TimeSpan.FromMilliseconds(7), "timed out after 30 s"),
+            new("s/skips", "s", "skips", CaseOutcome.Skipped, TimeSpan.Zero, "not in the safe profile: it injects faults into the agent"),
+        };
+        var report = new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), [new ScenarioResult("s", cases, TimeSpan.FromMilliseconds(40))]);
+        var path = Path.Combine(Path.GetTempPath(), $"junit-{Guid.NewGuid():N}.xml");
+        try
+        {
+            await JUnitReport.WriteAsync(report, path, CancellationToken.None);
 
-        var suites = xml.Root!;
-        Assert.Equal("testsuites", suites.Name.LocalName);
-        Assert.Equal("3", suites.Attribute("tests")!.Value);
-        Assert.Equal("1", suites.Attribute("failures")!.Value);
-        var failure = suites.Descendants("failure").Single();
-        Assert.Equal("expected agent_completed, got error", failure.Attribute("message")!.Value);
-        Assert.Equal("s/fail-0", failure.Parent!.Attribute("name")!.Value);
+            Assert.Equal((byte)'<', File.ReadAllBytes(path)[0]);
+            var document = new System.Xml.XmlDocument();
+            document.Load(path);
+            var suite = (System.Xml.XmlElement)document.SelectSingleNode("/testsuites/testsuite")!;
+            Assert.Equal("1970-01-01T00:00:00", suite.GetAttribute("timestamp"));
+            var testcases = suite.SelectNodes("testcase")!.Cast<System.Xml.XmlElement>().ToList();
+            Assert.Equal(["passes", "fails", "breaks", "skips"], testcases.Select(t => t.GetAttribute("name")));
+            Assert.All(testcases, t =>
+            {
+                Assert.Equal("s", t.GetAttribute("classname"));
+                Assert.True(double.TryParse(t.GetAttribute("time"), System.Globalization.CultureInfo.InvariantCulture, out _));
+                Assert.NotNull(t.SelectSingleNode("system-out"));
+            });
+            var failure = (System.Xml.XmlElement)testcases[1].SelectSingleNode("failure")!;
+            Assert.Equal("expectation_not_met", failure.GetAttribute("type"));
+            Assert.Equal("expected final_report, got error llm_unavailable: \"down\" second line", failure.GetAttribute("message"));
+            Assert.Contains("second line", failure.InnerText, StringComparison.Ordinal);
+            var error = (System.Xml.XmlElement)testcases[2].SelectSingleNode("error")!;
+            Assert.Equal("timeout", error.GetAttribute("type"));
+            Assert.Equal("timed out after 30 s", error.GetAttribute("message"));
+            Assert.Equal("not in the safe profile: it injects faults into the agent", ((System.Xml.XmlElement)testcases[3].SelectSingleNode("skipped")!).GetAttribute("message"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_termination_message_carries_why_a_run_was_aborted()
+    {
+        var report = ReportWith(0, 0) with { Aborted = "preflight failed: agent is unreachable" };
+
+        Assert.Equal("preflight failed: agent is unreachable", TerminationMessage.Parse(TerminationMessageComposer.Compose(report))!.Aborted);
     }
 }

@@ -1,18 +1,24 @@
 namespace Netra.Operator.Core.Controller;
 
 /// <summary>
-/// Service configuration the scenarios rely on: short token lifetimes so that expiry can be
-/// observed in seconds, fault injection for the recovery cases, and a breaker that opens and
-/// recovers quickly. Every key is ordinary configuration the services document; the ephemeral
+/// Service configuration the scenarios rely on: one user whose tokens expire in seconds, so that expiry can be
+/// observed, fault injection for the recovery cases, and a breaker that opens and recovers quickly. Every
+/// other user keeps the default token lifetime and clock skew, so no case that is not about expiry depends
+/// on how fast the machine is. Every key is ordinary configuration the services document; the ephemeral
 /// environments the operator deploys set the same values through the charts.
 /// </summary>
 public static class ProbeEnvironmentSettings
 {
-    /// <summary>Four-second tokens; demo passwords hashed cheaply, since the probes log in a few hundred times.</summary>
+    /// <summary>The user whose tokens live seconds: the probes' expiry user (<c>NETRA_PROBES_EXPIRY_USER</c>, the seed's <c>dave</c>).</summary>
+    public const string ExpiryUser = "dave";
+
+    /// <summary>
+    /// Four-second tokens for the expiry user only; demo passwords hashed cheaply, so that the seeded users'
+    /// logins cost little (the probes log in once per user and a few times more for the login cases).
+    /// </summary>
     public static IReadOnlyList<string> Auth { get; } =
     [
-        "--Auth:AccessTokenLifetime=00:00:04",
-        "--Auth:ClockSkew=00:00:00",
+        $"--Auth:UserAccessTokenLifetimes:{ExpiryUser}=00:00:04",
         "--Auth:DevelopmentSeedHashIterations=1000",
     ];
 

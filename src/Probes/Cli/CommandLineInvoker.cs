@@ -3,23 +3,33 @@ using Spectre.Console;
 
 namespace Netra.Probes.Cli;
 
-/// <summary>Runs a command line; one that does not parse prints what is wrong and exits with the usage code.</summary>
+/// <summary>
+/// Runs a command line. One that does not parse, or an action that breaks, gets one line on
+/// <paramref name="errors"/> (never a stack trace) and exits with the usage code, respectively 1.
+/// </summary>
 public static class CommandLineInvoker
 {
-    public static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, IAnsiConsole console, int usageExit)
+    public static async Task<int> InvokeAsync(
+        RootCommand root, IReadOnlyList<string> args, IAnsiConsole errors, int usageExit, CancellationToken cancellationToken = default)
     {
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count == 0)
+        if (parsed.Errors.Count > 0)
         {
-            return await parsed.InvokeAsync();
+            var problems = string.Join(" ", parsed.Errors.Select(e => e.Message.ReplaceLineEndings(" ")));
+            errors.WriteLine($"{root.Name}: {problems} Run with --help for usage.");
+            return usageExit;
         }
 
-        foreach (var error in parsed.Errors)
+        // Signals are the caller's to handle (Program.cs): the run must still write its reports when stopped.
+        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
+        try
         {
-            console.MarkupLineInterpolated($"[red]{error.Message}[/]");
+            return await parsed.InvokeAsync(configuration, cancellationToken);
         }
-
-        console.MarkupLine("Run with [bold]--help[/] for usage.");
-        return usageExit;
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            errors.WriteLine($"{root.Name}: {error.GetType().Name}: {error.Message.ReplaceLineEndings(" ")}");
+            return 1;
+        }
     }
 }

@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Netra.Probes.Clients;
 using Netra.Probes.Contract;
+using Netra.Probes.Model;
 using Netra.Probes.Reporting;
 using Netra.Probes.Running;
 using Netra.Probes.Scenarios;
@@ -7,18 +11,34 @@ using Spectre.Console;
 
 namespace Netra.Probes.Cli;
 
-/// <summary><c>netra-probes list</c> and <c>netra-probes run</c>, as the contract fixes them.</summary>
+/// <summary>
+/// <c>netra-probes list</c> and <c>netra-probes run</c>, as the contract fixes them. Callable in process (the
+/// operator's local run does): cancelling the invocation's token stops a run as SIGINT does.
+/// </summary>
 public static class ProbesCommand
 {
     public const int ExitPassed = 0;
     public const int ExitNotPassed = 1;
     public const int ExitUsage = 2;
 
-    public static RootCommand Create(IAnsiConsole console)
+    /// <summary>The preflight found a service down, hanging or not ready: no case ran.</summary>
+    public const int ExitAborted = 3;
+
+    /// <summary>Stopped by SIGINT or by cancelling the invocation (128 + 2).</summary>
+    public const int ExitInterrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15).</summary>
+    public const int ExitTerminated = 143;
+
+    /// <summary>Everything on one console, as an in-process caller wants it.</summary>
+    public static RootCommand Create(IAnsiConsole console) => Create(console, console);
+
+    /// <summary>Results (the summary, <c>list</c>) on <paramref name="results"/>; progress and errors on <paramref name="progress"/>.</summary>
+    public static RootCommand Create(IAnsiConsole results, IAnsiConsole progress)
     {
         var root = new RootCommand("Netra integration probes: check that auth, backend and agent work together.");
-        root.Subcommands.Add(ListCommand(console));
-        root.Subcommands.Add(RunCommand(console));
+        root.Subcommands.Add(ListCommand(results));
+        root.Subcommands.Add(RunCommand(results, progress));
         return root;
     }
 
@@ -30,7 +50,7 @@ public static class ProbesCommand
             var table = new Table().AddColumns("scenario", "cases", "covers");
             foreach (var scenario in ScenarioCatalog.All)
             {
-                table.AddRow(scenario.Name, scenario.Cases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(scenario.Covers));
+                table.AddRow(scenario.Name, scenario.Cases.Count.ToString(CultureInfo.InvariantCulture), Markup.Escape(scenario.Covers));
             }
 
             console.Write(table);
@@ -39,68 +59,185 @@ public static class ProbesCommand
         return list;
     }
 
-    private static Option<Uri> UrlOption(string name, string description) => new(name)
+    private static Command RunCommand(IAnsiConsole results, IAnsiConsole progress)
     {
-        Description = description,
-        Required = true,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Single().Value;
-            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
-            {
-                // A base URL without a trailing slash would lose its last path segment when paths are appended.
-                return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
-            }
-
-            result.AddError($"{name} must be an absolute http or https URL, not '{text}'.");
-            return null;
-        },
-    };
-
-    private static Command RunCommand(IAnsiConsole console)
-    {
-        var authUrl = UrlOption(ProbeCommandLine.AuthUrl, "Base URL of the auth service.");
-        var backendUrl = UrlOption(ProbeCommandLine.BackendUrl, "Base URL of the backend service.");
-        var agentUrl = UrlOption(ProbeCommandLine.AgentUrl, "Base URL of the agent service.");
-        var scenarios = new Option<string[]>(ProbeCommandLine.Scenario) { Description = "A scenario to run (repeatable); all when absent." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write every case's result to this JSON file." };
-        var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report to this file." };
-        var terminationLog = new Option<FileInfo?>(ProbeCommandLine.TerminationLog)
-        {
-            Description = $"Write a compact summary (at most 4 KB) here; default {ProbeCommandLine.TerminationLogPath} when it exists.",
-        };
-        var parallelism = new Option<int>("--parallelism") { Description = "Scenarios run at once.", DefaultValueFactory = _ => 1 };
-        var caseTimeout = new Option<TimeSpan>("--case-timeout") { Description = "Deadline of each case.", DefaultValueFactory = _ => TimeSpan.FromSeconds(30) };
-
-        var run = new Command(ProbeCommandLine.Run, "Run scenarios against live services; exit 0 only if every case passed.")
-        {
-            authUrl, backendUrl, agentUrl, scenarios, json, junit, terminationLog, parallelism, caseTimeout,
-        };
+        var options = new RunOptions();
+        var run = new Command(
+            ProbeCommandLine.Run, "Run scenarios against live services; exit 0 only if every case passed or was skipped with a reason.");
+        options.AddTo(run);
         run.SetAction(async (parsed, cancellationToken) =>
         {
-            var selected = ScenarioCatalog.Select(parsed.GetValue(scenarios) ?? []);
+            var selected = ScenarioCatalog.Select(parsed.GetValue(options.Scenarios) ?? []);
             if (selected.Unknown.Count > 0)
             {
-                console.MarkupLineInterpolated($"[red]Unknown scenario(s): {string.Join(", ", selected.Unknown)}.[/] Known: {string.Join(", ", ScenarioCatalog.Names)}.");
+                progress.WriteLine($"Unknown scenario(s): {string.Join(", ", selected.Unknown)}. Known: {string.Join(", ", ScenarioCatalog.Names)}.");
                 return ExitUsage;
             }
 
-            var targets = new ProbeTargets(parsed.GetRequiredValue(authUrl), parsed.GetRequiredValue(backendUrl), parsed.GetRequiredValue(agentUrl));
-            var outputs = new ReportOutputs(
-                parsed.GetValue(json)?.FullName,
-                parsed.GetValue(junit)?.FullName,
-                parsed.GetValue(terminationLog)?.FullName ?? (File.Exists(ProbeCommandLine.TerminationLogPath) ? ProbeCommandLine.TerminationLogPath : null));
+            ProbeCredentials credentials;
+            try
+            {
+                credentials = ProbeCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
+            }
+            catch (InvalidOperationException error)
+            {
+                progress.WriteLine(error.Message);
+                return ExitUsage;
+            }
 
-            using var http = new HttpClient();
-            var context = new ProbeContext(targets, ProbeCredentials.FromEnvironment(Environment.GetEnvironmentVariable), http);
-            var reporter = new ConsoleReporter(console);
-            var runner = new ProbeRunner(context, reporter, parsed.GetValue(caseTimeout));
-            var report = await runner.RunAsync(selected.Scenarios, parsed.GetValue(parallelism), cancellationToken);
+            using var http = UnansweredRequestGuard.CreateClient();
+            var context = new ProbeContext(options.Targets(parsed), credentials, http, parsed.GetRequiredValue(options.Profile));
+            var reporter = new ConsoleReporter(results, progress);
+            var runner = new ProbeRunner(context, reporter, parsed.GetValue(options.CaseTimeout));
+            var report = await runner.RunAsync(selected.Scenarios, parsed.GetValue(options.Parallelism), cancellationToken);
 
             reporter.WriteSummary(report);
-            await outputs.WriteAsync(report, cancellationToken);
-            return report.Summary.Succeeded ? ExitPassed : ExitNotPassed;
+            // Written even when the run was stopped: what finished is worth keeping.
+            await options.Outputs(parsed).WriteAsync(report, CancellationToken.None);
+            return ExitCode(report);
         });
         return run;
+    }
+
+    private static int ExitCode(RunReport report) => report switch
+    {
+        { Aborted: ProbeRunner.Interrupted } => ExitInterrupted,
+        { Aborted: not null } => ExitAborted,
+        { Succeeded: true } => ExitPassed,
+        _ => ExitNotPassed,
+    };
+
+    /// <summary>The options of <c>run</c>, each checked while parsing, so that a bad one stops the run before it starts.</summary>
+    private sealed class RunOptions
+    {
+        public Option<Uri> AuthUrl { get; } = UrlOption(ProbeCommandLine.AuthUrl, "Base URL of the auth service.");
+
+        public Option<Uri> BackendUrl { get; } = UrlOption(ProbeCommandLine.BackendUrl, "Base URL of the backend service.");
+
+        public Option<Uri> AgentUrl { get; } = UrlOption(ProbeCommandLine.AgentUrl, "Base URL of the agent service.");
+
+        public Option<string[]> Scenarios { get; } = new(ProbeCommandLine.Scenario)
+        {
+            Description = "A scenario to run (repeatable); all when absent.",
+        };
+
+        public Option<string> Profile { get; } = ProfileOption();
+
+        public Option<FileInfo?> Json { get; } = OutputOption("--json", "Write every case's result to this JSON file.");
+
+        public Option<FileInfo?> JUnit { get; } = OutputOption("--junit", "Write a JUnit XML report to this file.");
+
+        public Option<FileInfo?> TerminationLog { get; } = OutputOption(
+            ProbeCommandLine.TerminationLog,
+            $"Write a compact summary (at most 4 KB) here; default {ProbeCommandLine.TerminationLogPath} when it exists.");
+
+        public Option<int> Parallelism { get; } = Positive(new Option<int>("--parallelism")
+        {
+            Description = "Scenarios run at once.",
+            DefaultValueFactory = _ => 1,
+        });
+
+        public Option<TimeSpan> CaseTimeout { get; } = Positive(new Option<TimeSpan>("--case-timeout")
+        {
+            Description = "Deadline of each case.",
+            DefaultValueFactory = _ => TimeSpan.FromSeconds(30),
+        });
+
+        public void AddTo(Command command)
+        {
+            Option[] all = [AuthUrl, BackendUrl, AgentUrl, Scenarios, Profile, Json, JUnit, TerminationLog, Parallelism, CaseTimeout];
+            foreach (var option in all)
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public ProbeTargets Targets(ParseResult parsed) =>
+            new(parsed.GetRequiredValue(AuthUrl), parsed.GetRequiredValue(BackendUrl), parsed.GetRequiredValue(AgentUrl));
+
+        public ReportOutputs Outputs(ParseResult parsed) => new(
+            parsed.GetValue(Json)?.FullName,
+            parsed.GetValue(JUnit)?.FullName,
+            parsed.GetValue(TerminationLog)?.FullName ?? (File.Exists(ProbeCommandLine.TerminationLogPath) ? ProbeCommandLine.TerminationLogPath : null));
+
+        private static Option<Uri> UrlOption(string name, string description) => new(name)
+        {
+            Description = description,
+            Required = true,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+                {
+                    // A base URL without a trailing slash would lose its last path segment when paths are appended.
+                    return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
+                }
+
+                result.AddError($"{name} must be an absolute http or https URL, not '{text}'.");
+                return null;
+            },
+        };
+
+        private static Option<string> ProfileOption()
+        {
+            var option = new Option<string>(ProbeCommandLine.Profile)
+            {
+                Description = $"What the run may do: '{ProbeProfiles.Safe}' against services people use, '{ProbeProfiles.Full}' in a disposable environment.",
+                DefaultValueFactory = _ => ProbeProfiles.Full,
+            };
+            option.AcceptOnlyFromAmong([.. ProbeProfiles.All]);
+            return option;
+        }
+
+        /// <summary>An output file, checked before the run: its directory must exist and the path must not be a directory.</summary>
+        private static Option<FileInfo?> OutputOption(string name, string description)
+        {
+            var option = new Option<FileInfo?>(name) { Description = description };
+            option.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<FileInfo?>() is not { } file)
+                {
+                    return;
+                }
+
+                if (Directory.Exists(file.FullName))
+                {
+                    result.AddError($"{name} '{file.FullName}' is a directory; give a file path.");
+                }
+                else if (file.Directory is not { Exists: true })
+                {
+                    result.AddError($"{name} '{file.FullName}': the directory '{file.DirectoryName}' does not exist.");
+                }
+            });
+            return option;
+        }
+
+        private static Option<T> Positive<T>(Option<T> option)
+            where T : IComparable<T>
+        {
+            option.Validators.Add(result =>
+            {
+                // A value that does not parse at all is reported by the parser itself.
+                if (TryParsed(result, out T? value) && value is not null && value.CompareTo(default!) <= 0)
+                {
+                    result.AddError($"{option.Name} must be positive, not '{(result.Tokens.Count > 0 ? result.Tokens[0].Value : value.ToString())}'.");
+                }
+            });
+            return option;
+        }
+
+        private static bool TryParsed<T>(OptionResult result, out T? value)
+        {
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                value = default;
+                return false;
+            }
+        }
     }
 }

@@ -8,14 +8,37 @@ namespace Netra.Probes.Clients;
 
 public sealed record TokenPair(string AccessToken, string RefreshToken, int ExpiresIn);
 
-/// <summary>The auth service's HTTP API as the probes use it. Raw calls return the response; the rest expect success.</summary>
+public sealed record ServiceToken(string AccessToken, int ExpiresIn);
+
+/// <summary>
+/// The auth service's HTTP API as the probes use it. Raw calls return the response; the rest expect success.
+/// A login answered 429 is tried again after its <c>Retry-After</c>, as long as the waits add up to at most
+/// <see cref="MaxRetryAfter"/>.
+/// </summary>
 public sealed class AuthClient(HttpClient http, Uri baseUrl)
 {
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(10);
+
     public Task<HttpResponseMessage> PostLoginAsync(string username, string password, CancellationToken ct) =>
         http.PostAsJsonAsync(new Uri(baseUrl, "v1/auth/login"), new { username, password }, ProbeJson.Options, ct);
 
-    public async Task<TokenPair> LoginAsync(UserCredential user, CancellationToken ct) =>
-        await ReadPairAsync(await PostLoginAsync(user.Username, user.Password, ct), "login", ct);
+    public async Task<TokenPair> LoginAsync(UserCredential user, CancellationToken ct)
+    {
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            var response = await PostLoginAsync(user.Username, user.Password, ct);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && RetryAfter(response) is { } wait && waited + wait <= MaxRetryAfter)
+            {
+                response.Dispose();
+                waited += wait;
+                await Task.Delay(wait, ct);
+                continue;
+            }
+
+            return await ReadPairAsync(response, "login", ct);
+        }
+    }
 
     public Task<HttpResponseMessage> PostRefreshAsync(string refreshToken, CancellationToken ct) =>
         http.PostAsJsonAsync(new Uri(baseUrl, "v1/auth/refresh"), new { refresh_token = refreshToken }, ProbeJson.Options, ct);
@@ -38,11 +61,11 @@ public sealed class AuthClient(HttpClient http, Uri baseUrl)
             ProbeJson.Options,
             ct);
 
-    public async Task<string> ClientTokenAsync(ClientCredential client, string audience, CancellationToken ct)
+    public async Task<ServiceToken> ClientTokenAsync(ClientCredential client, string audience, CancellationToken ct)
     {
         using var response = await PostClientTokenAsync(client, audience, ct);
         var body = await ExpectOkAsync(response, "client credentials token", ct);
-        return Expect.NotNull(body.Text("access_token"), "access_token in the token response");
+        return new ServiceToken(Expect.NotNull(body.Text("access_token"), "access_token in the token response"), ExpiresIn(body));
     }
 
     /// <summary>Introspection: <c>active</c>, and the token's claims or the reason it is not active.</summary>
@@ -63,9 +86,19 @@ public sealed class AuthClient(HttpClient http, Uri baseUrl)
             return new TokenPair(
                 Expect.NotNull(body.Text("access_token"), $"access_token in the {what} response"),
                 Expect.NotNull(body.Text("refresh_token"), $"refresh_token in the {what} response"),
-                body.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) ? seconds : 0);
+                ExpiresIn(body));
         }
     }
+
+    private static int ExpiresIn(JsonElement body) =>
+        body.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) ? seconds : 0;
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static async Task<JsonElement> ExpectOkAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {

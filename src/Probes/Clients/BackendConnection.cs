@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
@@ -26,14 +27,21 @@ public sealed class UpgradeRefusedException(HttpStatusCode status, Exception inn
 
 /// <summary>
 /// One authenticated WebSocket connection to the backend (Websocket.Client, reconnection off: the
-/// probes decide when to reconnect). Every frame received is kept in order.
+/// probes decide when to reconnect). Every frame received is kept in order, except that, as a polite
+/// client does, a frame sent with an id and answered <c>rate_limited</c> is sent again after its
+/// <c>retry_after_ms</c> and the case sees only the answer to the resent frame. Frames sent without an
+/// id (the rate limit cases' floods) get their <c>rate_limited</c> like any other frame.
 /// </summary>
 public sealed class BackendConnection : IAsyncDisposable
 {
+    /// <summary>The longest a rate-limited frame waits before it is sent again.</summary>
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(10);
+
     private readonly WebsocketClient _client;
     private readonly Channel<Envelope> _frames = Channel.CreateUnbounded<Envelope>();
     private readonly TaskCompletionSource<DisconnectionInfo> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IDisposable[] _subscriptions;
+    private readonly ConcurrentDictionary<string, string> _sentById = new(StringComparer.Ordinal);
 
     private BackendConnection(WebsocketClient client)
     {
@@ -45,7 +53,7 @@ public sealed class BackendConnection : IAsyncDisposable
                 if (message.MessageType == WebSocketMessageType.Text && message.Text is { } text)
                 {
                     var frame = ParseOrKeep(text);
-                    if (HandledAside?.Invoke(frame) != true)
+                    if (!ResentWhenRateLimited(frame) && HandledAside?.Invoke(frame) != true)
                     {
                         _frames.Writer.TryWrite(frame);
                     }
@@ -80,8 +88,14 @@ public sealed class BackendConnection : IAsyncDisposable
         var connection = new BackendConnection(client);
         try
         {
-            await client.StartOrFail().WaitAsync(ct);
+            await client.StartOrFail().WaitAsync(UnansweredRequestGuard.RequestTimeout, ct);
             return connection;
+        }
+        catch (TimeoutException)
+        {
+            await connection.DisposeAsync();
+            var seconds = UnansweredRequestGuard.RequestTimeout.TotalSeconds;
+            throw new TimeoutException($"the backend did not complete the WebSocket upgrade within {seconds:0} s");
         }
         catch (Exception error) when (socket is { HttpStatusCode: not HttpStatusCode.SwitchingProtocols and not 0 })
         {
@@ -102,7 +116,7 @@ public sealed class BackendConnection : IAsyncDisposable
         socket.Options.CollectHttpResponseDetails = true;
         try
         {
-            await socket.ConnectAsync(WebSocketUri(backendUrl), ct);
+            await socket.ConnectAsync(WebSocketUri(backendUrl), ct).WaitAsync(UnansweredRequestGuard.RequestTimeout, ct);
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
             return null;
         }
@@ -119,9 +133,47 @@ public sealed class BackendConnection : IAsyncDisposable
     public string? SubProtocol => _client.NativeClient?.SubProtocol;
 
     public void Send(string type, object payload, string? id = null) =>
-        SendRaw(JsonSerializer.Serialize(new { type, payload, id, ts = DateTimeOffset.UtcNow }, ProbeJson.Options));
+        SendRemembered(id, JsonSerializer.Serialize(new { type, payload, id, ts = DateTimeOffset.UtcNow }, ProbeJson.Options));
 
     public void SendRaw(string text) => _client.Send(text);
+
+    private void SendRemembered(string? id, string text)
+    {
+        if (id is not null)
+        {
+            _sentById[id] = text;
+        }
+
+        SendRaw(text);
+    }
+
+    /// <summary>True when <paramref name="frame"/> was a rate_limited answer to a frame this connection sends again.</summary>
+    private bool ResentWhenRateLimited(Envelope frame)
+    {
+        if (frame.Id is not { } id)
+        {
+            return false;
+        }
+
+        if (frame.Type != "rate_limited")
+        {
+            _sentById.TryRemove(id, out _);
+            return false;
+        }
+
+        if (!_sentById.TryGetValue(id, out var text))
+        {
+            return false;
+        }
+
+        var wait = frame.Payload.ValueKind == JsonValueKind.Object
+            && frame.Payload.TryGetProperty("retry_after_ms", out var after)
+            && after.TryGetInt64(out var ms)
+                ? TimeSpan.FromMilliseconds(Math.Clamp(ms, 1, MaxRetryAfter.TotalMilliseconds))
+                : MaxRetryAfter;
+        _ = Task.Delay(wait).ContinueWith(_ => SendRaw(text), TaskScheduler.Default);
+        return true;
+    }
 
     public async Task<Envelope> ReceiveAsync(CancellationToken ct)
     {

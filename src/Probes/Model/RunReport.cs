@@ -1,7 +1,13 @@
 namespace Netra.Probes.Model;
 
-/// <summary>Everything one probe run produced, in the order the scenarios were selected.</summary>
-public sealed record RunReport(DateTimeOffset StartedAt, TimeSpan Duration, IReadOnlyList<ScenarioResult> Scenarios)
+/// <summary>
+/// Everything one probe run produced, in the order the scenarios were selected. <see cref="Aborted"/> says why
+/// the run ended before its cases did (a failed preflight, an interruption); the cases it did not run are
+/// listed as skipped with that reason.
+/// </summary>
+public sealed record RunReport(DateTimeOffset StartedAt, TimeSpan Duration, IReadOnlyList<ScenarioResult> Scenarios, string? Aborted = null)
 {
     public RunSummary Summary => RunSummary.Of(Scenarios.SelectMany(s => s.Cases));
+
+    public bool Succeeded => Aborted is null && Summary.Succeeded;
 }

@@ -6,10 +6,18 @@ using Spectre.Console;
 
 namespace Netra.Probes.Reporting;
 
-/// <summary>Live progress, one line per finished case, and the summary table at the end.</summary>
-public sealed class ConsoleReporter(IAnsiConsole console) : IRunObserver
+/// <summary>
+/// Live progress, one line per finished case, on <c>progress</c> (stderr for <c>netra-probes</c>); the summary
+/// table and the verdict at the end on <c>results</c> (stdout). Both may be the same console.
+/// </summary>
+public sealed class ConsoleReporter(IAnsiConsole results, IAnsiConsole progress) : IRunObserver
 {
     private readonly Lock _gate = new();
+
+    public ConsoleReporter(IAnsiConsole console)
+        : this(console, console)
+    {
+    }
 
     public void CaseFinished(CaseResult result)
     {
@@ -21,12 +29,17 @@ public sealed class ConsoleReporter(IAnsiConsole console) : IRunObserver
 
         lock (_gate)
         {
-            console.MarkupLine(line);
+            progress.MarkupLine(line);
         }
     }
 
     public void WriteSummary(RunReport report)
     {
+        if (report.Aborted is { } reason)
+        {
+            progress.MarkupLineInterpolated($"[red]Run aborted: {reason}[/]");
+        }
+
         var table = new Table().AddColumns("scenario", "total", "passed", "failed", "skipped", "errors", "duration");
         foreach (var scenario in report.Scenarios)
         {
@@ -34,8 +47,13 @@ public sealed class ConsoleReporter(IAnsiConsole console) : IRunObserver
         }
 
         AddRow(table, "[bold]all[/]", report.Summary, report.Duration);
-        console.Write(table);
-        console.MarkupLine(report.Summary.Succeeded ? "[green]All cases passed.[/]" : "[red]Some cases did not pass.[/]");
+        results.Write(table);
+        results.MarkupLine(report switch
+        {
+            { Aborted: { } aborted } => $"[red]Aborted: {Markup.Escape(aborted)}[/]",
+            { Succeeded: true } => "[green]All cases passed or were skipped with a reason.[/]",
+            _ => "[red]Some cases did not pass.[/]",
+        });
     }
 
     private static void AddRow(Table table, string name, RunSummary s, TimeSpan duration) => table.AddRow(

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using Netra.Probes.Contract;
 using Netra.Probes.Model;
@@ -6,30 +8,36 @@ using Netra.Probes.Model;
 namespace Netra.Probes.Reporting;
 
 /// <summary>
-/// The <c>--junit</c> file in the JUnit XML dialect Jenkins, GitLab and GitHub read: one
-/// <c>testsuite</c> per scenario, one <c>testcase</c> per case.
+/// The <c>--junit</c> file in the JUnit XML dialect Jenkins, GitLab and GitHub render: one <c>testsuite</c>
+/// per scenario, one <c>testcase</c> per case named without its scenario (the scenario is its class name),
+/// failures and errors with a <c>type</c>, a one-line <c>message</c> and the whole detail in the body, what
+/// the case checks in <c>system-out</c>. UTF-8 without a byte order mark.
 /// </summary>
 public static class JUnitReport
 {
+    private const int MaxMessageChars = 240;
+
     public static XDocument From(RunReport report)
     {
         var summary = report.Summary;
-        return new XDocument(
-            new XDeclaration("1.0", "utf-8", null),
-            new XElement("testsuites",
-                new XAttribute("name", "netra-probes"),
-                new XAttribute("tests", summary.Total),
-                new XAttribute("failures", summary.Failed),
-                new XAttribute("errors", summary.Errors),
-                new XAttribute("skipped", summary.Skipped),
-                new XAttribute("time", Seconds(report.Duration)),
-                report.Scenarios.Select(s => Suite(s, report.StartedAt))));
+        var root = new XElement("testsuites",
+            new XAttribute("name", "netra-probes"),
+            new XAttribute("tests", summary.Total),
+            new XAttribute("failures", summary.Failed),
+            new XAttribute("errors", summary.Errors),
+            new XAttribute("skipped", summary.Skipped),
+            new XAttribute("time", Seconds(report.Duration)),
+            new XAttribute("timestamp", Timestamp(report.StartedAt)),
+            report.Scenarios.Select(s => Suite(s, report.StartedAt)));
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }
 
     public static async Task WriteAsync(RunReport report, string path, CancellationToken cancellationToken)
     {
         await using var file = File.Create(path);
-        await From(report).SaveAsync(file, SaveOptions.None, cancellationToken);
+        var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true };
+        await using var writer = XmlWriter.Create(file, settings);
+        await From(report).SaveAsync(writer, cancellationToken);
     }
 
     private static XElement Suite(ScenarioResult scenario, DateTimeOffset startedAt)
@@ -42,7 +50,7 @@ public static class JUnitReport
             new XAttribute("errors", summary.Errors),
             new XAttribute("skipped", summary.Skipped),
             new XAttribute("time", Seconds(scenario.Duration)),
-            new XAttribute("timestamp", startedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+            new XAttribute("timestamp", Timestamp(startedAt)),
             scenario.Cases.Select(TestCase));
     }
 
@@ -50,24 +58,40 @@ public static class JUnitReport
     {
         var element = new XElement("testcase",
             new XAttribute("classname", result.Scenario),
-            new XAttribute("name", result.Id),
+            new XAttribute("name", ShortName(result)),
             new XAttribute("time", Seconds(result.Duration)));
         var message = result.Message ?? string.Empty;
         switch (result.Outcome)
         {
             case CaseOutcome.Failed:
-                element.Add(new XElement("failure", new XAttribute("message", message), result.Description));
+                element.Add(Problem("failure", "expectation_not_met", message));
                 break;
             case CaseOutcome.Error:
-                element.Add(new XElement("error", new XAttribute("message", message), result.Description));
+                element.Add(Problem("error", message.StartsWith("timed out", StringComparison.Ordinal) ? "timeout" : "error", message));
                 break;
             case CaseOutcome.Skipped:
-                element.Add(new XElement("skipped", new XAttribute("message", message)));
+                element.Add(new XElement("skipped", new XAttribute("message", OneLine(message))));
                 break;
         }
 
+        element.Add(new XElement("system-out", $"{result.Id}: {result.Description}"));
         return element;
     }
+
+    private static XElement Problem(string name, string type, string message) =>
+        new(name, new XAttribute("type", type), new XAttribute("message", OneLine(message)), message);
+
+    /// <summary>The case id without its scenario, which is already the class name.</summary>
+    private static string ShortName(CaseResult result) =>
+        result.Id.StartsWith(result.Scenario + "/", StringComparison.Ordinal) ? result.Id[(result.Scenario.Length + 1)..] : result.Id;
+
+    private static string OneLine(string message)
+    {
+        var line = message.ReplaceLineEndings(" ");
+        return line.Length <= MaxMessageChars ? line : string.Concat(line.AsSpan(0, MaxMessageChars - 1), "…");
+    }
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,8 @@ namespace Netra.Probes.Reporting;
 /// <summary>The <c>--json</c> file: every case of the run.</summary>
 public static class JsonReport
 {
-    public sealed record Document(DateTimeOffset StartedAt, long DurationMs, Totals Summary, IReadOnlyList<Scenario> Scenarios);
+    /// <param name="Aborted">Why the run ended before its cases did; absent when it ran them.</param>
+    public sealed record Document(DateTimeOffset StartedAt, long DurationMs, Totals Summary, IReadOnlyList<Scenario> Scenarios, string? Aborted);
 
     public sealed record Totals(int Total, int Passed, int Failed, int Skipped, int Errors);
 
@@ -24,7 +25,8 @@ public static class JsonReport
             s.Name,
             (long)s.Duration.TotalMilliseconds,
             TotalsOf(s.Summary),
-            [.. s.Cases.Select(c => new CaseEntry(c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message))]))]);
+            [.. s.Cases.Select(c => new CaseEntry(c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message))]))],
+        report.Aborted);
 
     public static async Task WriteAsync(RunReport report, string path, CancellationToken cancellationToken)
     {

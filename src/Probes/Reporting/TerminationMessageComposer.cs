@@ -16,15 +16,18 @@ public static class TerminationMessageComposer
         var failures = report.Scenarios
             .SelectMany(s => s.Cases)
             .Where(c => c.Outcome is CaseOutcome.Failed or CaseOutcome.Error)
-            .Select(c => new TerminationMessage.FailedCase(c.Id, c.Outcome, Shorten(c.Message)))
+            .Select(c => new TerminationMessage.FailedCase(c.Id, c.Outcome, Shorten(c.Message, TerminationMessage.MaxMessageChars)))
             .ToList();
 
         var included = new List<TerminationMessage.FailedCase>(failures.Count);
-        var text = TerminationMessage.Serialize(new TerminationMessage.Summary(total, scenarios, included, Truncated: failures.Count > 0));
+        // The abort reason may name all three services; it gets a larger share of the budget than one failure.
+        var aborted = Shorten(report.Aborted, 4 * TerminationMessage.MaxMessageChars);
+        var text = TerminationMessage.Serialize(new TerminationMessage.Summary(total, scenarios, included, Truncated: failures.Count > 0, aborted));
         foreach (var failure in failures)
         {
             included.Add(failure);
-            var candidate = TerminationMessage.Serialize(new TerminationMessage.Summary(total, scenarios, included, Truncated: included.Count < failures.Count));
+            var candidate = TerminationMessage.Serialize(
+                new TerminationMessage.Summary(total, scenarios, included, Truncated: included.Count < failures.Count, aborted));
             if (Encoding.UTF8.GetByteCount(candidate) > maxBytes)
             {
                 included.RemoveAt(included.Count - 1);
@@ -39,6 +42,6 @@ public static class TerminationMessageComposer
 
     private static TerminationMessage.Counts CountsOf(RunSummary s) => new(s.Total, s.Passed, s.Failed, s.Skipped, s.Errors);
 
-    private static string? Shorten(string? message) =>
-        message is { Length: > TerminationMessage.MaxMessageChars } ? string.Concat(message.AsSpan(0, TerminationMessage.MaxMessageChars - 1), "…") : message;
+    private static string? Shorten(string? message, int maxChars) =>
+        message is { Length: var length } && length > maxChars ? string.Concat(message.AsSpan(0, maxChars - 1), "…") : message;
 }

@@ -6,31 +6,38 @@ public sealed record ClientCredential(string ClientId, string ClientSecret);
 
 /// <summary>
 /// Who the probes act as: two users (isolation needs a second one), a spare user for the cases that
-/// leave a user throttled or capped (rate and connection limits), and a service client. Defaults are
-/// the auth service's Development seed; in a cluster they come from a mounted Secret as environment
-/// variables, never from the command line.
+/// leave a user throttled or capped (rate and connection limits), a service client, and an expiry user
+/// whose tokens the auth service makes short-lived (<c>Auth:UserAccessTokenLifetimes</c>) for the cases
+/// that watch a token expire. Defaults are the auth service's Development seed; in a cluster they come
+/// from a mounted Secret as environment variables, never from the command line.
 /// </summary>
-public sealed record ProbeCredentials(UserCredential User, UserCredential OtherUser, UserCredential SpareUser, ClientCredential Client)
+public sealed record ProbeCredentials(
+    UserCredential User, UserCredential OtherUser, UserCredential SpareUser, ClientCredential Client, UserCredential? ExpiryUser = null)
 {
     public static ProbeCredentials DevelopmentSeed { get; } = new(
         new UserCredential("alice", "alice-dev-password"),
         new UserCredential("bob", "bob-dev-password"),
         new UserCredential("carol", "carol-dev-password"),
-        new ClientCredential("netra-probes", "netra-probes-dev-secret"));
+        new ClientCredential("netra-probes", "netra-probes-dev-secret"),
+        new UserCredential("dave", "dave-dev-password"));
 
     /// <summary>
     /// <c>NETRA_PROBES_USER</c>/<c>_PASSWORD</c>, <c>NETRA_PROBES_OTHER_USER</c>/<c>_PASSWORD</c>,
-    /// <c>NETRA_PROBES_SPARE_USER</c>/<c>_PASSWORD</c> and <c>NETRA_PROBES_CLIENT_ID</c>/<c>_SECRET</c>
+    /// <c>NETRA_PROBES_SPARE_USER</c>/<c>_PASSWORD</c>, <c>NETRA_PROBES_EXPIRY_USER</c>/<c>_PASSWORD</c> and
+    /// <c>NETRA_PROBES_CLIENT_ID</c>/<c>_SECRET</c>
     /// override the Development seed, each pair as a whole.
     /// </summary>
     public static ProbeCredentials FromEnvironment(Func<string, string?> variable)
     {
         var seed = DevelopmentSeed;
+        var user = Pair(variable, "NETRA_PROBES_USER", "NETRA_PROBES_PASSWORD", (a, b) => new UserCredential(a, b));
         return new ProbeCredentials(
-            Pair(variable, "NETRA_PROBES_USER", "NETRA_PROBES_PASSWORD", (a, b) => new UserCredential(a, b)) ?? seed.User,
+            user ?? seed.User,
             Pair(variable, "NETRA_PROBES_OTHER_USER", "NETRA_PROBES_OTHER_PASSWORD", (a, b) => new UserCredential(a, b)) ?? seed.OtherUser,
             Pair(variable, "NETRA_PROBES_SPARE_USER", "NETRA_PROBES_SPARE_PASSWORD", (a, b) => new UserCredential(a, b)) ?? seed.SpareUser,
-            Pair(variable, "NETRA_PROBES_CLIENT_ID", "NETRA_PROBES_CLIENT_SECRET", (a, b) => new ClientCredential(a, b)) ?? seed.Client);
+            Pair(variable, "NETRA_PROBES_CLIENT_ID", "NETRA_PROBES_CLIENT_SECRET", (a, b) => new ClientCredential(a, b)) ?? seed.Client,
+            Pair(variable, "NETRA_PROBES_EXPIRY_USER", "NETRA_PROBES_EXPIRY_PASSWORD", (a, b) => new UserCredential(a, b))
+                ?? (user is null ? seed.ExpiryUser : null)); // the seed's expiry user only goes with the seed's users
     }
 
     private static T? Pair<T>(Func<string, string?> variable, string nameKey, string secretKey, Func<string, string, T> make)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Netra.Probes.Contract;
 using Netra.Probes.Model;
@@ -5,63 +6,115 @@ using Netra.Probes.Model;
 namespace Netra.Probes.Running;
 
 /// <summary>
-/// Runs scenarios, up to <c>parallelism</c> at once, each scenario's cases in order (those marked to run
-/// alongside start at once), every case under its own deadline; exclusive scenarios run afterwards,
-/// one at a time. A case's exception becomes
-/// its result; nothing a case does stops the run.
+/// Runs scenarios after a preflight of the three services: up to <c>parallelism</c> scenarios at once, each
+/// scenario's cases in order (those marked to run alongside start at once), every case under its own
+/// deadline and only when its preconditions hold; exclusive scenarios run afterwards, one at a time. A case's
+/// exception becomes its result; nothing a case does stops the run. A failed preflight or a cancellation
+/// does: the report then holds the cases that finished and lists the rest as not run.
 /// </summary>
 public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, TimeSpan caseTimeout)
 {
+    public const string Interrupted = "interrupted: the run was stopped before its cases finished";
+
+    /// <summary>How long running cases get to wind down after a cancellation before the report is made without them.</summary>
+    public static readonly TimeSpan WindDown = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>What runs before any case: null to go on, else why the run ends there. <see cref="Preflight"/> by default.</summary>
+    public Func<CancellationToken, Task<string?>> ReadinessCheck { get; init; } =
+        ct => Preflight.CheckAsync(context.Targets, context.Http, Preflight.DefaultDeadline, ct);
+
     public async Task<RunReport> RunAsync(IReadOnlyList<IScenario> scenarios, int parallelism, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var results = new ScenarioResult[scenarios.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
-
-        var shared = Enumerable.Range(0, scenarios.Count).Where(i => !scenarios[i].Exclusive);
-        await Parallel.ForEachAsync(shared, options, async (index, token) =>
-            results[index] = await RunScenarioAsync(scenarios[index], token));
-
-        foreach (var index in Enumerable.Range(0, scenarios.Count).Where(i => scenarios[i].Exclusive))
+        var finished = new ConcurrentDictionary<string, CaseResult>(StringComparer.Ordinal);
+        var durations = scenarios.ToDictionary(s => s.Name, _ => new Stopwatch(), StringComparer.Ordinal);
+        string? aborted;
+        try
         {
-            results[index] = await RunScenarioAsync(scenarios[index], cancellationToken);
+            aborted = await ReadinessCheck(cancellationToken);
+            if (aborted is null)
+            {
+                var work = RunAllAsync(scenarios, parallelism, finished, durations, cancellationToken);
+                try
+                {
+                    await work.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    await Task.WhenAny(work, Task.Delay(WindDown, CancellationToken.None));
+                    throw;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            aborted = Interrupted;
         }
 
-        return new RunReport(startedAt, clock.Elapsed, results);
+        var results = scenarios.Select(s => new ScenarioResult(
+            s.Name,
+            [.. s.Cases.Select(c => finished.TryGetValue(c.Id, out var result) ? result : NotRun(s, c, aborted!))],
+            durations[s.Name].Elapsed)).ToList();
+        return new RunReport(startedAt, clock.Elapsed, results, aborted);
     }
 
-    private async Task<ScenarioResult> RunScenarioAsync(IScenario scenario, CancellationToken cancellationToken)
+    private static CaseResult NotRun(IScenario scenario, ProbeCase probeCase, string reason) =>
+        new(probeCase.Id, scenario.Name, probeCase.Description, CaseOutcome.Skipped, TimeSpan.Zero, $"not run: {reason}");
+
+    private async Task RunAllAsync(
+        IReadOnlyList<IScenario> scenarios,
+        int parallelism,
+        ConcurrentDictionary<string, CaseResult> finished,
+        Dictionary<string, Stopwatch> durations,
+        CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var alongside = scenario.Cases
-            .Where(c => c.Alongside)
-            .ToDictionary(c => c.Id, c => ObservedAsync(scenario.Name, c, cancellationToken));
-        var results = new Dictionary<string, CaseResult>();
-        foreach (var probeCase in scenario.Cases.Where(c => !c.Alongside))
-        {
-            results[probeCase.Id] = await ObservedAsync(scenario.Name, probeCase, cancellationToken);
-        }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(scenarios.Where(s => !s.Exclusive), options, (scenario, token) =>
+            new ValueTask(RunScenarioAsync(scenario, finished, durations[scenario.Name], token)));
 
-        foreach (var (id, running) in alongside)
+        foreach (var scenario in scenarios.Where(s => s.Exclusive))
         {
-            results[id] = await running;
+            await RunScenarioAsync(scenario, finished, durations[scenario.Name], cancellationToken);
         }
-
-        return new ScenarioResult(scenario.Name, [.. scenario.Cases.Select(c => results[c.Id])], clock.Elapsed);
     }
 
-    private async Task<CaseResult> ObservedAsync(string scenario, ProbeCase probeCase, CancellationToken cancellationToken)
+    private async Task RunScenarioAsync(
+        IScenario scenario, ConcurrentDictionary<string, CaseResult> finished, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        clock.Start();
+        try
+        {
+            var alongside = scenario.Cases
+                .Where(c => c.Alongside)
+                .Select(c => ObservedAsync(scenario.Name, c, finished, cancellationToken))
+                .ToList();
+            foreach (var probeCase in scenario.Cases.Where(c => !c.Alongside))
+            {
+                await ObservedAsync(scenario.Name, probeCase, finished, cancellationToken);
+            }
+
+            await Task.WhenAll(alongside);
+        }
+        finally
+        {
+            clock.Stop();
+        }
+    }
+
+    private async Task ObservedAsync(
+        string scenario, ProbeCase probeCase, ConcurrentDictionary<string, CaseResult> finished, CancellationToken cancellationToken)
     {
         // Yield first, so that cases started alongside do not run their synchronous start one after another.
         await Task.Yield();
         var result = await RunCaseAsync(scenario, probeCase, cancellationToken);
+        finished[probeCase.Id] = result;
         observer.CaseFinished(result);
-        return result;
     }
 
     private async Task<CaseResult> RunCaseAsync(string scenario, ProbeCase probeCase, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(caseTimeout);
         var clock = Stopwatch.StartNew();
@@ -69,6 +122,11 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         (CaseOutcome Outcome, string? Message) ending;
         try
         {
+            if (await CasePreconditions.UnmetAsync(probeCase, context, caseTimeout, deadline.Token) is { } reason)
+            {
+                throw new ProbeSkippedException(reason);
+            }
+
             await probeCase.Run(context, deadline.Token);
             ending = (CaseOutcome.Passed, null);
         }

@@ -7,18 +7,19 @@ public sealed class UserSession : IAsyncDisposable
 {
     private const string RefreshId = "probe-session-refresh";
 
-    private readonly AuthClient _auth;
+    private readonly TokenBook? _sharedTokens;
     private readonly Lock _gate = new();
     private TokenPair _tokens;
 
-    public UserSession(AuthClient auth, UserCredential user, TokenPair tokens, BackendConnection connection, Envelope connected, bool refreshWhenExpired)
+    /// <param name="sharedTokens">The run's shared tokens, renewed through it on <c>auth_expired</c>; null for a session on tokens of its own.</param>
+    public UserSession(TokenBook? sharedTokens, UserCredential user, TokenPair tokens, BackendConnection connection, Envelope connected)
     {
-        _auth = auth;
+        _sharedTokens = sharedTokens;
         _tokens = tokens;
         User = user;
         Connection = connection;
         Connected = connected;
-        if (refreshWhenExpired)
+        if (sharedTokens is not null)
         {
             connection.HandledAside = RefreshWhenExpired;
         }
@@ -65,7 +66,7 @@ public sealed class UserSession : IAsyncDisposable
     {
         try
         {
-            var fresh = await _auth.RefreshAsync(Tokens.RefreshToken, CancellationToken.None);
+            var fresh = await _sharedTokens!.RenewAsync(User, Tokens.AccessToken, CancellationToken.None);
             lock (_gate)
             {
                 _tokens = fresh;

@@ -21,7 +21,7 @@ public sealed class AgentFailureRecovery : Scenario
     private const string BreakerGauge = "netra_agent_llm_circuit_state";
 
     public AgentFailureRecovery()
-        : base(ScenarioNames.AgentFailureRecovery, "error propagation, circuit breaker, graceful degradation")
+        : base(ScenarioNames.AgentFailureRecovery, "error propagation, circuit breaker, graceful degradation", CaseNeeds.FaultInjection | CaseNeeds.ModelRuns)
     {
         Case("transient-llm-failure-retried", "One failed model call is retried and the run completes", (ctx, ct) => Completes(ctx, "llm_failure", ct));
         Case("transient-llm-timeout-retried", "One model call that times out is retried and the run completes", (ctx, ct) => Completes(ctx, "llm_timeout", ct));
@@ -34,8 +34,8 @@ public sealed class AgentFailureRecovery : Scenario
         Case("invalid-fault-rejected", "An unknown fault kind is refused with a 400 problem before any event", InvalidFaultRejected);
         Case("cancel-ends-stream", "Cancelling a run ends its stream with error cancelled within a second", CancelEndsStream);
         Case("breaker-opens", "Repeated model failures open the breaker: runs then end at once with llm_unavailable, retryable (or a degraded report)", BreakerOpens);
-        Case("breaker-state-in-metrics", "/metrics shows the open breaker", BreakerStateInMetrics);
-        Case("breaker-recovers", "After its break the breaker lets a trial call through and closes again: runs complete", BreakerRecovers);
+        Case("breaker-state-in-metrics", "/metrics shows the open breaker", BreakerStateInMetrics, CaseNeeds.BreakerOpened);
+        Case("breaker-recovers", "After its break the breaker lets a trial call through and closes again: runs complete", BreakerRecovers, CaseNeeds.BreakerOpened);
     }
 
     private static Task<IReadOnlyList<AgentEvent>> RunWithFaultAsync(ProbeContext ctx, string kind, int count, CancellationToken ct) =>
@@ -66,7 +66,7 @@ public sealed class AgentFailureRecovery : Scenario
     private static async Task Completes(ProbeContext ctx, string kind, CancellationToken ct)
     {
         var events = await RunWithFaultAsync(ctx, kind, 1, ct);
-        Expect.Equal("final_report", Last(events).Type, $"the last event after one {kind}");
+        ExpectFinalReport(Last(events), $"the last event after one {kind}");
         Expect.That(!events.Any(e => e.Type == "error"), "no error event", Types(events));
     }
 
@@ -158,6 +158,8 @@ public sealed class AgentFailureRecovery : Scenario
         {
             ExpectError(answer, "llm_unavailable", retryable: true);
         }
+
+        ctx.Facts.BreakerOpened = true;
     }
 
     private static bool BreakerAnswer(AgentEvent? e) =>

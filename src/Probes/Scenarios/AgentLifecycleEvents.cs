@@ -12,7 +12,7 @@ public sealed class AgentLifecycleEvents : Scenario
     private const string LookupInput = "look up the latency metrics of the checkout service";
 
     public AgentLifecycleEvents()
-        : base(ScenarioNames.AgentLifecycleEvents, "all six events, order, required fields")
+        : base(ScenarioNames.AgentLifecycleEvents, "all six events, order, required fields", CaseNeeds.ModelRuns)
     {
         Case("six-events-in-order", "A run emits agent_started, agent_thinking, tool_executing, partial_result, agent_completed, final_report in that order", SixEventsInOrder);
         Case("agent-started-fields", "agent_started names the agent and carries run_id, thread_id and an RFC 3339 timestamp", AgentStartedFields);
@@ -22,8 +22,9 @@ public sealed class AgentLifecycleEvents : Scenario
         Case("partial-results-chunked", "partial_result arrives in one or more chunks with chunk_index counting up from 0", PartialResultsChunked);
         Case("completion-fields", "agent_completed repeats the agent name with duration_ms; final_report has content, tools_used and degraded", CompletionFields);
         Case("routes-to-sub-agents", "The supervisor routes different requests to at least three different sub-agents", RoutesToSubAgents);
-        Case("deterministic", "The same input gives the same events and the same report", Deterministic);
-        Case("events-stream-as-they-happen", "The first event arrives before the run has finished (streaming, not buffered)", EventsStreamAsTheyHappen);
+        Case("deterministic", "The same input gives the same events and the same report", Deterministic, CaseNeeds.ScriptedModel);
+        Case("events-stream-as-they-happen", "The first event arrives before the run has finished (streaming, not buffered)", EventsStreamAsTheyHappen,
+            CaseNeeds.FaultInjection);
     }
 
     private static async Task<IReadOnlyList<AgentEvent>> RunAsync(ProbeContext ctx, CancellationToken ct, string input = LookupInput, string? agent = null) =>
@@ -32,6 +33,7 @@ public sealed class AgentLifecycleEvents : Scenario
     private static async Task SixEventsInOrder(ProbeContext ctx, CancellationToken ct)
     {
         var events = await RunAsync(ctx, ct);
+        RunStreams.ExpectFinalReport(RunStreams.Last(events), "the last event");
         RunStreams.ExpectLifecycleOrder([.. events.Select(e => e.Type)]);
         Expect.That(events.Any(e => e.Type == "tool_executing"), "a data lookup to execute at least one tool", RunStreams.Types(events));
     }

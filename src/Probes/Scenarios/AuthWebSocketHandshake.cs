@@ -63,14 +63,14 @@ public sealed class AuthWebSocketHandshake : Scenario
 
     private static async Task RevokedToken(ProbeContext ctx, CancellationToken ct)
     {
-        var token = await ctx.AccessTokenAsync(ctx.Credentials.User, ct);
+        var token = (await ctx.Auth.LoginAsync(ctx.Credentials.User, ct)).AccessToken;
         Expect.Equal(HttpStatusCode.NoContent, await ctx.Auth.LogoutAsync(token, ct), "logout's status code");
         await Refused(ctx, token, ct);
     }
 
     private static async Task RefreshOnOpenConnection(ProbeContext ctx, CancellationToken ct)
     {
-        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, ownTokens: true);
         var fresh = await ctx.Auth.RefreshAsync(session.Tokens.RefreshToken, ct);
         session.Connection.Send("auth_refresh", new { access_token = fresh.AccessToken }, Chat.NewId());
         var refreshed = await session.Connection.WaitForAsync("auth_refreshed", ct);

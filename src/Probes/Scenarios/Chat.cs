@@ -52,6 +52,26 @@ public static partial class Chat
         return reply;
     }
 
+    /// <summary>
+    /// Sends a frame that cannot carry an id (it is not JSON, or not a known type) and returns the reply; a
+    /// <c>rate_limited</c> reply is waited out and the frame sent again, as a polite client does.
+    /// </summary>
+    public static async Task<Envelope> SendRawAsync(BackendConnection connection, string raw, CancellationToken ct)
+    {
+        while (true)
+        {
+            connection.SendRaw(raw);
+            var reply = await connection.ReceiveAsync(ct);
+            if (reply.Type != "rate_limited")
+            {
+                return reply;
+            }
+
+            var wait = reply.Payload.TryGetProperty("retry_after_ms", out var after) && after.TryGetInt64(out var ms) ? ms : 1000;
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(wait, 1, 10_000)), ct);
+        }
+    }
+
     /// <summary>The connection still answers: a ping gets its pong.</summary>
     public static async Task ExpectOpenAsync(BackendConnection connection, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed class CrossServiceAuthSync : Scenario
         : base(ScenarioNames.CrossServiceAuthSync, "one token accepted and one revocation honoured by every service")
     {
         Case("user-token-accepted-everywhere", "A user's token is active at auth and accepted by the backend for the same user", UserTokenAcceptedEverywhere);
-        Case("service-token-accepted-by-agent", "A client-credentials token for netra-agent is active at auth and starts a run at the agent", ServiceTokenAcceptedByAgent);
+        Case("service-token-accepted-by-agent", "A client-credentials token for netra-agent is active at auth and starts a run at the agent", ServiceTokenAcceptedByAgent, CaseNeeds.ModelRuns);
         Case("audience-enforced", "A user's token (audience netra-backend) is refused by the agent and inactive for netra-agent", AudienceEnforced);
         Case("logout-revokes-everywhere", "After logout the token is inactive at auth and refused by the backend", LogoutRevokesEverywhere);
         Case("revoked-service-token-refused", "A revoked service token is refused by the agent", RevokedServiceTokenRefused);
@@ -38,7 +38,7 @@ public sealed class CrossServiceAuthSync : Scenario
         var validation = await ctx.Auth.ValidateAsync(token, ProbeContext.AgentAudience, ct);
         Expect.That(AuthClient.IsActive(validation), "the service token active for netra-agent", validation.GetRawText());
         var events = await ctx.Agent.RunToEndAsync(token, RunStreams.Request(ctx.Credentials.User.Username, "hello"), ct);
-        Expect.Equal("final_report", RunStreams.Last(events).Type, "the last event of a run started with it");
+        RunStreams.ExpectFinalReport(RunStreams.Last(events), "the last event of a run started with it");
     }
 
     private static async Task AudienceEnforced(ProbeContext ctx, CancellationToken ct)
@@ -52,7 +52,7 @@ public sealed class CrossServiceAuthSync : Scenario
 
     private static async Task LogoutRevokesEverywhere(ProbeContext ctx, CancellationToken ct)
     {
-        var token = await ctx.AccessTokenAsync(ctx.Credentials.User, ct);
+        var token = (await ctx.Auth.LoginAsync(ctx.Credentials.User, ct)).AccessToken;
         Expect.Equal(HttpStatusCode.NoContent, await ctx.Auth.LogoutAsync(token, ct), "logout's status code");
         var validation = await ctx.Auth.ValidateAsync(token, null, ct);
         Expect.That(!AuthClient.IsActive(validation), "the logged-out token inactive at auth", validation.GetRawText());
@@ -61,7 +61,7 @@ public sealed class CrossServiceAuthSync : Scenario
 
     private static async Task RevokedServiceTokenRefused(ProbeContext ctx, CancellationToken ct)
     {
-        var token = await ctx.AgentTokenAsync(ct);
+        var token = await ctx.OwnAgentTokenAsync(ct);
         Expect.Equal(HttpStatusCode.NoContent, await ctx.Auth.LogoutAsync(token, ct), "revoking the service token (logout)");
         using var response = await ctx.Agent.StartRunAsync(token, RunStreams.Request(ctx.Credentials.User.Username, "hello"), ct);
         Expect.Equal(HttpStatusCode.Unauthorized, response.StatusCode, "the agent's answer to a revoked service token");

@@ -11,12 +11,12 @@ public sealed class MessageFormatValidation : Scenario
     public MessageFormatValidation()
         : base(ScenarioNames.MessageFormatValidation, "the envelope and field names of every message type")
     {
-        Case("envelope-on-every-frame", "Every server frame is {type, payload, seq, ts} with an object payload and an RFC 3339 ts", EnvelopeOnEveryFrame);
-        Case("snake-case-everywhere", "Every payload field name is snake_case", SnakeCaseEverywhere);
-        Case("content-not-text", "Message text is payload.content (never text) in acks, relayed events and history", ContentNotText);
-        Case("message-ack-fields", "message_ack carries the client's id, thread_id and message_id", MessageAckFields);
-        Case("relayed-events-keep-fields", "Relayed agent events keep their contract fields (agent_name, chunk_index, tools_used...)", RelayedEventsKeepFields);
-        Case("thread-messages-fields", "thread_created, thread_list and thread_history name their fields as the contract does", ThreadMessagesFields);
+        Case("envelope-on-every-frame", "Every server frame is {type, payload, seq, ts} with an object payload and an RFC 3339 ts", EnvelopeOnEveryFrame, CaseNeeds.ModelRuns);
+        Case("snake-case-everywhere", "Every payload field name is snake_case", SnakeCaseEverywhere, CaseNeeds.ModelRuns);
+        Case("content-not-text", "Message text is payload.content (never text) in acks, relayed events and history", ContentNotText, CaseNeeds.ModelRuns);
+        Case("message-ack-fields", "message_ack carries the client's id, thread_id and message_id", MessageAckFields, CaseNeeds.ModelRuns);
+        Case("relayed-events-keep-fields", "Relayed agent events keep their contract fields (agent_name, chunk_index, tools_used...)", RelayedEventsKeepFields, CaseNeeds.ModelRuns);
+        Case("thread-messages-fields", "thread_created, thread_list and thread_history name their fields as the contract does", ThreadMessagesFields, CaseNeeds.ModelRuns);
         Case("malformed-json-invalid-message", "A frame that is not JSON gets error invalid_message and the connection stays open", (ctx, ct) => Invalid(ctx, "{not json", ct));
         Case("unknown-type-invalid-message", "An unknown message type gets error invalid_message and the connection stays open", (ctx, ct) => Invalid(ctx, """{"type":"teleport","payload":{}}""", ct));
         Case("missing-field-invalid-message", "A user_message without thread_id gets invalid_message and nothing is stored", MissingFieldInvalidMessage);
@@ -139,8 +139,7 @@ public sealed class MessageFormatValidation : Scenario
     private static async Task Invalid(ProbeContext ctx, string raw, CancellationToken ct)
     {
         await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
-        session.Connection.SendRaw(raw);
-        var reply = await session.Connection.ReceiveAsync(ct);
+        var reply = await Chat.SendRawAsync(session.Connection, raw, ct);
         Expect.Equal("error", reply.Type, "the reply to a malformed frame");
         Expect.Equal("invalid_message", reply.Payload.Text("code"), "error.code");
         await Chat.ExpectOpenAsync(session.Connection, ct);

@@ -12,11 +12,11 @@ public sealed class MultiAgentIsolation : Scenario
     public MultiAgentIsolation()
         : base(ScenarioNames.MultiAgentIsolation, "user isolation, concurrent agents, threads")
     {
-        Case("concurrent-users-get-own-events", "Two users running agents at once each get only their own thread's events", ConcurrentUsersGetOwnEvents);
-        Case("concurrent-threads-of-one-user", "One user's runs in two threads at once are told apart by thread_id and stored apart", ConcurrentThreadsOfOneUser);
+        Case("concurrent-users-get-own-events", "Two users running agents at once each get only their own thread's events", ConcurrentUsersGetOwnEvents, CaseNeeds.ModelRuns);
+        Case("concurrent-threads-of-one-user", "One user's runs in two threads at once are told apart by thread_id and stored apart", ConcurrentThreadsOfOneUser, CaseNeeds.ModelRuns);
         Case("other-users-thread-indistinguishable", "Another user's thread answers thread_not_found exactly like a thread that does not exist", OtherUsersThreadIndistinguishable);
-        Case("cannot-cancel-other-users-run", "Cancelling another user's run is refused and that run completes", CannotCancelOtherUsersRun);
-        Case("agent-streams-isolated", "Two runs started at once at the agent each stream only their own run_id and thread_id", AgentStreamsIsolated);
+        Case("cannot-cancel-other-users-run", "Cancelling another user's run is refused and that run completes", CannotCancelOtherUsersRun, CaseNeeds.ModelRuns);
+        Case("agent-streams-isolated", "Two runs started at once at the agent each stream only their own run_id and thread_id", AgentStreamsIsolated, CaseNeeds.ModelRuns);
     }
 
     private static async Task ConcurrentUsersGetOwnEvents(ProbeContext ctx, CancellationToken ct)
@@ -38,7 +38,7 @@ public sealed class MultiAgentIsolation : Scenario
     {
         var foreign = exchange.AgentEvents.Where(e => e.Payload.Text("thread_id") != threadId).ToList();
         Expect.That(foreign.Count == 0, $"{who} to receive only events of thread {threadId}", string.Join(" | ", foreign));
-        Expect.Equal("final_report", exchange.Last.Type, $"the end of {who}'s run");
+        RunStreams.ExpectFinalReport(exchange.Last, $"the end of {who}'s run");
     }
 
     private static async Task ConcurrentThreadsOfOneUser(ProbeContext ctx, CancellationToken ct)
@@ -83,7 +83,7 @@ public sealed class MultiAgentIsolation : Scenario
         var refused = await Chat.ExpectErrorAsync(bob.Connection, "agent_cancel", new { run_id = runId }, ct);
         Expect.Equal("run_not_found", refused.Payload.Text("code"), "the code for cancelling another user's run");
         var end = await alice.Connection.ReadUntilAsync(Chat.EndsRun, ct);
-        Expect.Equal("final_report", end[^1].Type, "the end of alice's run");
+        RunStreams.ExpectFinalReport(end[^1], "the end of alice's run");
     }
 
     private static async Task AgentStreamsIsolated(ProbeContext ctx, CancellationToken ct)

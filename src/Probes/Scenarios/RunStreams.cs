@@ -35,6 +35,17 @@ public static class RunStreams
             string.Join(", ", types));
     }
 
+    /// <summary>As <see cref="ExpectLifecycleOrder(IReadOnlyList{string})"/>; a run that ended with an error shows that error.</summary>
+    public static void ExpectLifecycleOrder(IReadOnlyList<Envelope> frames)
+    {
+        if (frames.Count > 0 && frames[^1].Type == "error")
+        {
+            ExpectFinalReport(frames[^1], "the end of the run");
+        }
+
+        ExpectLifecycleOrder([.. frames.Select(f => f.Type)]);
+    }
+
     public static AgentEvent One(IReadOnlyList<AgentEvent> events, string type)
     {
         var found = events.Where(e => e.Type == type).ToList();
@@ -57,10 +68,30 @@ public static class RunStreams
         Expect.That(ok, $"{what} as an RFC 3339 UTC time", value ?? "nothing");
     }
 
+    /// <summary>The run ended with its report; when it ended with an error, the failure shows that error's code and message.</summary>
+    public static void ExpectFinalReport(string type, JsonElement payload, string what)
+    {
+        if (type != "final_report")
+        {
+            throw new ProbeFailedException($"expected {what} to be final_report, got {Describe(type, payload)}");
+        }
+    }
+
+    public static void ExpectFinalReport(AgentEvent last, string what) => ExpectFinalReport(last.Type, last.Payload, what);
+
+    public static void ExpectFinalReport(Envelope last, string what) => ExpectFinalReport(last.Type, last.Payload, what);
+
+    /// <summary>A frame's type, and for an error its code, message and whether it is retryable.</summary>
+    public static string Describe(string type, JsonElement payload) =>
+        type == "error"
+            ? $"error {payload.Text("code") ?? "(no code)"}: \"{payload.Text("message")}\""
+              + (payload.TryGetProperty("retryable", out var retryable) && retryable.ValueKind == JsonValueKind.True ? " (retryable)" : string.Empty)
+            : $"\"{type}\"";
+
     public static void ExpectError(AgentEvent last, string code, bool? retryable = null)
     {
         Expect.Equal("error", last.Type, "the last event");
-        Expect.Equal(code, last.Payload.Text("code"), "error.code");
+        Expect.That(last.Payload.Text("code") == code, $"error.code to be \"{code}\"", Describe(last.Type, last.Payload));
         if (retryable is { } expected)
         {
             Expect.That(

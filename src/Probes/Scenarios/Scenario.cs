@@ -3,8 +3,11 @@ using Netra.Probes.Running;
 
 namespace Netra.Probes.Scenarios;
 
-/// <summary>A scenario declares its cases in its constructor, each with an id unique within it.</summary>
-public abstract class Scenario(string name, string covers) : IScenario
+/// <summary>
+/// A scenario declares its cases in its constructor, each with an id unique within it; every case needs
+/// what the scenario needs (<paramref name="needs"/>) and what it declares itself.
+/// </summary>
+public abstract class Scenario(string name, string covers, CaseNeeds needs = CaseNeeds.None) : IScenario
 {
     private readonly List<ProbeCase> _cases = [];
 
@@ -16,10 +19,10 @@ public abstract class Scenario(string name, string covers) : IScenario
 
     public IReadOnlyList<ProbeCase> Cases => _cases;
 
-    protected void Case(string id, string description, Func<ProbeContext, CancellationToken, Task> run) =>
-        _cases.Add(new ProbeCase($"{Name}/{id}", description, run));
+    protected void Case(string id, string description, Func<ProbeContext, CancellationToken, Task> run, CaseNeeds caseNeeds = CaseNeeds.None) =>
+        _cases.Add(new ProbeCase($"{Name}/{id}", description, run, Needs: needs | caseNeeds));
 
     /// <summary>A case that mostly waits (for a token to expire, a periodic check): it runs alongside the others.</summary>
-    protected void WaitingCase(string id, string description, Func<ProbeContext, CancellationToken, Task> run) =>
-        _cases.Add(new ProbeCase($"{Name}/{id}", description, run, Alongside: true));
+    protected void WaitingCase(string id, string description, Func<ProbeContext, CancellationToken, Task> run, CaseNeeds caseNeeds = CaseNeeds.None) =>
+        _cases.Add(new ProbeCase($"{Name}/{id}", description, run, Alongside: true, Needs: needs | caseNeeds));
 }

@@ -17,16 +17,16 @@ public sealed class StreamingAuthValidation : Scenario
     public StreamingAuthValidation()
         : base(ScenarioNames.StreamingAuthValidation, "periodic auth checks, rate limiting, chunked delivery")
     {
-        Case("events-relayed-in-order", "A user_message is acked, then the agent's events arrive in lifecycle order", EventsRelayedInOrder);
-        Case("chunked-delivery", "The answer arrives as partial_result chunks numbered from 0, each its own frame", ChunkedDelivery);
-        Case("report-stored", "The final report is stored in the thread as the agent's message", ReportStored);
-        WaitingCase("revocation-detected", "A token revoked on an open connection gets auth_expired at the next periodic check", RevocationDetected);
-        WaitingCase("revoked-closes-4001", "Without a refresh after auth_expired the connection closes with 4001", RevokedCloses4001);
-        Case("refresh-keeps-stream", "auth_refresh in time keeps the connection and the stream: the run's report still arrives", RefreshKeepsStream);
-        WaitingCase("expiry-detected", "A token that expires on an open connection gets auth_expired", ExpiryDetected);
-        Case("rate-limited", "Too many frames get rate_limited with retry_after_ms", RateLimited);
-        Case("abuse-closes-4029", "Frames that keep coming after rate_limited close the connection with 4029", AbuseCloses4029);
-        Case("connection-cap", "A user's connections beyond the cap are refused before the upgrade", ConnectionCap);
+        Case("events-relayed-in-order", "A user_message is acked, then the agent's events arrive in lifecycle order", EventsRelayedInOrder, CaseNeeds.ModelRuns);
+        Case("chunked-delivery", "The answer arrives as partial_result chunks numbered from 0, each its own frame", ChunkedDelivery, CaseNeeds.ModelRuns);
+        Case("report-stored", "The final report is stored in the thread as the agent's message", ReportStored, CaseNeeds.ModelRuns);
+        WaitingCase("revocation-detected", "A token revoked on an open connection gets auth_expired at the next periodic check", RevocationDetected, CaseNeeds.RevocationRecheck);
+        WaitingCase("revoked-closes-4001", "Without a refresh after auth_expired the connection closes with 4001", RevokedCloses4001, CaseNeeds.RevocationRecheck);
+        Case("refresh-keeps-stream", "auth_refresh in time keeps the connection and the stream: the run's report still arrives", RefreshKeepsStream, CaseNeeds.RevocationRecheck | CaseNeeds.ModelRuns);
+        WaitingCase("expiry-detected", "A token that expires on an open connection gets auth_expired", ExpiryDetected, CaseNeeds.ShortTokens);
+        Case("rate-limited", "Too many frames get rate_limited with retry_after_ms", RateLimited, CaseNeeds.Throttling);
+        Case("abuse-closes-4029", "Frames that keep coming after rate_limited close the connection with 4029", AbuseCloses4029, CaseNeeds.Throttling);
+        Case("connection-cap", "A user's connections beyond the cap are refused before the upgrade", ConnectionCap, CaseNeeds.Throttling);
     }
 
     private static async Task EventsRelayedInOrder(ProbeContext ctx, CancellationToken ct)
@@ -35,7 +35,7 @@ public sealed class StreamingAuthValidation : Scenario
         var thread = await Chat.CreateThreadAsync(session.Connection, "relay", ct);
         var exchange = await Chat.SendAsync(session.Connection, thread, Input, ct);
         Expect.Equal("message_ack", exchange.Frames[0].Type, "the first frame after user_message");
-        RunStreams.ExpectLifecycleOrder([.. exchange.AgentEvents.Select(e => e.Type)]);
+        RunStreams.ExpectLifecycleOrder(exchange.AgentEvents);
     }
 
     private static async Task ChunkedDelivery(ProbeContext ctx, CancellationToken ct)
@@ -56,14 +56,14 @@ public sealed class StreamingAuthValidation : Scenario
         await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
         var thread = await Chat.CreateThreadAsync(session.Connection, "stored", ct);
         var report = (await Chat.SendAsync(session.Connection, thread, Input, ct)).Last;
-        Expect.Equal("final_report", report.Type, "the end of the run");
+        RunStreams.ExpectFinalReport(report, "the end of the run");
         var messages = (await Chat.HistoryAsync(session.Connection, thread, ct)).GetProperty("messages").EnumerateArray().ToList();
         Expect.That(messages.Any(m => m.Text("content") == report.Payload.Text("content")), "the report's content in the thread", string.Join(" | ", messages.Select(m => m.Text("content"))));
     }
 
     private static async Task<UserSession> RevokedSessionAsync(ProbeContext ctx, CancellationToken ct)
     {
-        var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
+        var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, ownTokens: true);
         Expect.Equal(HttpStatusCode.NoContent, await ctx.Auth.LogoutAsync(session.Tokens.AccessToken, ct), "logout's status code");
         return session;
     }
@@ -84,7 +84,7 @@ public sealed class StreamingAuthValidation : Scenario
 
     private static async Task RefreshKeepsStream(ProbeContext ctx, CancellationToken ct)
     {
-        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, ownTokens: true);
         var thread = await Chat.CreateThreadAsync(session.Connection, "refresh", ct);
         session.Connection.Send("user_message", new { thread_id = thread, content = Input }, Chat.NewId());
         await ctx.Auth.LogoutAsync(session.Tokens.AccessToken, ct);
@@ -99,31 +99,37 @@ public sealed class StreamingAuthValidation : Scenario
             all.AddRange(await session.Connection.ReadUntilAsync(Chat.EndsRun, ct));
         }
 
-        Expect.Equal("final_report", all.Last(Chat.EndsRun).Type, "the run's end on the refreshed connection");
+        RunStreams.ExpectFinalReport(all.Last(Chat.EndsRun), "the run's end on the refreshed connection");
         await Chat.ExpectOpenAsync(session.Connection, ct);
     }
 
     private static async Task ExpiryDetected(ProbeContext ctx, CancellationToken ct)
     {
-        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
-        ShortLivedTokens.Require(session.Tokens);
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.ExpiryUser!, ct, ownTokens: true);
         var expired = await session.Connection.WaitForAsync("auth_expired", ct);
         Expect.That(expired.Payload.Text("reason") is { Length: > 0 }, "auth_expired.reason", expired.Raw);
     }
 
-    /// <summary>Pings as fast as possible until the backend says rate_limited (bounded).</summary>
+    /// <summary>
+    /// Pings in bursts until the backend says rate_limited (bounded). Each burst's replies are read before the
+    /// next is sent: on a slow machine, bursts sent blindly would fill the backend's send queue, and it would
+    /// close the connection as one whose client stopped reading.
+    /// </summary>
     private static async Task<Envelope> FloodUntilLimitedAsync(BackendConnection connection, CancellationToken ct)
     {
-        for (var burst = 0; burst < 20; burst++)
+        const int Burst = 50;
+        const int Bursts = 40;
+        for (var burst = 0; burst < Bursts; burst++)
         {
-            for (var i = 0; i < 100; i++)
+            for (var i = 0; i < Burst; i++)
             {
                 connection.Send("ping", new { });
             }
 
-            Envelope? frame;
-            while ((frame = await connection.TryReceiveAsync(TimeSpan.FromMilliseconds(200), ct)) is not null)
+            // Every ping gets one reply: pong, or rate_limited.
+            for (var reply = 0; reply < Burst; reply++)
             {
+                var frame = await connection.ReceiveAsync(ct);
                 if (frame.Type == "rate_limited")
                 {
                     return frame;
@@ -131,7 +137,7 @@ public sealed class StreamingAuthValidation : Scenario
             }
         }
 
-        throw new ProbeFailedException("expected rate_limited after 2000 frames, got none");
+        throw new ProbeFailedException($"expected rate_limited after {Burst * Bursts} frames, got none");
     }
 
     private static async Task RateLimited(ProbeContext ctx, CancellationToken ct)

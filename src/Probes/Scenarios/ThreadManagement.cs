@@ -15,13 +15,13 @@ public sealed class ThreadManagement : Scenario
         Case("list-contains-created", "thread_list lists the threads the user created", ListContainsCreated);
         Case("switch", "thread_switch to an own thread answers thread_switched for it", Switch);
         Case("switch-unknown", "thread_switch to a thread that does not exist answers thread_not_found", SwitchUnknown);
-        Case("history-holds-exchange", "After a message, the history holds the user's message and the agent's report, in order", HistoryHoldsExchange);
-        Case("history-pages", "thread_history with limit pages backwards with before_seq until nothing is left", HistoryPages);
+        Case("history-holds-exchange", "After a message, the history holds the user's message and the agent's report, in order", HistoryHoldsExchange, CaseNeeds.ModelRuns);
+        Case("history-pages", "thread_history with limit pages backwards with before_seq until nothing is left", HistoryPages, CaseNeeds.ModelRuns);
         Case("history-empty-for-new-thread", "A new thread's history is empty", HistoryEmptyForNewThread);
         Case("message-to-unknown-thread", "user_message to a thread that does not exist answers thread_not_found and stores nothing", MessageToUnknownThread);
         Case("list-excludes-other-users", "A user's thread_list never shows another user's threads", ListExcludesOtherUsers);
         Case("other-users-history-refused", "Another user's history answers thread_not_found", OtherUsersHistoryRefused);
-        Case("thread-survives-reconnect", "A thread and its history are there on a new connection", ThreadSurvivesReconnect);
+        Case("thread-survives-reconnect", "A thread and its history are there on a new connection", ThreadSurvivesReconnect, CaseNeeds.ModelRuns);
     }
 
     private static IEnumerable<string?> ThreadIds(JsonElement listPayload) =>

@@ -14,15 +14,15 @@ public sealed class WebSocketReconnectionAuth : Scenario
     public WebSocketReconnectionAuth()
         : base(ScenarioNames.WebSocketReconnectionAuth, "token expiry, state restoration, message queue replay")
     {
-        Case("seq-counts-up", "Every server frame of a session carries seq, counting up by one", SeqCountsUp);
-        Case("resume-replays-missed", "Resuming after a drop replays every frame after last_seq, then connected {resumed: true}", ResumeReplaysMissed);
-        Case("replay-once-in-order", "Replayed frames come once each, in seq order, with no gap", ReplayOnceInOrder);
-        Case("run-continues-while-away", "A run that finishes while the user is disconnected is delivered on resume", RunContinuesWhileAway);
+        Case("seq-counts-up", "Every server frame of a session carries seq, counting up by one", SeqCountsUp, CaseNeeds.ModelRuns);
+        Case("resume-replays-missed", "Resuming after a drop replays every frame after last_seq, then connected {resumed: true}", ResumeReplaysMissed, CaseNeeds.ModelRuns);
+        Case("replay-once-in-order", "Replayed frames come once each, in seq order, with no gap", ReplayOnceInOrder, CaseNeeds.ModelRuns);
+        Case("run-continues-while-away", "A run that finishes while the user is disconnected is delivered on resume", RunContinuesWhileAway, CaseNeeds.ModelRuns);
         Case("other-user-cannot-resume", "Another user's resume of the session is refused like an unknown session", OtherUserCannotResume);
         Case("unknown-session-expired", "Resuming a session that does not exist answers session_expired", UnknownSessionExpired);
-        Case("state-restored-on-new-connection", "Threads and history are there on a new connection with a new token", StateRestoredOnNewConnection);
-        WaitingCase("expired-token-closes-4001", "A token that expires on an open connection gets auth_expired, then close 4001 without a refresh", ExpiredTokenCloses4001);
-        WaitingCase("expired-token-refreshed-in-time", "Answering auth_expired with auth_refresh keeps the connection", ExpiredTokenRefreshedInTime);
+        Case("state-restored-on-new-connection", "Threads and history are there on a new connection with a new token", StateRestoredOnNewConnection, CaseNeeds.ModelRuns);
+        WaitingCase("expired-token-closes-4001", "A token that expires on an open connection gets auth_expired, then close 4001 without a refresh", ExpiredTokenCloses4001, CaseNeeds.ShortTokens);
+        WaitingCase("expired-token-refreshed-in-time", "Answering auth_expired with auth_refresh keeps the connection", ExpiredTokenRefreshedInTime, CaseNeeds.ShortTokens);
     }
 
     private static async Task SeqCountsUp(ProbeContext ctx, CancellationToken ct)
@@ -128,8 +128,7 @@ public sealed class WebSocketReconnectionAuth : Scenario
 
     private static async Task ExpiredTokenCloses4001(ProbeContext ctx, CancellationToken ct)
     {
-        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
-        ShortLivedTokens.Require(session.Tokens);
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.ExpiryUser!, ct, ownTokens: true);
         var expired = await session.Connection.WaitForAsync("auth_expired", ct);
         Expect.That(expired.Payload.Text("reason") is { Length: > 0 }, "auth_expired.reason", expired.Raw);
         Expect.Equal(4001, await session.Connection.WaitClosedAsync(ct), "the close code after auth_expired without a refresh");
@@ -137,8 +136,7 @@ public sealed class WebSocketReconnectionAuth : Scenario
 
     private static async Task ExpiredTokenRefreshedInTime(ProbeContext ctx, CancellationToken ct)
     {
-        await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct, refreshWhenExpired: false);
-        ShortLivedTokens.Require(session.Tokens);
+        await using var session = await ctx.ConnectAsync(ctx.Credentials.ExpiryUser!, ct, ownTokens: true);
         await session.Connection.WaitForAsync("auth_expired", ct);
         var fresh = await ctx.Auth.RefreshAsync(session.Tokens.RefreshToken, ct);
         session.Connection.Send("auth_refresh", new { access_token = fresh.AccessToken }, Chat.NewId());

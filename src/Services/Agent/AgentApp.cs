@@ -1,4 +1,5 @@
 using Netra.Agent.Auth;
+using Netra.Agent.Capabilities;
 using Netra.Agent.Llm;
 using Netra.Agent.Resilience;
 using Netra.Agent.Runs;
@@ -26,7 +27,9 @@ public static class AgentApp
         var app = builder.Build();
         app.UseServiceDefaults();
         app.UseServiceTokens(RunsApi.Path);
+        app.UseServiceTokens(CapabilitiesApi.Path);
         app.MapRunsApi();
+        app.MapCapabilitiesApi();
         app.Lifetime.ApplicationStopping.Register(app.Services.GetRequiredService<RunRegistry>().CancelAll);
         // Built now rather than at the first run, so that /metrics shows the breaker from the start.
         app.Services.GetRequiredService<ResilientLlm>();

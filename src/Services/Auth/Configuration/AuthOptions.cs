@@ -28,6 +28,13 @@ public sealed class AuthOptions
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// <c>Auth:UserAccessTokenLifetimes:USERNAME</c>: shorter access token lifetimes for particular users, for
+    /// example a probe user whose tokens expire in seconds so that expiry can be watched while every other
+    /// user keeps <see cref="AccessTokenLifetime"/>.
+    /// </summary>
+    public IDictionary<string, TimeSpan> UserAccessTokenLifetimes { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     public string DataPath { get; set; } = "./data/auth.db";
@@ -60,6 +67,9 @@ public sealed class AuthOptions
 
     public IList<ClientOptions> Clients { get; } = [];
 
+    public TimeSpan AccessTokenLifetimeOf(string username) =>
+        UserAccessTokenLifetimes.TryGetValue(username, out var lifetime) ? lifetime : AccessTokenLifetime;
+
     /// <summary>The problems that would make the service misbehave; empty when the options are usable.</summary>
     public IEnumerable<string> Problems()
     {
@@ -86,6 +96,12 @@ public sealed class AuthOptions
         if (SigningKeyPath is not null && !File.Exists(SigningKeyPath))
         {
             yield return "Auth:SigningKeyPath names no readable file.";
+        }
+
+        // Never longer than the default: key rotation keeps old keys for AccessTokenLifetime only.
+        if (UserAccessTokenLifetimes.Values.Any(l => l <= TimeSpan.Zero || l > AccessTokenLifetime))
+        {
+            yield return "Auth:UserAccessTokenLifetimes must be positive and at most Auth:AccessTokenLifetime.";
         }
 
         if (ClockSkew < TimeSpan.Zero)

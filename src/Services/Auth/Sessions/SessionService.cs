@@ -64,5 +64,5 @@ public sealed class SessionService(
     }
 
     private IssuedAccessToken IssueUserToken(string username, string familyId, string grant) =>
-        issuer.Issue(username, _options.UserAudience, _options.UserScope, familyId, grant);
+        issuer.Issue(username, _options.UserAudience, _options.UserScope, familyId, grant, _options.AccessTokenLifetimeOf(username));
 }

@@ -17,11 +17,13 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<AuthOptions>
     private readonly AuthOptions _options = options.Value;
 
     /// <param name="sessionId">The refresh family a user token belongs to, so revoking the family revokes it too.</param>
-    public IssuedAccessToken Issue(string subject, string audience, string scope, string? sessionId, string grant)
+    /// <param name="lifetime">The token's lifetime when not <c>Auth:AccessTokenLifetime</c>.</param>
+    public IssuedAccessToken Issue(string subject, string audience, string scope, string? sessionId, string grant, TimeSpan? lifetime = null)
     {
+        var validFor = lifetime ?? _options.AccessTokenLifetime;
         // Whole seconds, as JWT NumericDate carries them.
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
-        var expiresAt = now + _options.AccessTokenLifetime;
+        var expiresAt = now + validFor;
         var jti = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
@@ -46,6 +48,6 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<AuthOptions>
             Claims = claims,
         });
         metrics.TokensIssued.WithLabels(grant).Inc();
-        return new IssuedAccessToken(token, jti, expiresAt, (int)_options.AccessTokenLifetime.TotalSeconds);
+        return new IssuedAccessToken(token, jti, expiresAt, (int)validFor.TotalSeconds);
     }
 }

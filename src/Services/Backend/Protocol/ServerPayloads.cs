@@ -4,7 +4,9 @@ namespace Netra.Backend.Protocol;
 
 // The payloads of the server -> client messages the backend produces itself; agent events are relayed as the agent wrote them.
 
-public sealed record ConnectedPayload(string SessionId, string UserId, bool Resumed);
+/// <param name="AuthRecheckIntervalMs">How often the token is checked again, so a client can refresh in time.</param>
+/// <param name="AuthRefreshGraceMs">How long a client has to answer <c>auth_expired</c> with <c>auth_refresh</c>.</param>
+public sealed record ConnectedPayload(string SessionId, string UserId, bool Resumed, long? AuthRecheckIntervalMs = null, long? AuthRefreshGraceMs = null);
 
 public sealed record ThreadPayload(string ThreadId, string Title, string CreatedAt, string UpdatedAt, long MessageCount);
 

@@ -79,7 +79,8 @@ public static class WebSocketEndpoint
         using var connection = new ClientConnection(socket, identity.UserId, queueLimits, options.MaxFrameBytes, services.Connections);
         var session = services.Sessions.Create(identity.UserId);
         session.Attach(connection);
-        session.Send(MessageTypes.Connected, new ConnectedPayload(session.Id, identity.UserId, Resumed: false));
+        session.Send(MessageTypes.Connected, new ConnectedPayload(
+            session.Id, identity.UserId, Resumed: false, (long)options.AuthRecheckInterval.TotalMilliseconds, (long)options.AuthRefreshGrace.TotalMilliseconds));
 
         var auth = new ConnectionAuth(token, identity, services.Tokens, options, services.Time);
         var handler = new ClientMessageHandler(connection, auth, session, services);

@@ -1,0 +1,52 @@
+using Netra.Probes.Cli;
+using Netra.Probes.Tests.Support;
+
+namespace Netra.Probes.Tests;
+
+/// <summary>Every usage or input error: one line on stderr, nothing on stdout, exit 2, before any run starts.</summary>
+public sealed class CommandLineTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    private static readonly string[] Urls = ["--auth-url", "http://127.0.0.1:9/", "--backend-url", "http://127.0.0.1:9/", "--agent-url", "http://127.0.0.1:9/"];
+
+    public static TheoryData<string[], string> BadInputs => new()
+    {
+        { ["run", .. Urls, "--case-timeout", "-00:00:05"], "--case-timeout must be positive" },
+        { ["run", .. Urls, "--case-timeout", "soon"], "--case-timeout" },
+        { ["run", .. Urls, "--parallelism", "0"], "--parallelism must be positive" },
+        { ["run", .. Urls, "--json", "/no-such-directory/report.json"], "does not exist" },
+        { ["run", .. Urls, "--junit", Path.GetTempPath()], "is a directory" },
+        { ["run", .. Urls, "--profile", "reckless"], "reckless" },
+        { ["run", .. Urls, "--scenario", "no-such-scenario"], "no-such-scenario" },
+        { ["run", "--auth-url", "ftp://auth", "--backend-url", "http://b", "--agent-url", "http://a"], "absolute http or https URL" },
+        { ["run", "--auth-url", "http://a/"], "--backend-url" },
+        { ["run", .. Urls, "--frobnicate"], "--frobnicate" },
+        { ["frobnicate"], "frobnicate" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task A_bad_input_is_one_line_on_stderr_and_exit_2(string[] args, string named)
+    {
+        var exit = await ProbesProcess.RunAsync(args, Deadline);
+
+        AssertOneLineUsageError(exit, named);
+    }
+
+    [Fact]
+    public async Task Half_a_credential_pair_is_one_line_on_stderr_and_exit_2()
+    {
+        var exit = await ProbesProcess.RunAsync(["run", .. Urls], Deadline, new Dictionary<string, string> { ["NETRA_PROBES_CLIENT_ID"] = "probes" });
+
+        AssertOneLineUsageError(exit, "NETRA_PROBES_CLIENT_SECRET");
+    }
+
+    private static void AssertOneLineUsageError(ProbesExit exit, string named)
+    {
+        Assert.True(exit.Code == ProbesCommand.ExitUsage, exit.ToString());
+        var line = Assert.Single(exit.StderrLines);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, exit.Stdout);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using Netra.Probes.Cli;
+using Netra.Probes.Contract;
+using Netra.Probes.Running;
+using Netra.Probes.Tests.Support;
+
+namespace Netra.Probes.Tests;
+
+/// <summary>Ctrl-C or a kubelet's SIGTERM stops a run quickly, and the reports still hold what finished.</summary>
+[Collection(LiveServices.Name)]
+public sealed class InterruptTests
+{
+    private static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(2);
+
+    [Theory]
+    [InlineData("INT", ProbesCommand.ExitInterrupted)]
+    [InlineData("TERM", ProbesCommand.ExitTerminated)]
+    public async Task A_signal_stops_the_run_within_2_s_and_the_reports_hold_what_finished(string signal, int exitCode)
+    {
+        await using var services = await ServiceTrio.StartProbeEnvironmentAsync();
+        using var run = new ProbeRuns();
+        using var probes = ProbesProcess.Start(run.Arguments(services.Targets, ProbeProfiles.Full));
+        await probes.WaitForStderrAsync("PASS", TimeSpan.FromSeconds(60));
+
+        var clock = Stopwatch.StartNew();
+        probes.Signal(signal);
+        var exit = await probes.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(clock.Elapsed < StopWithin, $"stopped after {clock.Elapsed.TotalSeconds:0.0} s; {exit}");
+        Assert.Equal(exitCode, exit.Code);
+        var cases = run.Cases();
+        Assert.Equal(90, cases.Count);
+        Assert.Contains(cases, c => c.Result == "passed");
+        Assert.Contains(cases, c => c.Message == $"not run: {ProbeRunner.Interrupted}");
+        Assert.Equal(ProbeRunner.Interrupted, run.Summary().Aborted);
+        Assert.Equal(90, XDocument.Load(run.JUnit).Descendants("testcase").Count());
+    }
+}
