@@ -1,8 +1,7 @@
-using Netra.Operator.Core;
-using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Cli;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Probes.Cli;
-using Spectre.Console;
 
 TestRunJson.Register();
-return await CommandLineInvoker.InvokeAsync(OperatorCommand.Create(AnsiConsole.Console), args, AnsiConsole.Console, ExitCodes.Invalid);
+var progress = Consoles.Create(Console.Error, Console.IsErrorRedirected);
+return await CommandLine.InvokeAsync(OperatorCommand.Create(progress, Console.Out), args, Console.Error);

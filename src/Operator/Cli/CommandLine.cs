@@ -14,7 +14,8 @@ public static class CommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"netra-operator: {parsed.Errors[0].Message} (see --help)");
+            var messages = string.Join("; ", parsed.Errors.Select(e => string.Join(' ', e.Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+            await error.WriteLineAsync($"netra-operator: {messages} (see --help)");
             return ExitCodes.Invalid;
         }
 

@@ -14,7 +14,7 @@ namespace Netra.Operator.Local;
 /// (<see cref="ProbeJobRunner"/>); its end is recorded as Complete or Failed with the termination message,
 /// and wakes whoever waits for a change. A Job past its <c>activeDeadlineSeconds</c> is stopped and Failed.
 /// </summary>
-public sealed class InMemoryCluster(IAnsiConsole console) : IAsyncDisposable
+public sealed class InMemoryCluster(IAnsiConsole console, ScenarioReports reports) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, JobObservation> _jobs = new();
     private readonly ConcurrentDictionary<string, V1ConfigMap> _configMaps = new();
@@ -87,7 +87,8 @@ public sealed class InMemoryCluster(IAnsiConsole console) : IAsyncDisposable
         _changed.Release();
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the Jobs still running and waits for them (their reports of what finished are written).</summary>
+    public async Task StopJobsAsync()
     {
         await _stop.CancelAsync();
         Task[] running;
@@ -97,6 +98,11 @@ public sealed class InMemoryCluster(IAnsiConsole console) : IAsyncDisposable
         }
 
         await Task.WhenAll(running);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopJobsAsync();
         await _deployer.DisposeAsync();
         _stop.Dispose();
         _changed.Dispose();
@@ -133,7 +139,7 @@ public sealed class InMemoryCluster(IAnsiConsole console) : IAsyncDisposable
         {
             var (exitCode, message) = job.Metadata.Name == ChildNames.DeployJob
                 ? await _deployer.RunAsync(_configMaps[Key(job.Metadata.NamespaceProperty, ChildNames.ValuesConfigMap)], deadline.Token)
-                : await ProbeJobRunner.RunAsync(job.Spec.Template.Spec.Containers.Single(), _deployer.MapServiceUrl, console, deadline.Token);
+                : await RunProbesAsync(job, deadline.Token);
             return new JobObservation(job.Metadata.Name, exitCode == 0 ? JobProgress.Succeeded : JobProgress.Failed, message,
                 exitCode == 0 ? null : $"BackoffLimitExceeded: the container exited with {exitCode}");
         }
@@ -146,6 +152,21 @@ public sealed class InMemoryCluster(IAnsiConsole console) : IAsyncDisposable
 #pragma warning restore CA1031
         {
             return new JobObservation(job.Metadata.Name, JobProgress.Failed, error.Message, $"Error: {error.GetType().Name}");
+        }
+    }
+
+    private async Task<(int, string)> RunProbesAsync(V1Job job, CancellationToken cancellationToken)
+    {
+        var scenario = job.Metadata.Labels[ChildNames.ScenarioLabel];
+        var attempt = int.Parse(job.Metadata.Labels[ChildNames.AttemptLabel], System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            return await ProbeJobRunner.RunAsync(
+                job.Spec.Template.Spec.Containers.Single(), _deployer.MapServiceUrl, console, cancellationToken, reports.PathFor(scenario, attempt));
+        }
+        finally
+        {
+            reports.Ended(scenario, attempt);
         }
     }
 

@@ -2,6 +2,8 @@ using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Controller.Stages;
 using Netra.ControllerRuntime;
+using Netra.Operator.Core.Status;
+using Netra.Probes.Model;
 using Spectre.Console;
 
 namespace Netra.Operator.Local;
@@ -27,21 +29,31 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
     /// Runs it to its end. When <paramref name="cancellationToken"/> fires, the Jobs and services stop at once and
     /// the status is the controller's for a cancelled run: what finished kept, the rest not run.
     /// </summary>
-    public async Task<TestRun> ExecuteAsync(TestRun run, CancellationToken cancellationToken, string cancelledBecause = "stopped")
+    /// <param name="cancelledWhy">Says, once cancelled, why (for the status message).</param>
+    public async Task<LocalRunResult> ExecuteAsync(TestRun run, CancellationToken cancellationToken, Func<string>? cancelledWhy = null)
     {
         Admit(run);
-        await using var cluster = new InMemoryCluster(console);
-        try
+        var started = time.GetUtcNow();
+        using var reports = new ScenarioReports();
+        await using (var cluster = new InMemoryCluster(console, reports))
         {
-            await DriveAsync(cluster, run, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            run.Status = TestRunDecider.Cancelled(cluster.Observe(run), cancelledBecause, time.GetUtcNow());
+            try
+            {
+                await DriveAsync(cluster, run, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                run.Status = TestRunDecider.Cancelled(cluster.Observe(run), cancelledWhy?.Invoke() ?? "stopped", time.GetUtcNow());
+            }
+
+            await cluster.StopJobsAsync();
+            await StopServicesAsync(cluster, run);
         }
 
-        await StopServicesAsync(cluster, run);
-        return run;
+        var ending = run.Status?.Conditions.Find(ConditionTypes.Finished);
+        var aborted = ending?.Reason is Reasons.Succeeded or Reasons.TestsFailed ? null : ending?.Message;
+        var report = await reports.MergeAsync(TestRunDefaults.Resolve(run.Spec).Scenarios, started, time.GetUtcNow() - started, aborted);
+        return new LocalRunResult(run, report);
     }
 
     private async Task DriveAsync(InMemoryCluster cluster, TestRun run, CancellationToken cancellationToken)
@@ -98,3 +110,6 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
         }
     }
 }
+
+/// <summary>The TestRun with its final status, and the full report of every case (what <c>--json</c> and <c>--junit</c> write).</summary>
+public sealed record LocalRunResult(TestRun Run, RunReport Report);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using k8s.Models;
 using Netra.Probes.Cli;
 using Netra.Probes.Contract;
@@ -12,16 +13,22 @@ namespace Netra.Operator.Local;
 /// </summary>
 public static class ProbeJobRunner
 {
+    /// <param name="progress">Where each case is printed as it finishes.</param>
+    /// <param name="jsonReport">Where the probes also write their full JSON report, if anywhere.</param>
     public static async Task<(int ExitCode, string TerminationMessage)> RunAsync(
-        V1Container container, Func<Uri, Uri> mapServiceUrl, IAnsiConsole console, CancellationToken cancellationToken)
+        V1Container container, Func<Uri, Uri> mapServiceUrl, IAnsiConsole progress, CancellationToken cancellationToken, string? jsonReport = null)
     {
         var terminationLog = Path.GetTempFileName();
         try
         {
-            var args = container.Args
-                .Select(a => a == ProbeCommandLine.TerminationLogPath ? terminationLog : MapUrl(a, mapServiceUrl))
-                .ToArray();
-            var exitCode = await ProbesCommand.Create(console).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+            string[] args =
+            [
+                .. container.Args.Select(a => a == ProbeCommandLine.TerminationLogPath ? terminationLog : MapUrl(a, mapServiceUrl)),
+                .. jsonReport is null ? [] : new[] { "--json", jsonReport },
+            ];
+            // The summary table is the caller's to print; signals are the hosting program's (no handler of the probes' own).
+            var command = ProbesCommand.Create(Quiet, progress);
+            var exitCode = await command.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
             return (exitCode, await File.ReadAllTextAsync(terminationLog, cancellationToken));
         }
         finally
@@ -29,6 +36,8 @@ public static class ProbeJobRunner
             File.Delete(terminationLog);
         }
     }
+
+    private static readonly IAnsiConsole Quiet = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
 
     private static string MapUrl(string argument, Func<Uri, Uri> mapServiceUrl) =>
         Uri.TryCreate(argument, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? mapServiceUrl(url).ToString() : argument;

@@ -9,6 +9,15 @@ namespace Netra.Operator.Core.Controller;
 /// </summary>
 public static class ProbeResults
 {
+    /// <summary>
+    /// Why probing cannot go on at all, from one Job: its probes found a service unready before any case (their
+    /// preflight), or its pod can never start (an image, a missing credentials Secret). Null when neither.
+    /// </summary>
+    public static string? PreflightFailure(JobObservation job) =>
+        job.Problem is { } problem && PodProblems.KeepsFromStarting(problem) ? $"The probe pod of Job {job.Name} cannot start: {problem}"
+        : job.Progress != JobProgress.Running && TerminationMessage.Parse(job.TerminationMessage)?.Aborted is { } aborted ? aborted
+        : null;
+
     public static ScenarioOutcome FromJob(JobObservation job, string scenario, int attempt)
     {
         if (job.Problem is { } stuck)

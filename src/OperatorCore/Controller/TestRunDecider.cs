@@ -73,6 +73,11 @@ public static class TestRunDecider
             return Ended(FinishStage.Failed(run, Reasons.TimedOut, message, timedOut, now, probe.Outcomes));
         }
 
+        if (probe.PreflightFailure is { } preflight)
+        {
+            return Ended(FinishStage.Failed(run, Reasons.PreflightFailed, preflight, environment, now, probe.Outcomes));
+        }
+
         if (probe.Finished)
         {
             return Ended(FinishStage.Completed(run, probe.Outcomes, environment, now));

@@ -28,6 +28,22 @@ public static class JsonReport
             [.. s.Cases.Select(c => new CaseEntry(c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message))]))],
         report.Aborted);
 
+    /// <summary>A run read back from its <c>--json</c> file (to merge the reports of several runs).</summary>
+    public static async Task<RunReport> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        var document = await JsonSerializer.DeserializeAsync<Document>(file, ProbeJson.Options, cancellationToken)
+            ?? throw new InvalidDataException($"{path} holds no report.");
+        return new RunReport(
+            document.StartedAt,
+            TimeSpan.FromMilliseconds(document.DurationMs),
+            [.. document.Scenarios.Select(s => new ScenarioResult(
+                s.Name,
+                [.. s.Cases.Select(c => new CaseResult(c.Id, s.Name, c.Description, c.Result, TimeSpan.FromMilliseconds(c.DurationMs), c.Message))],
+                TimeSpan.FromMilliseconds(s.DurationMs)))],
+            document.Aborted);
+    }
+
     public static async Task WriteAsync(RunReport report, string path, CancellationToken cancellationToken)
     {
         await using var file = File.Create(path);

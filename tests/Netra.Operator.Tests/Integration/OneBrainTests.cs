@@ -53,7 +53,7 @@ public sealed partial class OneBrainTests(OperatorTestBedFixture bed) : IClassFi
     {
         var ns = await bed.CreateNamespaceAsync("one-brain");
         await bed.CreateRunAsync(ns, Manifest);
-        var local = await new LocalRun(QuietConsole(), TimeProvider.System).ExecuteAsync(TestRunManifest.Parse(Manifest, "local"), CancellationToken.None);
+        var local = (await new LocalRun(QuietConsole(), TimeProvider.System).ExecuteAsync(TestRunManifest.Parse(Manifest, "local"), CancellationToken.None)).Run;
         TestRun? cluster = null;
         await Eventually.WaitUntilAsync(
             async () => (cluster = await bed.ReadRunAsync(ns, "one-brain"))?.Status?.Environment?.DeployState == DeployStates.Removed,

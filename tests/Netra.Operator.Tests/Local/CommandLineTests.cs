@@ -102,11 +102,13 @@ public sealed class CommandLineTests : IDisposable
               scenarios: [auth-service-independence]
             """);
         var (console, output) = CapturedConsole();
+        using var status = new StringWriter();
 
-        var exit = await OperatorCommand.Create(console).Parse(["run", manifest]).InvokeAsync();
+        var exit = await CommandLine.InvokeAsync(OperatorCommand.Create(console, status), ["run", manifest], TextWriter.Null);
 
-        var text = output.ToString();
+        var text = output.ToString() + status;
         Assert.True(exit == ExitCodes.Succeeded, text);
+        Assert.StartsWith("status:", status.ToString(), StringComparison.Ordinal);
         Assert.Contains("PASS  auth-service-independence/ready-on-its-own", text, StringComparison.Ordinal);
         Assert.Contains("phase: Succeeded", text, StringComparison.Ordinal);
         Assert.Contains("passed: 3", text, StringComparison.Ordinal);
@@ -117,11 +119,12 @@ public sealed class CommandLineTests : IDisposable
     {
         var manifest = Path.Combine(_folder.FullName, "cm.yaml");
         await File.WriteAllTextAsync(manifest, "apiVersion: v1\nkind: ConfigMap\n");
-        var (console, output) = CapturedConsole();
+        var (console, _) = CapturedConsole();
+        using var error = new StringWriter();
 
-        var exit = await OperatorCommand.Create(console).Parse(["run", manifest]).InvokeAsync();
+        var exit = await CommandLine.InvokeAsync(OperatorCommand.Create(console, TextWriter.Null), ["run", manifest], error);
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("no document of kind TestRun", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no document of kind TestRun", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -31,7 +31,7 @@ public sealed class LocalRunTests
         var run = TestRunManifest.Load(Path.Combine(Repository.Root, "examples", "testrun-local.yaml"));
         var console = new CapturedConsole();
 
-        var finished = await new LocalRun(console.Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None);
+        var finished = (await new LocalRun(console.Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None)).Run;
 
         var status = finished.Status!;
         var failures = status.Scenarios.SelectMany(s => s.Failures).Select(f => $"{f.Id}: {f.Message}");
@@ -58,7 +58,7 @@ public sealed class LocalRunTests
             """, "bad.yaml");
         var console = new CapturedConsole();
 
-        var finished = await new LocalRun(console.Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None);
+        var finished = (await new LocalRun(console.Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None)).Run;
 
         var stalled = finished.Status!.Conditions.Single(c => c.Type == ConditionTypes.Stalled);
         Assert.Equal(("True", "InvalidSpec"), (stalled.Status, stalled.Reason));
@@ -90,7 +90,7 @@ public sealed class LocalRunTests
                   agentUrl: {environment.Targets.AgentUrl}
             """, "existing.yaml");
 
-        var status = (await new LocalRun(new CapturedConsole().Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None)).Status!;
+        var status = (await new LocalRun(new CapturedConsole().Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None)).Run.Status!;
 
         Assert.Equal(Phases.Failed, status.Phase);
         Assert.Equal("External", status.Environment!.DeployState);

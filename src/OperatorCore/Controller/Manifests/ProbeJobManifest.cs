@@ -10,6 +10,9 @@ namespace Netra.Operator.Core.Controller.Manifests;
 /// </summary>
 public static class ProbeJobManifest
 {
+    /// <summary>The CRD's profile (<c>Safe</c>, <c>Full</c>) as the probes' option spells it.</summary>
+    public static string ProbeProfile(string profile) => profile == Profiles.Safe ? ProbeProfiles.Safe : ProbeProfiles.Full;
+
     public static V1Job Build(
         TestRunObservation observation, ControllerSettings settings, ServiceUrls urls, string scenario, int attempt, long activeDeadlineSeconds)
     {
@@ -23,10 +26,12 @@ public static class ProbeJobManifest
         {
             Name = "probes",
             Image = spec.Probe?.Image ?? settings.ProbeImage,
-            Args = [.. ProbeCommandLine.RunArguments(urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, [scenario])],
+            Args = [.. ProbeCommandLine.RunArguments(urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, [scenario], profile: ProbeProfile(spec.Profile))],
             TerminationMessagePath = ProbeCommandLine.TerminationLogPath,
             Resources = spec.Probe?.Resources,
-            EnvFrom = secret is null ? null : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = secret, Optional = true } }],
+            // Not optional: a Secret that is missing keeps the pod from starting, which the run reports at once
+            // (CreateContainerConfigError), instead of probing with no credentials.
+            EnvFrom = secret is null ? null : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = secret, Optional = false } }],
             VolumeMounts = [RestrictedPod.TempMount()],
         };
         var pod = new V1PodSpec { AutomountServiceAccountToken = false, Containers = [container], Volumes = [RestrictedPod.TempVolume()] };

@@ -13,7 +13,9 @@ public static class ProbeStage
     /// Jobs to create; every scenario's latest outcome (those that have not finished yet as not run), in the
     /// spec's order; whether every attempt is done.
     /// </summary>
-    public sealed record Outcome(IReadOnlyList<ChildAction> Actions, IReadOnlyList<ScenarioOutcome> Outcomes, bool Finished, string Progress);
+    /// <param name="PreflightFailure">Why no probing can go on (<see cref="ProbeResults.PreflightFailure"/>), or null.</param>
+    public sealed record Outcome(
+        IReadOnlyList<ChildAction> Actions, IReadOnlyList<ScenarioOutcome> Outcomes, bool Finished, string Progress, string? PreflightFailure);
 
     public static Outcome Decide(TestRunObservation observation, ControllerSettings settings, ServiceUrls urls, long deadlineSeconds)
     {
@@ -24,7 +26,8 @@ public static class ProbeStage
             .Select(n => new CreateChild(ProbeJobManifest.Build(observation, settings, urls, n.Scenario, n.Attempt, deadlineSeconds)))
             .ToList();
         var outcomes = states.Select(s => s.Last ?? ScenarioOutcome.NotRun(s.Name, 0)).ToList();
-        return new Outcome(actions, outcomes, ProbeSchedule.Finished(states, spec.MaxAttempts), Progress(states, next, spec.MaxAttempts));
+        var preflight = observation.ProbeJobs.Values.Select(ProbeResults.PreflightFailure).FirstOrDefault(f => f is not null);
+        return new Outcome(actions, outcomes, ProbeSchedule.Finished(states, spec.MaxAttempts), Progress(states, next, spec.MaxAttempts), preflight);
     }
 
     /// <summary>Where each scenario stands, from its Jobs attempt by attempt.</summary>
