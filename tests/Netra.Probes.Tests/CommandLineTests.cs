@@ -1,3 +1,4 @@
+using Netra.Testing;
 using Netra.Probes.Cli;
 using Netra.Probes.Tests.Support;
 
@@ -29,7 +30,7 @@ public sealed class CommandLineTests
     [MemberData(nameof(BadInputs))]
     public async Task A_bad_input_is_one_line_on_stderr_and_exit_2(string[] args, string named)
     {
-        var exit = await ProbesProcess.RunAsync(args, Deadline);
+        var exit = await CommandProcess.RunAsync("netra-probes", args, Deadline);
 
         AssertOneLineUsageError(exit, named);
     }
@@ -37,12 +38,12 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Half_a_credential_pair_is_one_line_on_stderr_and_exit_2()
     {
-        var exit = await ProbesProcess.RunAsync(["run", .. Urls], Deadline, new Dictionary<string, string> { ["NETRA_PROBES_CLIENT_ID"] = "probes" });
+        var exit = await CommandProcess.RunAsync("netra-probes", ["run", .. Urls], Deadline, new Dictionary<string, string> { ["NETRA_PROBES_CLIENT_ID"] = "probes" });
 
         AssertOneLineUsageError(exit, "NETRA_PROBES_CLIENT_SECRET");
     }
 
-    private static void AssertOneLineUsageError(ProbesExit exit, string named)
+    private static void AssertOneLineUsageError(CommandExit exit, string named)
     {
         Assert.True(exit.Code == ProbesCommand.ExitUsage, exit.ToString());
         var line = Assert.Single(exit.StderrLines);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using Netra.Testing;
 using Netra.Probes.Cli;
 using Netra.Probes.Contract;
 using Netra.Probes.Running;
@@ -20,7 +21,7 @@ public sealed class InterruptTests
     {
         await using var services = await ServiceTrio.StartProbeEnvironmentAsync();
         using var run = new ProbeRuns();
-        using var probes = ProbesProcess.Start(run.Arguments(services.Targets, ProbeProfiles.Full));
+        using var probes = CommandProcess.Start("netra-probes", run.Arguments(services.Targets, ProbeProfiles.Full));
         await probes.WaitForStderrAsync("PASS", TimeSpan.FromSeconds(60));
 
         var clock = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using Netra.Testing;
 using Netra.Probes.Cli;
 using Netra.Probes.Clients;
 using Netra.Probes.Contract;
@@ -20,7 +21,7 @@ public sealed class PreflightTests
         await services.StopAgentAsync();
         using var run = new ProbeRuns();
 
-        var exit = await ProbesProcess.RunAsync(run.Arguments(services.Targets, ProbeProfiles.Safe), TimeSpan.FromSeconds(30), services.ProbeVariables);
+        var exit = await CommandProcess.RunAsync("netra-probes", run.Arguments(services.Targets, ProbeProfiles.Safe), TimeSpan.FromSeconds(30), services.ProbeVariables);
 
         Assert.True(exit.Code == ProbesCommand.ExitAborted, exit.ToString());
         Assert.Contains("agent is unreachable", exit.Stderr, StringComparison.Ordinal);
@@ -37,7 +38,7 @@ public sealed class PreflightTests
         using var hung = new HangingListener();
         using var run = new ProbeRuns();
 
-        var exit = await ProbesProcess.RunAsync(
+        var exit = await CommandProcess.RunAsync("netra-probes", 
             run.Arguments(services.Targets with { BackendUrl = hung.Address }, ProbeProfiles.Safe), Preflight.DefaultDeadline + ProcessStart, services.ProbeVariables);
 
         Assert.True(exit.Code == ProbesCommand.ExitAborted, exit.ToString());
@@ -53,7 +54,7 @@ public sealed class PreflightTests
         using var hung = new HangingListener(answersReadiness: true);
         using var run = new ProbeRuns();
 
-        var exit = await ProbesProcess.RunAsync(
+        var exit = await CommandProcess.RunAsync("netra-probes", 
             run.Arguments(services.Targets with { AgentUrl = hung.Address }, ProbeProfiles.Safe, "--scenario", "agent-lifecycle-events"),
             UnansweredRequestGuard.RequestTimeout + ProcessStart + ProcessStart,
             services.ProbeVariables);

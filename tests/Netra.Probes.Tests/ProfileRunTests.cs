@@ -1,3 +1,4 @@
+using Netra.Testing;
 using Netra.Probes.Contract;
 using Netra.Probes.Running;
 using Netra.Probes.Tests.Support;
@@ -31,7 +32,7 @@ public sealed class ProfileRunTests
         {
             var loginsBefore = await PasswordLoginsAsync(http, services);
             using var run = new ProbeRuns();
-            var exit = await ProbesProcess.RunAsync(run.Arguments(services.Targets, ProbeProfiles.Safe), RunDeadline, services.ProbeVariables);
+            var exit = await CommandProcess.RunAsync("netra-probes", run.Arguments(services.Targets, ProbeProfiles.Safe), RunDeadline, services.ProbeVariables);
 
             Assert.True(exit.Code == 0, $"{attempt} run: {exit}");
             var cases = run.Cases();
@@ -72,7 +73,7 @@ public sealed class ProfileRunTests
         await using var services = await ServiceTrio.StartProbeEnvironmentAsync();
         using var run = new ProbeRuns();
 
-        var exit = await ProbesProcess.RunAsync(run.Arguments(services.Targets, ProbeProfiles.Full, "--parallelism", "10"), RunDeadline);
+        var exit = await CommandProcess.RunAsync("netra-probes", run.Arguments(services.Targets, ProbeProfiles.Full, "--parallelism", "10"), RunDeadline);
 
         var cases = run.Cases();
         var notPassed = cases.Where(c => c.Result != "passed").Select(c => $"{c.Id}: {c.Result} {c.Message}").ToList();

@@ -1,37 +1,49 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Netra.Testing;
 
-namespace Netra.Probes.Tests.Support;
+namespace Netra.Testing;
 
-/// <summary>How a <c>netra-probes</c> process ended: its exit code, what it wrote, how long it ran.</summary>
-public sealed record ProbesExit(int Code, string Stdout, string Stderr, TimeSpan Elapsed)
+/// <summary>How a command's process ended: its exit code, what it wrote, how long it ran.</summary>
+public sealed record CommandExit(int Code, string Stdout, string Stderr, TimeSpan Elapsed)
 {
     public IReadOnlyList<string> StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public override string ToString() => $"exit {Code} after {Elapsed.TotalSeconds:0.0} s\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }
 
-/// <summary><c>netra-probes</c> run as a user runs it: its own process, output redirected, environment variables for credentials.</summary>
-public sealed class ProbesProcess : IDisposable
+/// <summary>
+/// One of the product's commands (<c>netra-probes</c>, <c>netra-operator</c>) run as a user runs it: its own process,
+/// output redirected, standard input given or closed, environment variables for credentials and temporary files.
+/// </summary>
+public sealed class CommandProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    private ProbesProcess(Process process) => _process = process;
+    private CommandProcess(Process process, string name)
+    {
+        _process = process;
+        Name = name;
+    }
 
-    public static ProbesProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? variables = null)
+    public string Name { get; }
+
+    /// <param name="command">The command's name: its assembly (<c>command.dll</c>) lies beside the tests.</param>
+    /// <param name="standardInput">Written to its standard input, which is then closed; null leaves it closed at once.</param>
+    public static CommandProcess Start(
+        string command, IEnumerable<string> args, IReadOnlyDictionary<string, string>? variables = null, string? standardInput = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "netra-probes.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, $"{command}.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -48,19 +60,22 @@ public sealed class ProbesProcess : IDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var probes = new ProbesProcess(process);
-        process.OutputDataReceived += (_, e) => Append(probes._stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(probes._stderr, e.Data);
+        var child = new CommandProcess(process, command);
+        process.OutputDataReceived += (_, e) => Append(child._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(child._stderr, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return probes;
+        process.StandardInput.Write(standardInput ?? string.Empty);
+        process.StandardInput.Close();
+        return child;
     }
 
-    public static async Task<ProbesExit> RunAsync(IEnumerable<string> args, TimeSpan deadline, IReadOnlyDictionary<string, string>? variables = null)
+    public static async Task<CommandExit> RunAsync(
+        string command, IEnumerable<string> args, TimeSpan deadline, IReadOnlyDictionary<string, string>? variables = null, string? standardInput = null)
     {
-        using var probes = Start(args, variables);
-        return await probes.WaitForExitAsync(deadline);
+        using var child = Start(command, args, variables, standardInput);
+        return await child.WaitForExitAsync(deadline);
     }
 
     public string Stderr
@@ -75,7 +90,7 @@ public sealed class ProbesProcess : IDisposable
     }
 
     public Task WaitForStderrAsync(string text, TimeSpan deadline) =>
-        Eventually.WaitUntilAsync(() => Stderr.Contains(text, StringComparison.Ordinal), $"netra-probes to write '{text}' on stderr", deadline);
+        Eventually.WaitUntilAsync(() => Stderr.Contains(text, StringComparison.Ordinal), $"{Name} to write '{text}' on stderr", deadline);
 
     /// <summary>Sends a signal by name (INT, TERM) with <c>kill</c>, as a terminal or a kubelet would.</summary>
     public void Signal(string name)
@@ -84,7 +99,7 @@ public sealed class ProbesProcess : IDisposable
         kill.WaitForExit();
     }
 
-    public async Task<ProbesExit> WaitForExitAsync(TimeSpan deadline)
+    public async Task<CommandExit> WaitForExitAsync(TimeSpan deadline)
     {
         using var timeout = new CancellationTokenSource(deadline);
         try
@@ -93,13 +108,13 @@ public sealed class ProbesProcess : IDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"netra-probes did not exit within {deadline.TotalSeconds:0.#} s; stderr so far:\n{Stderr}");
+            throw new TimeoutException($"{Name} did not exit within {deadline.TotalSeconds:0.#} s; stderr so far:\n{Stderr}");
         }
 
         _process.WaitForExit(); // drains the redirected output
         lock (_stdout)
         {
-            return new ProbesExit(_process.ExitCode, _stdout.ToString(), Stderr, _clock.Elapsed);
+            return new CommandExit(_process.ExitCode, _stdout.ToString(), Stderr, _clock.Elapsed);
         }
     }
 

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Netra.Operator.Core;
+using Netra.Testing;
+
+namespace Netra.Operator.Tests.Local;
+
+/// <summary><c>netra-operator run</c> as a CI step runs it: its own process, a pipe for output, signals, bad input.</summary>
+public sealed class OperatorCliTests : IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
+
+    private const string OneScenario = """
+        apiVersion: netra.io/v1alpha1
+        kind: TestRun
+        metadata: {name: piped}
+        spec:
+          scenarios: [auth-service-independence]
+          environment:
+            credentialsSecretRef: {name: probe-credentials}
+        """;
+
+    // The child's temporary files go here, so that what it leaves behind can be seen.
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("netra-cli-temp-");
+    private readonly DirectoryInfo _out = Directory.CreateTempSubdirectory("netra-cli-out-");
+
+    private Dictionary<string, string> Environment => new() { ["TMPDIR"] = _temp.FullName };
+
+    public void Dispose()
+    {
+        _temp.Delete(recursive: true);
+        _out.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_manifest_from_stdin_prints_parseable_json_status_writes_both_reports_and_ends_with_a_verdict_on_stderr()
+    {
+        var (junit, json) = (Path.Combine(_out.FullName, "r.xml"), Path.Combine(_out.FullName, "r.json"));
+
+        var exit = await CommandProcess.RunAsync(
+            "netra-operator", ["run", "-", "-o", "json", "--junit", junit, "--json", json], Deadline, Environment, OneScenario);
+
+        Assert.True(exit.Code == ExitCodes.Succeeded, exit.ToString());
+        using var status = JsonDocument.Parse(exit.Stdout);
+        var summary = status.RootElement.GetProperty("status").GetProperty("summary");
+        Assert.Equal("Succeeded", status.RootElement.GetProperty("status").GetProperty("phase").GetString());
+        var total = summary.GetProperty("total").GetInt32();
+        Assert.Equal(3, total);
+        var cases = XDocument.Load(junit).Descendants("testcase").ToList();
+        Assert.Equal(total, cases.Count);
+        Assert.All(cases, c => Assert.Equal("auth-service-independence", c.Attribute("classname")!.Value));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.Equal(total, report.RootElement.GetProperty("summary").GetProperty("passed").GetInt32());
+        Assert.Contains(exit.StderrLines, l => l.StartsWith("PASS ", StringComparison.Ordinal));
+        Assert.Contains(exit.StderrLines, l => l.StartsWith("warning: spec.environment.credentialsSecretRef is ignored", StringComparison.Ordinal));
+        Assert.StartsWith("Succeeded", exit.StderrLines[^1], StringComparison.Ordinal);
+        Assert.Empty(_temp.GetFileSystemInfos());
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_a_run_exits_130_within_two_seconds_with_the_finished_scenarios_and_no_temporary_folder()
+    {
+        using var run = CommandProcess.Start("netra-operator", ["run", Path.Combine(Repository.Root, "examples", "testrun-local.yaml")], Environment);
+        await run.WaitForStderrAsync("PASS ", Deadline);
+
+        run.Signal("INT");
+        var signalled = DateTime.UtcNow;
+        var exit = await run.WaitForExitAsync(Deadline);
+
+        Assert.InRange(DateTime.UtcNow - signalled, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.True(exit.Code == ExitCodes.Interrupted, exit.ToString());
+        Assert.Contains("reason: Cancelled", exit.Stdout, StringComparison.Ordinal);
+        Assert.Contains("result: NotRun", exit.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("Failed (Cancelled)", exit.StderrLines[^1], StringComparison.Ordinal);
+        Assert.Empty(_temp.GetFileSystemInfos());
+    }
+
+    public static TheoryData<string, string[], string?, string> BadInputs => new()
+    {
+        { "a directory", ["run", "{out}"], null, "is a directory" },
+        { "a missing file", ["run", "{out}/missing.yaml"], null, "missing.yaml" },
+        { "an unknown field", ["run", "-"], "apiVersion: netra.io/v1alpha1\nkind: TestRun\nmetadata: {name: x}\nspec: {paralelism: 3}\n", "unknown field \"spec.paralelism\"" },
+        { "invalid YAML", ["run", "-"], "apiVersion: netra.io/v1alpha1\nkind: [TestRun\n", "not valid YAML at line" },
+        { "not a TestRun", ["run", "-"], "apiVersion: v1\nkind: ConfigMap\n", "no document of kind TestRun" },
+        { "an unknown output format", ["run", "-", "-o", "xml"], OneScenario, "'xml' not recognized" },
+        { "a report in a missing folder", ["run", "-", "--junit", "{out}/nowhere/r.xml"], OneScenario, "does not exist" },
+        { "no manifest", ["run"], null, "Required argument missing" },
+        { "no command", ["launch"], null, "Unrecognized command or argument 'launch'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_is_one_line_on_stderr_and_exit_2(string what, string[] args, string? stdin, string says)
+    {
+        var exit = await CommandProcess.RunAsync(
+            "netra-operator", [.. args.Select(a => a.Replace("{out}", _out.FullName, StringComparison.Ordinal))], Deadline, Environment, stdin);
+
+        Assert.True(exit.Code == ExitCodes.Invalid, $"{what}: {exit}");
+        var line = Assert.Single(exit.StderrLines);
+        Assert.Contains(says, line, StringComparison.Ordinal);
+        Assert.StartsWith("netra-operator: ", line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, exit.Stdout);
+        Assert.Empty(_temp.GetFileSystemInfos());
+    }
+}
