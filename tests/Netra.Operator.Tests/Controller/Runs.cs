@@ -32,6 +32,10 @@ internal static class Runs
         return TerminationMessage.Serialize(new TerminationMessage.Summary(total, counts, failures, false));
     }
 
+    /// <summary>A termination message of probes whose preflight ended the run before any case.</summary>
+    public static string Aborted(string reason) =>
+        TerminationMessage.Serialize(new TerminationMessage.Summary(new TerminationMessage.Counts(0, 0, 0, 0, 0), [], [], false, reason));
+
     /// <summary>The probe Job of the scenario at <paramref name="index"/> in the spec, at an attempt.</summary>
     public static JobObservation Probe(TestRun run, int attempt, int index, JobProgress progress, string? message = null) =>
         new(ChildNames.ProbeJob(run, attempt, index), progress, message);

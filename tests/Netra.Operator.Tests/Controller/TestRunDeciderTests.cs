@@ -24,7 +24,9 @@ public sealed class TestRunDeciderTests
             { "namespace there, nothing inside", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), Phases.Deploying, "ServiceAccount/netra-deployer, RoleBinding/netra-deployer, ConfigMap/netra-values, Job/netra-deploy" },
             { "deploy Job running", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running)), Phases.Deploying, "" },
             { "deploy Job running, a pod stuck", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running, Problem: "pod x, container helm-auth: ImagePullBackOff")), Phases.Failed, "" },
-            { "probe Job running, its pod stuck: counted as failed, the next one starts", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running) with { Problem = "pod y, container probes: ErrImagePull" }), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s1" },
+            { "probe Job running, its pod killed for memory: counted as failed, the next one starts", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running) with { Problem = "pod y, container probes: OOMKilled: the container used more memory than its limit" }), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s1" },
+            { "probe Job running, its pod cannot start: the run ends (preflight)", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running) with { Problem = "pod y, container probes: CreateContainerConfigError: secret \"creds\" not found" }), Phases.Failed, "" },
+            { "probe Job's preflight failed", Runs.Observe(Runs.Existing(r => r.Spec.Retries = 2), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, Runs.Aborted("agent is unreachable"))), Phases.Failed, "" },
             { "deploy Job failed", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Failed, "Error: chart not found")), Phases.Failed, "" },
             { "deployed: first probe Job", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Succeeded)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0" },
             { "parallelism 2: two probe Jobs", Runs.Observe(Runs.Existing(r => r.Spec.Parallelism = 2)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0, Job/smoke-0f1e2d3c-a1-s1" },
@@ -126,7 +128,7 @@ public sealed class TestRunDeciderTests
         Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
         Assert.Equal("probe-credentials", Assert.Single(container.EnvFrom).SecretRef.Name);
         Assert.Equal(["run", "--auth-url", "http://auth.test", "--backend-url", "http://backend.test", "--agent-url", "http://agent.test",
-            "--scenario", "thread-management", "--termination-log", "/dev/termination-log"], container.Args);
+            "--scenario", "thread-management", "--termination-log", "/dev/termination-log", "--profile", "safe"], container.Args);
         Assert.Equal("thread-management", job.Metadata.Labels[ChildNames.ScenarioLabel]);
         Assert.Equal(run.Metadata.Uid, Assert.Single(job.Metadata.OwnerReferences).Uid);
     }

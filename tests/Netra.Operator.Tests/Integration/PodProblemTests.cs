@@ -54,6 +54,32 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_credentials_Secret_that_does_not_exist_ends_the_run_within_seconds_naming_it_never_probing_without_it()
+    {
+        var ns = await bed.CreateNamespaceAsync("no-secret");
+        var clock = Stopwatch.StartNew();
+        await bed.CreateRunAsync(ns, """
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: no-secret}
+            spec:
+              scenarios: [auth-service-independence]
+              environment:
+                mode: Existing
+                credentialsSecretRef: {name: probe-credentials-typo}
+                endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
+            """);
+
+        var run = await bed.WaitForPhaseAsync(ns, "no-secret", Phases.Failed, TimeSpan.FromSeconds(30));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        var finished = run.Status!.Conditions.Find(ConditionTypes.Finished)!;
+        Assert.Equal(Reasons.PreflightFailed, finished.Reason);
+        Assert.Contains("secret \"probe-credentials-typo\" not found", finished.Message, StringComparison.Ordinal);
+        Assert.True(run.Status.Conditions.IsTrue(ConditionTypes.Stalled));
+    }
+
+    [Fact]
     public async Task A_probe_pod_stuck_on_an_image_pull_fails_its_scenario_with_the_reason()
     {
         var ns = await bed.CreateNamespaceAsync("probe-image");
@@ -73,6 +99,8 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : IClassFixture<
 
         var failure = Assert.Single(run.Status!.Scenarios.Single().Failures);
         Assert.Contains("ImagePullBackOff", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("ImagePullBackOff", run.Status.Conditions.Find(ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+        var ready = run.Status.Conditions.Find(ConditionTypes.Ready)!;
+        Assert.Equal(Reasons.PreflightFailed, ready.Reason);
+        Assert.Contains("ImagePullBackOff", ready.Message, StringComparison.Ordinal);
     }
 }

@@ -72,7 +72,8 @@ public sealed class LocalRunTests
     [Fact]
     public async Task Existing_services_are_probed_where_they_are_and_a_failed_scenario_is_retried_then_reported()
     {
-        // An agent whose model calls are never retried: the transient-failure cases must fail, on every attempt.
+        // An agent whose model calls are never retried: the transient-failure cases must fail, on every attempt (the
+        // full profile: the safe one, Existing mode's default, would not inject the faults).
         await using var environment = await LocalEnvironment.StartAsync(CancellationToken.None, new ServiceSettings([], ["--Agent:Retry:MaxRetryAttempts=0"], []));
         var run = TestRunManifest.Parse($"""
             apiVersion: netra.io/v1alpha1
@@ -82,6 +83,7 @@ public sealed class LocalRunTests
             spec:
               scenarios: [agent-failure-recovery, auth-service-independence]
               retries: 1
+              profile: Full
               environment:
                 mode: Existing
                 endpoints:

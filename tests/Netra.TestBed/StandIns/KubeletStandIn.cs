@@ -97,7 +97,13 @@ public sealed class KubeletStandIn : IAsyncDisposable
     {
         if ((pod.Spec.InitContainers ?? []).Concat(pod.Spec.Containers).FirstOrDefault(c => c.Image.Contains(MissingImageMarker, StringComparison.Ordinal)) is { } missing)
         {
-            await WriteImagePullBackOffAsync(pod, missing, cancellationToken);
+            await WriteWaitingAsync(pod, missing, "ImagePullBackOff", $"Back-off pulling image \"{missing.Image}\"", cancellationToken);
+            return;
+        }
+
+        if (await MissingSecretAsync(pod, cancellationToken) is { } secret)
+        {
+            await WriteWaitingAsync(pod, pod.Spec.Containers[0], "CreateContainerConfigError", $"secret \"{secret}\" not found", cancellationToken);
             return;
         }
 
@@ -124,8 +130,24 @@ public sealed class KubeletStandIn : IAsyncDisposable
         return ProbeJobRunner.RunAsync(pod.Spec.Containers.Single(), _helm.MapServiceUrl, console, cancellationToken);
     }
 
-    /// <summary>As a kubelet reports a container whose image it cannot pull: the pod Pending, the container waiting.</summary>
-    private async Task WriteImagePullBackOffAsync(V1Pod pod, V1Container container, CancellationToken cancellationToken)
+    /// <summary>A Secret a container takes its environment from (not optionally) that does not exist: the kubelet does not start it.</summary>
+    private async Task<string?> MissingSecretAsync(V1Pod pod, CancellationToken cancellationToken)
+    {
+        foreach (var source in pod.Spec.Containers.SelectMany(c => c.EnvFrom ?? []).Where(e => e.SecretRef is { Optional: not true }))
+        {
+            var secrets = await _admin.CoreV1.ListNamespacedSecretAsync(
+                pod.Metadata.NamespaceProperty, fieldSelector: $"metadata.name={source.SecretRef.Name}", cancellationToken: cancellationToken);
+            if (secrets.Items.Count == 0)
+            {
+                return source.SecretRef.Name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>As a kubelet reports a container it cannot start (an image it cannot pull, a missing Secret): the pod Pending, the container waiting.</summary>
+    private async Task WriteWaitingAsync(V1Pod pod, V1Container container, string reason, string message, CancellationToken cancellationToken)
     {
         var waiting = new JsonObject
         {
@@ -136,11 +158,7 @@ public sealed class KubeletStandIn : IAsyncDisposable
             ["restartCount"] = 0,
             ["state"] = new JsonObject
             {
-                ["waiting"] = new JsonObject
-                {
-                    ["reason"] = "ImagePullBackOff",
-                    ["message"] = $"Back-off pulling image \"{container.Image}\"",
-                },
+                ["waiting"] = new JsonObject { ["reason"] = reason, ["message"] = message },
             },
         };
         var key = pod.Spec.InitContainers?.Contains(container) == true ? "initContainerStatuses" : "containerStatuses";

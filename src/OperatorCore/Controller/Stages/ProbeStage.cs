@@ -26,7 +26,7 @@ public static class ProbeStage
             .Select(n => new CreateChild(ProbeJobManifest.Build(observation, settings, urls, n.Scenario, n.Attempt, deadlineSeconds)))
             .ToList();
         var outcomes = states.Select(s => s.Last ?? ScenarioOutcome.NotRun(s.Name, 0)).ToList();
-        var preflight = observation.ProbeJobs.Values.Select(ProbeResults.PreflightFailure).FirstOrDefault(f => f is not null);
+        var preflight = CurrentJobs(observation).Select(ProbeResults.PreflightFailure).FirstOrDefault(f => f is not null);
         return new Outcome(actions, outcomes, ProbeSchedule.Finished(states, spec.MaxAttempts), Progress(states, next, spec.MaxAttempts), preflight);
     }
 
@@ -50,6 +50,13 @@ public static class ProbeStage
             return new ProbeSchedule.ScenarioState(scenario, last?.Attempts ?? 0, last, Running: false);
         })];
     }
+
+    /// <summary>This run's probe Jobs (an earlier run of the same TestRun had Jobs of other names).</summary>
+    private static IEnumerable<JobObservation> CurrentJobs(TestRunObservation observation) =>
+        observation.Spec.Scenarios
+            .SelectMany((_, index) => Enumerable.Range(1, observation.Spec.MaxAttempts).Select(attempt => ChildNames.ProbeJob(observation.Run, attempt, index)))
+            .Select(name => observation.ProbeJobs.GetValueOrDefault(name))
+            .OfType<JobObservation>();
 
     private static string Progress(IReadOnlyList<ProbeSchedule.ScenarioState> states, IReadOnlyList<(string Scenario, int Attempt)> starting, int maxAttempts)
     {
