@@ -43,7 +43,7 @@ internal sealed class OperatorProcess : IDisposable
 
         foreach (var argument in new[]
         {
-            "serve", "--kubeconfig", kubeconfig, "--lease-namespace", leaseNamespace,
+            "serve", "--kubeconfig", kubeconfig, "--leader-elect", "--lease-namespace", leaseNamespace,
             "--workers", workers.ToString(CultureInfo.InvariantCulture), "--metrics-port", port.ToString(CultureInfo.InvariantCulture),
         })
         {

@@ -10,6 +10,21 @@ public static class ApiErrors
 
     public static bool IsConflict(Exception error) => StatusOf(error) == HttpStatusCode.Conflict;
 
+    /// <summary>An API call's failure in one line, for a log or a status: the HTTP status and the server's reason, or why it was not reached.</summary>
+    public static string Describe(Exception error) => error switch
+    {
+        HttpOperationException { Response: { } response } => $"{(int)response.StatusCode} {response.StatusCode}: {FirstLine(response.Content)}",
+        HttpRequestException request => $"cannot reach the API server: {FirstLine(request.Message)}",
+        TaskCanceledException or TimeoutException => "the API server did not answer in time",
+        _ => $"{error.GetType().Name}: {FirstLine(error.Message)}",
+    };
+
+    private static string FirstLine(string? text)
+    {
+        var line = (text ?? string.Empty).Split('\n', 2)[0].Trim();
+        return line.Length > 300 ? line[..300] : line;
+    }
+
     /// <summary>Creates, treating "already exists" as done: a child with a deterministic name is created at most once.</summary>
     public static async Task<bool> CreateIfAbsentAsync(Func<Task> create)
     {

@@ -68,7 +68,9 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionSettings se
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
         };
-        elector.OnError += error => logger.LogWarning(error, "Leader election error");
+        // One line a failure, each time it happens: a missing Lease namespace or a missing permission repeats until fixed.
+        elector.OnError += error => logger.LogError(
+            "Leader election on Lease {Namespace}/{Lease} failed: {Problem}", settings.Namespace, settings.LeaseName, ApiErrors.Describe(error));
         try
         {
             await elector.RunUntilLeadershipLostAsync(term.Token);
@@ -78,7 +80,8 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionSettings se
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(error, "Leader election failed; trying again");
+            logger.LogError(
+                "Leader election on Lease {Namespace}/{Lease} failed, trying again: {Problem}", settings.Namespace, settings.LeaseName, ApiErrors.Describe(error));
             await Task.Delay(settings.RetryPeriod, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         finally

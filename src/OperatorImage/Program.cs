@@ -3,4 +3,6 @@ using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Serve;
 
 TestRunJson.Register();
-return await new RootCommand("The Netra TestRun operator, as its cluster image runs it.") { ServeCommand.Create() }.Parse(args).InvokeAsync();
+// Signals are serve's own (StopSignals): System.CommandLine's handler would not fire as PID 1 of an AOT image.
+var root = new RootCommand("The Netra TestRun operator, as its cluster image runs it.") { ServeCommand.Create() };
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -121,12 +121,13 @@ public class OperatorTestBed : IAsyncDisposable
     /// <see cref="StartOperator"/>: the JIT build beside the tests, or <paramref name="executable"/>
     /// (the image's native binary). Disposing it kills it, as a crash would.
     /// </summary>
-    public ChildProcess StartOperatorProcess(string lease, string identity, int metricsPort = 0, string? executable = null)
+    public ChildProcess StartOperatorProcess(
+        string lease, string identity, int metricsPort = 0, string? executable = null, string? leaseNamespace = null)
     {
-        var options = OperatorOptions(lease, identity);
+        var options = OperatorOptions(lease, identity) with { LeaseNamespace = leaseNamespace ?? ControlPlane.OperatorNamespace };
         string[] serve =
         [
-            "serve", "--kubeconfig", Cp.WriteKubeconfig(Cp.OperatorToken), "--lease-name", lease, "--lease-namespace", options.LeaseNamespace,
+            "serve", "--kubeconfig", Cp.WriteKubeconfig(Cp.OperatorToken), "--leader-elect", "--lease-name", lease, "--lease-namespace", options.LeaseNamespace,
             "--identity", identity, "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
             "--lease-duration", options.LeaseDuration.ToString("c", CultureInfo.InvariantCulture),
             "--renew-deadline", options.RenewDeadline.ToString("c", CultureInfo.InvariantCulture),
@@ -140,6 +141,7 @@ public class OperatorTestBed : IAsyncDisposable
 
     public static ServeOptions OperatorOptions(string lease, string identity) => new()
     {
+        LeaderElect = true,
         LeaseNamespace = ControlPlane.OperatorNamespace,
         LeaseName = lease,
         Identity = identity,

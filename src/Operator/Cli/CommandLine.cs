@@ -21,7 +21,8 @@ public static class CommandLine
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Signals are the commands' own (StopSignals), so that they can report what finished before exiting.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (UsageException refused)
         {

@@ -10,7 +10,7 @@ using Prometheus;
 namespace Netra.Operator.Core.Serve;
 
 /// <summary>
-/// The operator process: health and metrics over HTTP, leader election, and, only while leading,
+/// The operator process: health and metrics over HTTP, leader election (when on), and, only while leading,
 /// the TestRun controller. Every instance answers /healthz and /readyz; only the leader reconciles.
 /// </summary>
 public sealed class OperatorHost : IAsyncDisposable
@@ -23,6 +23,8 @@ public sealed class OperatorHost : IAsyncDisposable
     private readonly LeaderElection _election;
     private readonly EventRecorder _events;
     private Task _running = Task.CompletedTask;
+    private Task _readiness = Task.CompletedTask;
+    private bool _leaderElect;
     private int _disposed;
 
     private OperatorHost(Kubernetes client, HealthEndpoints health, LeaderElection election, EventRecorder events)
@@ -35,7 +37,8 @@ public sealed class OperatorHost : IAsyncDisposable
 
     public Uri HealthAddress => _health.Address;
 
-    public bool IsLeader => _election.IsLeader;
+    /// <summary>Leading the Lease, or, without leader election, reconciling.</summary>
+    public bool IsLeader => _leaderElect ? _election.IsLeader : Running;
 
     public static OperatorHost Start(KubernetesClientConfiguration configuration, ServeOptions options, ILoggerFactory loggers)
     {
@@ -57,7 +60,8 @@ public sealed class OperatorHost : IAsyncDisposable
         election.LeadershipChanged += metrics.Leading;
 
         OperatorHost? host = null;
-        var health = HealthEndpoints.Start(options.HealthUrl, registry, () => host is { Running: true });
+        var readiness = new ApiReadiness(client, options, logger);
+        var health = HealthEndpoints.Start(options.HealthUrl, registry, () => host is { Running: true } && readiness.Ready);
         var time = TimeProvider.System;
         var events = new EventRecorder(client, Component, logger, time);
         host = new OperatorHost(client, health, election, events);
@@ -70,8 +74,27 @@ public sealed class OperatorHost : IAsyncDisposable
         var controller = new ControllerHost<TestRun>(source, reconciler, options.Workers, metrics, loggers.CreateLogger<ControllerHost<TestRun>>(), time)
             .Caches(runs)
             .Owns(new JobSource(client, ChildNames.ManagedSelector), TestRunObserver.JobIndex, jobs);
-        host._running = election.RunAsync(controller.RunAsync, host._stop.Token);
+        host._leaderElect = options.LeaderElect;
+        host._readiness = readiness.RunAsync(host._stop.Token);
+        host._running = options.LeaderElect ? election.RunAsync(controller.RunAsync, host._stop.Token) : RunAloneAsync(controller, metrics, host._stop.Token);
         return host;
+    }
+
+    /// <summary>Without leader election: this instance reconciles from the start until it is stopped.</summary>
+    private static async Task RunAloneAsync(ControllerHost<TestRun> controller, ControllerMetrics metrics, CancellationToken cancellationToken)
+    {
+        metrics.Leading(true);
+        try
+        {
+            await controller.RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            metrics.Leading(false);
+        }
     }
 
     private bool Running => !_running.IsCompleted;
@@ -94,6 +117,8 @@ public sealed class OperatorHost : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+
+        await _readiness;
 
         await _events.DisposeAsync();
         await _health.DisposeAsync();

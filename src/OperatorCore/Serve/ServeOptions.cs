@@ -5,6 +5,12 @@ namespace Netra.Operator.Core.Serve;
 /// <summary>How <c>netra-operator serve</c> runs: its lease, its workers, where it answers probes and metrics.</summary>
 public sealed record ServeOptions
 {
+    /// <summary>
+    /// Whether instances elect a leader through a Lease (the chart turns it on); off, as kubebuilder's operators
+    /// start, this instance reconciles alone.
+    /// </summary>
+    public bool LeaderElect { get; init; }
+
     public string LeaseNamespace { get; init; } = "netra-system";
 
     public string LeaseName { get; init; } = "netra-operator";

@@ -125,6 +125,13 @@ public sealed class OperatorImageTests(OperatorTestBedFixture bed) : IClassFixtu
         }
     }
 
+    [Fact]
+    public Task SIGTERM_to_the_compiled_leader_stops_it_within_two_seconds_and_hands_its_Lease_over_at_once()
+    {
+        Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");
+        return SigtermHandover.AssertAsync(bed, Repository.OperatorImageBinary);
+    }
+
     private ChildProcess StartImage(string lease, string identity, int metricsPort)
     {
         Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");

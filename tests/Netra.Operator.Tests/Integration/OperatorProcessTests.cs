@@ -54,13 +54,56 @@ public sealed class OperatorProcessTests(OperatorTestBedFixture bed) : IClassFix
     }
 
     [Fact]
+    public async Task Serve_without_its_Lease_namespace_logs_the_cause_in_one_json_line_and_is_not_ready()
+    {
+        var port = ControlPlane.FreeLoopbackPort();
+        await using var process = bed.StartOperatorProcess("nowhere", "lost", port, leaseNamespace: "no-such-namespace");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        string? line = null;
+        await Eventually.WaitUntilAsync(
+            () => (line = process.Tail(200).Split('\n').FirstOrDefault(l => l.Contains("no-such-namespace", StringComparison.Ordinal)
+                && l.Contains("does not exist", StringComparison.Ordinal))) is not null,
+            "the cause logged", LeaseDeadline);
+
+        using var entry = System.Text.Json.JsonDocument.Parse(line!);
+        Assert.Equal("Error", entry.RootElement.GetProperty("@l").GetString());
+        Assert.True(DateTimeOffset.TryParse(entry.RootElement.GetProperty("@t").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Serve_outside_a_cluster_without_a_kubeconfig_says_so_in_one_line_and_exits_2()
+    {
+        var home = Directory.CreateTempSubdirectory("netra-home-");
+        try
+        {
+            var exit = await CommandProcess.RunAsync(
+                "netra-operator", ["serve"], LeaseDeadline, new Dictionary<string, string> { ["HOME"] = home.FullName, ["KUBECONFIG"] = string.Empty });
+
+            Assert.Equal(2, exit.Code);
+            Assert.Contains("no kubeconfig", Assert.Single(exit.StderrLines), StringComparison.Ordinal);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public Task SIGTERM_stops_the_leader_within_two_seconds_and_releases_its_Lease_so_the_standby_leads_before_it_would_expire() =>
+        SigtermHandover.AssertAsync(bed, executable: null);
+
+    [Fact]
     public async Task Health_readiness_and_metrics_are_served()
     {
         await using var host = bed.StartOperator($"health-{Guid.NewGuid():N}"[..20], "health");
         using var http = new HttpClient { BaseAddress = host.HealthAddress };
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+        await Eventually.WaitUntilAsync(
+            async () => (await http.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK, "ready once it reached the API", LeaseDeadline);
         await Eventually.WaitUntilAsync(() => host.IsLeader, "sole instance leads", LeaseDeadline);
         var ns = await bed.CreateNamespaceAsync("metrics");
         await bed.CreateRunAsync(ns, Stalled("measured"));

@@ -252,6 +252,11 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
         await using var services = await Netra.Operator.Local.LocalEnvironment.StartAsync(CancellationToken.None);
         var ns = await bed.CreateNamespaceAsync("existing");
         var targets = services.Targets;
+        await bed.Admin.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "probe-credentials" },
+            StringData = new Dictionary<string, string> { ["NETRA_PROBES_USER"] = "alice", ["NETRA_PROBES_PASSWORD"] = "alice-dev-password" },
+        }, ns);
         await bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun

@@ -85,6 +85,21 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends a signal by name (TERM, INT) with <c>kill</c>, as a kubelet deleting a pod or a terminal would.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", [$"-{name}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to exit on its own; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>The last <paramref name="lines"/> lines of the log.</summary>
     public string Tail(int lines = 40)
     {

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
-using Netra.Operator.Core;
 
-namespace Netra.Operator.Cli;
+namespace Netra.Operator.Core;
 
 /// <summary>
 /// Ctrl-C (SIGINT) and SIGTERM cancel <see cref="Token"/> instead of killing the process, so that a command can

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Netra.Operator.Core.Controller;
+
+namespace Netra.Operator.Core.Serve;
+
+/// <summary>The options of <c>serve</c>, their defaults from <see cref="ServeOptions"/> and <see cref="ControllerSettings"/>.</summary>
+internal sealed class ServeCommandOptions
+{
+    private static readonly ServeOptions Defaults = new();
+    private static readonly ControllerSettings Settings = Defaults.Controller;
+
+    public Option<FileInfo?> Kubeconfig { get; } = new("--kubeconfig")
+    {
+        Description = "A kubeconfig file; default: in-cluster when in a pod, else the first file of $KUBECONFIG or ~/.kube/config.",
+    };
+
+    public Option<bool> LeaderElect { get; } = new("--leader-elect")
+    {
+        Description = "Elect a leader through a Lease, so that replicas take over from each other (the chart turns it on).",
+    };
+
+    public Option<string> LeaseNamespace { get; } = new("--lease-namespace")
+    {
+        Description = "Namespace of the leader election Lease.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? Defaults.LeaseNamespace,
+    };
+
+    public Option<string> LeaseName { get; } = Default("--lease-name", "Name of the leader election Lease.", Defaults.LeaseName);
+
+    public Option<string> Identity { get; } = new("--identity")
+    {
+        Description = "This instance's name in the Lease; default: $POD_NAME.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAME") ?? Defaults.Identity,
+    };
+
+    public Option<TimeSpan> LeaseDuration { get; } = Default("--lease-duration", "How long a leader's Lease lasts without renewal.", Defaults.LeaseDuration);
+
+    public Option<TimeSpan> RenewDeadline { get; } = Default("--renew-deadline", "How long the leader tries to renew before it gives up leading.", Defaults.RenewDeadline);
+
+    public Option<TimeSpan> RetryPeriod { get; } = Default("--retry-period", "Pause between attempts to acquire or renew the Lease.", Defaults.RetryPeriod);
+
+    public Option<int> Workers { get; } = Default("--workers", "TestRuns reconciled at once.", Defaults.Workers);
+
+    public Option<int> MetricsPort { get; } = Default("--metrics-port", "Port of /healthz, /readyz and /metrics.", 8080);
+
+    public Option<LogLevel> LogLevel { get; } = Default("--log-level", "Least level logged: Trace, Debug, Information, Warning, Error.", Microsoft.Extensions.Logging.LogLevel.Information);
+
+    public Option<string> ProbeImage { get; } = Default("--probe-image", "Image of netra-probes, unless a run names one.", Settings.ProbeImage);
+
+    public Option<string> HelmImage { get; } = Default("--helm-image", "Image with helm for the deploy Jobs.", Settings.HelmImage);
+
+    public Option<string> AuthChart { get; } = Default("--auth-chart", "Default chart of the auth service.", Settings.AuthChart);
+
+    public Option<string> BackendChart { get; } = Default("--backend-chart", "Default chart of the backend service.", Settings.BackendChart);
+
+    public Option<string> AgentChart { get; } = Default("--agent-chart", "Default chart of the agent service.", Settings.AgentChart);
+
+    public Option<string> DeployerRole { get; } = Default(
+        "--deployer-cluster-role", "ClusterRole granted to deploy Jobs inside their namespace.", Settings.DeployerClusterRole);
+
+    public void AddTo(Command command)
+    {
+        Option[] all =
+        [
+            Kubeconfig, LeaderElect, LeaseNamespace, LeaseName, Identity, LeaseDuration, RenewDeadline, RetryPeriod, Workers, MetricsPort,
+            LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole,
+        ];
+        foreach (var option in all)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public string? Problem(ParseResult parsed) =>
+        parsed.GetValue(Workers) < 1 ? "--workers must be at least 1."
+        : !(TimeSpan.Zero < parsed.GetValue(RetryPeriod) && parsed.GetValue(RetryPeriod) < parsed.GetValue(RenewDeadline)
+            && parsed.GetValue(RenewDeadline) < parsed.GetValue(LeaseDuration))
+            ? "0 < --retry-period < --renew-deadline < --lease-duration is required."
+        : null;
+
+    public ServeOptions ToServeOptions(ParseResult parsed) => new()
+    {
+        LeaderElect = parsed.GetValue(LeaderElect),
+        LeaseNamespace = parsed.GetRequiredValue(LeaseNamespace),
+        LeaseName = parsed.GetRequiredValue(LeaseName),
+        Identity = parsed.GetRequiredValue(Identity),
+        LeaseDuration = parsed.GetValue(LeaseDuration),
+        RenewDeadline = parsed.GetValue(RenewDeadline),
+        RetryPeriod = parsed.GetValue(RetryPeriod),
+        Workers = parsed.GetValue(Workers),
+        HealthUrl = $"http://0.0.0.0:{parsed.GetValue(MetricsPort)}",
+        Controller = new ControllerSettings
+        {
+            ProbeImage = parsed.GetRequiredValue(ProbeImage),
+            HelmImage = parsed.GetRequiredValue(HelmImage),
+            AuthChart = parsed.GetRequiredValue(AuthChart),
+            BackendChart = parsed.GetRequiredValue(BackendChart),
+            AgentChart = parsed.GetRequiredValue(AgentChart),
+            DeployerClusterRole = parsed.GetRequiredValue(DeployerRole),
+        },
+    };
+
+    private static Option<T> Default<T>(string name, string description, T value) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => value,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using Netra.Testing;
+
+namespace Netra.Operator.Tests.Integration;
+
+/// <summary>
+/// What <c>kubectl delete pod</c> of the leader does: SIGTERM. The leader stops within two seconds with exit 0 and
+/// releases its Lease, so the standby leads before the Lease would have expired.
+/// </summary>
+internal static class SigtermHandover
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    /// <param name="executable">The image's native binary, or null for the JIT build beside the tests.</param>
+    public static async Task AssertAsync(OperatorTestBed bed, string? executable)
+    {
+        var lease = $"sigterm-{Guid.NewGuid():N}"[..20];
+        await using var first = bed.StartOperatorProcess(lease, "first", executable: executable);
+        await using var second = bed.StartOperatorProcess(lease, "second", executable: executable);
+        string? holder = null;
+        await Eventually.WaitUntilAsync(async () => (holder = await HolderAsync(bed, lease)) is "first" or "second", "a leader elected", Deadline);
+        var (leader, standby) = holder == "first" ? (first, "second") : (second, "first");
+
+        var clock = Stopwatch.StartNew();
+        leader.Signal("TERM");
+        var exitCode = await leader.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var stopped = clock.Elapsed;
+        await Eventually.WaitUntilAsync(async () => await HolderAsync(bed, lease) == standby, "the standby leads", Deadline);
+
+        Assert.Equal(0, exitCode);
+        Assert.InRange(stopped, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, OperatorTestBed.OperatorOptions(lease, standby).LeaseDuration);
+    }
+
+    private static async Task<string?> HolderAsync(OperatorTestBed bed, string lease)
+    {
+        try
+        {
+            return (await bed.Admin.CoordinationV1.ReadNamespacedLeaseAsync(lease, ControlPlane.OperatorNamespace)).Spec.HolderIdentity;
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}
