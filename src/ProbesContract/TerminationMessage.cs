@@ -22,8 +22,14 @@ public static class TerminationMessage
     /// Why the run ended before its cases did, when it did: a service that failed the preflight (named,
     /// with what was seen) or the signal that stopped it. Null for a run that ran its cases.
     /// </param>
+    /// <param name="Report">The full JSON report (<see cref="PackedReport"/>), when it fits; null otherwise.</param>
     public sealed record Summary(
-        Counts Counts, IReadOnlyList<Scenario> Scenarios, IReadOnlyList<FailedCase> Failures, bool Truncated, string? Aborted = null);
+        Counts Counts,
+        IReadOnlyList<Scenario> Scenarios,
+        IReadOnlyList<FailedCase> Failures,
+        bool Truncated,
+        string? Aborted = null,
+        string? Report = null);
 
     public static string Serialize(Summary summary) => JsonSerializer.Serialize(summary, TerminationMessageJson.Default.Summary);
 

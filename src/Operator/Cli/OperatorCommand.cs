@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace Netra.Operator.Cli;
 
-/// <summary><c>netra-operator run FILE</c>: a TestRun on this machine; <c>serve</c>: the controller in a cluster.</summary>
+/// <summary>
+/// <c>netra-operator run FILE</c>: a TestRun on this machine; <c>results NAME</c>: a cluster run's full results;
+/// <c>serve</c>: the controller in a cluster.
+/// </summary>
 public static class OperatorCommand
 {
     /// <param name="progress">Progress, warnings and errors (standard error).</param>
@@ -13,6 +16,7 @@ public static class OperatorCommand
     {
         var root = new RootCommand("The Netra TestRun operator.");
         root.Subcommands.Add(RunCommand.Create(progress, output));
+        root.Subcommands.Add(ResultsCommand.Create(progress, output));
         root.Subcommands.Add(ServeCommand.Create());
         return root;
     }

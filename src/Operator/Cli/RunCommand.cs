@@ -26,7 +26,7 @@ public static class RunCommand
         };
         run.SetAction(async (parsed, _) =>
         {
-            var outputs = new ReportOutputs(Writable(parsed.GetValue(json)), Writable(parsed.GetValue(junit)), null);
+            var outputs = new ReportOutputs(ReportPaths.Writable(parsed.GetValue(json)), ReportPaths.Writable(parsed.GetValue(junit)), null);
             var testRun = Load(parsed.GetRequiredValue(file));
             foreach (var warning in LocalRunCaveats.Warnings(testRun))
             {
@@ -60,26 +60,5 @@ public static class RunCommand
         {
             throw new UsageException(invalid.Message, invalid);
         }
-    }
-
-    /// <summary>A report path checked before the run, so that a typo does not lose a whole run's results.</summary>
-    private static string? Writable(FileInfo? file)
-    {
-        if (file is null)
-        {
-            return null;
-        }
-
-        if (Directory.Exists(file.FullName))
-        {
-            throw new UsageException($"{file.FullName} is a directory; give a file for the report.");
-        }
-
-        if (file.Directory is not { Exists: true })
-        {
-            throw new UsageException($"{file.FullName}: the folder {file.DirectoryName} does not exist.");
-        }
-
-        return file.FullName;
     }
 }

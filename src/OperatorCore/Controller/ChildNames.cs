@@ -29,6 +29,7 @@ public static class ChildNames
 
     public const string DeployComponent = "deploy";
     public const string ProbeComponent = "probe";
+    public const string ResultsComponent = "results";
 
     public const string DeployJob = "netra-deploy";
     public const string Deployer = "netra-deployer";
@@ -52,6 +53,14 @@ public static class ChildNames
         var suffix = string.Create(CultureInfo.InvariantCulture, $"-{UidPrefix(run)}{round}-a{attempt}-s{scenarioIndex}");
         var name = run.Metadata.Name;
         return name[..Math.Min(name.Length, 63 - suffix.Length)].TrimEnd('-', '.') + suffix;
+    }
+
+    /// <summary><c>&lt;run&gt;-results</c>, <c>&lt;run&gt;-r&lt;re-run&gt;-results</c> from the second run on: the run's full results.</summary>
+    public static string ResultsConfigMap(TestRun run)
+    {
+        var suffix = run.Status?.Run is > 1 and var number ? $"-r{number}-results" : "-results";
+        var name = run.Metadata.Name;
+        return name[..Math.Min(name.Length, 253 - suffix.Length)] + suffix;
     }
 
     public static Dictionary<string, string> Labels(TestRun run, string component) => new()

@@ -70,17 +70,17 @@ public static class TestRunDecider
         {
             var timedOut = environment with { DeployState = spec.Ephemeral ? run.Status?.Environment?.DeployState : DeployStates.External };
             var message = $"The run did not finish within its timeout of {spec.Timeout}.";
-            return Ended(FinishStage.Failed(run, Reasons.TimedOut, message, timedOut, now, probe.Outcomes));
+            return EndedWithResults(observation, FinishStage.Failed(run, Reasons.TimedOut, message, timedOut, now, probe.Outcomes), now);
         }
 
         if (probe.PreflightFailure is { } preflight)
         {
-            return Ended(FinishStage.Failed(run, Reasons.PreflightFailed, preflight, environment, now, probe.Outcomes));
+            return EndedWithResults(observation, FinishStage.Failed(run, Reasons.PreflightFailed, preflight, environment, now, probe.Outcomes), now);
         }
 
         if (probe.Finished)
         {
-            return Ended(FinishStage.Completed(run, probe.Outcomes, environment, now));
+            return EndedWithResults(observation, FinishStage.Completed(run, probe.Outcomes, environment, now), now);
         }
 
         return InProgress(probe.Actions, RunStatuses.InProgress(run, Phases.Probing, probe.Progress, now, environment), settings, remaining);
@@ -102,6 +102,10 @@ public static class TestRunDecider
         observation.Spec is { Ephemeral: false, Endpoints: { AuthUrl: { } auth, BackendUrl: { } backend, AgentUrl: { } agent } }
             ? new ServiceUrls(auth, backend, agent)
             : ServiceUrls.InNamespace(ChildNames.EnvironmentNamespace(observation.Run));
+
+    /// <summary>Finished after probing: its full results kept beside it (<see cref="ResultsStage"/>).</summary>
+    private static TestRunDecision EndedWithResults(TestRunObservation observation, TestRunStatus status, DateTimeOffset now) =>
+        ResultsStage.Results(observation, status.StartTime ?? now, now) is { } results ? Ended(status) with { Actions = [results] } : Ended(status);
 
     /// <summary>Finished: look again at once, for the cleanup that follows completion.</summary>
     private static TestRunDecision Ended(TestRunStatus status) => new([], status, TimeSpan.Zero);

@@ -18,10 +18,17 @@ public sealed class ApiReadiness(IKubernetes client, ServeOptions options, ILogg
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            _ready = await CheckAsync(cancellationToken);
-            await Task.Delay(options.RetryPeriod, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                _ready = await CheckAsync(cancellationToken);
+                await Task.Delay(options.RetryPeriod, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 

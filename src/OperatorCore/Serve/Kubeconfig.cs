@@ -12,6 +12,13 @@ namespace Netra.Operator.Core.Serve;
 /// </summary>
 public static class Kubeconfig
 {
+    /// <summary>The kubeconfig named; else in-cluster when in a pod; else the first file of $KUBECONFIG or ~/.kube/config.</summary>
+    public static KubernetesClientConfiguration Resolve(FileInfo? kubeconfig) =>
+        kubeconfig is not null ? Load(kubeconfig.FullName)
+        : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
+        : File.Exists(DefaultPath) ? Load(DefaultPath)
+        : throw new FileNotFoundException($"not in a pod, and no kubeconfig at {DefaultPath} (pass --kubeconfig or set KUBECONFIG)");
+
     /// <summary>The first file of <c>$KUBECONFIG</c>, else <c>~/.kube/config</c>.</summary>
     public static string DefaultPath =>
         Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } named ? named.Split(Path.PathSeparator)[0]

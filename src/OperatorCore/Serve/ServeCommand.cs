@@ -27,7 +27,7 @@ public static class ServeCommand
             KubernetesClientConfiguration configuration;
             try
             {
-                configuration = Configuration(parsed.GetValue(options.Kubeconfig));
+                configuration = Kubeconfig.Resolve(parsed.GetValue(options.Kubeconfig));
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException or k8s.Exceptions.KubeConfigException)
             {
@@ -53,11 +53,4 @@ public static class ServeCommand
         });
         return serve;
     }
-
-    /// <summary>The kubeconfig named; else in-cluster when in a pod; else the first file of $KUBECONFIG or ~/.kube/config.</summary>
-    private static KubernetesClientConfiguration Configuration(FileInfo? kubeconfig) =>
-        kubeconfig is not null ? Kubeconfig.Load(kubeconfig.FullName)
-        : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
-        : File.Exists(Kubeconfig.DefaultPath) ? Kubeconfig.Load(Kubeconfig.DefaultPath)
-        : throw new FileNotFoundException($"not in a pod, and no kubeconfig at {Kubeconfig.DefaultPath} (pass --kubeconfig or set KUBECONFIG)");
 }

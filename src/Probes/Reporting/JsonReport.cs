@@ -29,11 +29,13 @@ public static class JsonReport
         report.Aborted);
 
     /// <summary>A run read back from its <c>--json</c> file (to merge the reports of several runs).</summary>
-    public static async Task<RunReport> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<RunReport> ReadAsync(string path, CancellationToken cancellationToken) =>
+        Parse(await File.ReadAllTextAsync(path, cancellationToken), path);
+
+    /// <summary>A run read back from the text of a <c>--json</c> file; <paramref name="source"/> names it in an error.</summary>
+    public static RunReport Parse(string json, string source)
     {
-        await using var file = File.OpenRead(path);
-        var document = await JsonSerializer.DeserializeAsync<Document>(file, ProbeJson.Options, cancellationToken)
-            ?? throw new InvalidDataException($"{path} holds no report.");
+        var document = JsonSerializer.Deserialize<Document>(json, ProbeJson.Options) ?? throw new InvalidDataException($"{source} holds no report.");
         return new RunReport(
             document.StartedAt,
             TimeSpan.FromMilliseconds(document.DurationMs),
@@ -43,6 +45,8 @@ public static class JsonReport
                 TimeSpan.FromMilliseconds(s.DurationMs)))],
             document.Aborted);
     }
+
+    public static string Serialize(RunReport report) => JsonSerializer.Serialize(From(report), ProbeJson.Options);
 
     public static async Task WriteAsync(RunReport report, string path, CancellationToken cancellationToken)
     {

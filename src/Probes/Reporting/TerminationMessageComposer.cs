@@ -4,7 +4,11 @@ using Netra.Probes.Model;
 
 namespace Netra.Probes.Reporting;
 
-/// <summary>A run's report as the termination message of its pod (<see cref="TerminationMessage"/>), within its size limit.</summary>
+/// <summary>
+/// A run's report as the termination message of its pod (<see cref="TerminationMessage"/>), within its size limit: the
+/// summary, as many failures as fit, and the full report packed beside them when it fits too (a run of one scenario,
+/// as each of the operator's probe Jobs is, fits).
+/// </summary>
 public static class TerminationMessageComposer
 {
     public static string Compose(RunReport report, int maxBytes = TerminationMessage.MaxBytes)
@@ -37,7 +41,16 @@ public static class TerminationMessageComposer
             text = candidate;
         }
 
-        return text;
+        return WithReport(text, report, maxBytes);
+    }
+
+    /// <summary>The full report packed beside the summary, when both fit; else the summary alone.</summary>
+    private static string WithReport(string text, RunReport report, int maxBytes)
+    {
+        var summary = TerminationMessage.Parse(text)!;
+        var packed = PackedReport.Pack(JsonReport.Serialize(report));
+        var candidate = TerminationMessage.Serialize(summary with { Report = packed });
+        return Encoding.UTF8.GetByteCount(candidate) <= maxBytes ? candidate : text;
     }
 
     private static TerminationMessage.Counts CountsOf(RunSummary s) => new(s.Total, s.Passed, s.Failed, s.Skipped, s.Errors);
