@@ -32,6 +32,19 @@ internal static class Runs
         return TerminationMessage.Serialize(new TerminationMessage.Summary(total, counts, failures, false));
     }
 
+    /// <summary>A termination message with the full report packed beside the summary, as a probe pod of one scenario leaves it.</summary>
+    public static string MessageWithReport(string scenario, int passed)
+    {
+        var cases = string.Join(",", Enumerable.Range(1, passed).Select(i =>
+            $$"""{"id":"{{scenario}}/case-{{i}}","description":"d","result":"passed","duration_ms":{{i}},"message":null}"""));
+        var report = $$"""
+            {"started_at":"2026-11-24T12:00:00Z","duration_ms":9,"summary":{"total":{{passed}},"passed":{{passed}},"failed":0,"skipped":0,"errors":0},
+             "scenarios":[{"name":"{{scenario}}","duration_ms":9,"summary":{"total":{{passed}},"passed":{{passed}},"failed":0,"skipped":0,"errors":0},"cases":[{{cases}}]}]}
+            """;
+        var summary = TerminationMessage.Parse(Message((scenario, passed, 0)))!;
+        return TerminationMessage.Serialize(summary with { Report = PackedReport.Pack(report) });
+    }
+
     /// <summary>A termination message of probes whose preflight ended the run before any case.</summary>
     public static string Aborted(string reason) =>
         TerminationMessage.Serialize(new TerminationMessage.Summary(new TerminationMessage.Counts(0, 0, 0, 0, 0), [], [], false, reason));

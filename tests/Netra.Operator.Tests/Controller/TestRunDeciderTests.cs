@@ -204,6 +204,26 @@ public sealed class TestRunDeciderTests
     }
 
     [Fact]
+    public void A_run_that_ends_keeps_every_case_of_the_last_attempts_in_a_results_config_map_owned_by_it()
+    {
+        var run = Runs.Existing(r => { r.Spec.Parallelism = 2; r.Status = Runs.Started(Phases.Probing); });
+
+        var decision = TestRunDecider.Decide(Runs.Observe(run, probes:
+        [
+            Runs.Probe(run, 1, 0, JobProgress.Succeeded, Runs.MessageWithReport("thread-management", 11)),
+            Runs.Probe(run, 1, 1, JobProgress.Succeeded, Runs.MessageWithReport("auth-service-independence", 3)),
+        ]), Settings, Now);
+
+        var results = (k8s.Models.V1ConfigMap)Assert.IsType<CreateChild>(Assert.Single(decision.Actions)).Child;
+        Assert.Equal("smoke-results", results.Metadata.Name);
+        Assert.Equal(Runs.Uid, Assert.Single(results.Metadata.OwnerReferences).Uid);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(results.Data[Netra.Operator.Core.Controller.Stages.ResultsStage.ReportKey])!;
+        Assert.Equal(["thread-management", "auth-service-independence"], report["scenarios"]!.AsArray().Select(s => (string)s!["name"]!));
+        Assert.Equal(14, (int)report["summary"]!["passed"]!);
+        Assert.Equal(14, report["scenarios"]!.AsArray().Sum(s => s!["cases"]!.AsArray().Count));
+    }
+
+    [Fact]
     public void The_history_keeps_the_last_five_runs()
     {
         var history = Enumerable.Range(1, 5).Reverse().Select(n => new RunRecord { Run = n, Phase = Phases.Succeeded }).ToList();
