@@ -48,6 +48,9 @@ public sealed class WebSocketReconnectionAuth : Scenario
             var ack = await first.Connection.WaitForAsync("message_ack", ct);
             Expect.That(ack.Seq is not null, "message_ack.seq", ack.Raw);
             lastSeq = ack.Seq!.Value;
+            // The run has started before the drop, so the replay has something to carry however slow the machine;
+            // its later events are produced while the user is away.
+            await first.Connection.WaitForAsync("agent_started", ct);
         }
 
         var token = await ctx.AccessTokenAsync(ctx.Credentials.User, ct);
