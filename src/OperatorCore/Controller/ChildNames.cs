@@ -34,6 +34,7 @@ public static class ChildNames
     public const string DeployJob = "netra-deploy";
     public const string Deployer = "netra-deployer";
     public const string ValuesConfigMap = "netra-values";
+    public const string ChartsConfigMap = "netra-charts";
 
     public static string UidPrefix(TestRun run)
     {

@@ -7,11 +7,12 @@ public sealed record ControllerSettings
 
     public string HelmImage { get; init; } = "alpine/helm:3.16.4";
 
-    public string AuthChart { get; init; } = "oci://ghcr.io/netra/charts/netra-auth";
+    /// <summary>A chart reference helm understands, or <c>bundled</c>: the chart the operator carries (<see cref="Manifests.BundledCharts"/>).</summary>
+    public string AuthChart { get; init; } = Manifests.BundledCharts.Reference;
 
-    public string BackendChart { get; init; } = "oci://ghcr.io/netra/charts/netra-backend";
+    public string BackendChart { get; init; } = Manifests.BundledCharts.Reference;
 
-    public string AgentChart { get; init; } = "oci://ghcr.io/netra/charts/netra-agent";
+    public string AgentChart { get; init; } = Manifests.BundledCharts.Reference;
 
     /// <summary>The ClusterRole the deploy Job's ServiceAccount is granted, inside its namespace only (the chart installs it).</summary>
     public string DeployerClusterRole { get; init; } = "netra-operator-deployer";

@@ -21,7 +21,7 @@ public sealed class TestRunDeciderTests
         {
             { "invalid spec: Existing without endpoints", Runs.Observe(Runs.Existing(r => r.Spec.Environment.Endpoints = null)), Phases.Failed, "" },
             { "new Ephemeral run without finalizer", Runs.Observe(Runs.Ephemeral(r => r.Metadata.Finalizers = null)), Phases.Deploying, "AddFinalizer, Namespace/netra-run-0f1e2d3c" },
-            { "namespace there, nothing inside", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), Phases.Deploying, "ServiceAccount/netra-deployer, RoleBinding/netra-deployer, ConfigMap/netra-values, Job/netra-deploy" },
+            { "namespace there, nothing inside", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), Phases.Deploying, "ServiceAccount/netra-deployer, RoleBinding/netra-deployer, ConfigMap/netra-values, ConfigMap/netra-charts, Job/netra-deploy" },
             { "deploy Job running", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running)), Phases.Deploying, "" },
             { "deploy Job running, a pod stuck", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running, Problem: "pod x, container helm-auth: ImagePullBackOff")), Phases.Failed, "" },
             { "probe Job running, its pod killed for memory: counted as failed, the next one starts", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running) with { Problem = "pod y, container probes: OOMKilled: the container used more memory than its limit" }), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s1" },
@@ -149,10 +149,12 @@ public sealed class TestRunDeciderTests
         Assert.Contains("--wait", helm[2].Args);
         Assert.Equal(["oci://example/backend", "--namespace", Runs.EnvironmentNamespace], helm[2].Args.Skip(3).Take(3));
         Assert.Equal(["--version", "1.2.3"], helm[2].Args.TakeLast(2));
-        Assert.Equal(Settings.AuthChart, helm[0].Args[3]);
+        Assert.Equal("/charts/netra-auth.tgz", helm[0].Args[3]);
+        Assert.DoesNotContain("--version", helm[0].Args);
+        Assert.Contains(helm[0].VolumeMounts, m => m.Name == "charts" && m.MountPath == "/charts");
         Assert.Equal("netra-deployer", job.Spec.Template.Spec.ServiceAccountName);
 
-        var values = actions.OfType<V1ConfigMap>().Single().Data;
+        var values = actions.OfType<V1ConfigMap>().Single(c => c.Metadata.Name == ChildNames.ValuesConfigMap).Data;
         Assert.Contains("\"Backend__MaxFrameBytes\":\"64\"", values["backend.json"], StringComparison.Ordinal);
         Assert.Contains($"\"Services__AuthUrl\":\"http://netra-auth.{Runs.EnvironmentNamespace}.svc\"", values["backend.json"], StringComparison.Ordinal);
         Assert.Contains("\"Agent__FaultInjection__Enabled\":\"true\"", values["agent.json"], StringComparison.Ordinal);
@@ -280,6 +282,29 @@ public sealed class TestRunDeciderTests
         Assert.Null(run.Spec.Parallelism);
         Assert.Null(run.Spec.Timeout);
         Assert.Null(run.Status);
+    }
+
+    [Fact]
+    public void The_bundled_charts_reach_the_deploy_job_as_chart_archives_in_a_config_map_and_a_chart_named_elsewhere_does_not()
+    {
+        var run = Runs.Ephemeral(r => r.Spec.Environment.Charts = new ChartsSpec { Backend = new ChartSpec { Chart = "oci://example/backend" } });
+
+        var charts = TestRunDecider.Decide(Runs.Observe(run, ChildPresence.Present), Settings, Now).Actions
+            .OfType<CreateChild>().Select(a => a.Child).OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "netra-charts");
+
+        Assert.Equal(["netra-agent.tgz", "netra-auth.tgz"], charts.BinaryData.Keys.Order());
+        using var archive = new System.IO.Compression.GZipStream(new MemoryStream(charts.BinaryData["netra-auth.tgz"]), System.IO.Compression.CompressionMode.Decompress);
+        using var tar = new System.Formats.Tar.TarReader(archive);
+        var names = new List<string>();
+        while (tar.GetNextEntry() is { } entry)
+        {
+            names.Add(entry.Name);
+        }
+
+        Assert.Contains("netra-auth/Chart.yaml", names);
+        Assert.Contains("netra-auth/values.yaml", names);
+        Assert.Contains("netra-auth/templates/deployment.yaml", names);
+        Assert.True(charts.BinaryData.Values.Sum(b => b.Length) < 256 * 1024, "well within a ConfigMap's 1 MiB");
     }
 
     private static string Describe(ChildAction action) => action switch

@@ -18,9 +18,9 @@ public static class DeployJobManifest
         var labels = ChildNames.Labels(run, ChildNames.DeployComponent);
         var releases = new[]
         {
-            Helm(settings, "auth", charts?.Auth, settings.AuthChart, ns, activeDeadlineSeconds),
-            Helm(settings, "agent", charts?.Agent, settings.AgentChart, ns, activeDeadlineSeconds),
-            Helm(settings, "backend", charts?.Backend, settings.BackendChart, ns, activeDeadlineSeconds),
+            Helm(settings, "auth", charts?.Auth, ChartOf(charts?.Auth, settings.AuthChart), ns, activeDeadlineSeconds),
+            Helm(settings, "agent", charts?.Agent, ChartOf(charts?.Agent, settings.AgentChart), ns, activeDeadlineSeconds),
+            Helm(settings, "backend", charts?.Backend, ChartOf(charts?.Backend, settings.BackendChart), ns, activeDeadlineSeconds),
         };
         var pod = new V1PodSpec
         {
@@ -31,6 +31,7 @@ public static class DeployJobManifest
             [
                 RestrictedPod.TempVolume(),
                 new V1Volume { Name = "values", ConfigMap = new V1ConfigMapVolumeSource { Name = ChildNames.ValuesConfigMap } },
+                new V1Volume { Name = "charts", ConfigMap = new V1ConfigMapVolumeSource { Name = ChildNames.ChartsConfigMap, Optional = true } },
             ],
         };
         return new V1Job
@@ -42,14 +43,18 @@ public static class DeployJobManifest
         };
     }
 
-    private static V1Container Helm(ControllerSettings settings, string service, ChartSpec? chart, string defaultChart, string ns, long deadlineSeconds)
+    /// <summary>The chart a run installs for a service: the spec's, else the operator's; <c>bundled</c> when it is the one the operator carries.</summary>
+    public static string ChartOf(ChartSpec? chart, string operatorDefault) => chart?.Chart ?? operatorDefault;
+
+    private static V1Container Helm(ControllerSettings settings, string service, ChartSpec? chart, string reference, string ns, long deadlineSeconds)
     {
+        var bundled = reference == BundledCharts.Reference;
         List<string> args =
         [
-            "upgrade", "--install", $"netra-{service}", chart?.Chart ?? defaultChart,
+            "upgrade", "--install", $"netra-{service}", bundled ? BundledCharts.PathOf(service) : reference,
             "--namespace", ns, "--wait", "--timeout", $"{deadlineSeconds}s", "--values", $"/values/{service}.json",
         ];
-        if (chart?.Version is { Length: > 0 } version)
+        if (!bundled && chart?.Version is { Length: > 0 } version)
         {
             args.AddRange(["--version", version]);
         }
@@ -65,7 +70,12 @@ public static class DeployJobManifest
                 new V1EnvVar { Name = "HELM_CONFIG_HOME", Value = "/tmp/helm/config" },
                 new V1EnvVar { Name = "HELM_DATA_HOME", Value = "/tmp/helm/data" },
             ],
-            VolumeMounts = [RestrictedPod.TempMount(), new V1VolumeMount { Name = "values", MountPath = "/values", ReadOnlyProperty = true }],
+            VolumeMounts =
+            [
+                RestrictedPod.TempMount(),
+                new V1VolumeMount { Name = "values", MountPath = "/values", ReadOnlyProperty = true },
+                new V1VolumeMount { Name = "charts", MountPath = BundledCharts.MountPath, ReadOnlyProperty = true },
+            ],
         };
     }
 }

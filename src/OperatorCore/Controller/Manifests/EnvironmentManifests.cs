@@ -67,5 +67,35 @@ public static class EnvironmentManifests
         };
     }
 
+    /// <summary>The bundled chart archives the deploy Job installs from (<see cref="BundledCharts"/>), or null when no service uses one.</summary>
+    public static V1ConfigMap? Charts(TestRunObservation observation, ControllerSettings settings)
+    {
+        var run = observation.Run;
+        var charts = observation.Spec.Charts;
+        var bundled = new[]
+        {
+            ("auth", DeployJobManifest.ChartOf(charts?.Auth, settings.AuthChart)),
+            ("agent", DeployJobManifest.ChartOf(charts?.Agent, settings.AgentChart)),
+            ("backend", DeployJobManifest.ChartOf(charts?.Backend, settings.BackendChart)),
+        }.Where(c => c.Item2 == BundledCharts.Reference).Select(c => BundledCharts.ArchiveName(c.Item1)).ToList();
+        if (bundled.Count == 0)
+        {
+            return null;
+        }
+
+        return new V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = new V1ObjectMeta
+            {
+                Name = ChildNames.ChartsConfigMap,
+                NamespaceProperty = ChildNames.EnvironmentNamespace(run),
+                Labels = ChildNames.Labels(run, ChildNames.DeployComponent),
+            },
+            BinaryData = bundled.ToDictionary(name => name, name => BundledCharts.Archives[name]),
+        };
+    }
+
     private static string Json(JsonObject values) => values.ToJsonString();
 }

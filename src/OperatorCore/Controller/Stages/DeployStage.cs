@@ -37,12 +37,18 @@ public static class DeployStage
             return new Outcome([new CreateChild(EnvironmentManifests.Namespace(run))], Deployed: false, Failure: null);
         }
 
-        return new Outcome(
+        List<ChildAction> children =
         [
             new CreateChild(EnvironmentManifests.DeployerAccount(run)),
             new CreateChild(EnvironmentManifests.DeployerBinding(run, settings)),
             new CreateChild(EnvironmentManifests.Values(observation)),
-            new CreateChild(DeployJobManifest.Build(observation, settings, deadlineSeconds)),
-        ], Deployed: false, Failure: null);
+        ];
+        if (EnvironmentManifests.Charts(observation, settings) is { } charts)
+        {
+            children.Add(new CreateChild(charts));
+        }
+
+        children.Add(new CreateChild(DeployJobManifest.Build(observation, settings, deadlineSeconds)));
+        return new Outcome(children, Deployed: false, Failure: null);
     }
 }
