@@ -1,4 +1,6 @@
 using System.Text.Json;
+using k8s;
+using YamlDotNet.Core;
 using Netra.Operator.Core.Api.V1Alpha1;
 using YamlDotNet.Serialization;
 
