@@ -14,7 +14,7 @@ namespace Netra.Operator.Tests.Integration;
 /// <c>netra-operator run</c> and through the operator on a real control plane ends in the same status,
 /// apart from times and namespace names.
 /// </summary>
-public sealed partial class OneBrainTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
+public sealed partial class OneBrainTests(OperatorTestBedFixture bed) : WithOperator(bed, "one-brain")
 {
     // Non-catalog order, two at once, one scenario failing on every attempt (frames of 16 bytes), one retry.
     private const string Manifest = """
@@ -32,31 +32,15 @@ public sealed partial class OneBrainTests(OperatorTestBedFixture bed) : IClassFi
                   config: {Backend__MaxFrameBytes: "16"}
         """;
 
-    private OperatorHost? _operator;
-
-    public Task InitializeAsync()
-    {
-        _operator = bed.StartOperator($"one-brain-{Guid.NewGuid():N}"[..20], "one-brain");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_operator is not null)
-        {
-            await _operator.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task The_local_run_and_the_operator_end_a_run_in_the_same_status()
     {
-        var ns = await bed.CreateNamespaceAsync("one-brain");
-        await bed.CreateRunAsync(ns, Manifest);
+        var ns = await Bed.CreateNamespaceAsync("one-brain");
+        await Bed.CreateRunAsync(ns, Manifest);
         var local = (await new LocalRun(QuietConsole(), TimeProvider.System).ExecuteAsync(TestRunManifest.Parse(Manifest, "local"), CancellationToken.None)).Run;
         TestRun? cluster = null;
         await Eventually.WaitUntilAsync(
-            async () => (cluster = await bed.ReadRunAsync(ns, "one-brain"))?.Status?.Environment?.DeployState == DeployStates.Removed,
+            async () => (cluster = await Bed.ReadRunAsync(ns, "one-brain"))?.Status?.Environment?.DeployState == DeployStates.Removed,
             "the run finished and its namespace removed", OperatorTestBed.Deadline);
 
         var expected = Comparable(local.Status!);

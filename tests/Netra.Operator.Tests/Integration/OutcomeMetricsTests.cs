@@ -5,29 +5,13 @@ using Netra.Testing;
 namespace Netra.Operator.Tests.Integration;
 
 /// <summary>What runs ended with, on the operator's /metrics, once a run has finished.</summary>
-public sealed class OutcomeMetricsTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
+public sealed class OutcomeMetricsTests(OperatorTestBedFixture bed) : WithOperator(bed, "outcomes")
 {
-    private OperatorHost? _operator;
-
-    public Task InitializeAsync()
-    {
-        _operator = bed.StartOperator($"outcomes-{Guid.NewGuid():N}"[..20], "outcomes");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_operator is not null)
-        {
-            await _operator.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task A_finished_run_is_counted_by_phase_and_reason_and_its_cases_by_scenario_and_result()
     {
-        var ns = await bed.CreateNamespaceAsync("outcomes");
-        await bed.CreateRunAsync(ns, """
+        var ns = await Bed.CreateNamespaceAsync("outcomes");
+        await Bed.CreateRunAsync(ns, """
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: counted}
@@ -35,12 +19,12 @@ public sealed class OutcomeMetricsTests(OperatorTestBedFixture bed) : IClassFixt
               scenarios: [auth-service-independence]
               environment: {mode: Existing, endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}}
             """);
-        await bed.WaitForPhaseAsync(ns, "counted", Phases.Failed);
+        await Bed.WaitForPhaseAsync(ns, "counted", Phases.Failed);
 
         using var http = new HttpClient();
         var metrics = string.Empty;
         await Eventually.WaitUntilAsync(
-            async () => (metrics = await http.GetStringAsync(new Uri(_operator!.HealthAddress, "/metrics"))).Contains("netra_testruns_finished_total{", StringComparison.Ordinal),
+            async () => (metrics = await http.GetStringAsync(new Uri(Operator.HealthAddress, "/metrics"))).Contains("netra_testruns_finished_total{", StringComparison.Ordinal),
             "the outcome counted", OperatorTestBed.Deadline);
 
         // Nothing answers at the endpoints: the probes' preflight ends the run before any case.

@@ -11,31 +11,16 @@ namespace Netra.Operator.Tests.Integration;
 /// A pod that cannot run becomes the run's reason within seconds, not at the run's timeout: the kubelet
 /// stand-in reports an image it cannot pull as a kubelet does (Pending, the container waiting in ImagePullBackOff).
 /// </summary>
-public sealed class PodProblemTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
+public sealed class PodProblemTests(OperatorTestBedFixture bed) : WithOperator(bed, "pods", new ControllerSettings { HelmImage = MissingHelm })
 {
     private const string MissingHelm = $"registry.example/helm:{KubeletStandIn.MissingImageMarker}";
-    private OperatorHost? _operator;
-
-    public Task InitializeAsync()
-    {
-        _operator = bed.StartOperator($"pods-{Guid.NewGuid():N}"[..20], "pods", new ControllerSettings { HelmImage = MissingHelm });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_operator is not null)
-        {
-            await _operator.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_deploy_pod_stuck_on_an_image_pull_fails_the_run_within_ten_seconds_naming_the_image()
     {
-        var ns = await bed.CreateNamespaceAsync("image-pull");
+        var ns = await Bed.CreateNamespaceAsync("image-pull");
         var clock = Stopwatch.StartNew();
-        await bed.CreateRunAsync(ns, """
+        await Bed.CreateRunAsync(ns, """
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: no-helm}
@@ -43,22 +28,22 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : IClassFixture<
               scenarios: [auth-service-independence]
             """);
 
-        var run = await bed.WaitForPhaseAsync(ns, "no-helm", Phases.Failed, TimeSpan.FromSeconds(30));
+        var run = await Bed.WaitForPhaseAsync(ns, "no-helm", Phases.Failed, TimeSpan.FromSeconds(30));
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         var finished = run.Status!.Conditions.Find(ConditionTypes.Finished)!;
         Assert.Equal(Reasons.DeployFailed, finished.Reason);
         Assert.Contains("ImagePullBackOff", finished.Message, StringComparison.Ordinal);
         Assert.Contains(MissingHelm, finished.Message, StringComparison.Ordinal);
-        await Eventually.WaitUntilAsync(async () => (await bed.EventReasonsAsync(ns, "no-helm")).Contains(Reasons.DeployFailed), "DeployFailed Warning event", OperatorTestBed.Deadline);
+        await Eventually.WaitUntilAsync(async () => (await Bed.EventReasonsAsync(ns, "no-helm")).Contains(Reasons.DeployFailed), "DeployFailed Warning event", OperatorTestBed.Deadline);
     }
 
     [Fact]
     public async Task A_credentials_Secret_that_does_not_exist_ends_the_run_within_seconds_naming_it_never_probing_without_it()
     {
-        var ns = await bed.CreateNamespaceAsync("no-secret");
+        var ns = await Bed.CreateNamespaceAsync("no-secret");
         var clock = Stopwatch.StartNew();
-        await bed.CreateRunAsync(ns, """
+        await Bed.CreateRunAsync(ns, """
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: no-secret}
@@ -70,7 +55,7 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : IClassFixture<
                 endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
             """);
 
-        var run = await bed.WaitForPhaseAsync(ns, "no-secret", Phases.Failed, TimeSpan.FromSeconds(30));
+        var run = await Bed.WaitForPhaseAsync(ns, "no-secret", Phases.Failed, TimeSpan.FromSeconds(30));
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         var finished = run.Status!.Conditions.Find(ConditionTypes.Finished)!;
@@ -82,8 +67,8 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : IClassFixture<
     [Fact]
     public async Task A_probe_pod_stuck_on_an_image_pull_fails_its_scenario_with_the_reason()
     {
-        var ns = await bed.CreateNamespaceAsync("probe-image");
-        await bed.CreateRunAsync(ns, $$"""
+        var ns = await Bed.CreateNamespaceAsync("probe-image");
+        await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: no-probes}
@@ -95,7 +80,7 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : IClassFixture<
                 endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
             """);
 
-        var run = await bed.WaitForPhaseAsync(ns, "no-probes", Phases.Failed, TimeSpan.FromSeconds(30));
+        var run = await Bed.WaitForPhaseAsync(ns, "no-probes", Phases.Failed, TimeSpan.FromSeconds(30));
 
         var failure = Assert.Single(run.Status!.Scenarios.Single().Failures);
         Assert.Contains("ImagePullBackOff", failure.Message, StringComparison.Ordinal);

@@ -9,30 +9,15 @@ using Netra.Testing;
 namespace Netra.Operator.Tests.Integration;
 
 /// <summary>What CI jobs and GitOps tools do with TestRuns: wait once for the end whatever the outcome, run the same TestRun again.</summary>
-public sealed class RerunTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
+public sealed class RerunTests(OperatorTestBedFixture bed) : WithOperator(bed, "rerun")
 {
     private const string Unreachable = "{authUrl: http://127.0.0.1:1, backendUrl: http://127.0.0.1:1, agentUrl: http://127.0.0.1:1}";
-    private OperatorHost? _operator;
-
-    public Task InitializeAsync()
-    {
-        _operator = bed.StartOperator($"rerun-{Guid.NewGuid():N}"[..20], "rerun");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_operator is not null)
-        {
-            await _operator.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_watch_for_Finished_as_kubectl_wait_does_returns_within_seconds_of_a_failed_end()
     {
-        var ns = await bed.CreateNamespaceAsync("wait");
-        await bed.CreateRunAsync(ns, $$"""
+        var ns = await Bed.CreateNamespaceAsync("wait");
+        await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: unreachable}
@@ -53,8 +38,8 @@ public sealed class RerunTests(OperatorTestBedFixture bed) : IClassFixture<Opera
     [Fact]
     public async Task Editing_a_finished_run_runs_it_again_keeps_the_previous_result_and_catches_up_observedGeneration()
     {
-        var ns = await bed.CreateNamespaceAsync("edited");
-        var created = await bed.CreateRunAsync(ns, $$"""
+        var ns = await Bed.CreateNamespaceAsync("edited");
+        var created = await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: edited}
@@ -64,11 +49,11 @@ public sealed class RerunTests(OperatorTestBedFixture bed) : IClassFixture<Opera
             """);
         var first = await WaitForFinishedAsync(ns, "edited");
 
-        await bed.Admin.CustomObjects.PatchNamespacedCustomObjectAsync(
+        await Bed.Admin.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch("""{"spec":{"retries":1}}""", V1Patch.PatchType.MergePatch), TestRun.Group, TestRun.Version, ns, TestRun.Plural, "edited");
         TestRun? second = null;
         await Eventually.WaitUntilAsync(
-            async () => (second = await bed.ReadRunAsync(ns, "edited"))?.Status is { Run: 2 } status && status.Conditions.IsTrue(ConditionTypes.Finished),
+            async () => (second = await Bed.ReadRunAsync(ns, "edited"))?.Status is { Run: 2 } status && status.Conditions.IsTrue(ConditionTypes.Finished),
             "the second run finished", OperatorTestBed.Deadline);
 
         var status = second!.Status!;
@@ -80,15 +65,15 @@ public sealed class RerunTests(OperatorTestBedFixture bed) : IClassFixture<Opera
         // A failed preflight ends the run at once, retries or not.
         Assert.Equal(1, status.Scenarios.Single().Attempts);
         var uid = created.Metadata.Uid[..8];
-        var jobs = (await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items.Select(j => j.Metadata.Name).Order();
+        var jobs = (await Bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items.Select(j => j.Metadata.Name).Order();
         Assert.Equal([$"edited-{uid}-a1-s0", $"edited-{uid}-r2-a1-s0"], jobs);
     }
 
     [Fact]
     public async Task A_new_rerun_annotation_runs_a_finished_run_again_and_the_value_it_was_created_with_does_not()
     {
-        var ns = await bed.CreateNamespaceAsync("annotated");
-        await bed.CreateRunAsync(ns, $$"""
+        var ns = await Bed.CreateNamespaceAsync("annotated");
+        await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata:
@@ -102,17 +87,17 @@ public sealed class RerunTests(OperatorTestBedFixture bed) : IClassFixture<Opera
 
         await Annotate(ns, "again", "2");
         await Eventually.WaitUntilAsync(
-            async () => (await bed.ReadRunAsync(ns, "again"))?.Status is { Run: 2, Rerun: "2" } status && status.Conditions.IsTrue(ConditionTypes.Finished),
+            async () => (await Bed.ReadRunAsync(ns, "again"))?.Status is { Run: 2, Rerun: "2" } status && status.Conditions.IsTrue(ConditionTypes.Finished),
             "the second run finished", OperatorTestBed.Deadline);
 
         // The annotation the run was created with did not run it a second time before: one probe Job per run.
-        Assert.Equal(2, (await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items.Count);
+        Assert.Equal(2, (await Bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items.Count);
     }
 
     private Task<object> Annotate(string ns, string name, string value)
     {
         var patch = "{\"metadata\":{\"annotations\":{\"" + ChildNames.RerunAnnotation + "\":\"" + value + "\"}}}";
-        return bed.Admin.CustomObjects.PatchNamespacedCustomObjectAsync(
+        return Bed.Admin.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(patch, V1Patch.PatchType.MergePatch), TestRun.Group, TestRun.Version, ns, TestRun.Plural, name);
     }
 
@@ -120,7 +105,7 @@ public sealed class RerunTests(OperatorTestBedFixture bed) : IClassFixture<Opera
     private async Task<TestRun> WaitForFinishedAsync(string ns, string name)
     {
         using var deadline = new CancellationTokenSource(OperatorTestBed.Deadline);
-        var watch = bed.Admin.CustomObjects.WatchListNamespacedCustomObjectAsync(
+        var watch = Bed.Admin.CustomObjects.WatchListNamespacedCustomObjectAsync(
             TestRun.Group, TestRun.Version, ns, TestRun.Plural, fieldSelector: $"metadata.name={name}", cancellationToken: deadline.Token);
         await foreach (var (_, item) in watch)
         {

@@ -9,31 +9,15 @@ using Netra.Testing;
 namespace Netra.Operator.Tests.Integration;
 
 /// <summary>The full results of a cluster run, fetched after it as a CI job does: <c>netra-operator results NAME</c>.</summary>
-public sealed class ResultsCommandTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
+public sealed class ResultsCommandTests(OperatorTestBedFixture bed) : WithOperator(bed, "results")
 {
-    private OperatorHost? _operator;
-
-    public Task InitializeAsync()
-    {
-        _operator = bed.StartOperator($"results-{Guid.NewGuid():N}"[..20], "results");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_operator is not null)
-        {
-            await _operator.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Results_of_a_finished_run_come_back_as_junit_and_json_with_every_case()
     {
         await using var services = await LocalEnvironment.StartAsync(CancellationToken.None);
-        var ns = await bed.CreateNamespaceAsync("results");
+        var ns = await Bed.CreateNamespaceAsync("results");
         var targets = services.Targets;
-        await bed.CreateRunAsync(ns, $$"""
+        await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: fetched}
@@ -44,7 +28,7 @@ public sealed class ResultsCommandTests(OperatorTestBedFixture bed) : IClassFixt
                 mode: Existing
                 endpoints: {authUrl: "{{targets.AuthUrl}}", backendUrl: "{{targets.BackendUrl}}", agentUrl: "{{targets.AgentUrl}}"}
             """);
-        var run = await bed.WaitForPhaseAsync(ns, "fetched", Phases.Succeeded);
+        var run = await Bed.WaitForPhaseAsync(ns, "fetched", Phases.Succeeded);
         var folder = Directory.CreateTempSubdirectory("netra-results-");
         try
         {
@@ -52,7 +36,7 @@ public sealed class ResultsCommandTests(OperatorTestBedFixture bed) : IClassFixt
 
             var exit = await CommandProcess.RunAsync(
                 "netra-operator",
-                ["results", "fetched", "-n", ns, "--kubeconfig", bed.Cp.WriteKubeconfig(bed.Cp.AdminToken), "--junit", junit, "--json", json],
+                ["results", "fetched", "-n", ns, "--kubeconfig", Bed.Cp.WriteKubeconfig(Bed.Cp.AdminToken), "--junit", junit, "--json", json],
                 OperatorTestBed.Deadline);
 
             Assert.True(exit.Code == ExitCodes.Succeeded, exit.ToString());
@@ -78,7 +62,7 @@ public sealed class ResultsCommandTests(OperatorTestBedFixture bed) : IClassFixt
     public async Task Results_of_a_run_that_does_not_exist_are_one_line_and_exit_2()
     {
         var exit = await CommandProcess.RunAsync(
-            "netra-operator", ["results", "nothing", "-n", "default", "--kubeconfig", bed.Cp.WriteKubeconfig(bed.Cp.AdminToken)], OperatorTestBed.Deadline);
+            "netra-operator", ["results", "nothing", "-n", "default", "--kubeconfig", Bed.Cp.WriteKubeconfig(Bed.Cp.AdminToken)], OperatorTestBed.Deadline);
 
         Assert.Equal(ExitCodes.Invalid, exit.Code);
         Assert.Contains("no TestRun default/nothing", Assert.Single(exit.StderrLines), StringComparison.Ordinal);

@@ -15,30 +15,15 @@ namespace Netra.Operator.Tests.Integration;
 /// TestRuns reconciled by the operator, running as the chart's service account with exactly the
 /// chart's rules, against a real control plane; pods run by the kubelet and helm stand-ins.
 /// </summary>
-public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>, IAsyncLifetime
+public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOperator(bed, "lifecycle")
 {
     private const string FastScenarios = "[thread-management, auth-service-independence]";
-    private OperatorHost? _operator;
-
-    public Task InitializeAsync()
-    {
-        _operator = bed.StartOperator($"lifecycle-{Guid.NewGuid():N}"[..20], "lifecycle");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_operator is not null)
-        {
-            await _operator.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Ephemeral_run_deploys_then_probes_then_succeeds_with_per_scenario_results_and_removes_its_namespace_after_the_ttl()
     {
-        var ns = await bed.CreateNamespaceAsync("ephemeral");
-        var created = await bed.CreateRunAsync(ns, $$"""
+        var ns = await Bed.CreateNamespaceAsync("ephemeral");
+        var created = await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: smoke}
@@ -48,9 +33,9 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
               cleanup: {ttlSecondsAfterFinished: 5}
             """);
 
-        var run = await bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded);
+        var run = await Bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded);
         var environment = $"netra-run-{created.Metadata.Uid[..8]}";
-        Assert.True(await bed.NamespaceExistsAsync(environment), "the namespace stays for ttlSecondsAfterFinished");
+        Assert.True(await Bed.NamespaceExistsAsync(environment), "the namespace stays for ttlSecondsAfterFinished");
 
         var status = run.Status!;
         Assert.Equal(1, status.ObservedGeneration);
@@ -66,17 +51,17 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
         Assert.Equal(environment, status.Environment!.Namespace);
 
         // One probe Job per scenario, in the run's namespace, owned by it.
-        var jobs = await bed.Admin.BatchV1.ListNamespacedJobAsync(ns, labelSelector: $"{ChildNames.RunUidLabel}={created.Metadata.Uid}");
+        var jobs = await Bed.Admin.BatchV1.ListNamespacedJobAsync(ns, labelSelector: $"{ChildNames.RunUidLabel}={created.Metadata.Uid}");
         Assert.Equal([$"smoke-{created.Metadata.Uid[..8]}-a1-s0", $"smoke-{created.Metadata.Uid[..8]}-a1-s1"], jobs.Items.Select(j => j.Metadata.Name).Order());
         Assert.All(jobs.Items, j => Assert.Equal(created.Metadata.Uid, j.Metadata.OwnerReferences.Single().Uid));
 
         // Cleanup Always, once the TTL has passed: the environment goes, the run stays with its results.
-        await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
+        await Eventually.WaitUntilAsync(async () => !await Bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
         await Eventually.WaitUntilAsync(
-            async () => (await bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded)).Status!.Environment!.DeployState == DeployStates.Removed,
+            async () => (await Bed.WaitForPhaseAsync(ns, "smoke", Phases.Succeeded)).Status!.Environment!.DeployState == DeployStates.Removed,
             "deployState Removed once the namespace is gone", OperatorTestBed.Deadline);
         IReadOnlyList<string> events = [];
-        await Eventually.WaitUntilAsync(async () => (events = await bed.EventReasonsAsync(ns, "smoke")).Contains("EnvironmentRemoved"), "EnvironmentRemoved event", OperatorTestBed.Deadline);
+        await Eventually.WaitUntilAsync(async () => (events = await Bed.EventReasonsAsync(ns, "smoke")).Contains("EnvironmentRemoved"), "EnvironmentRemoved event", OperatorTestBed.Deadline);
         Assert.Equal([Phases.Deploying, Phases.Probing, Phases.Succeeded, "EnvironmentRemoved"], events.Where(e => !e.StartsWith("Probe", StringComparison.Ordinal)).Distinct());
         Assert.Equal(2, events.Count(e => e == "ProbeStarted"));
     }
@@ -84,8 +69,8 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
     [Fact]
     public async Task A_service_feature_turned_off_through_chart_values_fails_the_run_after_its_retry_and_OnSuccess_keeps_the_namespace_until_the_run_is_deleted()
     {
-        var ns = await bed.CreateNamespaceAsync("failing");
-        var created = await bed.CreateRunAsync(ns, $$"""
+        var ns = await Bed.CreateNamespaceAsync("failing");
+        var created = await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: tiny-frames}
@@ -100,12 +85,12 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
                       config: {Backend__MaxFrameBytes: "16"}
             """);
 
-        var run = await bed.WaitForPhaseAsync(ns, "tiny-frames", Phases.Failed);
+        var run = await Bed.WaitForPhaseAsync(ns, "tiny-frames", Phases.Failed);
 
         var scenario = Assert.Single(run.Status!.Scenarios);
         Assert.Equal("Failed", scenario.Result);
         Assert.Equal(2, scenario.Attempts);
-        var jobs = await bed.Admin.BatchV1.ListNamespacedJobAsync(ns);
+        var jobs = await Bed.Admin.BatchV1.ListNamespacedJobAsync(ns);
         Assert.Equal([$"tiny-frames-{created.Metadata.Uid[..8]}-a1-s0", $"tiny-frames-{created.Metadata.Uid[..8]}-a2-s0"], jobs.Items.Select(j => j.Metadata.Name).Order());
         Assert.NotEmpty(scenario.Failures);
         Assert.All(scenario.Failures, f => Assert.StartsWith("thread-management/", f.Id, StringComparison.Ordinal));
@@ -116,40 +101,40 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
         Assert.Equal(ConditionStatuses.True, run.Status.Conditions.Single(c => c.Type == ConditionTypes.Stalled).Status);
 
         var environment = $"netra-run-{created.Metadata.Uid[..8]}";
-        Assert.True(await bed.NamespaceExistsAsync(environment));
+        Assert.True(await Bed.NamespaceExistsAsync(environment));
 
         // Deleting the failed run removes the namespace OnSuccess kept for a look, and the finalizer lets the run go.
-        await bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "tiny-frames");
-        await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "tiny-frames") is null, "failed run deleted", OperatorTestBed.Deadline);
-        await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
+        await Bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "tiny-frames");
+        await Eventually.WaitUntilAsync(async () => await Bed.ReadRunAsync(ns, "tiny-frames") is null, "failed run deleted", OperatorTestBed.Deadline);
+        await Eventually.WaitUntilAsync(async () => !await Bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
     }
 
     [Fact]
     public async Task Deleting_a_run_in_progress_with_policy_Always_removes_its_namespace_before_the_run_goes()
     {
-        var ns = await bed.CreateNamespaceAsync("deleted");
-        bed.Kubelet.Pause();
+        var ns = await Bed.CreateNamespaceAsync("deleted");
+        Bed.Kubelet.Pause();
         try
         {
-            var created = await bed.CreateRunAsync(ns, """
+            var created = await Bed.CreateRunAsync(ns, """
                 apiVersion: netra.io/v1alpha1
                 kind: TestRun
                 metadata: {name: doomed}
                 spec:
                   scenarios: [auth-service-independence]
                 """);
-            await bed.WaitForPhaseAsync(ns, "doomed", Phases.Deploying);
+            await Bed.WaitForPhaseAsync(ns, "doomed", Phases.Deploying);
             var environment = $"netra-run-{created.Metadata.Uid[..8]}";
-            var namespaceLabels = (await bed.Admin.CoreV1.ReadNamespaceAsync(environment)).Metadata.Labels;
+            var namespaceLabels = (await Bed.Admin.CoreV1.ReadNamespaceAsync(environment)).Metadata.Labels;
             Assert.Equal("restricted", namespaceLabels["pod-security.kubernetes.io/enforce"]);
             Assert.Equal(created.Metadata.Uid, namespaceLabels[ChildNames.RunUidLabel]);
-            Assert.Contains(ChildNames.Finalizer, (await bed.ReadRunAsync(ns, "doomed"))!.Metadata.Finalizers);
+            Assert.Contains(ChildNames.Finalizer, (await Bed.ReadRunAsync(ns, "doomed"))!.Metadata.Finalizers);
             // Created after the namespace, in the order the deploy Job needs them, the Job last.
-            await Eventually.WaitUntilAsync(async () => (await bed.Admin.BatchV1.ListNamespacedJobAsync(environment)).Items.Count == 1, "deploy Job created", OperatorTestBed.Deadline);
-            var binding = await bed.Admin.RbacAuthorizationV1.ReadNamespacedRoleBindingAsync(ChildNames.Deployer, environment);
+            await Eventually.WaitUntilAsync(async () => (await Bed.Admin.BatchV1.ListNamespacedJobAsync(environment)).Items.Count == 1, "deploy Job created", OperatorTestBed.Deadline);
+            var binding = await Bed.Admin.RbacAuthorizationV1.ReadNamespacedRoleBindingAsync(ChildNames.Deployer, environment);
             Assert.Equal("netra-operator-deployer", binding.RoleRef.Name);
             Assert.Equal(ChildNames.Deployer, Assert.Single(binding.Subjects).Name);
-            var deploy = (await bed.Admin.BatchV1.ReadNamespacedJobAsync(ChildNames.DeployJob, environment)).Spec.Template.Spec;
+            var deploy = (await Bed.Admin.BatchV1.ReadNamespacedJobAsync(ChildNames.DeployJob, environment)).Spec.Template.Spec;
             Assert.Equal(ChildNames.Deployer, deploy.ServiceAccountName);
             Assert.True(deploy.SecurityContext.RunAsNonRoot);
             Assert.All(deploy.InitContainers.Concat(deploy.Containers), c =>
@@ -159,26 +144,26 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
                 Assert.Equal("FallbackToLogsOnError", c.TerminationMessagePolicy);
             });
 
-            await bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "doomed");
+            await Bed.Admin.CustomObjects.DeleteNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, "doomed");
 
-            await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "doomed") is null, "run deleted", OperatorTestBed.Deadline);
-            var namespaceObject = await ApiErrors.ReadOrNullAsync(() => bed.Admin.CoreV1.ReadNamespaceAsync(environment));
+            await Eventually.WaitUntilAsync(async () => await Bed.ReadRunAsync(ns, "doomed") is null, "run deleted", OperatorTestBed.Deadline);
+            var namespaceObject = await ApiErrors.ReadOrNullAsync(() => Bed.Admin.CoreV1.ReadNamespaceAsync(environment));
             Assert.True(namespaceObject is null || namespaceObject.Metadata.DeletionTimestamp is not null, "environment namespace deleted");
         }
         finally
         {
-            await bed.Kubelet.ResumeAsync();
+            await Bed.Kubelet.ResumeAsync();
         }
     }
 
     [Fact]
     public async Task A_run_whose_probes_do_not_finish_fails_at_its_timeout()
     {
-        var ns = await bed.CreateNamespaceAsync("timeout");
-        bed.Kubelet.Pause();
+        var ns = await Bed.CreateNamespaceAsync("timeout");
+        Bed.Kubelet.Pause();
         try
         {
-            await bed.CreateRunAsync(ns, """
+            await Bed.CreateRunAsync(ns, """
                 apiVersion: netra.io/v1alpha1
                 kind: TestRun
                 metadata: {name: slow}
@@ -190,25 +175,25 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
                     endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
                 """);
 
-            var run = await bed.WaitForPhaseAsync(ns, "slow", Phases.Failed, TimeSpan.FromSeconds(30));
+            var run = await Bed.WaitForPhaseAsync(ns, "slow", Phases.Failed, TimeSpan.FromSeconds(30));
 
             Assert.Equal(Reasons.TimedOut, run.Status!.Conditions.Single(c => c.Type == ConditionTypes.Ready).Reason);
             Assert.True(run.Status.CompletionTime - run.Status.StartTime >= TimeSpan.FromSeconds(3));
-            var job = Assert.Single((await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
+            var job = Assert.Single((await Bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
             Assert.InRange(job.Spec.ActiveDeadlineSeconds!.Value, 1, 3);
         }
         finally
         {
-            await bed.Kubelet.ResumeAsync();
+            await Bed.Kubelet.ResumeAsync();
         }
     }
 
     [Fact]
     public async Task Schema_rejects_parallelism_11_at_apply()
     {
-        var ns = await bed.CreateNamespaceAsync("schema");
+        var ns = await Bed.CreateNamespaceAsync("schema");
 
-        var refused = await Assert.ThrowsAsync<HttpOperationException>(() => bed.CreateRunAsync(ns, """
+        var refused = await Assert.ThrowsAsync<HttpOperationException>(() => Bed.CreateRunAsync(ns, """
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: too-wide}
@@ -222,8 +207,8 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
     [Fact]
     public async Task Existing_mode_without_endpoints_ends_Failed_and_Stalled_with_the_validation_message_and_creates_nothing()
     {
-        var ns = await bed.CreateNamespaceAsync("stalled");
-        await bed.CreateRunAsync(ns, """
+        var ns = await Bed.CreateNamespaceAsync("stalled");
+        await Bed.CreateRunAsync(ns, """
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: nowhere}
@@ -232,7 +217,7 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
             """);
 
         TestRun? run = null;
-        await Eventually.WaitUntilAsync(async () => (run = await bed.ReadRunAsync(ns, "nowhere"))?.Status?.Conditions.Any(c => c.Type == ConditionTypes.Stalled) == true,
+        await Eventually.WaitUntilAsync(async () => (run = await Bed.ReadRunAsync(ns, "nowhere"))?.Status?.Conditions.Any(c => c.Type == ConditionTypes.Stalled) == true,
             "run stalled", OperatorTestBed.Deadline);
 
         Assert.Equal(Phases.Failed, run!.Status!.Phase);
@@ -241,23 +226,23 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
         Assert.Equal(ConditionStatuses.True, stalled.Status);
         Assert.Equal(Reasons.InvalidSpec, stalled.Reason);
         Assert.Contains("spec.environment.endpoints", stalled.Message, StringComparison.Ordinal);
-        Assert.Empty((await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
+        Assert.Empty((await Bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
         // The Event follows the status write.
-        await Eventually.WaitUntilAsync(async () => (await bed.EventReasonsAsync(ns, "nowhere")).Contains(Reasons.InvalidSpec), "InvalidSpec event", OperatorTestBed.Deadline);
+        await Eventually.WaitUntilAsync(async () => (await Bed.EventReasonsAsync(ns, "nowhere")).Contains(Reasons.InvalidSpec), "InvalidSpec event", OperatorTestBed.Deadline);
     }
 
     [Fact]
     public async Task Existing_mode_probes_the_given_endpoints_with_credentials_from_the_secret_reference()
     {
         await using var services = await Netra.Operator.Local.LocalEnvironment.StartAsync(CancellationToken.None);
-        var ns = await bed.CreateNamespaceAsync("existing");
+        var ns = await Bed.CreateNamespaceAsync("existing");
         var targets = services.Targets;
-        await bed.Admin.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+        await Bed.Admin.CoreV1.CreateNamespacedSecretAsync(new V1Secret
         {
             Metadata = new V1ObjectMeta { Name = "probe-credentials" },
             StringData = new Dictionary<string, string> { ["NETRA_PROBES_USER"] = "alice", ["NETRA_PROBES_PASSWORD"] = "alice-dev-password" },
         }, ns);
-        await bed.CreateRunAsync(ns, $$"""
+        await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: existing}
@@ -269,20 +254,20 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : IClassFi
                 endpoints: {authUrl: "{{targets.AuthUrl}}", backendUrl: "{{targets.BackendUrl}}", agentUrl: "{{targets.AgentUrl}}"}
             """);
 
-        var run = await bed.WaitForPhaseAsync(ns, "existing", Phases.Succeeded);
+        var run = await Bed.WaitForPhaseAsync(ns, "existing", Phases.Succeeded);
 
         Assert.Equal("External", run.Status!.Environment!.DeployState);
         Assert.Equal("Passed", Assert.Single(run.Status.Scenarios).Result);
-        var job = Assert.Single((await bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
+        var job = Assert.Single((await Bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
         Assert.Equal("probe-credentials", job.Spec.Template.Spec.Containers[0].EnvFrom.Single().SecretRef.Name);
-        Assert.DoesNotContain(Phases.Deploying, await bed.EventReasonsAsync(ns, "existing"));
+        Assert.DoesNotContain(Phases.Deploying, await Bed.EventReasonsAsync(ns, "existing"));
     }
 
     [Fact]
     public async Task Operator_account_can_do_what_the_chart_grants_and_nothing_beyond()
     {
-        using var client = bed.Cp.CreateOperatorClient();
-        var ns = await bed.CreateNamespaceAsync("rbac");
+        using var client = Bed.Cp.CreateOperatorClient();
+        var ns = await Bed.CreateNamespaceAsync("rbac");
 
         await AssertForbiddenAsync(() => client.CoreV1.ListSecretForAllNamespacesAsync());
         await AssertForbiddenAsync(() => client.CoreV1.ReadNamespacedSecretAsync("anything", ns));
