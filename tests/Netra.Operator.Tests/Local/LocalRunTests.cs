@@ -1,4 +1,5 @@
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Status;
 using Netra.Operator.Local;
 using Netra.Probes.Contract;
 using Spectre.Console;
@@ -103,5 +104,27 @@ public sealed class LocalRunTests
         Assert.Equal(("Passed", 1), (independence.Result, independence.Attempts));
         var stalled = status.Conditions.Single(c => c.Type == ConditionTypes.Stalled);
         Assert.Equal(("True", "TestsFailed"), (stalled.Status, stalled.Reason));
+    }
+
+    [Fact]
+    public async Task A_run_that_times_out_keeps_the_scenarios_that_finished_and_lists_the_others_as_not_run()
+    {
+        var run = TestRunManifest.Parse("""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: short}
+            spec:
+              scenarios: [auth-service-independence, websocket-reconnection-auth]
+              timeout: 3s
+            """, "short.yaml");
+
+        var status = (await new LocalRun(new CapturedConsole().Console, TimeProvider.System).ExecuteAsync(run, CancellationToken.None)).Run.Status!;
+
+        Assert.Equal(Phases.Failed, status.Phase);
+        Assert.Equal(Reasons.TimedOut, status.Conditions.Find(ConditionTypes.Finished)!.Reason);
+        Assert.Equal(
+            [("auth-service-independence", ScenarioResults.Passed), ("websocket-reconnection-auth", ScenarioResults.NotRun)],
+            status.Scenarios.Select(s => (s.Name, s.Result)));
+        Assert.True(status.Summary!.Passed > 0);
     }
 }

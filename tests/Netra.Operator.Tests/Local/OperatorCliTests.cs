@@ -75,6 +75,35 @@ public sealed class OperatorCliTests : IDisposable
         Assert.Empty(_temp.GetFileSystemInfos());
     }
 
+    [Fact]
+    public async Task Two_full_runs_at_once_on_a_saturated_cpu_both_pass()
+    {
+        // Competing processes keep every core busy for as long as the runs last, as on a loaded CI node.
+        var burners = Enumerable.Range(0, System.Environment.ProcessorCount)
+            .Select(_ => System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("yes") { RedirectStandardOutput = true })!)
+            .ToList();
+        var drains = burners.Select(b => b.StandardOutput.BaseStream.CopyToAsync(Stream.Null)).ToList();
+        try
+        {
+            var example = Path.Combine(Repository.Root, "examples", "testrun-local.yaml");
+            var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+                CommandProcess.RunAsync("netra-operator", ["run", example], TimeSpan.FromMinutes(3), Environment)));
+
+            Assert.All(runs, exit => Assert.True(exit.Code == ExitCodes.Succeeded, exit.ToString()));
+            Assert.All(runs, exit => Assert.StartsWith("Succeeded", exit.StderrLines[^1], StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var burner in burners)
+            {
+                burner.Kill();
+                burner.Dispose();
+            }
+
+            await Task.WhenAll(drains.Select(d => d.ContinueWith(_ => { }, TaskScheduler.Default)));
+        }
+    }
+
     public static TheoryData<string, string[], string?, string> BadInputs => new()
     {
         { "a directory", ["run", "{out}"], null, "is a directory" },
