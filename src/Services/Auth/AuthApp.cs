@@ -3,6 +3,7 @@ using Netra.Auth.Configuration;
 using Netra.Auth.Discovery;
 using Netra.Auth.Keys;
 using Netra.Auth.Login;
+using Netra.Auth.Observability;
 using Netra.Auth.Sessions;
 using Netra.Auth.Storage;
 using Netra.Auth.Validation;
@@ -21,6 +22,7 @@ public static class AuthApp
         // Hosted services start in this order, before Kestrel serves: schema and revocations, then signing keys.
         builder.Services
             .AddAuthOptions(builder.Configuration)
+            .AddAuthMetrics(builder.Configuration)
             .AddAuthStorage(builder.Configuration)
             .AddSigningKeys(builder.Configuration)
             .AddSessions(builder.Configuration)
