@@ -27,9 +27,16 @@ trap 'rm -rf "$work"' EXIT
 echo "building (Release)..." >&2
 dotnet build -c Release src/Operator -v quiet -nologo >/dev/null
 dotnet build -c Release bench/Netra.Auth.Bench -v quiet -nologo >/dev/null
+dotnet build -c Release bench/Netra.Backend.Bench -v quiet -nologo >/dev/null
 
 echo "auth: JWT issue and validation beside the bare library..." >&2
 dotnet run -c Release --no-build --project bench/Netra.Auth.Bench -- $quick_flag --json "$work/auth.json" >"$work/auth.txt"
+
+echo "backend: connections, memory and event-to-frame latency..." >&2
+backend_load=$($quick && echo "--connections 1000 --duration 3 --warmup 1" || echo "--connections 10000 --duration 30")
+# A run that does not hold every connection exits 1; its figures still say how many it held.
+dotnet run -c Release --no-build --project bench/Netra.Backend.Bench -- $backend_load --rate 100 --json "$work/backend.json" \
+  >"$work/backend.txt" || echo "backend: not every connection held (see the table)" >&2
 
 echo "local run: wall time beside its critical path..." >&2
 bash "$here/local-run-figures.sh" "$($quick && echo 1 || echo 3)" >"$work/local-run.json"
@@ -41,6 +48,6 @@ skipped operator "operator create to Job (control plane)" "not measured by run.s
 mkdir -p "$(dirname "$json")"
 jq -s --arg at "$(date -u +%FT%TZ)" --argjson quick "$quick" \
   '{measuredAt: $at, quick: $quick, figures: [.[] | .bench as $b | .figures[] | {bench: $b} + .]}' \
-  "$work/auth.json" "$work/local-run.json" "$work/operator.json" >"$json"
+  "$work/auth.json" "$work/backend.json" "$work/local-run.json" "$work/operator.json" >"$json"
 bash "$here/figures.sh" table "$json"
 echo "written: $json"

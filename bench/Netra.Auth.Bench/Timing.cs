@@ -10,7 +10,7 @@ public static class Timing
 
     public static void UseQuick()
     {
-        Warmup = TimeSpan.FromSeconds(1);
+        Warmup = TimeSpan.FromSeconds(0.5);
         Duration = TimeSpan.FromSeconds(1);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Netra.Bench;
 
 namespace Netra.Backend.Bench;
 
@@ -59,6 +60,8 @@ public static class LoadRun
         Row("latency agent event → client frame p50 / p90 / p99 / max", $"{latencies.Percentile(0.50):0.0} / {latencies.Percentile(0.90):0.0} / {latencies.Percentile(0.99):0.0} / {latencies.Percentile(1):0.0} ms");
         Row("slow-consumer closes", loaded.SlowConsumerClosures);
 
+        await FigureFile.WriteAsync(
+            FigureFile.PathFrom(args), "backend", BackendFigures.Create(options, held, baseline, connected, latencies, counters.Frames));
         foreach (var client in clients)
         {
             client.Dispose();
