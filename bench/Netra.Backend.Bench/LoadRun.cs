@@ -17,7 +17,7 @@ public static class LoadRun
     public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> args)
     {
         Console.WriteLine($"netra-backend bench: {options.Connections} connections, {options.Rate} msg/s for {options.Duration.TotalSeconds:0} s");
-        await using var server = await ServerProcess.StartAsync(args);
+        await using var server = await ServerProcess.StartAsync("serve", args);
         var wsUri = new Uri($"ws://{server.BackendUrl.Authority}/ws");
         var token = await LoginAsync(server.AuthUrl);
         var baseline = await server.StatsAsync();
@@ -60,11 +60,17 @@ public static class LoadRun
         Row("latency agent event → client frame p50 / p90 / p99 / max", $"{latencies.Percentile(0.50):0.0} / {latencies.Percentile(0.90):0.0} / {latencies.Percentile(0.99):0.0} / {latencies.Percentile(1):0.0} ms");
         Row("slow-consumer closes", loaded.SlowConsumerClosures);
 
-        await FigureFile.WriteAsync(
-            FigureFile.PathFrom(args), "backend", BackendFigures.Create(options, held, baseline, connected, latencies, counters.Frames));
         foreach (var client in clients)
         {
             client.Dispose();
+        }
+
+        // The limit beside these figures: the same connections and frame rate against a bare Kestrel echo server.
+        if (FigureFile.PathFrom(args) is { } json)
+        {
+            var echo = await EchoRun.RunAsync(options.Connections, counters.Frames / options.Duration.TotalSeconds, options.Duration);
+            var figures = BackendFigures.Create(options, held, baseline, connected, latencies, counters.Frames, echo);
+            await FigureFile.WriteAsync(json, "backend", figures);
         }
 
         return held == options.Connections ? 0 : 1;
