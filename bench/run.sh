@@ -33,7 +33,7 @@ echo "auth: JWT issue and validation beside the bare library..." >&2
 dotnet run -c Release --no-build --project bench/Netra.Auth.Bench -- $quick_flag --json "$work/auth.json" >"$work/auth.txt"
 
 echo "backend: connections, memory and event-to-frame latency..." >&2
-backend_load=$($quick && echo "--connections 1000 --duration 3 --warmup 1" || echo "--connections 10000 --duration 30")
+backend_load=$($quick && echo "--connections 1000 --duration 2 --warmup 1" || echo "--connections 10000 --duration 30")
 # A run that does not hold every connection exits 1; its figures still say how many it held.
 dotnet run -c Release --no-build --project bench/Netra.Backend.Bench -- $backend_load --rate 100 --json "$work/backend.json" \
   >"$work/backend.txt" || echo "backend: not every connection held (see the table)" >&2

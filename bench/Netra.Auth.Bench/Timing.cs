@@ -11,6 +11,6 @@ public static class Timing
     public static void UseQuick()
     {
         Warmup = TimeSpan.FromSeconds(0.5);
-        Duration = TimeSpan.FromSeconds(1);
+        Duration = TimeSpan.FromSeconds(0.75);
     }
 }
