@@ -15,10 +15,10 @@ namespace Netra.Auth.Bench;
 /// <summary>Each measurement is bounded by a duration or a request count, and runs against loopback only.</summary>
 public static class Measurements
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(3);
+    private static TimeSpan Duration => Timing.Duration;
 
-    // Long enough for tiered JIT to reach optimized code: a few hundred calls measure the interpreter-like tier 0.
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
+    private static TimeSpan Warmup => Timing.Warmup;
+
     private const int TokenPool = 256;
 
     /// <summary>Access tokens signed per second on one thread (RS256, in process).</summary>
@@ -171,7 +171,7 @@ public static class Measurements
         return new BenchResult(name, requests, clock.Elapsed, cpu.Elapsed, latencies[requests / 2], latencies[(int)(requests * 0.99)], errors);
     }
 
-    private static string[] IssueTokens(AuthBenchHost host)
+    public static string[] IssueTokens(AuthBenchHost host)
     {
         var issuer = host.Services.GetRequiredService<AccessTokenIssuer>();
         return [.. Enumerable.Range(0, TokenPool).Select(i => issuer.Issue($"user-{i}", "netra-backend", "chat", null, Grants.Password).Token)];

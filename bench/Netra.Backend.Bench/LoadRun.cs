@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Netra.Bench;
 
 namespace Netra.Backend.Bench;
 
@@ -16,7 +17,7 @@ public static class LoadRun
     public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> args)
     {
         Console.WriteLine($"netra-backend bench: {options.Connections} connections, {options.Rate} msg/s for {options.Duration.TotalSeconds:0} s");
-        await using var server = await ServerProcess.StartAsync(args);
+        await using var server = await ServerProcess.StartAsync("serve", args);
         var wsUri = new Uri($"ws://{server.BackendUrl.Authority}/ws");
         var token = await LoginAsync(server.AuthUrl);
         var baseline = await server.StatsAsync();
@@ -62,6 +63,14 @@ public static class LoadRun
         foreach (var client in clients)
         {
             client.Dispose();
+        }
+
+        // The limit beside these figures: the same connections and frame rate against a bare Kestrel echo server.
+        if (FigureFile.PathFrom(args) is { } json)
+        {
+            var echo = await EchoRun.RunAsync(options.Connections, counters.Frames / options.Duration.TotalSeconds, options.Duration);
+            var figures = BackendFigures.Create(options, held, baseline, connected, latencies, counters.Frames, echo);
+            await FigureFile.WriteAsync(json, "backend", figures);
         }
 
         return held == options.Connections ? 0 : 1;

@@ -20,7 +20,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri AuthUrl { get; }
 
-    public static async Task<ServerProcess> StartAsync(IEnumerable<string> args)
+    public static async Task<ServerProcess> StartAsync(string mode, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo
         {
@@ -34,7 +34,7 @@ public sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         }
 
-        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add(mode);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
