@@ -9,7 +9,8 @@ namespace Netra.Operator.Core.Controller.Stages;
 /// </summary>
 public static class FinishStage
 {
-    public static TestRunStatus Completed(TestRun run, IReadOnlyList<ScenarioOutcome> outcomes, EnvironmentStatus environment, DateTimeOffset now)
+    public static TestRunStatus Completed(
+        TestRun run, IReadOnlyList<ScenarioOutcome> outcomes, EnvironmentStatus environment, DateTimeOffset now)
     {
         var summary = ResultsStatus.Summarize(outcomes);
         var succeeded = summary.Failed == 0 && summary.Passed > 0;
