@@ -10,10 +10,14 @@ public static class ApiErrors
 
     public static bool IsConflict(Exception error) => StatusOf(error) == HttpStatusCode.Conflict;
 
-    /// <summary>An API call's failure in one line, for a log or a status: the HTTP status and the server's reason, or why it was not reached.</summary>
+    /// <summary>
+    /// An API call's failure in one line, for a log or a status: the HTTP status and the server's reason,
+    /// or why it was not reached.
+    /// </summary>
     public static string Describe(Exception error) => error switch
     {
-        HttpOperationException { Response: { } response } => $"{(int)response.StatusCode} {response.StatusCode}: {FirstLine(response.Content)}",
+        HttpOperationException { Response: { } response } =>
+            $"{(int)response.StatusCode} {response.StatusCode}: {FirstLine(response.Content)}",
         HttpRequestException request => $"cannot reach the API server: {FirstLine(request.Message)}",
         TaskCanceledException or TimeoutException => "the API server did not answer in time",
         _ => $"{error.GetType().Name}: {FirstLine(error.Message)}",

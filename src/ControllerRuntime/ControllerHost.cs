@@ -28,10 +28,12 @@ public sealed class ControllerHost<T>(
     }
 
     /// <summary>Watches children too: a change to one queues the key <paramref name="ownerKey"/> names (none when null).</summary>
-    public ControllerHost<T> Owns<TChild>(IResourceSource<TChild> children, Func<TChild, string?> ownerKey, ObjectCache<TChild>? cache = null)
+    public ControllerHost<T> Owns<TChild>(
+        IResourceSource<TChild> children, Func<TChild, string?> ownerKey, ObjectCache<TChild>? cache = null)
         where TChild : IKubernetesObject<V1ObjectMeta>
     {
-        _childWatchers.Add((queue, cancellationToken) => new ResourceWatcher<TChild>(children, queue, logger, time, ownerKey, cache).RunAsync(cancellationToken));
+        _childWatchers.Add((queue, cancellationToken) =>
+            new ResourceWatcher<TChild>(children, queue, logger, time, ownerKey, cache).RunAsync(cancellationToken));
         if (cache is not null)
         {
             _cachesSynced.Add(() => cache.Synced);

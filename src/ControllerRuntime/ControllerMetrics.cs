@@ -12,7 +12,10 @@ public sealed class ControllerMetrics
 
     public ControllerMetrics(IMetricFactory factory, string controller)
     {
-        _reconciles = factory.CreateCounter("netra_operator_reconcile_total", "Reconciles by controller and result (success, requeue, error).", ["controller", "result"]);
+        _reconciles = factory.CreateCounter(
+            "netra_operator_reconcile_total",
+            "Reconciles by controller and result (success, requeue, error).",
+            ["controller", "result"]);
         _durations = factory.CreateHistogram(
             "netra_operator_reconcile_duration_seconds",
             "Duration of one reconcile.",

@@ -22,7 +22,8 @@ public sealed class EventRecorder : IAsyncDisposable
     private readonly string _component;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Channel<Corev1Event> _pending = Channel.CreateBounded<Corev1Event>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<Corev1Event> _pending = Channel.CreateBounded<Corev1Event>(
+        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sending;
 
@@ -88,11 +89,17 @@ public sealed class EventRecorder : IAsyncDisposable
             {
                 try
                 {
-                    await _client.CoreV1.CreateNamespacedEventAsync(item, item.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+                    await _client.CoreV1.CreateNamespacedEventAsync(
+                        item, item.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
-                    _logger.LogWarning(error, "Could not record event {Reason} for {Namespace}/{Name}", item.Reason, item.Metadata.NamespaceProperty, item.InvolvedObject.Name);
+                    _logger.LogWarning(
+                        error,
+                        "Could not record event {Reason} for {Namespace}/{Name}",
+                        item.Reason,
+                        item.Metadata.NamespaceProperty,
+                        item.InvolvedObject.Name);
                 }
             }
         }

@@ -8,7 +8,10 @@ public interface IResourceSource<T>
     /// <summary>Every object, and the resourceVersion to watch from.</summary>
     Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>Changes after <paramref name="resourceVersion"/>; throws <see cref="ResourceVersionGoneException"/> when it is too old.</summary>
+    /// <summary>
+    /// Changes after <paramref name="resourceVersion"/>; throws <see cref="ResourceVersionGoneException"/>
+    /// when it is too old.
+    /// </summary>
     IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string resourceVersion, CancellationToken cancellationToken);
 }
 

@@ -15,7 +15,11 @@ public sealed class JobSource(IKubernetes client, string labelSelector) : IResou
     public IAsyncEnumerable<(WatchEventType Type, V1Job Object)> WatchAsync(string resourceVersion, CancellationToken cancellationToken) =>
         WatchStream.ReadAsync(
             (onError, stop) => client.BatchV1.WatchListJobForAllNamespacesAsync(
-                allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion, onError: onError, cancellationToken: stop),
+                allowWatchBookmarks: true,
+                labelSelector: labelSelector,
+                resourceVersion: resourceVersion,
+                onError: onError,
+                cancellationToken: stop),
             "jobs",
             cancellationToken);
 }

@@ -70,7 +70,10 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionSettings se
         };
         // One line a failure, each time it happens: a missing Lease namespace or a missing permission repeats until fixed.
         elector.OnError += error => logger.LogError(
-            "Leader election on Lease {Namespace}/{Lease} failed: {Problem}", settings.Namespace, settings.LeaseName, ApiErrors.Describe(error));
+            "Leader election on Lease {Namespace}/{Lease} failed: {Problem}",
+            settings.Namespace,
+            settings.LeaseName,
+            ApiErrors.Describe(error));
         try
         {
             await elector.RunUntilLeadershipLostAsync(term.Token);
@@ -81,7 +84,10 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionSettings se
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(
-                "Leader election on Lease {Namespace}/{Lease} failed, trying again: {Problem}", settings.Namespace, settings.LeaseName, ApiErrors.Describe(error));
+                "Leader election on Lease {Namespace}/{Lease} failed, trying again: {Problem}",
+                settings.Namespace,
+                settings.LeaseName,
+                ApiErrors.Describe(error));
             await Task.Delay(settings.RetryPeriod, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         finally

@@ -12,7 +12,12 @@ namespace Netra.ControllerRuntime;
 /// nothing is missed across a relist. With a cache, the cache holds what was seen before the key is queued.
 /// </summary>
 public sealed class ResourceWatcher<T>(
-    IResourceSource<T> source, WorkQueue<string> queue, ILogger logger, TimeProvider time, Func<T, string?>? keyOf = null, ObjectCache<T>? cache = null)
+    IResourceSource<T> source,
+    WorkQueue<string> queue,
+    ILogger logger,
+    TimeProvider time,
+    Func<T, string?>? keyOf = null,
+    ObjectCache<T>? cache = null)
     where T : IKubernetesObject<V1ObjectMeta>
 {
     private readonly Func<T, string?> _keyOf = keyOf ?? (item => ObjectKey.Of(item));

@@ -21,7 +21,8 @@ public sealed class StatusPatcher<T>(IKubernetes client, string group, string ve
     /// Patches the status that <paramref name="desired"/> computes from the object; returns false
     /// (and writes nothing) when it is null or equal to the current one.
     /// </summary>
-    public async Task<bool> PatchAsync<TStatus>(T current, Func<T, TStatus?> desired, Func<T, TStatus?> currentStatus, CancellationToken cancellationToken)
+    public async Task<bool> PatchAsync<TStatus>(
+        T current, Func<T, TStatus?> desired, Func<T, TStatus?> currentStatus, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -40,14 +41,21 @@ public sealed class StatusPatcher<T>(IKubernetes client, string group, string ve
             {
                 await client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
                     new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
-                    group, version, current.Metadata.NamespaceProperty, plural, current.Metadata.Name, cancellationToken: cancellationToken);
+                    group,
+                    version,
+                    current.Metadata.NamespaceProperty,
+                    plural,
+                    current.Metadata.Name,
+                    cancellationToken: cancellationToken);
                 return true;
             }
             catch (Exception error) when (ApiErrors.IsConflict(error) && attempt < MaxAttempts)
             {
                 Conflicts++;
-                current = KubernetesJson.Deserialize<T>(((System.Text.Json.JsonElement)await client.CustomObjects.GetNamespacedCustomObjectAsync(
-                    group, version, current.Metadata.NamespaceProperty, plural, current.Metadata.Name, cancellationToken)).GetRawText());
+                current = KubernetesJson.Deserialize<T>(
+                    ((System.Text.Json.JsonElement)await client.CustomObjects.GetNamespacedCustomObjectAsync(
+                        group, version, current.Metadata.NamespaceProperty, plural, current.Metadata.Name, cancellationToken))
+                    .GetRawText());
             }
         }
     }

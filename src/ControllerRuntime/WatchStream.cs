@@ -17,10 +17,16 @@ public static class WatchStream
     // KubernetesClient reads each event by reflection, first as a Watcher<KubernetesObject>.WatchEvent
     // (to tell an error Status), then as a Watcher<T>.WatchEvent: the ahead-of-time compiled image
     // has to keep their constructors and properties.
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(Watcher<>.WatchEvent))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(KubernetesObject))]
+    [DynamicDependency(
+        DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties,
+        typeof(Watcher<>.WatchEvent))]
+    [DynamicDependency(
+        DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties,
+        typeof(KubernetesObject))]
     public static async IAsyncEnumerable<(WatchEventType Type, T Object)> ReadAsync<T>(
-        Func<Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, T)>> start, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, T)>> start,
+        string what,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Exception? failure = null;
         // KubernetesClient reports an event it cannot read to the callback and reads on. The watch is

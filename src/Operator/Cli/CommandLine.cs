@@ -14,7 +14,11 @@ public static class CommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            var messages = string.Join("; ", parsed.Errors.Select(e => string.Join(' ', e.Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+            var messages = string.Join("; ", parsed.Errors.Select(e => string.Join(
+                ' ',
+                e.Message.Split(
+                    (char[])['\n', '\r', '\t'],
+                    StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
             await error.WriteLineAsync($"netra-operator: {messages} (see --help)");
             return ExitCodes.Invalid;
         }
@@ -22,7 +26,8 @@ public static class CommandLine
         try
         {
             // Signals are the commands' own (StopSignals), so that they can report what finished before exiting.
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (UsageException refused)
         {

@@ -22,8 +22,14 @@ public static class ResultsCommand
     public static Command Create(IAnsiConsole progress, TextWriter output)
     {
         var name = new Argument<string>("NAME") { Description = "The TestRun's name." };
-        var ns = new Option<string?>("--namespace", "-n") { Description = "Its namespace; default: the kubeconfig context's, else default." };
-        var kubeconfig = new Option<FileInfo?>("--kubeconfig") { Description = "A kubeconfig file; default: in-cluster, else $KUBECONFIG or ~/.kube/config." };
+        var ns = new Option<string?>("--namespace", "-n")
+        {
+            Description = "Its namespace; default: the kubeconfig context's, else default.",
+        };
+        var kubeconfig = new Option<FileInfo?>("--kubeconfig")
+        {
+            Description = "A kubeconfig file; default: in-cluster, else $KUBECONFIG or ~/.kube/config.",
+        };
         var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report of every case to this file." };
         var json = new Option<FileInfo?>("--json") { Description = "Write every case's result to this JSON file." };
         var results = new Command("results", "Print the full results of a TestRun run in a cluster; write them as JUnit or JSON.")
@@ -32,7 +38,10 @@ public static class ResultsCommand
         };
         results.SetAction(async (parsed, cancellationToken) =>
         {
-            var outputs = new ReportOutputs(ReportPaths.Writable(parsed.GetValue(json)), ReportPaths.Writable(parsed.GetValue(junit)), null);
+            var outputs = new ReportOutputs(
+                ReportPaths.Writable(parsed.GetValue(json)),
+                ReportPaths.Writable(parsed.GetValue(junit)),
+                null);
             var configuration = Configuration(parsed.GetValue(kubeconfig));
             var where = parsed.GetValue(ns) ?? configuration.Namespace ?? "default";
             using var client = new Kubernetes(configuration);
@@ -63,7 +72,8 @@ public static class ResultsCommand
     {
         try
         {
-            var item = await client.CustomObjects.GetNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, name, cancellationToken);
+            var item = await client.CustomObjects.GetNamespacedCustomObjectAsync(
+                TestRun.Group, TestRun.Version, ns, TestRun.Plural, name, cancellationToken);
             return KubernetesJson.Deserialize<TestRun>(((JsonElement)item).GetRawText());
         }
         catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
@@ -77,12 +87,16 @@ public static class ResultsCommand
         var where = $"{run.Metadata.NamespaceProperty}/{run.Metadata.Name}";
         try
         {
-            var map = await client.CoreV1.ReadNamespacedConfigMapAsync(ChildNames.ResultsConfigMap(run), run.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
-            return (map.Data is { } data && data.TryGetValue(ResultsStage.ReportKey, out var report) ? report : null) ?? throw new UsageException($"the results of TestRun {where} hold no report.");
+            var map = await client.CoreV1.ReadNamespacedConfigMapAsync(
+                ChildNames.ResultsConfigMap(run), run.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+            return (map.Data is { } data && data.TryGetValue(ResultsStage.ReportKey, out var report) ? report : null)
+                ?? throw new UsageException($"the results of TestRun {where} hold no report.");
         }
         catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new UsageException($"TestRun {where} has no results yet (phase {run.Status?.Phase ?? "Pending"}); they are kept once its probes ran.", error);
+            throw new UsageException(
+                $"TestRun {where} has no results yet (phase {run.Status?.Phase ?? "Pending"}); they are kept once its probes ran.",
+                error);
         }
     }
 }

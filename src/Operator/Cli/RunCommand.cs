@@ -15,8 +15,15 @@ public static class RunCommand
 {
     public static Command Create(IAnsiConsole progress, TextWriter output)
     {
-        var file = new Argument<string>("FILE") { Description = "A TestRun manifest, as you would kubectl apply it; - reads standard input." };
-        var format = new Option<string>("--output", "-o") { Description = "How the final status is printed: yaml or json.", DefaultValueFactory = _ => "yaml" };
+        var file = new Argument<string>("FILE")
+        {
+            Description = "A TestRun manifest, as you would kubectl apply it; - reads standard input.",
+        };
+        var format = new Option<string>("--output", "-o")
+        {
+            Description = "How the final status is printed: yaml or json.",
+            DefaultValueFactory = _ => "yaml",
+        };
         format.AcceptOnlyFromAmong("yaml", "json");
         var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report of every case to this file." };
         var json = new Option<FileInfo?>("--json") { Description = "Write every case's result to this JSON file." };
@@ -26,7 +33,10 @@ public static class RunCommand
         };
         run.SetAction(async (parsed, _) =>
         {
-            var outputs = new ReportOutputs(ReportPaths.Writable(parsed.GetValue(json)), ReportPaths.Writable(parsed.GetValue(junit)), null);
+            var outputs = new ReportOutputs(
+                ReportPaths.Writable(parsed.GetValue(json)),
+                ReportPaths.Writable(parsed.GetValue(junit)),
+                null);
             var testRun = Load(parsed.GetRequiredValue(file));
             foreach (var warning in LocalRunCaveats.Warnings(testRun))
             {

@@ -29,7 +29,10 @@ public sealed class DeployJobRunner : IAsyncDisposable
         return (0, "Releases netra-auth, netra-agent and netra-backend already installed.");
     }
 
-    /// <summary>The service configuration of each chart's values, without the addresses: on loopback the local environment knows them.</summary>
+    /// <summary>
+    /// The service configuration of each chart's values, without the addresses: on loopback the local environment
+    /// knows them.
+    /// </summary>
     public static ServiceSettings SettingsFrom(V1ConfigMap values) =>
         new(Arguments(values, "auth"), Arguments(values, "agent"), Arguments(values, "backend"));
 

@@ -79,7 +79,9 @@ public sealed class InMemoryCluster(IAnsiConsole console, ScenarioReports report
     public async Task WaitForChangeAsync(TimeSpan? timeout, CancellationToken cancellationToken) =>
         await _changed.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken);
 
-    /// <summary>Stops the services of a namespace and forgets it; with <paramref name="keepFiles"/> their logs and databases stay.</summary>
+    /// <summary>
+    /// Stops the services of a namespace and forgets it; with <paramref name="keepFiles"/> their logs and databases stay.
+    /// </summary>
     public async Task DeleteNamespaceAsync(string ns, bool keepFiles)
     {
         _namespaces.TryRemove(ns, out _);
@@ -145,7 +147,8 @@ public sealed class InMemoryCluster(IAnsiConsole console, ScenarioReports report
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !_stop.IsCancellationRequested)
         {
-            return new JobObservation(job.Metadata.Name, JobProgress.Failed, null, "DeadlineExceeded: Job was active longer than specified deadline");
+            return new JobObservation(
+                job.Metadata.Name, JobProgress.Failed, null, "DeadlineExceeded: Job was active longer than specified deadline");
         }
 #pragma warning disable CA1031 // Whatever stops a Job's work fails that Job, as a crashed container would.
         catch (Exception error)
@@ -162,7 +165,11 @@ public sealed class InMemoryCluster(IAnsiConsole console, ScenarioReports report
         try
         {
             return await ProbeJobRunner.RunAsync(
-                job.Spec.Template.Spec.Containers.Single(), _deployer.MapServiceUrl, console, cancellationToken, reports.PathFor(scenario, attempt));
+                job.Spec.Template.Spec.Containers.Single(),
+                _deployer.MapServiceUrl,
+                console,
+                cancellationToken,
+                reports.PathFor(scenario, attempt));
         }
         finally
         {

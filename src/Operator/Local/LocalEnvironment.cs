@@ -41,11 +41,16 @@ public sealed class LocalEnvironment : IAsyncDisposable
         var environment = new LocalEnvironment(Directory.CreateTempSubdirectory("netra-run-"));
         try
         {
-            var auth = await environment.StartAsync("auth", AuthApp.Create, [.. ProbeEnvironmentSettings.Auth, .. overrides.Auth], cancellationToken);
+            var auth = await environment.StartAsync(
+                "auth", AuthApp.Create, [.. ProbeEnvironmentSettings.Auth, .. overrides.Auth], cancellationToken);
             var services = new[] { $"--Services:AuthUrl={auth}" };
-            var agent = await environment.StartAsync("agent", AgentApp.Create, [.. services, .. ProbeEnvironmentSettings.Agent, .. overrides.Agent], cancellationToken);
+            var agent = await environment.StartAsync(
+                "agent", AgentApp.Create, [.. services, .. ProbeEnvironmentSettings.Agent, .. overrides.Agent], cancellationToken);
             var backend = await environment.StartAsync(
-                "backend", BackendApp.Create, [.. services, $"--Services:AgentUrl={agent}", .. ProbeEnvironmentSettings.Backend, .. overrides.Backend], cancellationToken);
+                "backend",
+                BackendApp.Create,
+                [.. services, $"--Services:AgentUrl={agent}", .. ProbeEnvironmentSettings.Backend, .. overrides.Backend],
+                cancellationToken);
             environment.Targets = new ProbeTargets(auth, backend, agent);
             return environment;
         }
@@ -73,7 +78,8 @@ public sealed class LocalEnvironment : IAsyncDisposable
         }
     }
 
-    private async Task<Uri> StartAsync(string name, Func<string[], WebApplication> create, IEnumerable<string> settings, CancellationToken cancellationToken)
+    private async Task<Uri> StartAsync(
+        string name, Func<string[], WebApplication> create, IEnumerable<string> settings, CancellationToken cancellationToken)
     {
         var app = create(
         [

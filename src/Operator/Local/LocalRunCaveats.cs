@@ -22,8 +22,10 @@ public static class LocalRunCaveats
 
         Unless(run.Metadata.NamespaceProperty is null, "metadata.namespace is ignored: there are no namespaces on this machine.");
         Unless(spec.Environment.CredentialsSecretRef is null,
-            "spec.environment.credentialsSecretRef is ignored: the probes take their credentials from this process's NETRA_PROBES_* variables.");
-        Unless(spec.Environment.Charts is not { } charts || new[] { charts.Auth, charts.Agent, charts.Backend }.All(c => c?.Chart is null && c?.Version is null),
+            "spec.environment.credentialsSecretRef is ignored: "
+            + "the probes take their credentials from this process's NETRA_PROBES_* variables.");
+        Unless(spec.Environment.Charts is not { } charts
+                || new[] { charts.Auth, charts.Agent, charts.Backend }.All(c => c?.Chart is null && c?.Version is null),
             "spec.environment.charts.*.chart and version are ignored: the services are this build's; their values' config is applied.");
         Unless(spec.Probe?.Image is null && spec.Probe?.Resources is null,
             "spec.probe is ignored: the probes run in this process.");

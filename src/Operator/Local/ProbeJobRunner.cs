@@ -16,7 +16,11 @@ public static class ProbeJobRunner
     /// <param name="progress">Where each case is printed as it finishes.</param>
     /// <param name="jsonReport">Where the probes also write their full JSON report, if anywhere.</param>
     public static async Task<(int ExitCode, string TerminationMessage)> RunAsync(
-        V1Container container, Func<Uri, Uri> mapServiceUrl, IAnsiConsole progress, CancellationToken cancellationToken, string? jsonReport = null)
+        V1Container container,
+        Func<Uri, Uri> mapServiceUrl,
+        IAnsiConsole progress,
+        CancellationToken cancellationToken,
+        string? jsonReport = null)
     {
         var terminationLog = Path.GetTempFileName();
         try
@@ -28,7 +32,8 @@ public static class ProbeJobRunner
             ];
             // The summary table is the caller's to print; signals are the hosting program's (no handler of the probes' own).
             var command = ProbesCommand.Create(Quiet, progress);
-            var exitCode = await command.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
+            var exitCode = await command.Parse(args).InvokeAsync(
+                new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
             return (exitCode, await File.ReadAllTextAsync(terminationLog, cancellationToken));
         }
         finally
@@ -37,8 +42,11 @@ public static class ProbeJobRunner
         }
     }
 
-    private static readonly IAnsiConsole Quiet = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+    private static readonly IAnsiConsole Quiet =
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
 
     private static string MapUrl(string argument, Func<Uri, Uri> mapServiceUrl) =>
-        Uri.TryCreate(argument, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? mapServiceUrl(url).ToString() : argument;
+        Uri.TryCreate(argument, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? mapServiceUrl(url).ToString()
+            : argument;
 }

@@ -39,7 +39,10 @@ public static class TestRunManifest
         return Parse(text, path);
     }
 
-    /// <summary>The one TestRun among the file's documents; YAML goes through JSON so that field types are checked as the API server would.</summary>
+    /// <summary>
+    /// The one TestRun among the file's documents; YAML goes through JSON so that field types are checked
+    /// as the API server would.
+    /// </summary>
     public static TestRun Parse(string yaml, string source)
     {
         var deserializer = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
@@ -60,13 +63,15 @@ public static class TestRunManifest
         catch (YamlException error)
         {
             var reason = (error.InnerException ?? error).Message.ReplaceLineEndings(" ");
-            throw new InvalidManifestException($"{source}: not valid YAML at line {error.Start.Line}, column {error.Start.Column}: {reason}", error);
+            throw new InvalidManifestException(
+                $"{source}: not valid YAML at line {error.Start.Line}, column {error.Start.Column}: {reason}", error);
         }
 
         return testRuns switch
         {
             [var only] when only.ApiVersion == TestRun.ApiVersionName => only,
-            [var other] => throw new InvalidManifestException($"{source}: apiVersion must be {TestRun.ApiVersionName}, not '{other.ApiVersion}'."),
+            [var other] => throw new InvalidManifestException(
+                $"{source}: apiVersion must be {TestRun.ApiVersionName}, not '{other.ApiVersion}'."),
             [] => throw new InvalidManifestException($"{source}: no document of kind {TestRun.KindName}."),
             _ => throw new InvalidManifestException($"{source}: {testRuns.Count} TestRuns; the local run takes one at a time."),
         };

@@ -56,7 +56,9 @@ public static class ChildNames
         return name[..Math.Min(name.Length, 63 - suffix.Length)].TrimEnd('-', '.') + suffix;
     }
 
-    /// <summary><c>&lt;run&gt;-results</c>, <c>&lt;run&gt;-r&lt;re-run&gt;-results</c> from the second run on: the run's full results.</summary>
+    /// <summary>
+    /// <c>&lt;run&gt;-results</c>, <c>&lt;run&gt;-r&lt;re-run&gt;-results</c> from the second run on: the run's full results.
+    /// </summary>
     public static string ResultsConfigMap(TestRun run)
     {
         var suffix = run.Status?.Run is > 1 and var number ? $"-r{number}-results" : "-results";

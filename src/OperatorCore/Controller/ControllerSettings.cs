@@ -7,7 +7,10 @@ public sealed record ControllerSettings
 
     public string HelmImage { get; init; } = "alpine/helm:3.16.4";
 
-    /// <summary>A chart reference helm understands, or <c>bundled</c>: the chart the operator carries (<see cref="Manifests.BundledCharts"/>).</summary>
+    /// <summary>
+    /// A chart reference helm understands, or <c>bundled</c>: the chart the operator carries
+    /// (<see cref="Manifests.BundledCharts"/>).
+    /// </summary>
     public string AuthChart { get; init; } = Manifests.BundledCharts.Reference;
 
     public string BackendChart { get; init; } = Manifests.BundledCharts.Reference;
@@ -24,6 +27,9 @@ public sealed record ControllerSettings
     /// </summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>The deploy Job's own deadline (and each helm step's), so that a deploy that cannot finish fails as such, not as the run's timeout.</summary>
+    /// <summary>
+    /// The deploy Job's own deadline (and each helm step's), so that a deploy that cannot finish fails as such,
+    /// not as the run's timeout.
+    /// </summary>
     public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

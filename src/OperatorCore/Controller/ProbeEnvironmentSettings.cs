@@ -9,7 +9,9 @@ namespace Netra.Operator.Core.Controller;
 /// </summary>
 public static class ProbeEnvironmentSettings
 {
-    /// <summary>The user whose tokens live seconds: the probes' expiry user (<c>NETRA_PROBES_EXPIRY_USER</c>, the seed's <c>dave</c>).</summary>
+    /// <summary>
+    /// The user whose tokens live seconds: the probes' expiry user (<c>NETRA_PROBES_EXPIRY_USER</c>, the seed's <c>dave</c>).
+    /// </summary>
     public const string ExpiryUser = "dave";
 
     /// <summary>

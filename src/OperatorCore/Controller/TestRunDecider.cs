@@ -110,6 +110,7 @@ public static class TestRunDecider
     /// <summary>Finished: look again at once, for the cleanup that follows completion.</summary>
     private static TestRunDecision Ended(TestRunStatus status) => new([], status, TimeSpan.Zero);
 
-    private static TestRunDecision InProgress(IReadOnlyList<ChildAction> actions, TestRunStatus status, ControllerSettings settings, TimeSpan remaining) =>
+    private static TestRunDecision InProgress(
+        IReadOnlyList<ChildAction> actions, TestRunStatus status, ControllerSettings settings, TimeSpan remaining) =>
         new(actions, status, remaining < settings.PollInterval ? remaining : settings.PollInterval);
 }

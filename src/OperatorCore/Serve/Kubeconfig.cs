@@ -24,8 +24,10 @@ public static class Kubeconfig
         Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } named ? named.Split(Path.PathSeparator)[0]
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
 
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reflection over the kubeconfig model classes kept below; no code is generated.")]
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The kubeconfig model classes are kept whole by the DynamicDependency attributes.")]
+    [UnconditionalSuppressMessage(
+        "AOT", "IL3050", Justification = "Reflection over the kubeconfig model classes kept below; no code is generated.")]
+    [UnconditionalSuppressMessage(
+        "Trimming", "IL2026", Justification = "The kubeconfig model classes are kept whole by the DynamicDependency attributes.")]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(K8SConfiguration))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Cluster))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ClusterEndpoint))]

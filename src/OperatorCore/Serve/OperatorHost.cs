@@ -81,7 +81,8 @@ public sealed class OperatorHost : IAsyncDisposable
     }
 
     /// <summary>Without leader election: this instance reconciles from the start until it is stopped.</summary>
-    private static async Task RunAloneAsync(ControllerHost<TestRun> controller, ControllerMetrics metrics, CancellationToken cancellationToken)
+    private static async Task RunAloneAsync(
+        ControllerHost<TestRun> controller, ControllerMetrics metrics, CancellationToken cancellationToken)
     {
         metrics.Leading(true);
         try

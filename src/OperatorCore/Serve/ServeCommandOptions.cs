@@ -34,25 +34,33 @@ internal sealed class ServeCommandOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAME") ?? Defaults.Identity,
     };
 
-    public Option<TimeSpan> LeaseDuration { get; } = Default("--lease-duration", "How long a leader's Lease lasts without renewal.", Defaults.LeaseDuration);
+    public Option<TimeSpan> LeaseDuration { get; } =
+        Default("--lease-duration", "How long a leader's Lease lasts without renewal.", Defaults.LeaseDuration);
 
-    public Option<TimeSpan> RenewDeadline { get; } = Default("--renew-deadline", "How long the leader tries to renew before it gives up leading.", Defaults.RenewDeadline);
+    public Option<TimeSpan> RenewDeadline { get; } =
+        Default("--renew-deadline", "How long the leader tries to renew before it gives up leading.", Defaults.RenewDeadline);
 
-    public Option<TimeSpan> RetryPeriod { get; } = Default("--retry-period", "Pause between attempts to acquire or renew the Lease.", Defaults.RetryPeriod);
+    public Option<TimeSpan> RetryPeriod { get; } =
+        Default("--retry-period", "Pause between attempts to acquire or renew the Lease.", Defaults.RetryPeriod);
 
     public Option<int> Workers { get; } = Default("--workers", "TestRuns reconciled at once.", Defaults.Workers);
 
     public Option<int> MetricsPort { get; } = Default("--metrics-port", "Port of /healthz, /readyz and /metrics.", 8080);
 
-    public Option<LogLevel> LogLevel { get; } = Default("--log-level", "Least level logged: Trace, Debug, Information, Warning, Error.", Microsoft.Extensions.Logging.LogLevel.Information);
+    public Option<LogLevel> LogLevel { get; } = Default(
+        "--log-level",
+        "Least level logged: Trace, Debug, Information, Warning, Error.",
+        Microsoft.Extensions.Logging.LogLevel.Information);
 
-    public Option<string> ProbeImage { get; } = Default("--probe-image", "Image of netra-probes, unless a run names one.", Settings.ProbeImage);
+    public Option<string> ProbeImage { get; } =
+        Default("--probe-image", "Image of netra-probes, unless a run names one.", Settings.ProbeImage);
 
     public Option<string> HelmImage { get; } = Default("--helm-image", "Image with helm for the deploy Jobs.", Settings.HelmImage);
 
     public Option<string> AuthChart { get; } = Default("--auth-chart", "Default chart of the auth service.", Settings.AuthChart);
 
-    public Option<string> BackendChart { get; } = Default("--backend-chart", "Default chart of the backend service.", Settings.BackendChart);
+    public Option<string> BackendChart { get; } =
+        Default("--backend-chart", "Default chart of the backend service.", Settings.BackendChart);
 
     public Option<string> AgentChart { get; } = Default("--agent-chart", "Default chart of the agent service.", Settings.AgentChart);
 

@@ -18,7 +18,10 @@ public sealed record ServeOptions
     /// <summary>This instance in the lease; the pod name in a cluster.</summary>
     public string Identity { get; init; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
 
-    /// <summary>Reconciles at once. They mostly wait on the API server: of 2, 4, 8 and 16, 8 gave the lowest latencies for 100 runs created at once (bench/Netra.Operator.Bench).</summary>
+    /// <summary>
+    /// Reconciles at once. They mostly wait on the API server: of 2, 4, 8 and 16, 8 gave the lowest latencies
+    /// for 100 runs created at once (bench/Netra.Operator.Bench).
+    /// </summary>
     public int Workers { get; init; } = 8;
 
     /// <summary>Where /healthz, /readyz and /metrics listen (port 0: any free port).</summary>

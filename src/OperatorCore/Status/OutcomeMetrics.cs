@@ -17,9 +17,11 @@ public sealed class OutcomeMetrics
     public OutcomeMetrics(IMetricFactory factory)
     {
         _runs = factory.CreateCounter("netra_testruns_finished_total", "TestRuns finished, by phase and reason.", ["phase", "reason"]);
-        _cases = factory.CreateCounter("netra_testrun_cases_total", "Cases of finished TestRuns, by scenario and result.", ["scenario", "result"]);
+        _cases = factory.CreateCounter(
+            "netra_testrun_cases_total", "Cases of finished TestRuns, by scenario and result.", ["scenario", "result"]);
         var buckets = Histogram.ExponentialBuckets(1, 2, 12);
-        _runDurations = factory.CreateHistogram("netra_testrun_duration_seconds", "Wall time of finished TestRuns.", new HistogramConfiguration { Buckets = buckets });
+        _runDurations = factory.CreateHistogram(
+            "netra_testrun_duration_seconds", "Wall time of finished TestRuns.", new HistogramConfiguration { Buckets = buckets });
         _scenarioDurations = factory.CreateHistogram(
             "netra_testrun_scenario_duration_seconds", "Wall time of each scenario's last attempt.",
             new HistogramConfiguration { LabelNames = ["scenario"], Buckets = buckets });

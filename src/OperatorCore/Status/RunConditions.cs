@@ -11,7 +11,8 @@ namespace Netra.Operator.Core.Status;
 /// </summary>
 public static class RunConditions
 {
-    public static IReadOnlyList<TestRunCondition> InProgress(string phase, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
+    public static IReadOnlyList<TestRunCondition> InProgress(
+        string phase, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
         Merge(previous, now, generation,
             (ConditionTypes.Ready, ConditionStatuses.False, phase, message),
             (ConditionTypes.Reconciling, ConditionStatuses.True, phase, message),
@@ -19,7 +20,8 @@ public static class RunConditions
             (ConditionTypes.Succeeded, ConditionStatuses.Unknown, phase, message),
             (ConditionTypes.Finished, ConditionStatuses.False, phase, message));
 
-    public static IReadOnlyList<TestRunCondition> Succeeded(string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
+    public static IReadOnlyList<TestRunCondition> Succeeded(
+        string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
         Merge(previous, now, generation,
             (ConditionTypes.Ready, ConditionStatuses.True, Reasons.Succeeded, message),
             (ConditionTypes.Reconciling, ConditionStatuses.False, Reasons.Succeeded, string.Empty),
@@ -27,7 +29,8 @@ public static class RunConditions
             (ConditionTypes.Succeeded, ConditionStatuses.True, Reasons.Succeeded, message),
             (ConditionTypes.Finished, ConditionStatuses.True, Reasons.Succeeded, message));
 
-    public static IReadOnlyList<TestRunCondition> Failed(string reason, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
+    public static IReadOnlyList<TestRunCondition> Failed(
+        string reason, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
         Merge(previous, now, generation,
             (ConditionTypes.Ready, ConditionStatuses.False, reason, message),
             (ConditionTypes.Reconciling, ConditionStatuses.False, reason, string.Empty),

@@ -28,7 +28,9 @@ public sealed class TestRunSpec
     [JsonPropertyName("cleanup")]
     public CleanupSpec? Cleanup { get; set; }
 
-    /// <summary>What the probes may do to the services: <c>Safe</c> (default for Existing) or <c>Full</c> (default for Ephemeral).</summary>
+    /// <summary>
+    /// What the probes may do to the services: <c>Safe</c> (default for Existing) or <c>Full</c> (default for Ephemeral).
+    /// </summary>
     [JsonPropertyName("profile")]
     public string? Profile { get; set; }
 

@@ -43,10 +43,14 @@ public static class DeployJobManifest
         };
     }
 
-    /// <summary>The chart a run installs for a service: the spec's, else the operator's; <c>bundled</c> when it is the one the operator carries.</summary>
+    /// <summary>
+    /// The chart a run installs for a service: the spec's, else the operator's; <c>bundled</c> when it is the one
+    /// the operator carries.
+    /// </summary>
     public static string ChartOf(ChartSpec? chart, string operatorDefault) => chart?.Chart ?? operatorDefault;
 
-    private static V1Container Helm(ControllerSettings settings, string service, ChartSpec? chart, string reference, string ns, long deadlineSeconds)
+    private static V1Container Helm(
+        ControllerSettings settings, string service, ChartSpec? chart, string reference, string ns, long deadlineSeconds)
     {
         var bundled = reference == BundledCharts.Reference;
         List<string> args =

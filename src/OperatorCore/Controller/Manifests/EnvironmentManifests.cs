@@ -67,7 +67,9 @@ public static class EnvironmentManifests
         };
     }
 
-    /// <summary>The bundled chart archives the deploy Job installs from (<see cref="BundledCharts"/>), or null when no service uses one.</summary>
+    /// <summary>
+    /// The bundled chart archives the deploy Job installs from (<see cref="BundledCharts"/>), or null when no service uses one.
+    /// </summary>
     public static V1ConfigMap? Charts(TestRunObservation observation, ControllerSettings settings)
     {
         var run = observation.Run;

@@ -8,7 +8,8 @@ namespace Netra.Operator.Core.Controller.Stages;
 /// </summary>
 public static class ExpiryStage
 {
-    public static TestRunDecision Decide(TestRunObservation observation, TestRunStatus finished, TestRunDecision cleanup, DateTimeOffset now)
+    public static TestRunDecision Decide(
+        TestRunObservation observation, TestRunStatus finished, TestRunDecision cleanup, DateTimeOffset now)
     {
         if (observation.Spec.TtlSecondsAfterFinished is not { } ttl)
         {

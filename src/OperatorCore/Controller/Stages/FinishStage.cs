@@ -9,7 +9,8 @@ namespace Netra.Operator.Core.Controller.Stages;
 /// </summary>
 public static class FinishStage
 {
-    public static TestRunStatus Completed(TestRun run, IReadOnlyList<ScenarioOutcome> outcomes, EnvironmentStatus environment, DateTimeOffset now)
+    public static TestRunStatus Completed(
+        TestRun run, IReadOnlyList<ScenarioOutcome> outcomes, EnvironmentStatus environment, DateTimeOffset now)
     {
         var summary = ResultsStatus.Summarize(outcomes);
         var succeeded = summary.Failed == 0 && summary.Passed > 0;
@@ -17,7 +18,12 @@ public static class FinishStage
     }
 
     public static TestRunStatus Failed(
-        TestRun run, string reason, string message, EnvironmentStatus environment, DateTimeOffset now, IReadOnlyList<ScenarioOutcome>? partial = null)
+        TestRun run,
+        string reason,
+        string message,
+        EnvironmentStatus environment,
+        DateTimeOffset now,
+        IReadOnlyList<ScenarioOutcome>? partial = null)
     {
         if (partial is null || partial.All(o => !o.Ran))
         {
@@ -37,7 +43,12 @@ public static class FinishStage
     }
 
     private static TestRunStatus Ended(
-        TestRun run, string? failureReason, string message, DateTimeOffset now, EnvironmentStatus environment, IReadOnlyList<ScenarioOutcome>? outcomes)
+        TestRun run,
+        string? failureReason,
+        string message,
+        DateTimeOffset now,
+        EnvironmentStatus environment,
+        IReadOnlyList<ScenarioOutcome>? outcomes)
     {
         var previous = RerunStage.FirstRun(run, run.Status ?? new TestRunStatus());
         // The generation this run started with: an edit during the run makes it run again once it ends.

@@ -15,7 +15,11 @@ public static class ProbeStage
     /// </summary>
     /// <param name="PreflightFailure">Why no probing can go on (<see cref="ProbeResults.PreflightFailure"/>), or null.</param>
     public sealed record Outcome(
-        IReadOnlyList<ChildAction> Actions, IReadOnlyList<ScenarioOutcome> Outcomes, bool Finished, string Progress, string? PreflightFailure);
+        IReadOnlyList<ChildAction> Actions,
+        IReadOnlyList<ScenarioOutcome> Outcomes,
+        bool Finished,
+        string Progress,
+        string? PreflightFailure);
 
     public static Outcome Decide(TestRunObservation observation, ControllerSettings settings, ServiceUrls urls, long deadlineSeconds)
     {
@@ -27,7 +31,12 @@ public static class ProbeStage
             .ToList();
         var outcomes = states.Select(s => s.Last ?? ScenarioOutcome.NotRun(s.Name, 0)).ToList();
         var preflight = CurrentJobs(observation).Select(ProbeResults.PreflightFailure).FirstOrDefault(f => f is not null);
-        return new Outcome(actions, outcomes, ProbeSchedule.Finished(states, spec.MaxAttempts), Progress(states, next, spec.MaxAttempts), preflight);
+        return new Outcome(
+            actions,
+            outcomes,
+            ProbeSchedule.Finished(states, spec.MaxAttempts),
+            Progress(states, next, spec.MaxAttempts),
+            preflight);
     }
 
     /// <summary>Where each scenario stands, from its Jobs attempt by attempt.</summary>
@@ -68,7 +77,8 @@ public static class ProbeStage
             .Select(name => observation.ProbeJobs.GetValueOrDefault(name))
             .OfType<JobObservation>();
 
-    private static string Progress(IReadOnlyList<ProbeSchedule.ScenarioState> states, IReadOnlyList<(string Scenario, int Attempt)> starting, int maxAttempts)
+    private static string Progress(
+        IReadOnlyList<ProbeSchedule.ScenarioState> states, IReadOnlyList<(string Scenario, int Attempt)> starting, int maxAttempts)
     {
         var probing = states.Where(s => s.Running).Select(s => s.Name).Concat(starting.Select(s => s.Scenario)).ToList();
         var finished = states.Count(s => s.Done(maxAttempts));

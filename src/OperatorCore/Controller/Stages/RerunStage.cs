@@ -41,7 +41,9 @@ public static class RerunStage
         return new TestRunDecision([], status, TimeSpan.Zero);
     }
 
-    /// <summary>A run's first status records which run it is and the annotation it started with, so that only a change re-runs it.</summary>
+    /// <summary>
+    /// A run's first status records which run it is and the annotation it started with, so that only a change re-runs it.
+    /// </summary>
     public static TestRunStatus FirstRun(TestRun run, TestRunStatus status) =>
         status.Run is null ? status with { Run = 1, Rerun = RerunValue(run) } : status;
 
