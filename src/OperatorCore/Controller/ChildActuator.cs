@@ -18,7 +18,8 @@ public sealed class ChildActuator(IKubernetes client)
             run = action switch
             {
                 AddFinalizer => await SetFinalizersAsync(run, [.. run.Metadata.Finalizers ?? [], ChildNames.Finalizer], cancellationToken),
-                RemoveFinalizer => await SetFinalizersAsync(run, [.. (run.Metadata.Finalizers ?? []).Where(f => f != ChildNames.Finalizer)], cancellationToken),
+                RemoveFinalizer => await SetFinalizersAsync(
+                    run, [.. (run.Metadata.Finalizers ?? []).Where(f => f != ChildNames.Finalizer)], cancellationToken),
                 _ => await ApplyChildAsync(run, action, cancellationToken),
             };
         }
@@ -32,10 +33,16 @@ public sealed class ChildActuator(IKubernetes client)
         {
             case DeleteRun:
                 await ApiErrors.DeleteIfPresentAsync(() => client.CustomObjects.DeleteNamespacedCustomObjectAsync(
-                    TestRun.Group, TestRun.Version, run.Metadata.NamespaceProperty, TestRun.Plural, run.Metadata.Name, cancellationToken: cancellationToken));
+                    TestRun.Group,
+                    TestRun.Version,
+                    run.Metadata.NamespaceProperty,
+                    TestRun.Plural,
+                    run.Metadata.Name,
+                    cancellationToken: cancellationToken));
                 break;
             case DeleteNamespace delete:
-                await ApiErrors.DeleteIfPresentAsync(() => client.CoreV1.DeleteNamespaceAsync(delete.Name, cancellationToken: cancellationToken));
+                await ApiErrors.DeleteIfPresentAsync(
+                    () => client.CoreV1.DeleteNamespaceAsync(delete.Name, cancellationToken: cancellationToken));
                 break;
             case CreateChild { Child: var child }:
                 await ApiErrors.CreateIfAbsentAsync(() => CreateAsync(child, cancellationToken));
@@ -55,7 +62,8 @@ public sealed class ChildActuator(IKubernetes client)
             V1Namespace item => client.CoreV1.CreateNamespaceAsync(item, cancellationToken: cancellationToken),
             V1ServiceAccount item => client.CoreV1.CreateNamespacedServiceAccountAsync(item, ns, cancellationToken: cancellationToken),
             V1ConfigMap item => client.CoreV1.CreateNamespacedConfigMapAsync(item, ns, cancellationToken: cancellationToken),
-            V1RoleBinding item => client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(item, ns, cancellationToken: cancellationToken),
+            V1RoleBinding item => client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(
+                item, ns, cancellationToken: cancellationToken),
             V1Job item => client.BatchV1.CreateNamespacedJobAsync(item, ns, cancellationToken: cancellationToken),
             _ => throw new ArgumentException($"No way to create a {child.Kind}.", nameof(child)),
         };
@@ -74,7 +82,12 @@ public sealed class ChildActuator(IKubernetes client)
         };
         var patched = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
-            TestRun.Group, TestRun.Version, run.Metadata.NamespaceProperty, TestRun.Plural, run.Metadata.Name, cancellationToken: cancellationToken);
+            TestRun.Group,
+            TestRun.Version,
+            run.Metadata.NamespaceProperty,
+            TestRun.Plural,
+            run.Metadata.Name,
+            cancellationToken: cancellationToken);
         return KubernetesJson.Deserialize<TestRun>(((JsonElement)patched).GetRawText());
     }
 }

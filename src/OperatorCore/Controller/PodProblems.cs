@@ -18,7 +18,8 @@ public static class PodProblems
     private static readonly HashSet<string> StuckWaiting = new(NeverStarts, StringComparer.Ordinal) { "CrashLoopBackOff" };
 
     /// <summary>Whether a problem <see cref="Find"/> named keeps the container from ever starting (nothing of it ran).</summary>
-    public static bool KeepsFromStarting(string problem) => NeverStarts.Any(reason => problem.Contains($": {reason}", StringComparison.Ordinal));
+    public static bool KeepsFromStarting(string problem) =>
+        NeverStarts.Any(reason => problem.Contains($": {reason}", StringComparison.Ordinal));
 
     /// <summary>The first problem among the pods, as <c>pod P, container C: Reason: message</c>, or null.</summary>
     public static string? Find(IEnumerable<V1Pod> pods) =>

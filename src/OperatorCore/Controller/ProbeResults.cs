@@ -22,14 +22,16 @@ public static class ProbeResults
     {
         if (job.Problem is { } stuck)
         {
-            return new ScenarioOutcome(scenario, 0, 0, 0, 1, 0, [new FailedCase(scenario, $"The probe pod of Job {job.Name} cannot run: {stuck}")], attempt);
+            var cannotRun = new FailedCase(scenario, $"The probe pod of Job {job.Name} cannot run: {stuck}");
+            return new ScenarioOutcome(scenario, 0, 0, 0, 1, 0, [cannotRun], attempt);
         }
 
         var summary = TerminationMessage.Parse(job.TerminationMessage);
         var reported = summary?.Scenarios.FirstOrDefault(s => s.Name == scenario);
         if (summary is null || reported is null)
         {
-            var why = job.FailureReason ?? (job.TerminationMessage is null ? "no termination message" : "an unreadable termination message");
+            var why = job.FailureReason
+                ?? (job.TerminationMessage is null ? "no termination message" : "an unreadable termination message");
             var message = $"The probe pod of Job {job.Name} ended without a result for this scenario ({why}).";
             return new ScenarioOutcome(scenario, 0, 0, 0, 1, 0, [new FailedCase(scenario, message)], attempt);
         }
@@ -39,6 +41,7 @@ public static class ProbeResults
             .Where(f => f.Id.StartsWith(scenario + "/", StringComparison.Ordinal))
             .Select(f => new FailedCase(f.Id, f.Message))
             .ToList();
-        return new ScenarioOutcome(scenario, counts.Passed, counts.Failed, counts.Skipped, counts.Errors, reported.DurationMs, failures, attempt);
+        return new ScenarioOutcome(
+            scenario, counts.Passed, counts.Failed, counts.Skipped, counts.Errors, reported.DurationMs, failures, attempt);
     }
 }

@@ -58,7 +58,8 @@ public static class TestRunDecider
             {
                 var deploying = new EnvironmentStatus { Namespace = ns, DeployState = DeployStates.Deploying };
                 var message = $"Deploying auth, agent and backend into namespace {ns}.";
-                return InProgress(deploy.Actions, RunStatuses.InProgress(run, Phases.Deploying, message, now, deploying), settings, remaining);
+                var status = RunStatuses.InProgress(run, Phases.Deploying, message, now, deploying);
+                return InProgress(deploy.Actions, status, settings, remaining);
             }
         }
 
@@ -75,7 +76,8 @@ public static class TestRunDecider
 
         if (probe.PreflightFailure is { } preflight)
         {
-            return EndedWithResults(observation, FinishStage.Failed(run, Reasons.PreflightFailed, preflight, environment, now, probe.Outcomes), now);
+            var failed = FinishStage.Failed(run, Reasons.PreflightFailed, preflight, environment, now, probe.Outcomes);
+            return EndedWithResults(observation, failed, now);
         }
 
         if (probe.Finished)
@@ -83,7 +85,8 @@ public static class TestRunDecider
             return EndedWithResults(observation, FinishStage.Completed(run, probe.Outcomes, environment, now), now);
         }
 
-        return InProgress(probe.Actions, RunStatuses.InProgress(run, Phases.Probing, probe.Progress, now, environment), settings, remaining);
+        var probing = RunStatuses.InProgress(run, Phases.Probing, probe.Progress, now, environment);
+        return InProgress(probe.Actions, probing, settings, remaining);
     }
 
     /// <summary>
@@ -105,7 +108,9 @@ public static class TestRunDecider
 
     /// <summary>Finished after probing: its full results kept beside it (<see cref="ResultsStage"/>).</summary>
     private static TestRunDecision EndedWithResults(TestRunObservation observation, TestRunStatus status, DateTimeOffset now) =>
-        ResultsStage.Results(observation, status.StartTime ?? now, now) is { } results ? Ended(status) with { Actions = [results] } : Ended(status);
+        ResultsStage.Results(observation, status.StartTime ?? now, now) is { } results
+            ? Ended(status) with { Actions = [results] }
+            : Ended(status);
 
     /// <summary>Finished: look again at once, for the cleanup that follows completion.</summary>
     private static TestRunDecision Ended(TestRunStatus status) => new([], status, TimeSpan.Zero);

@@ -9,7 +9,8 @@ namespace Netra.Operator.Core.Controller;
 /// <summary>
 /// Reads a run's children: its Jobs from the watch cache, their pods (for the termination messages of
 /// those that finished, and what keeps those that run from getting anywhere) only while the run has not
-/// finished (a finished run's results are in its status), and the environment namespace from the API server. The run itself is read from the server only when a decision is to be acted
+/// finished (a finished run's results are in its status), and the environment namespace from the API server.
+/// The run itself is read from the server only when a decision is to be acted
 /// on (<see cref="ReadRunAsync"/>).
 /// </summary>
 public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
@@ -36,22 +37,27 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
         if (TestRunDefaults.Resolve(run.Spec).Ephemeral)
         {
             var environment = ChildNames.EnvironmentNamespace(run);
-            var namespaceObject = await ApiErrors.ReadOrNullAsync(() => client.CoreV1.ReadNamespaceAsync(environment, cancellationToken: cancellationToken));
+            var namespaceObject = await ApiErrors.ReadOrNullAsync(
+                () => client.CoreV1.ReadNamespaceAsync(environment, cancellationToken: cancellationToken));
             presence = namespaceObject is null ? ChildPresence.Absent
                 : namespaceObject.Metadata.DeletionTimestamp is not null ? ChildPresence.Terminating
                 : ChildPresence.Present;
-            var job = children[ChildNames.DeployComponent].FirstOrDefault(j => j.Metadata.NamespaceProperty == environment && j.Metadata.Name == ChildNames.DeployJob);
+            var job = children[ChildNames.DeployComponent]
+                .FirstOrDefault(j => j.Metadata.NamespaceProperty == environment && j.Metadata.Name == ChildNames.DeployJob);
             if (presence == ChildPresence.Present && job is not null)
             {
                 // Every pod of the namespace: the deploy pod, and those of the services helm waits for.
-                var pods = readPods ? (await client.CoreV1.ListNamespacedPodAsync(environment, cancellationToken: cancellationToken)).Items : [];
+                var pods = readPods
+                    ? (await client.CoreV1.ListNamespacedPodAsync(environment, cancellationToken: cancellationToken)).Items
+                    : [];
                 deployJob = Observe(job, pods) with { Problem = Progress(job) == JobProgress.Running ? PodProblems.Find(pods) : null };
             }
         }
 
         var probeJobs = children[ChildNames.ProbeComponent].Where(j => j.Metadata.NamespaceProperty == ns).ToList();
         var probePods = readPods && probeJobs.Count > 0
-            ? (await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: ChildNames.ProbeSelector(run), cancellationToken: cancellationToken)).Items
+            ? (await client.CoreV1.ListNamespacedPodAsync(
+                ns, labelSelector: ChildNames.ProbeSelector(run), cancellationToken: cancellationToken)).Items
             : [];
         return new TestRunObservation(run, presence, deployJob, probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)));
     }
@@ -70,7 +76,9 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
     private static JobObservation Observe(V1Job job, IEnumerable<V1Pod> pods)
     {
         var failed = job.Status?.Conditions?.FirstOrDefault(c => c.Type == "Failed" && c.Status == "True");
-        var ownPods = pods.Where(p => p.Metadata.Labels is { } labels && labels.TryGetValue("job-name", out var owner) && owner == job.Metadata.Name).ToList();
+        var ownPods = pods
+            .Where(p => p.Metadata.Labels is { } labels && labels.TryGetValue("job-name", out var owner) && owner == job.Metadata.Name)
+            .ToList();
         var terminated = ownPods
             .SelectMany(p => (p.Status?.InitContainerStatuses ?? []).Concat(p.Status?.ContainerStatuses ?? []))
             .Select(s => s.State?.Terminated)
@@ -79,6 +87,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
             .FirstOrDefault();
         var reason = failed is null ? null : $"{failed.Reason}: {failed.Message}".Trim(' ', ':');
         var progress = Progress(job);
-        return new JobObservation(job.Metadata.Name, progress, terminated?.Message, reason, progress == JobProgress.Running ? PodProblems.Find(ownPods) : null);
+        var problem = progress == JobProgress.Running ? PodProblems.Find(ownPods) : null;
+        return new JobObservation(job.Metadata.Name, progress, terminated?.Message, reason, problem);
     }
 }

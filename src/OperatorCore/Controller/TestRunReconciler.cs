@@ -64,7 +64,11 @@ public sealed class TestRunReconciler(
         RecordActions(run, decision.Actions);
 
         if (decision.Status is not null
-            && await _status.PatchAsync(run, current => TestRunDecider.Decide(observation.WithRun(current), settings, now).Status, r => r.Status, cancellationToken))
+            && await _status.PatchAsync(
+                run,
+                current => TestRunDecider.Decide(observation.WithRun(current), settings, now).Status,
+                r => r.Status,
+                cancellationToken))
         {
             RecordTransition(run, before, decision.Status);
         }
@@ -110,7 +114,8 @@ public sealed class TestRunReconciler(
         {
             var message = after.Conditions.Find(ConditionTypes.Ready)?.Message ?? string.Empty;
             var reason = stalled?.Reason ?? after.Phase ?? "Unknown";
-            logger.LogInformation("TestRun {Namespace}/{Name}: {Phase} ({Reason})", run.Metadata.NamespaceProperty, run.Metadata.Name, after.Phase, reason);
+            logger.LogInformation(
+                "TestRun {Namespace}/{Name}: {Phase} ({Reason})", run.Metadata.NamespaceProperty, run.Metadata.Name, after.Phase, reason);
             events.Record(run, stalled is null ? EventRecorder.Normal : EventRecorder.Warning, reason, message);
         }
     }

@@ -53,7 +53,9 @@ public sealed class ApiReadiness(IKubernetes client, ServeOptions options, ILogg
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             var what = options.LeaderElect ? $"the Lease namespace {options.LeaseNamespace}" : "TestRuns";
-            var hint = ApiErrors.IsNotFound(error) && options.LeaderElect ? " (it does not exist: create it or pass --lease-namespace)" : string.Empty;
+            var hint = ApiErrors.IsNotFound(error) && options.LeaderElect
+                ? " (it does not exist: create it or pass --lease-namespace)"
+                : string.Empty;
             logger.LogError("Not ready: cannot read {What}: {Problem}{Hint}", what, ApiErrors.Describe(error), hint);
             return false;
         }

@@ -71,12 +71,15 @@ public sealed class OperatorHost : IAsyncDisposable
         var reconciler = new TestRunReconciler(
             client, runs, jobs, options.Controller, events, outcomes, loggers.CreateLogger<TestRunReconciler>(), time);
         var source = new CustomResourceSource<TestRun>(client, TestRun.Group, TestRun.Version, TestRun.Plural);
-        var controller = new ControllerHost<TestRun>(source, reconciler, options.Workers, metrics, loggers.CreateLogger<ControllerHost<TestRun>>(), time)
+        var controllerLogger = loggers.CreateLogger<ControllerHost<TestRun>>();
+        var controller = new ControllerHost<TestRun>(source, reconciler, options.Workers, metrics, controllerLogger, time)
             .Caches(runs)
             .Owns(new JobSource(client, ChildNames.ManagedSelector), TestRunObserver.JobIndex, jobs);
         host._leaderElect = options.LeaderElect;
         host._readiness = readiness.RunAsync(host._stop.Token);
-        host._running = options.LeaderElect ? election.RunAsync(controller.RunAsync, host._stop.Token) : RunAloneAsync(controller, metrics, host._stop.Token);
+        host._running = options.LeaderElect
+            ? election.RunAsync(controller.RunAsync, host._stop.Token)
+            : RunAloneAsync(controller, metrics, host._stop.Token);
         return host;
     }
 

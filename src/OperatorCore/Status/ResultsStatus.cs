@@ -25,13 +25,19 @@ public static class ResultsStatus
         [.. outcomes.Select(o => new ScenarioStatus
         {
             Name = o.Name,
-            Result = !o.Ran ? ScenarioResults.NotRun : !o.Succeeded ? ScenarioResults.Failed : o.Passed == 0 ? ScenarioResults.Skipped : ScenarioResults.Passed,
+            Result = !o.Ran ? ScenarioResults.NotRun
+                : !o.Succeeded ? ScenarioResults.Failed
+                : o.Passed == 0 ? ScenarioResults.Skipped
+                : ScenarioResults.Passed,
             Passed = o.Passed,
             Failed = o.Failed + o.Errors,
             Skipped = o.Skipped,
             DurationMs = o.DurationMs,
             Attempts = o.Attempts,
-            Failures = [.. o.FailedCases.Take(MaxFailuresPerScenario).Select(f => new CaseFailure { Id = f.Id, Message = Shorten(f.Message) })],
+            Failures =
+            [
+                .. o.FailedCases.Take(MaxFailuresPerScenario).Select(f => new CaseFailure { Id = f.Id, Message = Shorten(f.Message) }),
+            ],
         })];
 
     private static string? Shorten(string? message) =>

@@ -21,7 +21,8 @@ public static partial class GoDuration
 
         for (var i = 0; i < match.Groups[1].Captures.Count; i++)
         {
-            if (!long.TryParse(match.Groups[1].Captures[i].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > int.MaxValue)
+            var digits = match.Groups[1].Captures[i].Value;
+            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > int.MaxValue)
             {
                 return false;
             }

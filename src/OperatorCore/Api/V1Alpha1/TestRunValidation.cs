@@ -89,9 +89,12 @@ public static class TestRunValidation
             return;
         }
 
-        foreach (var (name, value) in new[] { ("authUrl", endpoints.AuthUrl), ("backendUrl", endpoints.BackendUrl), ("agentUrl", endpoints.AgentUrl) })
+        (string Name, string? Value)[] urls =
+            [("authUrl", endpoints.AuthUrl), ("backendUrl", endpoints.BackendUrl), ("agentUrl", endpoints.AgentUrl)];
+        foreach (var (name, value) in urls)
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var url)
+                || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
                 problems.Add($"spec.environment.endpoints.{name} must be an http or https URL, not '{value}'.");
             }

@@ -30,7 +30,10 @@ public static class BundledCharts
     private static Dictionary<string, byte[]> Pack()
     {
         var assembly = typeof(BundledCharts).Assembly;
-        var files = assembly.GetManifestResourceNames().Where(n => n.StartsWith("charts/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var files = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("charts/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
         return Services.ToDictionary(
             ArchiveName,
             service => Archive(assembly, files.Where(f => f.StartsWith($"charts/netra-{service}/", StringComparison.Ordinal))));

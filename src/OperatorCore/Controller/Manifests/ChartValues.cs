@@ -20,7 +20,9 @@ public static class ChartValues
         Merge(Config([$"--Services:AuthUrl={urls.AuthUrl}", .. ProbeEnvironmentSettings.Agent]), specValues);
 
     public static JsonObject Backend(JsonObject? specValues, ServiceUrls urls) =>
-        Merge(Config([$"--Services:AuthUrl={urls.AuthUrl}", $"--Services:AgentUrl={urls.AgentUrl}", .. ProbeEnvironmentSettings.Backend]), specValues);
+        Merge(
+            Config([$"--Services:AuthUrl={urls.AuthUrl}", $"--Services:AgentUrl={urls.AgentUrl}", .. ProbeEnvironmentSettings.Backend]),
+            specValues);
 
     /// <summary><c>--Section:Key=value</c> arguments back from a chart's <c>config</c> values (what a service reads).</summary>
     public static IReadOnlyList<string> ToArguments(JsonObject values) =>
@@ -33,7 +35,8 @@ public static class ChartValues
         var config = new JsonObject();
         foreach (var argument in arguments)
         {
-            var (key, value) = (argument[2..argument.IndexOf('=', StringComparison.Ordinal)], argument[(argument.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            var equals = argument.IndexOf('=', StringComparison.Ordinal);
+            var (key, value) = (argument[2..equals], argument[(equals + 1)..]);
             config[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 

@@ -31,14 +31,24 @@ public static class DeployJobManifest
             [
                 RestrictedPod.TempVolume(),
                 new V1Volume { Name = "values", ConfigMap = new V1ConfigMapVolumeSource { Name = ChildNames.ValuesConfigMap } },
-                new V1Volume { Name = "charts", ConfigMap = new V1ConfigMapVolumeSource { Name = ChildNames.ChartsConfigMap, Optional = true } },
+                new V1Volume
+                {
+                    Name = "charts",
+                    ConfigMap = new V1ConfigMapVolumeSource { Name = ChildNames.ChartsConfigMap, Optional = true },
+                },
             ],
         };
         return new V1Job
         {
             ApiVersion = "batch/v1",
             Kind = "Job",
-            Metadata = new V1ObjectMeta { Name = ChildNames.DeployJob, NamespaceProperty = ns, Labels = labels, Annotations = ChildNames.Annotations(run) },
+            Metadata = new V1ObjectMeta
+            {
+                Name = ChildNames.DeployJob,
+                NamespaceProperty = ns,
+                Labels = labels,
+                Annotations = ChildNames.Annotations(run),
+            },
             Spec = RestrictedPod.RunOnce(pod, labels, activeDeadlineSeconds),
         };
     }

@@ -29,7 +29,12 @@ public static class EnvironmentManifests
     {
         ApiVersion = "v1",
         Kind = "ServiceAccount",
-        Metadata = new V1ObjectMeta { Name = ChildNames.Deployer, NamespaceProperty = ChildNames.EnvironmentNamespace(run), Labels = ChildNames.Labels(run, ChildNames.DeployComponent) },
+        Metadata = new V1ObjectMeta
+        {
+            Name = ChildNames.Deployer,
+            NamespaceProperty = ChildNames.EnvironmentNamespace(run),
+            Labels = ChildNames.Labels(run, ChildNames.DeployComponent),
+        },
     };
 
     /// <summary>Grants the deployer ClusterRole inside the run's namespace only.</summary>
@@ -40,7 +45,12 @@ public static class EnvironmentManifests
         {
             ApiVersion = "rbac.authorization.k8s.io/v1",
             Kind = "RoleBinding",
-            Metadata = new V1ObjectMeta { Name = ChildNames.Deployer, NamespaceProperty = ns, Labels = ChildNames.Labels(run, ChildNames.DeployComponent) },
+            Metadata = new V1ObjectMeta
+            {
+                Name = ChildNames.Deployer,
+                NamespaceProperty = ns,
+                Labels = ChildNames.Labels(run, ChildNames.DeployComponent),
+            },
             RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = settings.DeployerClusterRole },
             Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = ChildNames.Deployer, NamespaceProperty = ns }],
         };
@@ -57,7 +67,12 @@ public static class EnvironmentManifests
         {
             ApiVersion = "v1",
             Kind = "ConfigMap",
-            Metadata = new V1ObjectMeta { Name = ChildNames.ValuesConfigMap, NamespaceProperty = ns, Labels = ChildNames.Labels(run, ChildNames.DeployComponent) },
+            Metadata = new V1ObjectMeta
+            {
+                Name = ChildNames.ValuesConfigMap,
+                NamespaceProperty = ns,
+                Labels = ChildNames.Labels(run, ChildNames.DeployComponent),
+            },
             Data = new Dictionary<string, string>
             {
                 ["auth.json"] = Json(ChartValues.Auth(charts?.Auth?.Values)),

@@ -14,7 +14,12 @@ public static class ProbeJobManifest
     public static string ProbeProfile(string profile) => profile == Profiles.Safe ? ProbeProfiles.Safe : ProbeProfiles.Full;
 
     public static V1Job Build(
-        TestRunObservation observation, ControllerSettings settings, ServiceUrls urls, string scenario, int attempt, long activeDeadlineSeconds)
+        TestRunObservation observation,
+        ControllerSettings settings,
+        ServiceUrls urls,
+        string scenario,
+        int attempt,
+        long activeDeadlineSeconds)
     {
         var run = observation.Run;
         var spec = observation.Spec;
@@ -26,12 +31,18 @@ public static class ProbeJobManifest
         {
             Name = "probes",
             Image = spec.Probe?.Image ?? settings.ProbeImage,
-            Args = [.. ProbeCommandLine.RunArguments(urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, [scenario], profile: ProbeProfile(spec.Profile))],
+            Args =
+            [
+                .. ProbeCommandLine.RunArguments(
+                    urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, [scenario], profile: ProbeProfile(spec.Profile)),
+            ],
             TerminationMessagePath = ProbeCommandLine.TerminationLogPath,
             Resources = spec.Probe?.Resources,
             // Not optional: a Secret that is missing keeps the pod from starting, which the run reports at once
             // (CreateContainerConfigError), instead of probing with no credentials.
-            EnvFrom = secret is null ? null : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = secret, Optional = false } }],
+            EnvFrom = secret is null
+                ? null
+                : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = secret, Optional = false } }],
             VolumeMounts = [RestrictedPod.TempMount()],
         };
         var pod = new V1PodSpec { AutomountServiceAccountToken = false, Containers = [container], Volumes = [RestrictedPod.TempVolume()] };
@@ -47,7 +58,10 @@ public static class ProbeJobManifest
                 Annotations = ChildNames.Annotations(run),
                 OwnerReferences =
                 [
-                    new V1OwnerReference { ApiVersion = run.ApiVersion, Kind = run.Kind, Name = run.Metadata.Name, Uid = run.Metadata.Uid, Controller = true },
+                    new V1OwnerReference
+                    {
+                        ApiVersion = run.ApiVersion, Kind = run.Kind, Name = run.Metadata.Name, Uid = run.Metadata.Uid, Controller = true,
+                    },
                 ],
             },
             Spec = RestrictedPod.RunOnce(pod, labels, activeDeadlineSeconds),

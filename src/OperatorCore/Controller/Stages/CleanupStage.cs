@@ -39,7 +39,10 @@ public static class CleanupStage
 
         var due = (status.CompletionTime ?? now) + TimeSpan.FromSeconds(spec.CleanupTtlSeconds);
         return now >= due
-            ? new TestRunDecision([new DeleteNamespace(ChildNames.EnvironmentNamespace(observation.Run))], WithDeployState(status, DeployStates.Removing), TerminatingPollInterval)
+            ? new TestRunDecision(
+                [new DeleteNamespace(ChildNames.EnvironmentNamespace(observation.Run))],
+                WithDeployState(status, DeployStates.Removing),
+                TerminatingPollInterval)
             : new TestRunDecision([], null, due - now);
     }
 

@@ -16,7 +16,8 @@ public static class DeployStage
         var run = observation.Run;
         if (observation.EnvironmentNamespace == ChildPresence.Terminating)
         {
-            return new Outcome([], Deployed: false, Failure: $"Namespace {ChildNames.EnvironmentNamespace(run)} was deleted while the run needed it.");
+            var lost = $"Namespace {ChildNames.EnvironmentNamespace(run)} was deleted while the run needed it.";
+            return new Outcome([], Deployed: false, Failure: lost);
         }
 
         switch (observation.DeployJob?.Progress)

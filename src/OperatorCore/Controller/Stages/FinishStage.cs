@@ -32,7 +32,8 @@ public static class FinishStage
 
         var finished = partial.Count(o => o.Ran);
         var summary = ResultsStatus.Summarize(partial);
-        return Ended(run, reason, $"{message} {finished} of {partial.Count} scenarios finished: {Describe(summary, partial)}", now, environment, partial);
+        var described = $"{message} {finished} of {partial.Count} scenarios finished: {Describe(summary, partial)}";
+        return Ended(run, reason, described, now, environment, partial);
     }
 
     private static string Describe(TestSummary summary, IReadOnlyList<ScenarioOutcome> outcomes)

@@ -73,7 +73,8 @@ public static class ProbeStage
     /// <summary>This run's probe Jobs (an earlier run of the same TestRun had Jobs of other names).</summary>
     private static IEnumerable<JobObservation> CurrentJobs(TestRunObservation observation) =>
         observation.Spec.Scenarios
-            .SelectMany((_, index) => Enumerable.Range(1, observation.Spec.MaxAttempts).Select(attempt => ChildNames.ProbeJob(observation.Run, attempt, index)))
+            .SelectMany((_, index) => Enumerable.Range(1, observation.Spec.MaxAttempts)
+                .Select(attempt => ChildNames.ProbeJob(observation.Run, attempt, index)))
             .Select(name => observation.ProbeJobs.GetValueOrDefault(name))
             .OfType<JobObservation>();
 

@@ -21,7 +21,8 @@ public static class RerunStage
         switch (observation.EnvironmentNamespace)
         {
             case ChildPresence.Present:
-                return new TestRunDecision([new DeleteNamespace(ChildNames.EnvironmentNamespace(run))], null, CleanupStage.TerminatingPollInterval);
+                return new TestRunDecision(
+                    [new DeleteNamespace(ChildNames.EnvironmentNamespace(run))], null, CleanupStage.TerminatingPollInterval);
             case ChildPresence.Terminating:
                 return new TestRunDecision([], null, CleanupStage.TerminatingPollInterval);
         }

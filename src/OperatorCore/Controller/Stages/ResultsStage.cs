@@ -75,7 +75,10 @@ public static class ResultsStage
                 Annotations = ChildNames.Annotations(run),
                 OwnerReferences =
                 [
-                    new V1OwnerReference { ApiVersion = run.ApiVersion, Kind = run.Kind, Name = run.Metadata.Name, Uid = run.Metadata.Uid, Controller = true },
+                    new V1OwnerReference
+                    {
+                        ApiVersion = run.ApiVersion, Kind = run.Kind, Name = run.Metadata.Name, Uid = run.Metadata.Uid, Controller = true,
+                    },
                 ],
             },
             Data = new Dictionary<string, string> { [ReportKey] = report },
