@@ -101,8 +101,10 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
             return;
         }
 
+        // A run stopped by its user leaves nothing behind; one that ended keeps what its policy keeps.
         var policy = TestRunDefaults.Resolve(run.Spec).CleanupPolicy;
-        var keep = !CleanupStage.PolicyRemoves(policy, run.Status?.Phase);
+        var cancelled = run.Status?.Conditions.Find(ConditionTypes.Finished)?.Reason == Reasons.Cancelled;
+        var keep = !cancelled && !CleanupStage.PolicyRemoves(policy, run.Status?.Phase);
         await cluster.DeleteNamespaceAsync(ns, keep);
         if (keep)
         {
