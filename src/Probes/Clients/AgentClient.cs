@@ -47,7 +47,9 @@ public sealed class AgentClient(HttpClient http, Uri baseUrl)
     }
 
     /// <summary>Reads <c>text/event-stream</c>: each event's <c>data:</c> line holds its JSON envelope.</summary>
-    public static async IAsyncEnumerable<AgentEvent> ReadEventsAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<AgentEvent> ReadEventsAsync(
+        HttpResponseMessage response,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         using var reader = new StreamReader(stream);

@@ -71,7 +71,11 @@ public sealed class AuthClient(HttpClient http, Uri baseUrl)
     /// <summary>Introspection: <c>active</c>, and the token's claims or the reason it is not active.</summary>
     public async Task<JsonElement> ValidateAsync(string token, string? audience, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(baseUrl, "v1/auth/validate"), new { token, audience }, ProbeJson.Options, ct);
+        using var response = await http.PostAsJsonAsync(
+            new Uri(baseUrl, "v1/auth/validate"),
+            new { token, audience },
+            ProbeJson.Options,
+            ct);
         return await ExpectOkAsync(response, "validate", ct);
     }
 

@@ -71,7 +71,11 @@ public sealed class BackendConnection : IAsyncDisposable
         new UriBuilder(new Uri(backendUrl, "ws")) { Scheme = backendUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
 
     /// <summary>Opens an authenticated connection; a refused upgrade throws <see cref="UpgradeRefusedException"/> with the HTTP status.</summary>
-    public static async Task<BackendConnection> OpenAsync(Uri backendUrl, string token, CancellationToken ct, TokenPlacement placement = TokenPlacement.Header)
+    public static async Task<BackendConnection> OpenAsync(
+        Uri backendUrl,
+        string token,
+        CancellationToken ct,
+        TokenPlacement placement = TokenPlacement.Header)
     {
         ClientWebSocket? socket = null;
         var client = new WebsocketClient(WebSocketUri(backendUrl), () =>
@@ -110,7 +114,12 @@ public sealed class BackendConnection : IAsyncDisposable
     }
 
     /// <summary>Tries the upgrade alone: null when the server accepted it, else the HTTP status it answered.</summary>
-    public static async Task<HttpStatusCode?> TryUpgradeAsync(Uri backendUrl, string? token, CancellationToken ct, TokenPlacement placement = TokenPlacement.Header, string? origin = null)
+    public static async Task<HttpStatusCode?> TryUpgradeAsync(
+        Uri backendUrl,
+        string? token,
+        CancellationToken ct,
+        TokenPlacement placement = TokenPlacement.Header,
+        string? origin = null)
     {
         using var socket = Configure(new ClientWebSocket(), token, placement, origin);
         socket.Options.CollectHttpResponseDetails = true;

@@ -9,7 +9,12 @@ namespace Netra.Probes.Reporting;
 public static class JsonReport
 {
     /// <param name="Aborted">Why the run ended before its cases did; absent when it ran them.</param>
-    public sealed record Document(DateTimeOffset StartedAt, long DurationMs, Totals Summary, IReadOnlyList<Scenario> Scenarios, string? Aborted);
+    public sealed record Document(
+        DateTimeOffset StartedAt,
+        long DurationMs,
+        Totals Summary,
+        IReadOnlyList<Scenario> Scenarios,
+        string? Aborted);
 
     public sealed record Totals(int Total, int Passed, int Failed, int Skipped, int Errors);
 

@@ -26,7 +26,12 @@ public static class TerminationMessageComposer
         var included = new List<TerminationMessage.FailedCase>(failures.Count);
         // The abort reason may name all three services; it gets a larger share of the budget than one failure.
         var aborted = Shorten(report.Aborted, 4 * TerminationMessage.MaxMessageChars);
-        var text = TerminationMessage.Serialize(new TerminationMessage.Summary(total, scenarios, included, Truncated: failures.Count > 0, aborted));
+        var text = TerminationMessage.Serialize(new TerminationMessage.Summary(
+            total,
+            scenarios,
+            included,
+            Truncated: failures.Count > 0,
+            aborted));
         foreach (var failure in failures)
         {
             included.Add(failure);

@@ -21,21 +21,52 @@ public sealed class AgentFailureRecovery : Scenario
     private const string BreakerGauge = "netra_agent_llm_circuit_state";
 
     public AgentFailureRecovery()
-        : base(ScenarioNames.AgentFailureRecovery, "error propagation, circuit breaker, graceful degradation", CaseNeeds.FaultInjection | CaseNeeds.ModelRuns)
+        : base(
+            ScenarioNames.AgentFailureRecovery,
+            "error propagation, circuit breaker, graceful degradation",
+            CaseNeeds.FaultInjection | CaseNeeds.ModelRuns)
     {
-        Case("transient-llm-failure-retried", "One failed model call is retried and the run completes", (ctx, ct) => Completes(ctx, "llm_failure", ct));
-        Case("transient-llm-timeout-retried", "One model call that times out is retried and the run completes", (ctx, ct) => Completes(ctx, "llm_timeout", ct));
-        Case("llm-failure-propagates", "A model that keeps failing ends the run with error llm_error, retryable, instead of a report", (ctx, ct) => FailsWith(ctx, "llm_failure", "llm_error", retryable: true, ct));
-        Case("llm-timeout-propagates", "A model that keeps timing out ends the run with error llm_timeout, retryable", (ctx, ct) => FailsWith(ctx, "llm_timeout", "llm_timeout", retryable: true, ct));
-        Case("tool-failure-propagates", "A failing tool ends the run with error tool_failed after its tool_executing", ToolFailurePropagates);
-        Case("resource-exhaustion-propagates", "A run that exhausts its resources ends with error resource_exhausted", (ctx, ct) => FailsWith(ctx, "resource_exhaustion", "resource_exhausted", retryable: true, ct, count: 0));
-        Case("error-event-fields", "The error event carries code, message, retryable and the run's run_id, thread_id and timestamp", ErrorEventFields);
+        Case(
+            "transient-llm-failure-retried",
+            "One failed model call is retried and the run completes",
+            (ctx, ct) => Completes(ctx, "llm_failure", ct));
+        Case(
+            "transient-llm-timeout-retried",
+            "One model call that times out is retried and the run completes",
+            (ctx, ct) => Completes(ctx, "llm_timeout", ct));
+        Case(
+            "llm-failure-propagates",
+            "A model that keeps failing ends the run with error llm_error, retryable, instead of a report",
+            (ctx, ct) => FailsWith(ctx, "llm_failure", "llm_error", retryable: true, ct));
+        Case(
+            "llm-timeout-propagates",
+            "A model that keeps timing out ends the run with error llm_timeout, retryable",
+            (ctx, ct) => FailsWith(ctx, "llm_timeout", "llm_timeout", retryable: true, ct));
+        Case(
+            "tool-failure-propagates",
+            "A failing tool ends the run with error tool_failed after its tool_executing",
+            ToolFailurePropagates);
+        Case(
+            "resource-exhaustion-propagates",
+            "A run that exhausts its resources ends with error resource_exhausted",
+            (ctx, ct) => FailsWith(ctx, "resource_exhaustion", "resource_exhausted", retryable: true, ct, count: 0));
+        Case(
+            "error-event-fields",
+            "The error event carries code, message, retryable and the run's run_id, thread_id and timestamp",
+            ErrorEventFields);
         Case("failed-run-status", "GET /v1/runs/{id} reports a failed run as failed", FailedRunStatus);
         Case("invalid-fault-rejected", "An unknown fault kind is refused with a 400 problem before any event", InvalidFaultRejected);
         Case("cancel-ends-stream", "Cancelling a run ends its stream with error cancelled within a second", CancelEndsStream);
-        Case("breaker-opens", "Repeated model failures open the breaker: runs then end at once with llm_unavailable, retryable (or a degraded report)", BreakerOpens);
+        Case(
+            "breaker-opens",
+            "Repeated model failures open the breaker: runs then end at once with llm_unavailable, retryable (or a degraded report)",
+            BreakerOpens);
         Case("breaker-state-in-metrics", "/metrics shows the open breaker", BreakerStateInMetrics, CaseNeeds.BreakerOpened);
-        Case("breaker-recovers", "After its break the breaker lets a trial call through and closes again: runs complete", BreakerRecovers, CaseNeeds.BreakerOpened);
+        Case(
+            "breaker-recovers",
+            "After its break the breaker lets a trial call through and closes again: runs complete",
+            BreakerRecovers,
+            CaseNeeds.BreakerOpened);
     }
 
     private static Task<IReadOnlyList<AgentEvent>> RunWithFaultAsync(ProbeContext ctx, string kind, int count, CancellationToken ct) =>
@@ -74,7 +105,10 @@ public sealed class AgentFailureRecovery : Scenario
     {
         var events = await RunWithFaultAsync(ctx, kind, count, ct);
         ExpectError(Last(events), code, retryable);
-        Expect.That(!events.Any(e => e.Type is "agent_completed" or "final_report"), "no agent_completed or final_report in a failed run", Types(events));
+        Expect.That(
+            !events.Any(e => e.Type is "agent_completed" or "final_report"),
+            "no agent_completed or final_report in a failed run",
+            Types(events));
         Expect.Equal("agent_started", events[0].Type, "the first event of a failed run");
     }
 
@@ -92,7 +126,10 @@ public sealed class AgentFailureRecovery : Scenario
         Expect.Equal("error", error.Type, "the last event");
         Expect.That(error.Payload.Text("code") is { Length: > 0 }, "error.code", error.Raw);
         Expect.That(error.Payload.Text("message") is { Length: > 0 }, "error.message", error.Raw);
-        Expect.That(error.Payload.TryGetProperty("retryable", out var retryable) && retryable.ValueKind is JsonValueKind.True or JsonValueKind.False, "error.retryable as a boolean", error.Raw);
+        Expect.That(
+            error.Payload.TryGetProperty("retryable", out var retryable) && retryable.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            "error.retryable as a boolean",
+            error.Raw);
         Expect.Equal(request.ThreadId, error.Payload.Text("thread_id"), "error.thread_id");
         Expect.That(error.Payload.Text("run_id") is { Length: > 0 }, "error.run_id", error.Raw);
         ExpectRfc3339Utc(error.Payload.Text("timestamp"), "error.timestamp");
@@ -107,7 +144,10 @@ public sealed class AgentFailureRecovery : Scenario
 
     private static async Task InvalidFaultRejected(ProbeContext ctx, CancellationToken ct)
     {
-        using var response = await ctx.Agent.StartRunAsync(await ctx.AgentTokenAsync(ct), Request(ctx.Credentials.User.Username, Input, new Fault("meteor_strike", 1)), ct);
+        using var response = await ctx.Agent.StartRunAsync(
+            await ctx.AgentTokenAsync(ct),
+            Request(ctx.Credentials.User.Username, Input, new Fault("meteor_strike", 1)),
+            ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         Expect.Equal(HttpStatusCode.BadRequest, response.StatusCode, "the status code for an unknown fault kind");
         Expect.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType, "the content type");
@@ -119,7 +159,10 @@ public sealed class AgentFailureRecovery : Scenario
         var token = await ctx.AgentTokenAsync(ct);
         var runId = $"probe-run-{Guid.NewGuid():N}";
         // A model that keeps timing out keeps the run busy long enough to cancel it midway.
-        using var response = await ctx.Agent.StartRunAsync(token, Request(ctx.Credentials.User.Username, Input, new Fault("llm_timeout", 1000), runId: runId), ct);
+        using var response = await ctx.Agent.StartRunAsync(
+            token,
+            Request(ctx.Credentials.User.Username, Input, new Fault("llm_timeout", 1000), runId: runId),
+            ct);
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
             throw Expect.Skip("the agent runs without fault injection (Agent:FaultInjection:Enabled=false)");
@@ -135,7 +178,10 @@ public sealed class AgentFailureRecovery : Scenario
             last = events.Current;
         }
 
-        Expect.That(clock.Elapsed < TimeSpan.FromSeconds(1), "the stream to end within a second of the cancel", $"{clock.ElapsedMilliseconds} ms");
+        Expect.That(
+            clock.Elapsed < TimeSpan.FromSeconds(1),
+            "the stream to end within a second of the cancel",
+            $"{clock.ElapsedMilliseconds} ms");
         ExpectError(Expect.NotNull(last, "an error event"), "cancelled");
         Expect.Equal("cancelled", await RunStatusAsync(ctx, runId, ct), "the cancelled run's status");
     }
@@ -148,7 +194,10 @@ public sealed class AgentFailureRecovery : Scenario
             last = Last(await RunWithFaultAsync(ctx, "llm_failure", 1000, ct));
         }
 
-        Expect.That(BreakerAnswer(last), "repeated model failures to open the breaker (error llm_unavailable, or a degraded final_report)", last?.Raw ?? "no run");
+        Expect.That(
+            BreakerAnswer(last),
+            "repeated model failures to open the breaker (error llm_unavailable, or a degraded final_report)",
+            last?.Raw ?? "no run");
 
         // With the breaker open, a run without any fault is answered at once, without calling the model.
         var events = await ctx.Agent.RunToEndAsync(await ctx.AgentTokenAsync(ct), Request(ctx.Credentials.User.Username, Input), ct);
@@ -170,7 +219,10 @@ public sealed class AgentFailureRecovery : Scenario
     private static async Task BreakerStateInMetrics(ProbeContext ctx, CancellationToken ct)
     {
         var state = await BreakerStateAsync(ctx, ct);
-        Expect.That(state is 1 or 2, $"{BreakerGauge} open (1) or half-open (2) right after the breaker opened", state?.ToString(CultureInfo.InvariantCulture) ?? "no such metric");
+        Expect.That(
+            state is 1 or 2,
+            $"{BreakerGauge} open (1) or half-open (2) right after the breaker opened",
+            state?.ToString(CultureInfo.InvariantCulture) ?? "no such metric");
     }
 
     private static async Task BreakerRecovers(ProbeContext ctx, CancellationToken ct)
@@ -188,7 +240,10 @@ public sealed class AgentFailureRecovery : Scenario
             await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
         }
 
-        Expect.That(last is { Type: "final_report" } && !BreakerAnswer(last), "a healthy run to complete once the breaker's break is over", last?.Raw ?? "no run");
+        Expect.That(
+            last is { Type: "final_report" } && !BreakerAnswer(last),
+            "a healthy run to complete once the breaker's break is over",
+            last?.Raw ?? "no run");
         Expect.Equal(0d, await BreakerStateAsync(ctx, ct), $"{BreakerGauge} after recovery");
     }
 

@@ -14,21 +14,49 @@ public sealed class AgentLifecycleEvents : Scenario
     public AgentLifecycleEvents()
         : base(ScenarioNames.AgentLifecycleEvents, "all six events, order, required fields", CaseNeeds.ModelRuns)
     {
-        Case("six-events-in-order", "A run emits agent_started, agent_thinking, tool_executing, partial_result, agent_completed, final_report in that order", SixEventsInOrder);
-        Case("agent-started-fields", "agent_started names the agent and carries run_id, thread_id and an RFC 3339 timestamp", AgentStartedFields);
-        Case("every-event-identifies-its-run", "Every event's payload carries the run's run_id and thread_id and a UTC timestamp", EveryEventIdentifiesItsRun);
-        Case("envelope-matches-event", "Each SSE data line is the {type, payload, ts} envelope of the event it is named for", EnvelopeMatchesEvent);
-        Case("tools-announced-with-outcome", "Each tool_executing names its tool and arguments and is followed by that tool's outcome", ToolsAnnouncedWithOutcome);
-        Case("partial-results-chunked", "partial_result arrives in one or more chunks with chunk_index counting up from 0", PartialResultsChunked);
-        Case("completion-fields", "agent_completed repeats the agent name with duration_ms; final_report has content, tools_used and degraded", CompletionFields);
+        Case(
+            "six-events-in-order",
+            "A run emits agent_started, agent_thinking, tool_executing, partial_result, agent_completed, final_report in that order",
+            SixEventsInOrder);
+        Case(
+            "agent-started-fields",
+            "agent_started names the agent and carries run_id, thread_id and an RFC 3339 timestamp",
+            AgentStartedFields);
+        Case(
+            "every-event-identifies-its-run",
+            "Every event's payload carries the run's run_id and thread_id and a UTC timestamp",
+            EveryEventIdentifiesItsRun);
+        Case(
+            "envelope-matches-event",
+            "Each SSE data line is the {type, payload, ts} envelope of the event it is named for",
+            EnvelopeMatchesEvent);
+        Case(
+            "tools-announced-with-outcome",
+            "Each tool_executing names its tool and arguments and is followed by that tool's outcome",
+            ToolsAnnouncedWithOutcome);
+        Case(
+            "partial-results-chunked",
+            "partial_result arrives in one or more chunks with chunk_index counting up from 0",
+            PartialResultsChunked);
+        Case(
+            "completion-fields",
+            "agent_completed repeats the agent name with duration_ms; final_report has content, tools_used and degraded",
+            CompletionFields);
         Case("routes-to-sub-agents", "The supervisor routes different requests to at least three different sub-agents", RoutesToSubAgents);
         Case("deterministic", "The same input gives the same events and the same report", Deterministic, CaseNeeds.ScriptedModel);
         Case("events-stream-as-they-happen", "The first event arrives before the run has finished (streaming, not buffered)", EventsStreamAsTheyHappen,
             CaseNeeds.FaultInjection);
     }
 
-    private static async Task<IReadOnlyList<AgentEvent>> RunAsync(ProbeContext ctx, CancellationToken ct, string input = LookupInput, string? agent = null) =>
-        await ctx.Agent.RunToEndAsync(await ctx.AgentTokenAsync(ct), RunStreams.Request(ctx.Credentials.User.Username, input, agent: agent), ct);
+    private static async Task<IReadOnlyList<AgentEvent>> RunAsync(
+        ProbeContext ctx,
+        CancellationToken ct,
+        string input = LookupInput,
+        string? agent = null) =>
+        await ctx.Agent.RunToEndAsync(
+            await ctx.AgentTokenAsync(ct),
+            RunStreams.Request(ctx.Credentials.User.Username, input, agent: agent),
+            ct);
 
     private static async Task SixEventsInOrder(ProbeContext ctx, CancellationToken ct)
     {
@@ -66,7 +94,10 @@ public sealed class AgentLifecycleEvents : Scenario
         {
             var envelope = ProbeJson.Parse(e.Raw);
             Expect.Equal(e.Type, envelope.Text("type"), "the envelope's type (it must equal the SSE event name)");
-            Expect.That(envelope.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object, "an object payload", e.Raw);
+            Expect.That(
+                envelope.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object,
+                "an object payload",
+                e.Raw);
             RunStreams.ExpectRfc3339Utc(envelope.Text("ts"), $"{e.Type} envelope ts");
             Expect.That(!e.Raw.Contains("\"text\"", StringComparison.Ordinal), "no `text` field (message text is `content`)", e.Raw);
         }
@@ -85,9 +116,15 @@ public sealed class AgentLifecycleEvents : Scenario
 
             var tool = events[i].Payload.Text("tool_name");
             Expect.That(!string.IsNullOrEmpty(tool), "tool_executing.tool_name", events[i].Raw);
-            Expect.That(events[i].Payload.TryGetProperty("arguments", out var args) && args.ValueKind == JsonValueKind.Object, "tool_executing.arguments as an object", events[i].Raw);
+            Expect.That(
+                events[i].Payload.TryGetProperty("arguments", out var args) && args.ValueKind == JsonValueKind.Object,
+                "tool_executing.arguments as an object",
+                events[i].Raw);
             var outcome = i + 1 < events.Count ? events[i + 1] : null;
-            Expect.That(outcome is not null && outcome.Type != "tool_executing" && outcome.Payload.Text("tool_name") == tool, $"the outcome of {tool} right after it", outcome?.Raw ?? "the end of the stream");
+            Expect.That(
+                outcome is not null && outcome.Type != "tool_executing" && outcome.Payload.Text("tool_name") == tool,
+                $"the outcome of {tool} right after it",
+                outcome?.Raw ?? "the end of the stream");
             tools.Add(tool!);
         }
 
@@ -114,11 +151,20 @@ public sealed class AgentLifecycleEvents : Scenario
         var agentName = RunStreams.One(events, "agent_started").Payload.Text("agent_name");
         var completed = RunStreams.One(events, "agent_completed");
         Expect.Equal(agentName, completed.Payload.Text("agent_name"), "agent_completed.agent_name");
-        Expect.That(completed.Payload.TryGetProperty("duration_ms", out var ms) && ms.TryGetInt64(out var duration) && duration >= 0, "agent_completed.duration_ms ≥ 0", completed.Raw);
+        Expect.That(
+            completed.Payload.TryGetProperty("duration_ms", out var ms) && ms.TryGetInt64(out var duration) && duration >= 0,
+            "agent_completed.duration_ms ≥ 0",
+            completed.Raw);
         var report = RunStreams.One(events, "final_report").Payload;
         Expect.That(report.Text("content") is { Length: > 0 }, "final_report.content", report.GetRawText());
-        Expect.That(report.TryGetProperty("tools_used", out var used) && used.ValueKind == JsonValueKind.Array, "final_report.tools_used as an array", report.GetRawText());
-        Expect.That(report.TryGetProperty("degraded", out var degraded) && degraded.ValueKind == JsonValueKind.False, "final_report.degraded false", report.GetRawText());
+        Expect.That(
+            report.TryGetProperty("tools_used", out var used) && used.ValueKind == JsonValueKind.Array,
+            "final_report.tools_used as an array",
+            report.GetRawText());
+        Expect.That(
+            report.TryGetProperty("degraded", out var degraded) && degraded.ValueKind == JsonValueKind.False,
+            "final_report.degraded false",
+            report.GetRawText());
     }
 
     private static async Task RoutesToSubAgents(ProbeContext ctx, CancellationToken ct)

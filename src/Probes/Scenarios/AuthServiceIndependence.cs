@@ -16,7 +16,10 @@ public sealed class AuthServiceIndependence : Scenario
     {
         Case("ready-on-its-own", "/healthz and /readyz of auth answer 200: readiness depends on no other Netra service", ReadyOnItsOwn);
         Case("serves-whole-api", "Login, refresh, client credentials and validation all work against auth alone", ServesWholeApi);
-        Case("tokens-verifiable-from-jwks", "A token verifies with only the published JWKS, and its claims match the discovery document", TokensVerifiableFromJwks);
+        Case(
+            "tokens-verifiable-from-jwks",
+            "A token verifies with only the published JWKS, and its claims match the discovery document",
+            TokensVerifiableFromJwks);
     }
 
     private static async Task ReadyOnItsOwn(ProbeContext ctx, CancellationToken ct)
@@ -33,18 +36,28 @@ public sealed class AuthServiceIndependence : Scenario
         var pair = await ctx.Auth.LoginAsync(ctx.Credentials.User, ct);
         var rotated = await ctx.Auth.RefreshAsync(pair.RefreshToken, ct);
         Expect.That(rotated.RefreshToken != pair.RefreshToken, "a new refresh token (rotation)", "the same one");
-        Expect.That(AuthClient.IsActive(await ctx.Auth.ValidateAsync(rotated.AccessToken, null, ct)), "the refreshed access token to be active", "inactive");
+        Expect.That(
+            AuthClient.IsActive(await ctx.Auth.ValidateAsync(rotated.AccessToken, null, ct)),
+            "the refreshed access token to be active",
+            "inactive");
         var service = await ctx.AgentTokenAsync(ct);
-        Expect.That(AuthClient.IsActive(await ctx.Auth.ValidateAsync(service, ProbeContext.AgentAudience, ct)), "the service token to be active for netra-agent", "inactive");
+        Expect.That(
+            AuthClient.IsActive(await ctx.Auth.ValidateAsync(service, ProbeContext.AgentAudience, ct)),
+            "the service token to be active for netra-agent",
+            "inactive");
     }
 
     private static async Task TokensVerifiableFromJwks(ProbeContext ctx, CancellationToken ct)
     {
-        var discovery = ProbeJson.Parse(await ctx.Http.GetStringAsync(new Uri(ctx.Targets.AuthUrl, ".well-known/openid-configuration"), ct));
+        var discovery = ProbeJson.Parse(await ctx.Http.GetStringAsync(
+            new Uri(ctx.Targets.AuthUrl, ".well-known/openid-configuration"),
+            ct));
         var issuer = Expect.NotNull(discovery.Text("issuer"), "issuer in the discovery document");
         var jwksUri = Expect.NotNull(discovery.Text("jwks_uri"), "jwks_uri in the discovery document");
         // The published jwks_uri names the issuer's public host; fetch the same path from the address we reach auth at.
-        var jwks = ProbeJson.Parse(await ctx.Http.GetStringAsync(new Uri(ctx.Targets.AuthUrl, new Uri(jwksUri).AbsolutePath.TrimStart('/')), ct));
+        var jwks = ProbeJson.Parse(await ctx.Http.GetStringAsync(
+            new Uri(ctx.Targets.AuthUrl, new Uri(jwksUri).AbsolutePath.TrimStart('/')),
+            ct));
 
         var token = await ctx.AccessTokenAsync(ctx.Credentials.User, ct);
         var verified = JwksVerifier.Verify(token, jwks, out var reason);

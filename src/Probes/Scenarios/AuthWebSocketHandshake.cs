@@ -12,15 +12,24 @@ public sealed class AuthWebSocketHandshake : Scenario
     public AuthWebSocketHandshake()
         : base(ScenarioNames.AuthWebSocketHandshake, "JWT validation on upgrade, refresh, cross-service validation")
     {
-        Case("header-token-accepted", "A token in Authorization: Bearer opens the socket; connected names the session and user, not resumed", HeaderTokenAccepted);
-        Case("subprotocol-token-accepted", "A token in the subprotocol pair netra.v1, bearer.<jwt> opens the socket and netra.v1 is selected", SubprotocolTokenAccepted);
+        Case(
+            "header-token-accepted",
+            "A token in Authorization: Bearer opens the socket; connected names the session and user, not resumed",
+            HeaderTokenAccepted);
+        Case(
+            "subprotocol-token-accepted",
+            "A token in the subprotocol pair netra.v1, bearer.<jwt> opens the socket and netra.v1 is selected",
+            SubprotocolTokenAccepted);
         Case("missing-token-401", "An upgrade without a token is refused with 401 before any upgrade", (ctx, ct) => Refused(ctx, null, ct));
         Case("garbage-token-401", "A token that is not a JWT is refused with 401", (ctx, ct) => Refused(ctx, "not-a-jwt", ct));
         Case("tampered-token-401", "A token whose payload was changed is refused with 401", TamperedToken);
         Case("unsigned-token-401", "A token with alg none and no signature is refused with 401", UnsignedToken);
         Case("wrong-audience-401", "A service token for netra-agent is refused by the backend with 401", WrongAudience);
         Case("revoked-token-401", "A token revoked by logout is refused at the upgrade", RevokedToken);
-        Case("refresh-on-open-connection", "auth_refresh with a new token answers auth_refreshed and the connection stays open", RefreshOnOpenConnection);
+        Case(
+            "refresh-on-open-connection",
+            "auth_refresh with a new token answers auth_refreshed and the connection stays open",
+            RefreshOnOpenConnection);
         Case("refresh-with-other-users-token-refused", "auth_refresh with another user's token is refused", RefreshWithOtherUsersToken);
     }
 
@@ -30,7 +39,10 @@ public sealed class AuthWebSocketHandshake : Scenario
         var payload = session.Connected.Payload;
         Expect.That(payload.Text("session_id") is { Length: > 0 }, "connected.session_id", session.Connected.Raw);
         Expect.Equal(ctx.Credentials.User.Username, payload.Text("user_id"), "connected.user_id");
-        Expect.That(payload.TryGetProperty("resumed", out var resumed) && !resumed.GetBoolean(), "connected.resumed false", session.Connected.Raw);
+        Expect.That(
+            payload.TryGetProperty("resumed", out var resumed) && !resumed.GetBoolean(),
+            "connected.resumed false",
+            session.Connected.Raw);
     }
 
     private static async Task SubprotocolTokenAccepted(ProbeContext ctx, CancellationToken ct)
@@ -41,7 +53,10 @@ public sealed class AuthWebSocketHandshake : Scenario
     }
 
     private static async Task Refused(ProbeContext ctx, string? token, CancellationToken ct) =>
-        Expect.Equal(HttpStatusCode.Unauthorized, await BackendConnection.TryUpgradeAsync(ctx.Targets.BackendUrl, token, ct), "the upgrade's answer");
+        Expect.Equal(
+            HttpStatusCode.Unauthorized,
+            await BackendConnection.TryUpgradeAsync(ctx.Targets.BackendUrl, token, ct),
+            "the upgrade's answer");
 
     private static async Task TamperedToken(ProbeContext ctx, CancellationToken ct)
     {
@@ -59,7 +74,10 @@ public sealed class AuthWebSocketHandshake : Scenario
         await Refused(ctx, $"{header}.{parts[1]}.", ct);
     }
 
-    private static async Task WrongAudience(ProbeContext ctx, CancellationToken ct) => await Refused(ctx, await ctx.AgentTokenAsync(ct), ct);
+    private static async Task WrongAudience(ProbeContext ctx, CancellationToken ct) => await Refused(
+        ctx,
+        await ctx.AgentTokenAsync(ct),
+        ct);
 
     private static async Task RevokedToken(ProbeContext ctx, CancellationToken ct)
     {

@@ -37,7 +37,12 @@ public static partial class Chat
         public string? RunId => Ack.Payload.Text("run_id") ?? AgentEvents.Select(e => e.Payload.Text("run_id")).FirstOrDefault(r => r is not null);
     }
 
-    public static async Task<JsonElement> HistoryAsync(BackendConnection connection, string threadId, CancellationToken ct, long? beforeSeq = null, int? limit = null)
+    public static async Task<JsonElement> HistoryAsync(
+        BackendConnection connection,
+        string threadId,
+        CancellationToken ct,
+        long? beforeSeq = null,
+        int? limit = null)
     {
         connection.Send("thread_history", new { thread_id = threadId, before_seq = beforeSeq, limit }, id: NewId());
         return (await connection.WaitForAsync("thread_history", ct)).Payload;

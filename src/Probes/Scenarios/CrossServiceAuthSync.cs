@@ -11,12 +11,25 @@ public sealed class CrossServiceAuthSync : Scenario
     public CrossServiceAuthSync()
         : base(ScenarioNames.CrossServiceAuthSync, "one token accepted and one revocation honoured by every service")
     {
-        Case("user-token-accepted-everywhere", "A user's token is active at auth and accepted by the backend for the same user", UserTokenAcceptedEverywhere);
-        Case("service-token-accepted-by-agent", "A client-credentials token for netra-agent is active at auth and starts a run at the agent", ServiceTokenAcceptedByAgent, CaseNeeds.ModelRuns);
-        Case("audience-enforced", "A user's token (audience netra-backend) is refused by the agent and inactive for netra-agent", AudienceEnforced);
+        Case(
+            "user-token-accepted-everywhere",
+            "A user's token is active at auth and accepted by the backend for the same user",
+            UserTokenAcceptedEverywhere);
+        Case(
+            "service-token-accepted-by-agent",
+            "A client-credentials token for netra-agent is active at auth and starts a run at the agent",
+            ServiceTokenAcceptedByAgent,
+            CaseNeeds.ModelRuns);
+        Case(
+            "audience-enforced",
+            "A user's token (audience netra-backend) is refused by the agent and inactive for netra-agent",
+            AudienceEnforced);
         Case("logout-revokes-everywhere", "After logout the token is inactive at auth and refused by the backend", LogoutRevokesEverywhere);
         Case("revoked-service-token-refused", "A revoked service token is refused by the agent", RevokedServiceTokenRefused);
-        Case("refresh-token-is-not-access", "A refresh token is refused as an access token by auth and the backend", RefreshTokenIsNotAccess);
+        Case(
+            "refresh-token-is-not-access",
+            "A refresh token is refused as an access token by auth and the backend",
+            RefreshTokenIsNotAccess);
         Case("refreshed-token-accepted", "The access token from a refresh is accepted by the backend", RefreshedTokenAccepted);
     }
 
@@ -56,7 +69,10 @@ public sealed class CrossServiceAuthSync : Scenario
         Expect.Equal(HttpStatusCode.NoContent, await ctx.Auth.LogoutAsync(token, ct), "logout's status code");
         var validation = await ctx.Auth.ValidateAsync(token, null, ct);
         Expect.That(!AuthClient.IsActive(validation), "the logged-out token inactive at auth", validation.GetRawText());
-        Expect.Equal(HttpStatusCode.Unauthorized, await BackendConnection.TryUpgradeAsync(ctx.Targets.BackendUrl, token, ct), "the backend's answer to the upgrade");
+        Expect.Equal(
+            HttpStatusCode.Unauthorized,
+            await BackendConnection.TryUpgradeAsync(ctx.Targets.BackendUrl, token, ct),
+            "the backend's answer to the upgrade");
     }
 
     private static async Task RevokedServiceTokenRefused(ProbeContext ctx, CancellationToken ct)
@@ -72,13 +88,19 @@ public sealed class CrossServiceAuthSync : Scenario
         var pair = await ctx.Auth.LoginAsync(ctx.Credentials.User, ct);
         var validation = await ctx.Auth.ValidateAsync(pair.RefreshToken, null, ct);
         Expect.That(!AuthClient.IsActive(validation), "a refresh token inactive as an access token", validation.GetRawText());
-        Expect.Equal(HttpStatusCode.Unauthorized, await BackendConnection.TryUpgradeAsync(ctx.Targets.BackendUrl, pair.RefreshToken, ct), "the backend's answer to a refresh token");
+        Expect.Equal(
+            HttpStatusCode.Unauthorized,
+            await BackendConnection.TryUpgradeAsync(ctx.Targets.BackendUrl, pair.RefreshToken, ct),
+            "the backend's answer to a refresh token");
     }
 
     private static async Task RefreshedTokenAccepted(ProbeContext ctx, CancellationToken ct)
     {
         var pair = await ctx.Auth.LoginAsync(ctx.Credentials.User, ct);
         var refreshed = await ctx.Auth.RefreshAsync(pair.RefreshToken, ct);
-        Expect.Equal(null, await BackendConnection.TryUpgradeAsync(ctx.Targets.BackendUrl, refreshed.AccessToken, ct), "the backend to accept the refreshed token (no error status)");
+        Expect.Equal(
+            null,
+            await BackendConnection.TryUpgradeAsync(ctx.Targets.BackendUrl, refreshed.AccessToken, ct),
+            "the backend to accept the refreshed token (no error status)");
     }
 }

@@ -11,15 +11,40 @@ public sealed class MessageFormatValidation : Scenario
     public MessageFormatValidation()
         : base(ScenarioNames.MessageFormatValidation, "the envelope and field names of every message type")
     {
-        Case("envelope-on-every-frame", "Every server frame is {type, payload, seq, ts} with an object payload and an RFC 3339 ts", EnvelopeOnEveryFrame, CaseNeeds.ModelRuns);
+        Case(
+            "envelope-on-every-frame",
+            "Every server frame is {type, payload, seq, ts} with an object payload and an RFC 3339 ts",
+            EnvelopeOnEveryFrame,
+            CaseNeeds.ModelRuns);
         Case("snake-case-everywhere", "Every payload field name is snake_case", SnakeCaseEverywhere, CaseNeeds.ModelRuns);
-        Case("content-not-text", "Message text is payload.content (never text) in acks, relayed events and history", ContentNotText, CaseNeeds.ModelRuns);
+        Case(
+            "content-not-text",
+            "Message text is payload.content (never text) in acks, relayed events and history",
+            ContentNotText,
+            CaseNeeds.ModelRuns);
         Case("message-ack-fields", "message_ack carries the client's id, thread_id and message_id", MessageAckFields, CaseNeeds.ModelRuns);
-        Case("relayed-events-keep-fields", "Relayed agent events keep their contract fields (agent_name, chunk_index, tools_used...)", RelayedEventsKeepFields, CaseNeeds.ModelRuns);
-        Case("thread-messages-fields", "thread_created, thread_list and thread_history name their fields as the contract does", ThreadMessagesFields, CaseNeeds.ModelRuns);
-        Case("malformed-json-invalid-message", "A frame that is not JSON gets error invalid_message and the connection stays open", (ctx, ct) => Invalid(ctx, "{not json", ct));
-        Case("unknown-type-invalid-message", "An unknown message type gets error invalid_message and the connection stays open", (ctx, ct) => Invalid(ctx, """{"type":"teleport","payload":{}}""", ct));
-        Case("missing-field-invalid-message", "A user_message without thread_id gets invalid_message and nothing is stored", MissingFieldInvalidMessage);
+        Case(
+            "relayed-events-keep-fields",
+            "Relayed agent events keep their contract fields (agent_name, chunk_index, tools_used...)",
+            RelayedEventsKeepFields,
+            CaseNeeds.ModelRuns);
+        Case(
+            "thread-messages-fields",
+            "thread_created, thread_list and thread_history name their fields as the contract does",
+            ThreadMessagesFields,
+            CaseNeeds.ModelRuns);
+        Case(
+            "malformed-json-invalid-message",
+            "A frame that is not JSON gets error invalid_message and the connection stays open",
+            (ctx, ct) => Invalid(ctx, "{not json", ct));
+        Case(
+            "unknown-type-invalid-message",
+            "An unknown message type gets error invalid_message and the connection stays open",
+            (ctx, ct) => Invalid(ctx, """{"type":"teleport","payload":{}}""", ct));
+        Case(
+            "missing-field-invalid-message",
+            "A user_message without thread_id gets invalid_message and nothing is stored",
+            MissingFieldInvalidMessage);
         Case("error-fields", "error carries code, message and a boolean retryable", ErrorFields);
         Case("ping-pong", "ping is answered by pong", (ctx, ct) => PingPong(ctx, ct));
         Case("oversized-frame-1009", "A frame over the size limit closes the connection with 1009", OversizedFrame1009);
@@ -49,7 +74,10 @@ public sealed class MessageFormatValidation : Scenario
         {
             var root = ProbeJson.Parse(frame.Raw);
             Expect.That(frame.Type.Length > 0, "a type", frame.Raw);
-            Expect.That(root.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object, $"an object payload on {frame.Type}", frame.Raw);
+            Expect.That(
+                root.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object,
+                $"an object payload on {frame.Type}",
+                frame.Raw);
             Expect.That(frame.Seq is > 0, $"a positive seq on {frame.Type}", frame.Raw);
             RunStreams.ExpectRfc3339Utc(frame.Ts, $"{frame.Type}.ts");
             var extra = root.EnumerateObject().Select(p => p.Name).Except(["type", "payload", "id", "seq", "ts"]).ToList();
@@ -78,7 +106,10 @@ public sealed class MessageFormatValidation : Scenario
         }
 
         var history = frames.Last(f => f.Type == "thread_history").Payload.GetProperty("messages");
-        Expect.That(history.EnumerateArray().All(m => m.Text("content") is not null), "content on every history message", history.GetRawText());
+        Expect.That(
+            history.EnumerateArray().All(m => m.Text("content") is not null),
+            "content on every history message",
+            history.GetRawText());
     }
 
     private static bool HasField(JsonElement element, string name) => element.ValueKind switch
@@ -129,11 +160,20 @@ public sealed class MessageFormatValidation : Scenario
         var created = frames.First(f => f.Type == "thread_created").Payload;
         Expect.That(created.Has("thread_id") && created.Has("title"), "thread_created {thread_id, title}", created.GetRawText());
         var list = frames.First(f => f.Type == "thread_list").Payload;
-        Expect.That(list.TryGetProperty("threads", out var threads) && threads.ValueKind == JsonValueKind.Array, "thread_list {threads: [...]}", list.GetRawText());
+        Expect.That(
+            list.TryGetProperty("threads", out var threads) && threads.ValueKind == JsonValueKind.Array,
+            "thread_list {threads: [...]}",
+            list.GetRawText());
         var history = frames.First(f => f.Type == "thread_history").Payload;
-        Expect.That(history.Has("thread_id") && history.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array, "thread_history {thread_id, messages: [...]}", history.GetRawText());
+        Expect.That(
+            history.Has("thread_id") && history.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array,
+            "thread_history {thread_id, messages: [...]}",
+            history.GetRawText());
         var message = history.GetProperty("messages")[0];
-        Expect.That(message.Has("message_id") && message.Has("content") && message.Has("role"), "history messages with message_id, role and content", message.GetRawText());
+        Expect.That(
+            message.Has("message_id") && message.Has("content") && message.Has("role"),
+            "history messages with message_id, role and content",
+            message.GetRawText());
     }
 
     private static async Task Invalid(ProbeContext ctx, string raw, CancellationToken ct)
@@ -162,7 +202,10 @@ public sealed class MessageFormatValidation : Scenario
         var error = await Chat.ExpectErrorAsync(session.Connection, "thread_switch", new { thread_id = Guid.NewGuid().ToString() }, ct);
         Expect.That(error.Payload.Text("code") is { Length: > 0 }, "error.code", error.Raw);
         Expect.That(error.Payload.Text("message") is { Length: > 0 }, "error.message", error.Raw);
-        Expect.That(error.Payload.TryGetProperty("retryable", out var retryable) && retryable.ValueKind is JsonValueKind.True or JsonValueKind.False, "a boolean error.retryable", error.Raw);
+        Expect.That(
+            error.Payload.TryGetProperty("retryable", out var retryable) && retryable.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            "a boolean error.retryable",
+            error.Raw);
     }
 
     private static async Task PingPong(ProbeContext ctx, CancellationToken ct)

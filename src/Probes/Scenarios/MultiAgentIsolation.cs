@@ -12,11 +12,30 @@ public sealed class MultiAgentIsolation : Scenario
     public MultiAgentIsolation()
         : base(ScenarioNames.MultiAgentIsolation, "user isolation, concurrent agents, threads")
     {
-        Case("concurrent-users-get-own-events", "Two users running agents at once each get only their own thread's events", ConcurrentUsersGetOwnEvents, CaseNeeds.ModelRuns);
-        Case("concurrent-threads-of-one-user", "One user's runs in two threads at once are told apart by thread_id and stored apart", ConcurrentThreadsOfOneUser, CaseNeeds.ModelRuns);
-        Case("other-users-thread-indistinguishable", "Another user's thread answers thread_not_found exactly like a thread that does not exist", OtherUsersThreadIndistinguishable);
-        Case("cannot-cancel-other-users-run", "Cancelling another user's run is refused and that run completes", CannotCancelOtherUsersRun, CaseNeeds.ModelRuns);
-        Case("agent-streams-isolated", "Two runs started at once at the agent each stream only their own run_id and thread_id", AgentStreamsIsolated, CaseNeeds.ModelRuns);
+        Case(
+            "concurrent-users-get-own-events",
+            "Two users running agents at once each get only their own thread's events",
+            ConcurrentUsersGetOwnEvents,
+            CaseNeeds.ModelRuns);
+        Case(
+            "concurrent-threads-of-one-user",
+            "One user's runs in two threads at once are told apart by thread_id and stored apart",
+            ConcurrentThreadsOfOneUser,
+            CaseNeeds.ModelRuns);
+        Case(
+            "other-users-thread-indistinguishable",
+            "Another user's thread answers thread_not_found exactly like a thread that does not exist",
+            OtherUsersThreadIndistinguishable);
+        Case(
+            "cannot-cancel-other-users-run",
+            "Cancelling another user's run is refused and that run completes",
+            CannotCancelOtherUsersRun,
+            CaseNeeds.ModelRuns);
+        Case(
+            "agent-streams-isolated",
+            "Two runs started at once at the agent each stream only their own run_id and thread_id",
+            AgentStreamsIsolated,
+            CaseNeeds.ModelRuns);
     }
 
     private static async Task ConcurrentUsersGetOwnEvents(ProbeContext ctx, CancellationToken ct)
@@ -50,12 +69,20 @@ public sealed class MultiAgentIsolation : Scenario
         alice.Connection.Send("user_message", new { thread_id = two, content = "second thread question" }, Chat.NewId());
 
         var finished = new HashSet<string?>();
-        var frames = await alice.Connection.ReadUntilAsync(f => Chat.EndsRun(f) && finished.Add(f.Payload.Text("thread_id")) && finished.Count == 2, ct);
-        Expect.That(frames.Where(f => f.Type == "final_report").Select(f => f.Payload.Text("thread_id")).ToHashSet().SetEquals([one, two]), "a final_report for each thread", string.Join(", ", frames.Select(f => f.Type)));
+        var frames = await alice.Connection.ReadUntilAsync(
+            f => Chat.EndsRun(f) && finished.Add(f.Payload.Text("thread_id")) && finished.Count == 2,
+            ct);
+        Expect.That(
+            frames.Where(f => f.Type == "final_report").Select(f => f.Payload.Text("thread_id")).ToHashSet().SetEquals([one, two]),
+            "a final_report for each thread",
+            string.Join(", ", frames.Select(f => f.Type)));
 
         var historyOne = await Chat.HistoryAsync(alice.Connection, one, ct);
         var contents = historyOne.GetProperty("messages").EnumerateArray().Select(m => m.Text("content")).ToList();
-        Expect.That(contents.Contains("first thread question") && !contents.Contains("second thread question"), "thread one's history to hold only its own message", string.Join(" | ", contents));
+        Expect.That(
+            contents.Contains("first thread question") && !contents.Contains("second thread question"),
+            "thread one's history to hold only its own message",
+            string.Join(" | ", contents));
     }
 
     private static async Task OtherUsersThreadIndistinguishable(ProbeContext ctx, CancellationToken ct)
@@ -95,9 +122,15 @@ public sealed class MultiAgentIsolation : Scenario
         {
             var runIds = streams[i].Select(e => e.Payload.Text("run_id")).Distinct().ToList();
             var threads = streams[i].Select(e => e.Payload.Text("thread_id")).Distinct().ToList();
-            Expect.That(runIds.Count == 1 && threads.SequenceEqual([requests[i].ThreadId]), $"stream {i + 1} to carry one run and its own thread", $"runs {string.Join(",", runIds)}, threads {string.Join(",", threads)}");
+            Expect.That(
+                runIds.Count == 1 && threads.SequenceEqual([requests[i].ThreadId]),
+                $"stream {i + 1} to carry one run and its own thread",
+                $"runs {string.Join(",", runIds)}, threads {string.Join(",", threads)}");
         }
 
-        Expect.That(streams[0][0].Payload.Text("run_id") != streams[1][0].Payload.Text("run_id"), "two distinct run ids", streams[0][0].Raw);
+        Expect.That(
+            streams[0][0].Payload.Text("run_id") != streams[1][0].Payload.Text("run_id"),
+            "two distinct run ids",
+            streams[0][0].Raw);
     }
 }

@@ -13,7 +13,13 @@ public static class RunStreams
         ["agent_started", "agent_thinking", "tool_executing", "partial_result", "agent_completed", "final_report"];
 
     /// <summary>A run request body; each gets a thread of its own unless told otherwise.</summary>
-    public sealed record RunRequest(string UserId, string ThreadId, string Input, string? RunId = null, string? Agent = null, Fault? Fault = null);
+    public sealed record RunRequest(
+        string UserId,
+        string ThreadId,
+        string Input,
+        string? RunId = null,
+        string? Agent = null,
+        Fault? Fault = null);
 
     public sealed record Fault(string Kind, int Count);
 

@@ -19,10 +19,22 @@ public abstract class Scenario(string name, string covers, CaseNeeds needs = Cas
 
     public IReadOnlyList<ProbeCase> Cases => _cases;
 
-    protected void Case(string id, string description, Func<ProbeContext, CancellationToken, Task> run, CaseNeeds caseNeeds = CaseNeeds.None) =>
+    protected void Case(
+        string id,
+        string description,
+        Func<ProbeContext,
+        CancellationToken,
+        Task> run,
+        CaseNeeds caseNeeds = CaseNeeds.None) =>
         _cases.Add(new ProbeCase($"{Name}/{id}", description, run, Needs: needs | caseNeeds));
 
     /// <summary>A case that mostly waits (for a token to expire, a periodic check): it runs alongside the others.</summary>
-    protected void WaitingCase(string id, string description, Func<ProbeContext, CancellationToken, Task> run, CaseNeeds caseNeeds = CaseNeeds.None) =>
+    protected void WaitingCase(
+        string id,
+        string description,
+        Func<ProbeContext,
+        CancellationToken,
+        Task> run,
+        CaseNeeds caseNeeds = CaseNeeds.None) =>
         _cases.Add(new ProbeCase($"{Name}/{id}", description, run, Alongside: true, Needs: needs | caseNeeds));
 }

@@ -17,15 +17,43 @@ public sealed class StreamingAuthValidation : Scenario
     public StreamingAuthValidation()
         : base(ScenarioNames.StreamingAuthValidation, "periodic auth checks, rate limiting, chunked delivery")
     {
-        Case("events-relayed-in-order", "A user_message is acked, then the agent's events arrive in lifecycle order", EventsRelayedInOrder, CaseNeeds.ModelRuns);
-        Case("chunked-delivery", "The answer arrives as partial_result chunks numbered from 0, each its own frame", ChunkedDelivery, CaseNeeds.ModelRuns);
+        Case(
+            "events-relayed-in-order",
+            "A user_message is acked, then the agent's events arrive in lifecycle order",
+            EventsRelayedInOrder,
+            CaseNeeds.ModelRuns);
+        Case(
+            "chunked-delivery",
+            "The answer arrives as partial_result chunks numbered from 0, each its own frame",
+            ChunkedDelivery,
+            CaseNeeds.ModelRuns);
         Case("report-stored", "The final report is stored in the thread as the agent's message", ReportStored, CaseNeeds.ModelRuns);
-        WaitingCase("revocation-detected", "A token revoked on an open connection gets auth_expired at the next periodic check", RevocationDetected, CaseNeeds.RevocationRecheck);
-        WaitingCase("revoked-closes-4001", "Without a refresh after auth_expired the connection closes with 4001", RevokedCloses4001, CaseNeeds.RevocationRecheck);
-        Case("refresh-keeps-stream", "auth_refresh in time keeps the connection and the stream: the run's report still arrives", RefreshKeepsStream, CaseNeeds.RevocationRecheck | CaseNeeds.ModelRuns);
-        WaitingCase("expiry-detected", "A token that expires on an open connection gets auth_expired", ExpiryDetected, CaseNeeds.ShortTokens);
+        WaitingCase(
+            "revocation-detected",
+            "A token revoked on an open connection gets auth_expired at the next periodic check",
+            RevocationDetected,
+            CaseNeeds.RevocationRecheck);
+        WaitingCase(
+            "revoked-closes-4001",
+            "Without a refresh after auth_expired the connection closes with 4001",
+            RevokedCloses4001,
+            CaseNeeds.RevocationRecheck);
+        Case(
+            "refresh-keeps-stream",
+            "auth_refresh in time keeps the connection and the stream: the run's report still arrives",
+            RefreshKeepsStream,
+            CaseNeeds.RevocationRecheck | CaseNeeds.ModelRuns);
+        WaitingCase(
+            "expiry-detected",
+            "A token that expires on an open connection gets auth_expired",
+            ExpiryDetected,
+            CaseNeeds.ShortTokens);
         Case("rate-limited", "Too many frames get rate_limited with retry_after_ms", RateLimited, CaseNeeds.Throttling);
-        Case("abuse-closes-4029", "Frames that keep coming after rate_limited close the connection with 4029", AbuseCloses4029, CaseNeeds.Throttling);
+        Case(
+            "abuse-closes-4029",
+            "Frames that keep coming after rate_limited close the connection with 4029",
+            AbuseCloses4029,
+            CaseNeeds.Throttling);
         Case("connection-cap", "A user's connections beyond the cap are refused before the upgrade", ConnectionCap, CaseNeeds.Throttling);
     }
 
@@ -48,7 +76,10 @@ public sealed class StreamingAuthValidation : Scenario
             string.Join(",", Enumerable.Range(0, chunks.Count)),
             string.Join(",", chunks.Select(c => c.Payload.TryGetProperty("chunk_index", out var i) ? i.GetInt32() : -1)),
             "chunk_index of the relayed chunks");
-        Expect.That(chunks.Select(c => c.Seq).Distinct().Count() == chunks.Count, "each chunk its own frame (own seq)", string.Join(",", chunks.Select(c => c.Seq)));
+        Expect.That(
+            chunks.Select(c => c.Seq).Distinct().Count() == chunks.Count,
+            "each chunk its own frame (own seq)",
+            string.Join(",", chunks.Select(c => c.Seq)));
     }
 
     private static async Task ReportStored(ProbeContext ctx, CancellationToken ct)
@@ -58,7 +89,10 @@ public sealed class StreamingAuthValidation : Scenario
         var report = (await Chat.SendAsync(session.Connection, thread, Input, ct)).Last;
         RunStreams.ExpectFinalReport(report, "the end of the run");
         var messages = (await Chat.HistoryAsync(session.Connection, thread, ct)).GetProperty("messages").EnumerateArray().ToList();
-        Expect.That(messages.Any(m => m.Text("content") == report.Payload.Text("content")), "the report's content in the thread", string.Join(" | ", messages.Select(m => m.Text("content"))));
+        Expect.That(
+            messages.Any(m => m.Text("content") == report.Payload.Text("content")),
+            "the report's content in the thread",
+            string.Join(" | ", messages.Select(m => m.Text("content"))));
     }
 
     private static async Task<UserSession> RevokedSessionAsync(ProbeContext ctx, CancellationToken ct)
@@ -144,7 +178,10 @@ public sealed class StreamingAuthValidation : Scenario
     {
         await using var session = await ctx.ConnectAsync(ctx.Credentials.SpareUser, ct);
         var limited = await FloodUntilLimitedAsync(session.Connection, ct);
-        Expect.That(limited.Payload.TryGetProperty("retry_after_ms", out var after) && after.GetInt64() > 0, "rate_limited.retry_after_ms > 0", limited.Raw);
+        Expect.That(
+            limited.Payload.TryGetProperty("retry_after_ms", out var after) && after.GetInt64() > 0,
+            "rate_limited.retry_after_ms > 0",
+            limited.Raw);
     }
 
     private static async Task AbuseCloses4029(ProbeContext ctx, CancellationToken ct)

@@ -15,13 +15,28 @@ public sealed class ThreadManagement : Scenario
         Case("list-contains-created", "thread_list lists the threads the user created", ListContainsCreated);
         Case("switch", "thread_switch to an own thread answers thread_switched for it", Switch);
         Case("switch-unknown", "thread_switch to a thread that does not exist answers thread_not_found", SwitchUnknown);
-        Case("history-holds-exchange", "After a message, the history holds the user's message and the agent's report, in order", HistoryHoldsExchange, CaseNeeds.ModelRuns);
-        Case("history-pages", "thread_history with limit pages backwards with before_seq until nothing is left", HistoryPages, CaseNeeds.ModelRuns);
+        Case(
+            "history-holds-exchange",
+            "After a message, the history holds the user's message and the agent's report, in order",
+            HistoryHoldsExchange,
+            CaseNeeds.ModelRuns);
+        Case(
+            "history-pages",
+            "thread_history with limit pages backwards with before_seq until nothing is left",
+            HistoryPages,
+            CaseNeeds.ModelRuns);
         Case("history-empty-for-new-thread", "A new thread's history is empty", HistoryEmptyForNewThread);
-        Case("message-to-unknown-thread", "user_message to a thread that does not exist answers thread_not_found and stores nothing", MessageToUnknownThread);
+        Case(
+            "message-to-unknown-thread",
+            "user_message to a thread that does not exist answers thread_not_found and stores nothing",
+            MessageToUnknownThread);
         Case("list-excludes-other-users", "A user's thread_list never shows another user's threads", ListExcludesOtherUsers);
         Case("other-users-history-refused", "Another user's history answers thread_not_found", OtherUsersHistoryRefused);
-        Case("thread-survives-reconnect", "A thread and its history are there on a new connection", ThreadSurvivesReconnect, CaseNeeds.ModelRuns);
+        Case(
+            "thread-survives-reconnect",
+            "A thread and its history are there on a new connection",
+            ThreadSurvivesReconnect,
+            CaseNeeds.ModelRuns);
     }
 
     private static IEnumerable<string?> ThreadIds(JsonElement listPayload) =>
@@ -77,7 +92,10 @@ public sealed class ThreadManagement : Scenario
         Expect.Equal(2, messages.Count, "messages in the history");
         Expect.Equal("what is the status of the orders service?", messages[0].Text("content"), "the first message's content");
         Expect.Equal(report, messages[1].Text("content"), "the second message's content (the final report)");
-        Expect.That(messages[0].Text("role") != messages[1].Text("role"), "different roles for the user's message and the report", $"{messages[0].Text("role")}, {messages[1].Text("role")}");
+        Expect.That(
+            messages[0].Text("role") != messages[1].Text("role"),
+            "different roles for the user's message and the report",
+            $"{messages[0].Text("role")}, {messages[1].Text("role")}");
     }
 
     private static async Task HistoryPages(ProbeContext ctx, CancellationToken ct)
@@ -128,7 +146,10 @@ public sealed class ThreadManagement : Scenario
         await using var alice = await ctx.ConnectAsync(ctx.Credentials.User, ct);
         var aliceThread = await Chat.CreateThreadAsync(alice.Connection, "alice only", ct);
         await using var bob = await ctx.ConnectAsync(ctx.Credentials.OtherUser, ct);
-        Expect.That(!ThreadIds(await ListAsync(bob.Connection, ct)).Contains(aliceThread), "alice's thread absent from bob's list", aliceThread);
+        Expect.That(
+            !ThreadIds(await ListAsync(bob.Connection, ct)).Contains(aliceThread),
+            "alice's thread absent from bob's list",
+            aliceThread);
     }
 
     private static async Task OtherUsersHistoryRefused(ProbeContext ctx, CancellationToken ct)

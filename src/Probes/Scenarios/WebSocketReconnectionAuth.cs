@@ -15,14 +15,34 @@ public sealed class WebSocketReconnectionAuth : Scenario
         : base(ScenarioNames.WebSocketReconnectionAuth, "token expiry, state restoration, message queue replay")
     {
         Case("seq-counts-up", "Every server frame of a session carries seq, counting up by one", SeqCountsUp, CaseNeeds.ModelRuns);
-        Case("resume-replays-missed", "Resuming after a drop replays every frame after last_seq, then connected {resumed: true}", ResumeReplaysMissed, CaseNeeds.ModelRuns);
+        Case(
+            "resume-replays-missed",
+            "Resuming after a drop replays every frame after last_seq, then connected {resumed: true}",
+            ResumeReplaysMissed,
+            CaseNeeds.ModelRuns);
         Case("replay-once-in-order", "Replayed frames come once each, in seq order, with no gap", ReplayOnceInOrder, CaseNeeds.ModelRuns);
-        Case("run-continues-while-away", "A run that finishes while the user is disconnected is delivered on resume", RunContinuesWhileAway, CaseNeeds.ModelRuns);
+        Case(
+            "run-continues-while-away",
+            "A run that finishes while the user is disconnected is delivered on resume",
+            RunContinuesWhileAway,
+            CaseNeeds.ModelRuns);
         Case("other-user-cannot-resume", "Another user's resume of the session is refused like an unknown session", OtherUserCannotResume);
         Case("unknown-session-expired", "Resuming a session that does not exist answers session_expired", UnknownSessionExpired);
-        Case("state-restored-on-new-connection", "Threads and history are there on a new connection with a new token", StateRestoredOnNewConnection, CaseNeeds.ModelRuns);
-        WaitingCase("expired-token-closes-4001", "A token that expires on an open connection gets auth_expired, then close 4001 without a refresh", ExpiredTokenCloses4001, CaseNeeds.ShortTokens);
-        WaitingCase("expired-token-refreshed-in-time", "Answering auth_expired with auth_refresh keeps the connection", ExpiredTokenRefreshedInTime, CaseNeeds.ShortTokens);
+        Case(
+            "state-restored-on-new-connection",
+            "Threads and history are there on a new connection with a new token",
+            StateRestoredOnNewConnection,
+            CaseNeeds.ModelRuns);
+        WaitingCase(
+            "expired-token-closes-4001",
+            "A token that expires on an open connection gets auth_expired, then close 4001 without a refresh",
+            ExpiredTokenCloses4001,
+            CaseNeeds.ShortTokens);
+        WaitingCase(
+            "expired-token-refreshed-in-time",
+            "Answering auth_expired with auth_refresh keeps the connection",
+            ExpiredTokenRefreshedInTime,
+            CaseNeeds.ShortTokens);
     }
 
     private static async Task SeqCountsUp(ProbeContext ctx, CancellationToken ct)
@@ -44,7 +64,10 @@ public sealed class WebSocketReconnectionAuth : Scenario
         {
             sessionId = first.SessionId;
             var thread = await Chat.CreateThreadAsync(first.Connection, "away", ct);
-            first.Connection.Send("user_message", new { thread_id = thread, content = "write a summary report of open incidents" }, Chat.NewId());
+            first.Connection.Send(
+                "user_message",
+                new { thread_id = thread, content = "write a summary report of open incidents" },
+                Chat.NewId());
             var ack = await first.Connection.WaitForAsync("message_ack", ct);
             Expect.That(ack.Seq is not null, "message_ack.seq", ack.Raw);
             lastSeq = ack.Seq!.Value;
@@ -67,7 +90,10 @@ public sealed class WebSocketReconnectionAuth : Scenario
         var last = frames[^1];
         Expect.Equal("connected", last.Type, "the frame that ends the replay");
         Expect.That(last.Payload.TryGetProperty("resumed", out var resumed) && resumed.GetBoolean(), "connected.resumed true", last.Raw);
-        Expect.That(frames.Any(f => f.Type == "agent_started"), "the run's events among the replayed frames", string.Join(", ", frames.Select(f => f.Type)));
+        Expect.That(
+            frames.Any(f => f.Type == "agent_started"),
+            "the run's events among the replayed frames",
+            string.Join(", ", frames.Select(f => f.Type)));
     }
 
     private static async Task ReplayOnceInOrder(ProbeContext ctx, CancellationToken ct)
@@ -108,7 +134,11 @@ public sealed class WebSocketReconnectionAuth : Scenario
     private static async Task UnknownSessionExpired(ProbeContext ctx, CancellationToken ct)
     {
         await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
-        var error = await Chat.ExpectErrorAsync(session.Connection, "resume", new { session_id = Guid.NewGuid().ToString(), last_seq = 0 }, ct);
+        var error = await Chat.ExpectErrorAsync(
+            session.Connection,
+            "resume",
+            new { session_id = Guid.NewGuid().ToString(), last_seq = 0 },
+            ct);
         Expect.Equal("session_expired", error.Payload.Text("code"), "the error code for an unknown session");
     }
 
@@ -124,9 +154,15 @@ public sealed class WebSocketReconnectionAuth : Scenario
         await using var second = await ctx.ConnectAsync(ctx.Credentials.User, ct);
         second.Connection.Send("thread_list", new { }, Chat.NewId());
         var list = await second.Connection.WaitForAsync("thread_list", ct);
-        Expect.That(list.Payload.GetProperty("threads").EnumerateArray().Any(t => t.Text("thread_id") == thread), "the thread in the new connection's thread_list", list.Raw);
+        Expect.That(
+            list.Payload.GetProperty("threads").EnumerateArray().Any(t => t.Text("thread_id") == thread),
+            "the thread in the new connection's thread_list",
+            list.Raw);
         var history = await Chat.HistoryAsync(second.Connection, thread, ct);
-        Expect.That(history.GetProperty("messages").GetArrayLength() >= 2, "the message and its report in the history", history.GetRawText());
+        Expect.That(
+            history.GetProperty("messages").GetArrayLength() >= 2,
+            "the message and its report in the history",
+            history.GetRawText());
     }
 
     private static async Task ExpiredTokenCloses4001(ProbeContext ctx, CancellationToken ct)

@@ -53,7 +53,9 @@ public static class ServiceDefaultsExtensions
 
         // The wire contract is snake_case everywhere.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ServiceProblems.AddCode(context, serviceName));
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ServiceProblems.AddCode(
+            context,
+            serviceName));
         builder.Services.AddHealthChecks();
         if (builder.Configuration.GetValue("Hosting:InProcess", defaultValue: false))
         {

@@ -7,7 +7,11 @@ namespace Netra.Agent.Auth;
 /// The auth service's signing keys, fetched lazily, cached, and fetched again when a token names an
 /// unknown <c>kid</c> (at most once per <see cref="ServiceTokenOptions.JwksRefetchInterval"/>).
 /// </summary>
-public sealed class JwksCache(AuthServiceClient authService, IOptions<ServiceTokenOptions> options, TimeProvider time, ILogger<JwksCache> logger)
+public sealed class JwksCache(
+    AuthServiceClient authService,
+    IOptions<ServiceTokenOptions> options,
+    TimeProvider time,
+    ILogger<JwksCache> logger)
     : IDisposable
 {
     private readonly SemaphoreSlim _fetch = new(1, 1);
@@ -59,7 +63,9 @@ public sealed class JwksCache(AuthServiceClient authService, IOptions<ServiceTok
         }
         catch (AuthServiceUnavailableException) when (previous is not null)
         {
-            logger.LogWarning("The auth service's JWKS could not be fetched; keeping the {KeyCount} keys already known", previous.Keys.Count);
+            logger.LogWarning(
+                "The auth service's JWKS could not be fetched; keeping the {KeyCount} keys already known",
+                previous.Keys.Count);
             return previous;
         }
     }

@@ -14,7 +14,9 @@ public static class ServiceTokenServices
                 options.Issuer = configuration["Auth:Issuer"] ?? options.Issuer;
                 options.AuthUrl = configuration.GetValue<Uri?>("Services:AuthUrl");
             })
-            .Validate(options => options.AuthUrl is { IsAbsoluteUri: true }, "Services:AuthUrl must be the auth service's absolute base URL.")
+            .Validate(
+                options => options.AuthUrl is { IsAbsoluteUri: true },
+                "Services:AuthUrl must be the auth service's absolute base URL.")
             .ValidateOnStart();
         services.AddHttpClient(AuthServiceClient.HttpClientName, (provider, http) =>
         {

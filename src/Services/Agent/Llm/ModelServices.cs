@@ -34,7 +34,9 @@ public static class ModelServices
             .Validate(options => options.MaxRetryAttempts >= 0 && options.BaseDelay >= TimeSpan.Zero, "Agent:Retry is out of range.")
             .ValidateOnStart();
         services.AddOptions<CircuitBreakerOptions>().Bind(configuration.GetSection(CircuitBreakerOptions.Section))
-            .Validate(options => options.IsValid(), "Agent:CircuitBreaker is out of range (MinimumThroughput >= 2, 0 < FailureRatio <= 1, durations >= 500 ms).")
+            .Validate(
+                options => options.IsValid(),
+                "Agent:CircuitBreaker is out of range (MinimumThroughput >= 2, 0 < FailureRatio <= 1, durations >= 500 ms).")
             .ValidateOnStart();
         services.AddSingleton<CircuitBreakerMetrics>();
         services.AddSingleton<ResilientLlm>();

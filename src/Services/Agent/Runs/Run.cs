@@ -3,7 +3,15 @@ using Netra.Agent.Faults;
 namespace Netra.Agent.Runs;
 
 /// <summary>One agent run: who asked, what for, where it is, and how to stop it.</summary>
-public sealed class Run(string runId, string clientId, string userId, string threadId, string input, string agentName, RunFaults faults, DateTimeOffset startedAt)
+public sealed class Run(
+    string runId,
+    string clientId,
+    string userId,
+    string threadId,
+    string input,
+    string agentName,
+    RunFaults faults,
+    DateTimeOffset startedAt)
     : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();

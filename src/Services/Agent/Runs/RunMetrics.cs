@@ -7,7 +7,10 @@ public sealed class RunMetrics(IMetricFactory metrics)
 {
     private readonly Gauge _active = metrics.CreateGauge("netra_agent_runs_active", "Runs streaming now.");
     private readonly Counter _finished = metrics.CreateCounter("netra_agent_runs_total", "Finished runs, by final status.", ["status"]);
-    private readonly Counter _rejected = metrics.CreateCounter("netra_agent_runs_rejected_total", "Run requests refused before streaming, by code.", ["code"]);
+    private readonly Counter _rejected = metrics.CreateCounter(
+        "netra_agent_runs_rejected_total",
+        "Run requests refused before streaming, by code.",
+        ["code"]);
 
     public void Started() => _active.Inc();
 

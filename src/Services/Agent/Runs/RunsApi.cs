@@ -67,10 +67,18 @@ public static class RunsApi
         return problem;
     }
 
-    private static Results<Ok<RunView>, ProblemHttpResult> Get(string runId, [FromQuery(Name = "user_id")] string? userId, ClaimsPrincipal caller, RunRegistry registry) =>
+    private static Results<Ok<RunView>, ProblemHttpResult> Get(
+        string runId,
+        [FromQuery(Name = "user_id")] string? userId,
+        ClaimsPrincipal caller,
+        RunRegistry registry) =>
         FindOwned(runId, userId, caller, registry) is { } run ? TypedResults.Ok(RunView.Of(run)) : AgentProblems.RunNotFound();
 
-    private static Results<Accepted<RunView>, ProblemHttpResult> Cancel(string runId, [FromQuery(Name = "user_id")] string? userId, ClaimsPrincipal caller, RunRegistry registry)
+    private static Results<Accepted<RunView>, ProblemHttpResult> Cancel(
+        string runId,
+        [FromQuery(Name = "user_id")] string? userId,
+        ClaimsPrincipal caller,
+        RunRegistry registry)
     {
         if (FindOwned(runId, userId, caller, registry) is not { } run)
         {

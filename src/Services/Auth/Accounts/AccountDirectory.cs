@@ -21,7 +21,9 @@ public sealed class AccountDirectory
         {
             foreach (var username in DevelopmentSeed.Usernames)
             {
-                _passwordHashByUsername[username] = SecretHasher.Hash(DevelopmentSeed.PasswordOf(username), auth.DevelopmentSeedHashIterations);
+                _passwordHashByUsername[username] = SecretHasher.Hash(
+                    DevelopmentSeed.PasswordOf(username),
+                    auth.DevelopmentSeedHashIterations);
             }
 
             foreach (var (clientId, grants) in DevelopmentSeed.Clients)
@@ -45,7 +47,9 @@ public sealed class AccountDirectory
         // of the real hashes carry, not a fixed one, or an unknown name would answer faster or slower.
         _userDecoyHash = SecretHasher.Hash("decoy", SecretHasher.TypicalIterations(_passwordHashByUsername.Values));
         _clientDecoyHash = SecretHasher.Hash("decoy", SecretHasher.TypicalIterations(_clientsById.Values.Select(c => c.SecretHash)));
-        Audiences = new HashSet<string>(_clientsById.Values.SelectMany(c => c.ScopeByAudience.Keys).Append(auth.UserAudience), StringComparer.Ordinal);
+        Audiences = new HashSet<string>(
+            _clientsById.Values.SelectMany(c => c.ScopeByAudience.Keys).Append(auth.UserAudience),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Every audience this service issues tokens for.</summary>

@@ -25,7 +25,12 @@ public static class SecretHasher
         ArgumentOutOfRangeException.ThrowIfGreaterThan(iterations, MaxIterations);
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
         var hash = Rfc2898DeriveBytes.Pbkdf2(secret, salt, iterations, HashAlgorithmName.SHA256, HashBytes);
-        return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Base64UrlEncoder.Encode(salt), Base64UrlEncoder.Encode(hash));
+        return string.Join(
+            '$',
+            Scheme,
+            iterations.ToString(CultureInfo.InvariantCulture),
+            Base64UrlEncoder.Encode(salt),
+            Base64UrlEncoder.Encode(hash));
     }
 
     public static bool IsWellFormed(string encoded) => TryDecode(encoded, out _, out _, out _);

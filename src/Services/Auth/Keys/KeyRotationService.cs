@@ -13,7 +13,10 @@ public sealed class KeyRotationService(SigningKeyRing ring, TimeProvider time, I
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A quarter of the publish lead: a successor is created well before it is due to sign.
-        var period = TimeSpan.FromTicks(Math.Clamp(ring.Settings.PublishLead.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromMinutes(1).Ticks));
+        var period = TimeSpan.FromTicks(Math.Clamp(
+            ring.Settings.PublishLead.Ticks / 4,
+            TimeSpan.FromMilliseconds(50).Ticks,
+            TimeSpan.FromMinutes(1).Ticks));
         using var timer = new PeriodicTimer(period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

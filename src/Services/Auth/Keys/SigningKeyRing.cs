@@ -7,7 +7,11 @@ namespace Netra.Auth.Keys;
 /// The published signing keys, in memory, kept in step with SQLite. Readers see an immutable snapshot;
 /// only <see cref="KeyRotationService"/> changes it, one rotation at a time.
 /// </summary>
-public sealed class SigningKeyRing(SigningKeyRepository repository, IOptions<AuthOptions> options, TimeProvider time, ILogger<SigningKeyRing> logger)
+public sealed class SigningKeyRing(
+    SigningKeyRepository repository,
+    IOptions<AuthOptions> options,
+    TimeProvider time,
+    ILogger<SigningKeyRing> logger)
 {
     private volatile KeySnapshot _snapshot = KeySnapshot.Empty;
 

@@ -8,5 +8,9 @@ public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record TokenPairResponse(string AccessToken, string RefreshToken, string TokenType, int ExpiresIn)
 {
-    public static TokenPairResponse From(TokenPair pair) => new(pair.Access.Token, pair.RefreshToken, "Bearer", pair.Access.ExpiresInSeconds);
+    public static TokenPairResponse From(TokenPair pair) => new(
+        pair.Access.Token,
+        pair.RefreshToken,
+        "Bearer",
+        pair.Access.ExpiresInSeconds);
 }

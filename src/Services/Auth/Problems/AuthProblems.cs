@@ -16,19 +16,39 @@ public static class AuthProblems
         Create(StatusCodes.Status401Unauthorized, "invalid_credentials", "Invalid credentials", "The username or password is not valid.");
 
     public static ProblemHttpResult LoginThrottled() =>
-        Create(StatusCodes.Status429TooManyRequests, "login_throttled", "Too many login attempts", "Too many login attempts; retry after the time given in Retry-After.");
+        Create(
+            StatusCodes.Status429TooManyRequests,
+            "login_throttled",
+            "Too many login attempts",
+            "Too many login attempts; retry after the time given in Retry-After.");
 
     public static ProblemHttpResult InvalidRefreshToken() =>
-        Create(StatusCodes.Status401Unauthorized, "invalid_refresh_token", "Invalid refresh token", "The refresh token is unknown, expired or revoked.");
+        Create(
+            StatusCodes.Status401Unauthorized,
+            "invalid_refresh_token",
+            "Invalid refresh token",
+            "The refresh token is unknown, expired or revoked.");
 
     public static ProblemHttpResult RefreshTokenReused() =>
-        Create(StatusCodes.Status401Unauthorized, "refresh_token_reused", "Refresh token reused", "The refresh token was already used; its whole family has been revoked.");
+        Create(
+            StatusCodes.Status401Unauthorized,
+            "refresh_token_reused",
+            "Refresh token reused",
+            "The refresh token was already used; its whole family has been revoked.");
 
     public static ProblemHttpResult InvalidToken() =>
-        Create(StatusCodes.Status401Unauthorized, "invalid_token", "Invalid token", "The bearer token is missing, invalid, expired or revoked.");
+        Create(
+            StatusCodes.Status401Unauthorized,
+            "invalid_token",
+            "Invalid token",
+            "The bearer token is missing, invalid, expired or revoked.");
 
     public static ProblemHttpResult UnsupportedGrantType() =>
-        Create(StatusCodes.Status400BadRequest, "unsupported_grant_type", "Unsupported grant type", "Only grant_type client_credentials is supported here.");
+        Create(
+            StatusCodes.Status400BadRequest,
+            "unsupported_grant_type",
+            "Unsupported grant type",
+            "Only grant_type client_credentials is supported here.");
 
     public static ProblemHttpResult InvalidClient() =>
         Create(StatusCodes.Status401Unauthorized, "invalid_client", "Invalid client", "The client id or secret is not valid.");
@@ -41,7 +61,11 @@ public static class AuthProblems
             "Too many failed client authentications; retry after the time given in Retry-After.");
 
     public static ProblemHttpResult AudienceNotAllowed() =>
-        Create(StatusCodes.Status403Forbidden, "audience_not_allowed", "Audience not allowed", "This client may not request tokens for that audience.");
+        Create(
+            StatusCodes.Status403Forbidden,
+            "audience_not_allowed",
+            "Audience not allowed",
+            "This client may not request tokens for that audience.");
 
     private static ProblemHttpResult Create(int status, string code, string title, string detail) =>
         ServiceProblems.Create("auth", status, code, title, detail);

@@ -25,7 +25,10 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
     private readonly TimeSpan _lifetime = options.Value.RefreshTokenLifetime;
     private readonly TimeSpan _retryGrace = options.Value.RefreshRetryGrace;
 
-    public async Task<(string FamilyId, string RefreshToken)> StartFamilyAsync(string subject, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<(string FamilyId, string RefreshToken)> StartFamilyAsync(
+        string subject,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var familyId = NewFamilyId();
         var token = NewToken();
@@ -147,7 +150,12 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
 
     private static byte[] HashOf(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
-    private async Task InsertTokenAsync(SqliteConnection connection, string familyId, string token, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private async Task InsertTokenAsync(
+        SqliteConnection connection,
+        string familyId,
+        string token,
+        DateTimeOffset now,
+        CancellationToken cancellationToken) =>
         await ExecuteAsync(
             connection,
             "INSERT INTO refresh_tokens (token_hash, family_id, issued_at, expires_at) VALUES ($hash, $family, $now, $expires)",
@@ -186,7 +194,12 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
         return (record, reader.IsDBNull(5) ? null : (byte[])reader[5]);
     }
 
-    private static Task RevokeFamilyAsync(SqliteConnection connection, string familyId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private static Task RevokeFamilyAsync(
+        SqliteConnection connection,
+        string familyId,
+        string reason,
+        DateTimeOffset now,
+        CancellationToken cancellationToken) =>
         ExecuteAsync(
             connection,
             "UPDATE refresh_families SET revoked_at = $now, revoked_reason = $reason WHERE family_id = $family AND revoked_at IS NULL",
@@ -195,7 +208,11 @@ public sealed class RefreshTokenStore(AuthDatabase database, IOptions<AuthOption
             ("$reason", reason),
             ("$family", familyId));
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private static async Task ExecuteAsync(
+        SqliteConnection connection,
+        string sql,
+        CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
     {
         await using var command = connection.Command(sql, parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -55,7 +55,9 @@ public sealed class RevocationList(AuthDatabase database, TimeProvider time)
 
         var before = time.GetUtcNow() - grace;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM revoked_access_tokens WHERE expires_at < $before", ("$before", before.ToUnixMs()));
+        await using var command = connection.Command(
+            "DELETE FROM revoked_access_tokens WHERE expires_at < $before",
+            ("$before", before.ToUnixMs()));
         await command.ExecuteNonQueryAsync(cancellationToken);
         foreach (var (jti, expiresAt) in _expiryByJti)
         {

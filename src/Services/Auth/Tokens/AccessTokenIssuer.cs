@@ -18,7 +18,13 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<AuthOptions>
 
     /// <param name="sessionId">The refresh family a user token belongs to, so revoking the family revokes it too.</param>
     /// <param name="lifetime">The token's lifetime when not <c>Auth:AccessTokenLifetime</c>.</param>
-    public IssuedAccessToken Issue(string subject, string audience, string scope, string? sessionId, string grant, TimeSpan? lifetime = null)
+    public IssuedAccessToken Issue(
+        string subject,
+        string audience,
+        string scope,
+        string? sessionId,
+        string grant,
+        TimeSpan? lifetime = null)
     {
         var validFor = lifetime ?? _options.AccessTokenLifetime;
         // Whole seconds, as JWT NumericDate carries them.

@@ -26,7 +26,12 @@ public sealed class AccessTokenValidator
     private readonly Dictionary<string, TokenValidationParameters> _parametersByAudience;
     private readonly TokenValidationParameters _anyKnownAudience;
 
-    public AccessTokenValidator(SigningKeyRing keys, AccountDirectory accounts, RevocationList revocations, IOptions<AuthOptions> options, AuthMetrics metrics)
+    public AccessTokenValidator(
+        SigningKeyRing keys,
+        AccountDirectory accounts,
+        RevocationList revocations,
+        IOptions<AuthOptions> options,
+        AuthMetrics metrics)
     {
         _options = options.Value;
         _revocations = revocations;

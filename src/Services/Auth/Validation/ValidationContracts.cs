@@ -20,6 +20,13 @@ public sealed record ValidateResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null)
 {
     public static ValidateResponse From(TokenCheck check) => check.Active
-        ? new ValidateResponse(true, check.Subject, check.Audience, check.ExpiresAt!.Value.ToUnixTimeSeconds(), check.ExpiresAt, check.Scope, check.Jti)
+        ? new ValidateResponse(
+            true,
+            check.Subject,
+            check.Audience,
+            check.ExpiresAt!.Value.ToUnixTimeSeconds(),
+            check.ExpiresAt,
+            check.Scope,
+            check.Jti)
         : new ValidateResponse(false, Reason: check.Reason);
 }

@@ -14,7 +14,12 @@ public sealed class AgentClient(IHttpClientFactory httpClients, ServiceTokenProv
         string runId, string userId, string threadId, string input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var body = new { run_id = runId, user_id = userId, thread_id = threadId, input };
-        using var response = await SendAuthorizedAsync(HttpMethod.Post, "v1/runs", body, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await SendAuthorizedAsync(
+            HttpMethod.Post,
+            "v1/runs",
+            body,
+            HttpCompletionOption.ResponseHeadersRead,
+            cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"agent refused the run with status {(int)response.StatusCode}", null, response.StatusCode);
@@ -30,7 +35,12 @@ public sealed class AgentClient(IHttpClientFactory httpClients, ServiceTokenProv
     /// <summary>Asks the agent to cancel the run; true when it accepted.</summary>
     public async Task<bool> CancelAsync(string runId, CancellationToken cancellationToken)
     {
-        using var response = await SendAuthorizedAsync(HttpMethod.Post, $"v1/runs/{Uri.EscapeDataString(runId)}/cancel", null, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        using var response = await SendAuthorizedAsync(
+            HttpMethod.Post,
+            $"v1/runs/{Uri.EscapeDataString(runId)}/cancel",
+            null,
+            HttpCompletionOption.ResponseContentRead,
+            cancellationToken);
         return response.IsSuccessStatusCode;
     }
 

@@ -97,7 +97,10 @@ public sealed class AgentRunRelay(
         {
             // The agent or, for the service token, the auth service could not be reached or refused.
             logger.LogWarning("Agent run {RunId} failed: {Error}", run.RunId, error.Message);
-            Deliver(run, MessageTypes.Error, new ErrorPayload(ErrorCodes.AgentUnavailable, "the agent service could not run the request", true, run.RunId, run.ThreadId));
+            Deliver(
+                run,
+                MessageTypes.Error,
+                new ErrorPayload(ErrorCodes.AgentUnavailable, "the agent service could not run the request", true, run.RunId, run.ThreadId));
             ended = true;
         }
         catch (IOException error)
@@ -119,7 +122,12 @@ public sealed class AgentRunRelay(
         {
             var payload = run.CancelRequested
                 ? new ErrorPayload(ErrorCodes.RunCancelled, "the run was cancelled", false, run.RunId, run.ThreadId)
-                : new ErrorPayload(ErrorCodes.RunInterrupted, "the agent stream ended before the run finished", true, run.RunId, run.ThreadId);
+                : new ErrorPayload(
+                    ErrorCodes.RunInterrupted,
+                    "the agent stream ended before the run finished",
+                    true,
+                    run.RunId,
+                    run.ThreadId);
             Deliver(run, MessageTypes.Error, payload);
         }
     }

@@ -8,7 +8,12 @@ namespace Netra.Backend.Auth;
 /// expired or revoked token gets <c>auth_expired</c>, and unless <c>auth_refresh</c> brings a valid token of the
 /// same user within <c>AuthRefreshGrace</c>, the connection is closed with 4001.
 /// </summary>
-public sealed class ConnectionAuth(string token, UserIdentity identity, UserTokenValidator validator, BackendOptions options, TimeProvider time)
+public sealed class ConnectionAuth(
+    string token,
+    UserIdentity identity,
+    UserTokenValidator validator,
+    BackendOptions options,
+    TimeProvider time)
 {
     /// <summary>Lets the expiry check run just after the expiry instant, never just before it.</summary>
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMilliseconds(20);

@@ -11,7 +11,9 @@ public sealed class UserRateLimits(IOptions<BackendOptions> options, TimeProvide
     public RateDecision Decide(string userId)
     {
         var now = time.GetUtcNow();
-        var limiter = _limiters.GetOrAdd(userId, _ => new MessageRateLimiter(options.Value.MessagesPerMinute, options.Value.RateLimitStrikes, now));
+        var limiter = _limiters.GetOrAdd(
+            userId,
+            _ => new MessageRateLimiter(options.Value.MessagesPerMinute, options.Value.RateLimitStrikes, now));
         return limiter.Decide(now);
     }
 }

@@ -6,7 +6,12 @@ namespace Netra.Backend.Protocol;
 
 /// <param name="AuthRecheckIntervalMs">How often the token is checked again, so a client can refresh in time.</param>
 /// <param name="AuthRefreshGraceMs">How long a client has to answer <c>auth_expired</c> with <c>auth_refresh</c>.</param>
-public sealed record ConnectedPayload(string SessionId, string UserId, bool Resumed, long? AuthRecheckIntervalMs = null, long? AuthRefreshGraceMs = null);
+public sealed record ConnectedPayload(
+    string SessionId,
+    string UserId,
+    bool Resumed,
+    long? AuthRecheckIntervalMs = null,
+    long? AuthRefreshGraceMs = null);
 
 public sealed record ThreadPayload(string ThreadId, string Title, string CreatedAt, string UpdatedAt, long MessageCount);
 

@@ -8,7 +8,10 @@ public sealed class SessionExpirySweeper(SessionRegistry sessions, IOptions<Back
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = TimeSpan.FromTicks(Math.Clamp(options.Value.SessionExpiry.Ticks / 4, TimeSpan.TicksPerMillisecond * 100, TimeSpan.TicksPerMinute));
+        var period = TimeSpan.FromTicks(Math.Clamp(
+            options.Value.SessionExpiry.Ticks / 4,
+            TimeSpan.TicksPerMillisecond * 100,
+            TimeSpan.TicksPerMinute));
         using var timer = new PeriodicTimer(period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

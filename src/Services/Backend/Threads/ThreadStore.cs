@@ -107,7 +107,13 @@ public sealed class ThreadStore : IDisposable
     /// Appends a message to the user's thread; null when the thread is not the user's. A user message with a run id
     /// also records the run as active; any other message of that run (its report) ends it, as does <see cref="EndRunAsync"/>.
     /// </summary>
-    public async Task<ChatMessage?> AppendMessageAsync(string userId, string threadId, string role, string content, string? runId, CancellationToken cancellationToken)
+    public async Task<ChatMessage?> AppendMessageAsync(
+        string userId,
+        string threadId,
+        string role,
+        string content,
+        string? runId,
+        CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
@@ -167,7 +173,13 @@ public sealed class ThreadStore : IDisposable
 
     public void Dispose() => _writeGate.Dispose();
 
-    private async Task<ChatMessage?> InsertMessageAsync(string userId, string threadId, string role, string content, string? runId, CancellationToken cancellationToken)
+    private async Task<ChatMessage?> InsertMessageAsync(
+        string userId,
+        string threadId,
+        string role,
+        string content,
+        string? runId,
+        CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         var id = NewId("msg");
@@ -275,5 +287,8 @@ public sealed class ThreadStore : IDisposable
 
     private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(
+        value,
+        CultureInfo.InvariantCulture,
+        DateTimeStyles.AssumeUniversal);
 }

@@ -113,7 +113,10 @@ public sealed class ClientMessageHandler(
             throw new InvalidMessageException($"payload.title is longer than {MaxTitleLength} characters");
         }
 
-        var thread = await services.Threads.CreateThreadAsync(auth.UserId, string.IsNullOrEmpty(title) ? "New thread" : title, CancellationToken.None);
+        var thread = await services.Threads.CreateThreadAsync(
+            auth.UserId,
+            string.IsNullOrEmpty(title) ? "New thread" : title,
+            CancellationToken.None);
         Reply(frame, MessageTypes.ThreadCreated, ToPayload(thread));
     }
 
@@ -168,7 +171,13 @@ public sealed class ClientMessageHandler(
             throw new InvalidMessageException($"payload.content is longer than {ChatMessage.MaxContentLength} characters");
         }
         var runId = AgentRunRelay.NewRunId();
-        var stored = await services.Threads.AppendMessageAsync(auth.UserId, threadId, ChatMessage.UserRole, content, runId, CancellationToken.None);
+        var stored = await services.Threads.AppendMessageAsync(
+            auth.UserId,
+            threadId,
+            ChatMessage.UserRole,
+            content,
+            runId,
+            CancellationToken.None);
         if (stored is null)
         {
             SendError(ErrorCodes.ThreadNotFound, "no such thread", frame.Id);
@@ -201,7 +210,11 @@ public sealed class ClientMessageHandler(
         if (!RecheckPolicy.AcceptsRefresh(auth.UserId, check))
         {
             var unavailable = check.Status == TokenStatus.AuthUnavailable;
-            SendError(ErrorCodes.InvalidToken, unavailable ? "the token could not be checked" : "the token was not accepted", frame.Id, retryable: unavailable);
+            SendError(
+                ErrorCodes.InvalidToken,
+                unavailable ? "the token could not be checked" : "the token was not accepted",
+                frame.Id,
+                retryable: unavailable);
             return;
         }
 

@@ -21,7 +21,9 @@ public sealed class ConnectionRegistry
     {
         _maxPerUser = options.Value.MaxConnectionsPerUser;
         _connections = metrics.CreateGauge("netra_backend_connections", "Open WebSocket connections.");
-        _slowConsumerCloses = metrics.CreateCounter("netra_backend_slow_consumer_closes_total", "Connections closed because their send queue was full.");
+        _slowConsumerCloses = metrics.CreateCounter(
+            "netra_backend_slow_consumer_closes_total",
+            "Connections closed because their send queue was full.");
     }
 
     public int OpenConnections => _open.Count;

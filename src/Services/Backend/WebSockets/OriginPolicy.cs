@@ -10,5 +10,8 @@ public sealed class OriginPolicy(IOptions<BackendOptions> options)
 {
     public bool IsAllowed(string? origin) =>
         string.IsNullOrEmpty(origin)
-        || options.Value.AllowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        || options.Value.AllowedOrigins.Any(allowed => string.Equals(
+            allowed.TrimEnd('/'),
+            origin.TrimEnd('/'),
+            StringComparison.OrdinalIgnoreCase));
 }

@@ -16,7 +16,11 @@ public static class WebSocketEndpoint
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await Problem(context, StatusCodes.Status426UpgradeRequired, "websocket_required", "This endpoint only accepts WebSocket upgrades.");
+            await Problem(
+                context,
+                StatusCodes.Status426UpgradeRequired,
+                "websocket_required",
+                "This endpoint only accepts WebSocket upgrades.");
             return;
         }
 
@@ -37,7 +41,11 @@ public static class WebSocketEndpoint
         var check = await services.Tokens.ValidateAsync(token, context.RequestAborted);
         if (check.Status == TokenStatus.AuthUnavailable)
         {
-            await Problem(context, StatusCodes.Status503ServiceUnavailable, "auth_unavailable", "The token could not be checked; try again.");
+            await Problem(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                "auth_unavailable",
+                "The token could not be checked; try again.");
             return;
         }
 
@@ -66,7 +74,12 @@ public static class WebSocketEndpoint
         }
     }
 
-    private static async Task ServeAsync(HttpContext context, BackendServices services, string token, UserIdentity identity, bool wantsSubprotocol)
+    private static async Task ServeAsync(
+        HttpContext context,
+        BackendServices services,
+        string token,
+        UserIdentity identity,
+        bool wantsSubprotocol)
     {
         var options = services.Options;
         var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
@@ -85,7 +98,9 @@ public static class WebSocketEndpoint
         var auth = new ConnectionAuth(token, identity, services.Tokens, options, services.Time);
         var handler = new ClientMessageHandler(connection, auth, session, services);
         using var ended = new CancellationTokenSource();
-        using var stopping = services.Lifetime.ApplicationStopping.Register(() => connection.Close(CloseCodes.ServerStopping, "server stopping"));
+        using var stopping = services.Lifetime.ApplicationStopping.Register(() => connection.Close(
+            CloseCodes.ServerStopping,
+            "server stopping"));
         var recheck = auth.RunAsync(() => handler.Session, () => connection.Close(CloseCodes.AuthExpired, "auth_expired"), ended.Token);
         try
         {
@@ -96,7 +111,11 @@ public static class WebSocketEndpoint
             await ended.CancelAsync();
             await recheck;
             handler.Session.Detach(connection);
-            services.Logger.LogInformation("Connection of {UserId} on session {SessionId} ended ({CloseStatus})", identity.UserId, handler.Session.Id, connection.CloseStatus);
+            services.Logger.LogInformation(
+                "Connection of {UserId} on session {SessionId} ended ({CloseStatus})",
+                identity.UserId,
+                handler.Session.Id,
+                connection.CloseStatus);
         }
     }
 
