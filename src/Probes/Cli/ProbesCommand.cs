@@ -33,7 +33,8 @@ public static class ProbesCommand
     /// <summary>Everything on one console, as an in-process caller wants it.</summary>
     public static RootCommand Create(IAnsiConsole console) => Create(console, console);
 
-    /// <summary>Results (the summary, <c>list</c>) on <paramref name="results"/>; progress and errors on <paramref name="progress"/>.</summary>
+    /// <summary>Results (the summary, <c>list</c>) on <paramref name="results"/>; progress and errors on
+    /// <paramref name="progress"/>.</summary>
     public static RootCommand Create(IAnsiConsole results, IAnsiConsole progress)
     {
         var root = new RootCommand("Netra integration probes: check that auth, backend and agent work together.");
@@ -158,7 +159,8 @@ public static class ProbesCommand
         public ReportOutputs Outputs(ParseResult parsed) => new(
             parsed.GetValue(Json)?.FullName,
             parsed.GetValue(JUnit)?.FullName,
-            parsed.GetValue(TerminationLog)?.FullName ?? (File.Exists(ProbeCommandLine.TerminationLogPath) ? ProbeCommandLine.TerminationLogPath : null));
+            parsed.GetValue(TerminationLog)?.FullName
+                ?? (File.Exists(ProbeCommandLine.TerminationLogPath) ? ProbeCommandLine.TerminationLogPath : null));
 
         private static Option<Uri> UrlOption(string name, string description) => new(name)
         {
@@ -167,7 +169,8 @@ public static class ProbesCommand
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+                if (Uri.TryCreate(text, UriKind.Absolute, out var url)
+                    && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
                 {
                     // A base URL without a trailing slash would lose its last path segment when paths are appended.
                     return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");

@@ -70,7 +70,8 @@ public sealed class BackendConnection : IAsyncDisposable
     public static Uri WebSocketUri(Uri backendUrl) =>
         new UriBuilder(new Uri(backendUrl, "ws")) { Scheme = backendUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
 
-    /// <summary>Opens an authenticated connection; a refused upgrade throws <see cref="UpgradeRefusedException"/> with the HTTP status.</summary>
+    /// <summary>Opens an authenticated connection; a refused upgrade throws <see cref="UpgradeRefusedException"/> with the HTTP
+    /// status.</summary>
     public static async Task<BackendConnection> OpenAsync(
         Uri backendUrl,
         string token,

@@ -40,7 +40,8 @@ public static class JsonReport
     /// <summary>A run read back from the text of a <c>--json</c> file; <paramref name="source"/> names it in an error.</summary>
     public static RunReport Parse(string json, string source)
     {
-        var document = JsonSerializer.Deserialize<Document>(json, ProbeJson.Options) ?? throw new InvalidDataException($"{source} holds no report.");
+        var document = JsonSerializer.Deserialize<Document>(json, ProbeJson.Options)
+            ?? throw new InvalidDataException($"{source} holds no report.");
         return new RunReport(
             document.StartedAt,
             TimeSpan.FromMilliseconds(document.DurationMs),

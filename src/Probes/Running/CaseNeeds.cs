@@ -25,7 +25,8 @@ public enum CaseNeeds
     /// <summary>Reads the circuit breaker after <c>breaker-opens</c> opened it in this run.</summary>
     BreakerOpened = 16,
 
-    /// <summary>Drives a user into a per-user limit (message rate, connections), which throttles that user for a while. Full profile only.</summary>
+    /// <summary>Drives a user into a per-user limit (message rate, connections), which throttles that user for a while. Full profile
+    /// only.</summary>
     Throttling = 32,
 
     /// <summary>Starts agent runs: with a real model each one costs, so the safe profile runs these only on the scripted model.</summary>

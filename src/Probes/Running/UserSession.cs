@@ -11,7 +11,8 @@ public sealed class UserSession : IAsyncDisposable
     private readonly Lock _gate = new();
     private TokenPair _tokens;
 
-    /// <param name="sharedTokens">The run's shared tokens, renewed through it on <c>auth_expired</c>; null for a session on tokens of its own.</param>
+    /// <param name="sharedTokens">The run's shared tokens, renewed through it on <c>auth_expired</c>; null for a session on tokens of its
+    /// own.</param>
     public UserSession(TokenBook? sharedTokens, UserCredential user, TokenPair tokens, BackendConnection connection, Envelope connected)
     {
         _sharedTokens = sharedTokens;

@@ -127,7 +127,8 @@ public sealed class AgentFailureRecovery : Scenario
         Expect.That(error.Payload.Text("code") is { Length: > 0 }, "error.code", error.Raw);
         Expect.That(error.Payload.Text("message") is { Length: > 0 }, "error.message", error.Raw);
         Expect.That(
-            error.Payload.TryGetProperty("retryable", out var retryable) && retryable.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            error.Payload.TryGetProperty("retryable", out var retryable)
+                && retryable.ValueKind is JsonValueKind.True or JsonValueKind.False,
             "error.retryable as a boolean",
             error.Raw);
         Expect.Equal(request.ThreadId, error.Payload.Text("thread_id"), "error.thread_id");
@@ -214,7 +215,8 @@ public sealed class AgentFailureRecovery : Scenario
     private static bool BreakerAnswer(AgentEvent? e) =>
         e is not null
         && ((e.Type == "error" && e.Payload.Text("code") == "llm_unavailable")
-            || (e.Type == "final_report" && e.Payload.TryGetProperty("degraded", out var degraded) && degraded.ValueKind == JsonValueKind.True));
+            || (e.Type == "final_report" && e.Payload.TryGetProperty("degraded", out var degraded)
+                && degraded.ValueKind == JsonValueKind.True));
 
     private static async Task BreakerStateInMetrics(ProbeContext ctx, CancellationToken ct)
     {

@@ -129,7 +129,8 @@ public sealed class AgentLifecycleEvents : Scenario
         }
 
         Expect.That(tools.Count > 0, "at least one tool_executing", RunStreams.Types(events));
-        var used = RunStreams.One(events, "final_report").Payload.GetProperty("tools_used").EnumerateArray().Select(t => t.GetString()).ToHashSet();
+        var used = RunStreams.One(events, "final_report").Payload.GetProperty("tools_used").EnumerateArray().Select(t => t.GetString())
+            .ToHashSet();
         Expect.That(tools.All(used.Contains), $"final_report.tools_used to list {string.Join(", ", tools)}", string.Join(", ", used));
     }
 

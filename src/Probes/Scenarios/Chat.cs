@@ -34,7 +34,8 @@ public static partial class Chat
 
         public Envelope Last => Frames[^1];
 
-        public string? RunId => Ack.Payload.Text("run_id") ?? AgentEvents.Select(e => e.Payload.Text("run_id")).FirstOrDefault(r => r is not null);
+        public string? RunId => Ack.Payload.Text("run_id") ?? AgentEvents.Select(e => e.Payload.Text("run_id"))
+            .FirstOrDefault(r => r is not null);
     }
 
     public static async Task<JsonElement> HistoryAsync(
@@ -90,7 +91,8 @@ public static partial class Chat
     public static IEnumerable<string> NonSnakeCaseNames(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element.EnumerateObject().SelectMany(p =>
-            (SnakeCase().IsMatch(p.Name) ? [] : new[] { p.Name }).Concat(p.Name == "arguments" || p.Name == "result" ? [] : NonSnakeCaseNames(p.Value))),
+            (SnakeCase().IsMatch(p.Name) ? [] : new[] { p.Name })
+                .Concat(p.Name == "arguments" || p.Name == "result" ? [] : NonSnakeCaseNames(p.Value))),
         JsonValueKind.Array => element.EnumerateArray().SelectMany(NonSnakeCaseNames),
         _ => [],
     };

@@ -203,7 +203,8 @@ public sealed class MessageFormatValidation : Scenario
         Expect.That(error.Payload.Text("code") is { Length: > 0 }, "error.code", error.Raw);
         Expect.That(error.Payload.Text("message") is { Length: > 0 }, "error.message", error.Raw);
         Expect.That(
-            error.Payload.TryGetProperty("retryable", out var retryable) && retryable.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            error.Payload.TryGetProperty("retryable", out var retryable)
+                && retryable.ValueKind is JsonValueKind.True or JsonValueKind.False,
             "a boolean error.retryable",
             error.Raw);
     }

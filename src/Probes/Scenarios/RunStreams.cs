@@ -91,7 +91,9 @@ public static class RunStreams
     public static string Describe(string type, JsonElement payload) =>
         type == "error"
             ? $"error {payload.Text("code") ?? "(no code)"}: \"{payload.Text("message")}\""
-              + (payload.TryGetProperty("retryable", out var retryable) && retryable.ValueKind == JsonValueKind.True ? " (retryable)" : string.Empty)
+              + (payload.TryGetProperty("retryable", out var retryable) && retryable.ValueKind == JsonValueKind.True
+                  ? " (retryable)"
+                  : string.Empty)
             : $"\"{type}\"";
 
     public static void ExpectError(AgentEvent last, string code, bool? retryable = null)
@@ -101,7 +103,8 @@ public static class RunStreams
         if (retryable is { } expected)
         {
             Expect.That(
-                last.Payload.TryGetProperty("retryable", out var flag) && flag.ValueKind == (expected ? JsonValueKind.True : JsonValueKind.False),
+                last.Payload.TryGetProperty("retryable", out var flag)
+                    && flag.ValueKind == (expected ? JsonValueKind.True : JsonValueKind.False),
                 $"error.retryable {expected.ToString().ToLowerInvariant()}",
                 last.Raw);
         }

@@ -70,7 +70,8 @@ public sealed class StreamingAuthValidation : Scenario
     {
         await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
         var thread = await Chat.CreateThreadAsync(session.Connection, "chunks", ct);
-        var chunks = (await Chat.SendAsync(session.Connection, thread, Input, ct)).AgentEvents.Where(e => e.Type == "partial_result").ToList();
+        var chunks = (await Chat.SendAsync(session.Connection, thread, Input, ct)).AgentEvents.Where(e => e.Type == "partial_result")
+            .ToList();
         Expect.That(chunks.Count >= 1, "partial_result frames", "none");
         Expect.Equal(
             string.Join(",", Enumerable.Range(0, chunks.Count)),

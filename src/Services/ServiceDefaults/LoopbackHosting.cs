@@ -12,7 +12,8 @@ public static class LoopbackHosting
     /// <summary>Arguments that bind Kestrel to a free loopback port.</summary>
     public const string FreeLoopbackPort = "--urls=http://127.0.0.1:0";
 
-    /// <summary>Arguments for a service hosted inside another program: signals are that program's (<see cref="InProcessLifetime"/>).</summary>
+    /// <summary>Arguments for a service hosted inside another program: signals are that program's
+    /// (<see cref="InProcessLifetime"/>).</summary>
     public const string HostedInProcess = "--Hosting:InProcess=true";
 
     /// <summary>Starts the app and returns the address Kestrel actually bound.</summary>

@@ -29,7 +29,8 @@ public sealed class JwksCache(
         try
         {
             snapshot = _snapshot;
-            var mayFetch = snapshot is null || !IsFresh(snapshot) || time.GetUtcNow() - snapshot.FetchedAt >= options.Value.JwksRefetchInterval;
+            var mayFetch = snapshot is null || !IsFresh(snapshot)
+                || time.GetUtcNow() - snapshot.FetchedAt >= options.Value.JwksRefetchInterval;
             if (mayFetch)
             {
                 snapshot = await FetchAsync(snapshot, cancellationToken);

@@ -1,6 +1,7 @@
 namespace Netra.Agent.Llm;
 
-/// <summary>Where an OpenAI-compatible server answers chat completions, whether its base URL was given with <c>/v1</c> or without.</summary>
+/// <summary>Where an OpenAI-compatible server answers chat completions, whether its base URL was given with <c>/v1</c> or
+/// without.</summary>
 public static class OpenAiEndpoint
 {
     public static Uri ChatCompletions(Uri baseUrl)

@@ -47,7 +47,8 @@ public sealed class OpenAiLlmProvider(IHttpClientFactory clients, IOptions<LlmOp
                 var answer = await response.Content.ReadFromJsonAsync<ChatResponse>(Json, cancellationToken);
                 var reply = (answer?.Choices is [var first, ..] ? first.Message : null)
                     ?? throw new LlmProviderException("The model server's answer has no choice.", isTransient: false);
-                var calls = reply.ToolCalls?.Select(call => new LlmToolCall(call.Id, call.Function.Name, call.Function.Arguments)).ToList() ?? [];
+                var calls = reply.ToolCalls?.Select(call => new LlmToolCall(call.Id, call.Function.Name, call.Function.Arguments))
+                    .ToList() ?? [];
                 return new LlmCompletion(reply.Content ?? string.Empty, calls);
             }
             catch (JsonException e)

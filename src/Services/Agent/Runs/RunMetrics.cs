@@ -2,7 +2,8 @@ using Prometheus;
 
 namespace Netra.Agent.Runs;
 
-/// <summary><c>netra_agent_runs_active</c>, <c>netra_agent_runs_total{status}</c> and <c>netra_agent_runs_rejected_total{code}</c>.</summary>
+/// <summary><c>netra_agent_runs_active</c>, <c>netra_agent_runs_total{status}</c> and
+/// <c>netra_agent_runs_rejected_total{code}</c>.</summary>
 public sealed class RunMetrics(IMetricFactory metrics)
 {
     private readonly Gauge _active = metrics.CreateGauge("netra_agent_runs_active", "Runs streaming now.");

@@ -1,6 +1,7 @@
 namespace Netra.Agent.Supervisor;
 
-/// <summary>Cuts an answer into the chunks of <c>partial_result</c>: at word boundaries, each at most <c>maxChars</c> long unless one word is longer.</summary>
+/// <summary>Cuts an answer into the chunks of <c>partial_result</c>: at word boundaries, each at most <c>maxChars</c> long unless one word
+/// is longer.</summary>
 public static class ResponseChunker
 {
     public static IReadOnlyList<string> Split(string content, int maxChars)

@@ -55,7 +55,8 @@ public static class KeyRotationSchedule
         return new RotationPlan(create, retire);
     }
 
-    /// <summary>The kid to sign with now: the latest activated key (the earliest key if the clock went back); null when there is none.</summary>
+    /// <summary>The kid to sign with now: the latest activated key (the earliest key if the clock went back); null when there is
+    /// none.</summary>
     public static string? SigningKid(IReadOnlyList<KeyActivation> keys, DateTimeOffset now)
     {
         var ordered = Ordered(keys);

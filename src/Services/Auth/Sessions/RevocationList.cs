@@ -45,7 +45,8 @@ public sealed class RevocationList(AuthDatabase database, TimeProvider time)
     /// <summary>Records a family revocation already committed to SQLite.</summary>
     public void FamilyRevoked(string familyId) => _families[familyId] = true;
 
-    /// <summary>Drops revocations that can no longer matter: the token expired longer ago than <paramref name="grace"/>, or the family was purged.</summary>
+    /// <summary>Drops revocations that can no longer matter: the token expired longer ago than <paramref name="grace"/>, or the family was
+    /// purged.</summary>
     public async Task ForgetAsync(IEnumerable<string> purgedFamilies, TimeSpan grace, CancellationToken cancellationToken)
     {
         foreach (var family in purgedFamilies)

@@ -8,7 +8,8 @@ using Netra.Auth.Observability;
 
 namespace Netra.Auth.Tokens;
 
-/// <summary>Signs access tokens: header <c>kid</c>, <c>typ: at+jwt</c>; claims iss, sub, aud, exp, nbf, iat, jti, scope (and sid for user sessions).</summary>
+/// <summary>Signs access tokens: header <c>kid</c>, <c>typ: at+jwt</c>; claims iss, sub, aud, exp, nbf, iat, jti, scope (and sid for user
+/// sessions).</summary>
 public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<AuthOptions> options, TimeProvider time, AuthMetrics metrics)
 {
     public const string TokenType = "at+jwt";

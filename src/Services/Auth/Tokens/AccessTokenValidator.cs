@@ -40,7 +40,8 @@ public sealed class AccessTokenValidator
         _parametersByAudience = accounts.Audiences.ToDictionary(a => a, a => Parameters(keys, [a]), StringComparer.Ordinal);
     }
 
-    /// <param name="audience">When given, the token must be for exactly this audience; otherwise any audience this service issues for.</param>
+    /// <param name="audience">When given, the token must be for exactly this audience; otherwise any audience this service issues
+    /// for.</param>
     public async Task<TokenCheck> ValidateAsync(string? token, string? audience)
     {
         var check = await CheckAsync(token, audience);

@@ -168,7 +168,9 @@ public sealed class AgentRunRelay(
     /// <summary>Stores the report's content in the thread (which also ends the run in the store); false when it was not stored.</summary>
     private async Task<bool> StoreReportAsync(AgentRun run, JsonElement payload)
     {
-        var content = payload.TryGetProperty("content", out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        var content = payload.TryGetProperty("content", out var element) && element.ValueKind == JsonValueKind.String
+            ? element.GetString()
+            : null;
         if (content is null)
         {
             return false;

@@ -56,7 +56,8 @@ public sealed class SigningKeyCache(IHttpClientFactory httpClients, TimeProvider
         var client = httpClients.CreateClient(HttpClientNames.Auth);
         using var discovery = await client.GetFromJsonAsync<JsonDocument>(".well-known/openid-configuration", cancellationToken)
             ?? throw new HttpRequestException("empty openid-configuration");
-        var issuer = discovery.RootElement.GetProperty("issuer").GetString() ?? throw new HttpRequestException("openid-configuration has no issuer");
+        var issuer = discovery.RootElement.GetProperty("issuer").GetString()
+            ?? throw new HttpRequestException("openid-configuration has no issuer");
         var jwks = await client.GetStringAsync(".well-known/jwks.json", cancellationToken);
         var keys = new JsonWebKeySet(jwks).GetSigningKeys();
         return new SigningKeys(issuer, keys);

@@ -37,7 +37,8 @@ public sealed class SessionRegistry(IOptions<BackendOptions> options, TimeProvid
         _watchers.GetOrAdd(threadId, _ => new ConcurrentDictionary<Session, byte>())[session] = 0;
     }
 
-    /// <summary>The sessions that have <paramref name="threadId"/> as their active thread (thread ids are never shared between users).</summary>
+    /// <summary>The sessions that have <paramref name="threadId"/> as their active thread (thread ids are never shared between
+    /// users).</summary>
     public ICollection<Session> WatchingThread(string threadId) =>
         _watchers.TryGetValue(threadId, out var watchers) ? watchers.Keys : [];
 
