@@ -35,7 +35,12 @@ public static class JUnitReport
     public static async Task WriteAsync(RunReport report, string path, CancellationToken cancellationToken)
     {
         await using var file = File.Create(path);
-        var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true };
+        var settings = new XmlWriterSettings
+        {
+            Async = true,
+            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            Indent = true,
+        };
         await using var writer = XmlWriter.Create(file, settings);
         await From(report).SaveAsync(writer, cancellationToken);
     }

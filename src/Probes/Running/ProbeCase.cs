@@ -6,4 +6,8 @@ namespace Netra.Probes.Running;
 /// token to expire) runs <see cref="Alongside"/> the scenario's other cases instead of after them.
 /// </summary>
 public sealed record ProbeCase(
-    string Id, string Description, Func<ProbeContext, CancellationToken, Task> Run, bool Alongside = false, CaseNeeds Needs = CaseNeeds.None);
+    string Id,
+    string Description,
+    Func<ProbeContext, CancellationToken, Task> Run,
+    bool Alongside = false,
+    CaseNeeds Needs = CaseNeeds.None);

@@ -60,7 +60,9 @@ public sealed class RunFacts
 
         var text = await response.Content.ReadAsStringAsync();
         Expect.That(
-            response.StatusCode == HttpStatusCode.OK, "the agent's capabilities (200)", $"{(int)response.StatusCode} {AuthClient.Brief(text)}");
+            response.StatusCode == HttpStatusCode.OK,
+            "the agent's capabilities (200)",
+            $"{(int)response.StatusCode} {AuthClient.Brief(text)}");
         var document = ProbeJson.Parse(text);
         return new AgentCapabilities(
             document.Text("model"),

@@ -44,7 +44,10 @@ public sealed class AgentLifecycleEvents : Scenario
             CompletionFields);
         Case("routes-to-sub-agents", "The supervisor routes different requests to at least three different sub-agents", RoutesToSubAgents);
         Case("deterministic", "The same input gives the same events and the same report", Deterministic, CaseNeeds.ScriptedModel);
-        Case("events-stream-as-they-happen", "The first event arrives before the run has finished (streaming, not buffered)", EventsStreamAsTheyHappen,
+        Case(
+            "events-stream-as-they-happen",
+            "The first event arrives before the run has finished (streaming, not buffered)",
+            EventsStreamAsTheyHappen,
             CaseNeeds.FaultInjection);
     }
 

@@ -116,7 +116,11 @@ public sealed class MultiAgentIsolation : Scenario
     private static async Task AgentStreamsIsolated(ProbeContext ctx, CancellationToken ct)
     {
         var token = await ctx.AgentTokenAsync(ct);
-        var requests = new[] { RunStreams.Request(ctx.Credentials.User.Username, Input), RunStreams.Request(ctx.Credentials.OtherUser.Username, Input) };
+        var requests = new[]
+        {
+            RunStreams.Request(ctx.Credentials.User.Username, Input),
+            RunStreams.Request(ctx.Credentials.OtherUser.Username, Input),
+        };
         var streams = await Task.WhenAll(requests.Select(r => ctx.Agent.RunToEndAsync(token, r, ct)));
         for (var i = 0; i < requests.Length; i++)
         {

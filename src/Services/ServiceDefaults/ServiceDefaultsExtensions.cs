@@ -52,7 +52,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
         // The wire contract is snake_case everywhere.
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(
+            options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ServiceProblems.AddCode(
             context,
             serviceName));

@@ -47,7 +47,12 @@ public static class LoginApi
         }
 
         var (verified, refusal) = await throttle.CheckAsync(
-            CredentialKind.User, username, ClientAddress(context), () => accounts.VerifyUser(username, password), ok => !ok, cancellationToken);
+            CredentialKind.User,
+            username,
+            ClientAddress(context),
+            () => accounts.VerifyUser(username, password),
+            ok => !ok,
+            cancellationToken);
         if (refusal is not null)
         {
             metrics.LoginThrottles.WithLabels(refusal.Limit).Inc();

@@ -24,7 +24,12 @@ public static class LoginAttemptsRateLimiting
             var throttling = auth.Value.LoginThrottling;
             limiter.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
                 LoginApi.ClientAddress(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = throttling.AttemptsPerAddress, Window = throttling.Window, QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = throttling.AttemptsPerAddress,
+                    Window = throttling.Window,
+                    QueueLimit = 0,
+                }));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;

@@ -5,7 +5,12 @@ namespace Netra.Auth.Sessions;
 /// it was rotated, its successor has not been used, and no retry has been granted for it yet.
 /// </summary>
 public sealed record RefreshTokenRecord(
-    string FamilyId, string Subject, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt, DateTimeOffset? FamilyRevokedAt, bool RetryAvailable = false);
+    string FamilyId,
+    string Subject,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? UsedAt,
+    DateTimeOffset? FamilyRevokedAt,
+    bool RetryAvailable = false);
 
 public enum RefreshVerdict
 {

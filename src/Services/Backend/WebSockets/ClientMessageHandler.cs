@@ -277,5 +277,9 @@ public sealed class ClientMessageHandler(
         Session.Send(MessageTypes.Error, new ErrorPayload(code, message, retryable), id);
 
     private static ThreadPayload ToPayload(ChatThread thread) => new(
-        thread.Id, thread.Title, ServerFrame.FormatTimestamp(thread.CreatedAt), ServerFrame.FormatTimestamp(thread.UpdatedAt), thread.MessageCount);
+        thread.Id,
+        thread.Title,
+        ServerFrame.FormatTimestamp(thread.CreatedAt),
+        ServerFrame.FormatTimestamp(thread.UpdatedAt),
+        thread.MessageCount);
 }

@@ -93,7 +93,11 @@ public static class WebSocketEndpoint
         var session = services.Sessions.Create(identity.UserId);
         session.Attach(connection);
         session.Send(MessageTypes.Connected, new ConnectedPayload(
-            session.Id, identity.UserId, Resumed: false, (long)options.AuthRecheckInterval.TotalMilliseconds, (long)options.AuthRefreshGrace.TotalMilliseconds));
+            session.Id,
+            identity.UserId,
+            Resumed: false,
+            (long)options.AuthRecheckInterval.TotalMilliseconds,
+            (long)options.AuthRefreshGrace.TotalMilliseconds));
 
         var auth = new ConnectionAuth(token, identity, services.Tokens, options, services.Time);
         var handler = new ClientMessageHandler(connection, auth, session, services);
