@@ -58,7 +58,11 @@ public static class JwksVerifier
 
     private static bool VerifyEc(JsonElement key, byte[] data, byte[] signature)
     {
-        using var ec = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = Decode(key, "x"), Y = Decode(key, "y") } });
+        using var ec = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint { X = Decode(key, "x"), Y = Decode(key, "y") },
+        });
         return ec.VerifyData(data, signature, HashAlgorithmName.SHA256);
     }
 

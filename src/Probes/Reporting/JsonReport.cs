@@ -47,7 +47,8 @@ public static class JsonReport
             TimeSpan.FromMilliseconds(document.DurationMs),
             [.. document.Scenarios.Select(s => new ScenarioResult(
                 s.Name,
-                [.. s.Cases.Select(c => new CaseResult(c.Id, s.Name, c.Description, c.Result, TimeSpan.FromMilliseconds(c.DurationMs), c.Message))],
+                [.. s.Cases.Select(c => new CaseResult(
+                    c.Id, s.Name, c.Description, c.Result, TimeSpan.FromMilliseconds(c.DurationMs), c.Message))],
                 TimeSpan.FromMilliseconds(s.DurationMs)))],
             document.Aborted);
     }

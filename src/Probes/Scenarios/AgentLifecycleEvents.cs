@@ -173,7 +173,12 @@ public sealed class AgentLifecycleEvents : Scenario
 
     private static async Task RoutesToSubAgents(ProbeContext ctx, CancellationToken ct)
     {
-        string[] inputs = ["my deploy is failing, what should I check first?", LookupInput, "write a summary report of last week's incidents"];
+        string[] inputs =
+        [
+            "my deploy is failing, what should I check first?",
+            LookupInput,
+            "write a summary report of last week's incidents",
+        ];
         var agents = new HashSet<string?>();
         foreach (var input in inputs)
         {

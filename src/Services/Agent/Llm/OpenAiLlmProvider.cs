@@ -70,7 +70,9 @@ public sealed class OpenAiLlmProvider(IHttpClientFactory clients, IOptions<LlmOp
             message.ToolCallId)).ToList();
         var tools = request.Tools.Count == 0
             ? null
-            : request.Tools.Select(tool => new Tool("function", new FunctionSpec(tool.Name, tool.Description, JsonNode.Parse(tool.ParametersSchema)))).ToList();
+            : request.Tools
+                .Select(tool => new Tool("function", new FunctionSpec(tool.Name, tool.Description, JsonNode.Parse(tool.ParametersSchema))))
+                .ToList();
         return new ChatRequest(model, messages, tools, Temperature: 0);
     }
 }

@@ -4,7 +4,8 @@ namespace Netra.Agent.Supervisor;
 public static class AgentRouter
 {
     private static readonly string[] ReportingWords = ["report", "summary", "summarize", "summarise", "overview"];
-    private static readonly string[] LookupWords = ["lookup", "look up", "find", "show", "metrics", "availability", "latency", "status", "how many"];
+    private static readonly string[] LookupWords =
+        ["lookup", "look up", "find", "show", "metrics", "availability", "latency", "status", "how many"];
 
     public static string Route(string? requestedAgent, string input)
     {

@@ -100,7 +100,12 @@ public sealed class AgentRunRelay(
             Deliver(
                 run,
                 MessageTypes.Error,
-                new ErrorPayload(ErrorCodes.AgentUnavailable, "the agent service could not run the request", true, run.RunId, run.ThreadId));
+                new ErrorPayload(
+                    ErrorCodes.AgentUnavailable,
+                    "the agent service could not run the request",
+                    true,
+                    run.RunId,
+                    run.ThreadId));
             ended = true;
         }
         catch (IOException error)

@@ -58,8 +58,8 @@ public sealed class UserTokenValidator(
         {
             keys = await signingKeys.GetAsync(keyId, cancellationToken);
         }
-        catch (Exception error) when (error is HttpRequestException or JsonException or KeyNotFoundException or ArgumentException or ExecutionRejectedException
-            or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is HttpRequestException or JsonException or KeyNotFoundException or ArgumentException
+            or ExecutionRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new TokenCheck(TokenStatus.AuthUnavailable, null, "signing keys unavailable");
         }
