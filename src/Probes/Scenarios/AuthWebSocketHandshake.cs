@@ -70,7 +70,8 @@ public sealed class AuthWebSocketHandshake : Scenario
     private static async Task UnsignedToken(ProbeContext ctx, CancellationToken ct)
     {
         var parts = (await ctx.AccessTokenAsync(ctx.Credentials.User, ct)).Split('.');
-        var header = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes("{\"alg\":\"none\",\"typ\":\"at+jwt\"}"));
+        var header = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(
+            Encoding.UTF8.GetBytes("{\"alg\":\"none\",\"typ\":\"at+jwt\"}"));
         await Refused(ctx, $"{header}.{parts[1]}.", ct);
     }
 

@@ -16,7 +16,8 @@ public sealed class LookupRecordsTool() : QueryTool("lookup_records", "Looks up 
             ["p99_ms"] = record.P99Milliseconds,
         }).ToArray());
         var summary = string.Join("; ", records.Select(record => string.Create(
-            CultureInfo.InvariantCulture, $"{record.Service} availability {record.AvailabilityPercent}% (p99 {record.P99Milliseconds} ms)")));
+            CultureInfo.InvariantCulture,
+            $"{record.Service} availability {record.AvailabilityPercent}% (p99 {record.P99Milliseconds} ms)")));
         return new JsonObject { ["records"] = rows, ["summary"] = summary + "." };
     }
 }
