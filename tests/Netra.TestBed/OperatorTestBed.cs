@@ -186,6 +186,23 @@ public class OperatorTestBed : IAsyncDisposable
         return run!;
     }
 
+    /// <summary>Endpoints where nothing answers, for an Existing run whose probes must fail their preflight.</summary>
+    public const string UnreachableEndpoints =
+        "{authUrl: \"http://127.0.0.1:1\", backendUrl: \"http://127.0.0.1:1\", agentUrl: \"http://127.0.0.1:1\"}";
+
+    /// <summary>Who holds a Lease in the operator's namespace, or null when there is none yet.</summary>
+    public async Task<string?> LeaseHolderAsync(string lease)
+    {
+        try
+        {
+            return (await Admin.CoordinationV1.ReadNamespacedLeaseAsync(lease, ControlPlane.OperatorNamespace)).Spec.HolderIdentity;
+        }
+        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> NamespaceExistsAsync(string name)
     {
         try

@@ -102,12 +102,12 @@ public sealed class OperatorImageTests(OperatorTestBedFixture bed) : IClassFixtu
         try
         {
             string? holder = null;
-            await Eventually.WaitUntilAsync(async () => (holder = await LeaseHolderAsync(lease)) is "first" or "second", "a leader elected", OperatorTestBed.Deadline);
+            await Eventually.WaitUntilAsync(async () => (holder = await bed.LeaseHolderAsync(lease)) is "first" or "second", "a leader elected", OperatorTestBed.Deadline);
             var (leader, follower, followerName) = holder == "first" ? (first, second, "second") : (second, first, "first");
 
             // Killed, not stopped: the Lease is not released and has to expire.
             await leader.DisposeAsync();
-            await Eventually.WaitUntilAsync(async () => await LeaseHolderAsync(lease) == followerName, "the other instance holds the Lease", OperatorTestBed.Deadline);
+            await Eventually.WaitUntilAsync(async () => await bed.LeaseHolderAsync(lease) == followerName, "the other instance holds the Lease", OperatorTestBed.Deadline);
             var ns = await bed.CreateNamespaceAsync("handover");
             await bed.CreateRunAsync(ns, """
                 apiVersion: netra.io/v1alpha1
@@ -137,18 +137,6 @@ public sealed class OperatorImageTests(OperatorTestBedFixture bed) : IClassFixtu
     {
         Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");
         return bed.StartOperatorProcess(lease, identity, metricsPort, Repository.OperatorImageBinary);
-    }
-
-    private async Task<string?> LeaseHolderAsync(string lease)
-    {
-        try
-        {
-            return (await bed.Admin.CoordinationV1.ReadNamespacedLeaseAsync(lease, ControlPlane.OperatorNamespace)).Spec.HolderIdentity;
-        }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
     }
 
     /// <summary>Waits for the phase; if the operator died meanwhile, says so with its last output.</summary>

@@ -188,7 +188,7 @@ public sealed class OperatorProcessTests(OperatorTestBedFixture bed) : IClassFix
     public async Task A_reconcile_woken_with_an_out_of_date_cached_run_acts_on_the_run_as_the_server_has_it()
     {
         var ns = await bed.CreateNamespaceAsync("stale");
-        var cached = await bed.CreateRunAsync(ns, """
+        var cached = await bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: finished}
@@ -196,7 +196,7 @@ public sealed class OperatorProcessTests(OperatorTestBedFixture bed) : IClassFix
               scenarios: [auth-service-independence]
               environment:
                 mode: Existing
-                endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
+                endpoints: {{OperatorTestBed.UnreachableEndpoints}}
             """);
         // The server's copy has moved on (finished) since the copy the cache still holds (just created).
         var finished = new TestRunStatus { Phase = Phases.Succeeded, ObservedGeneration = 1, CompletionTime = DateTimeOffset.UtcNow };

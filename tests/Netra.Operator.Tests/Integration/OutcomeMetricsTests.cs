@@ -11,13 +11,13 @@ public sealed class OutcomeMetricsTests(OperatorTestBedFixture bed) : WithOperat
     public async Task A_finished_run_is_counted_by_phase_and_reason_and_its_cases_by_scenario_and_result()
     {
         var ns = await Bed.CreateNamespaceAsync("outcomes");
-        await Bed.CreateRunAsync(ns, """
+        await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: counted}
             spec:
               scenarios: [auth-service-independence]
-              environment: {mode: Existing, endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}}
+              environment: {mode: Existing, endpoints: {{OperatorTestBed.UnreachableEndpoints}}}
             """);
         await Bed.WaitForPhaseAsync(ns, "counted", Phases.Failed);
 

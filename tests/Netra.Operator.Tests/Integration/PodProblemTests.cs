@@ -43,7 +43,7 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : WithOperator(b
     {
         var ns = await Bed.CreateNamespaceAsync("no-secret");
         var clock = Stopwatch.StartNew();
-        await Bed.CreateRunAsync(ns, """
+        await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: no-secret}
@@ -52,7 +52,7 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : WithOperator(b
               environment:
                 mode: Existing
                 credentialsSecretRef: {name: probe-credentials-typo}
-                endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
+                endpoints: {{OperatorTestBed.UnreachableEndpoints}}
             """);
 
         var run = await Bed.WaitForPhaseAsync(ns, "no-secret", Phases.Failed, TimeSpan.FromSeconds(30));
@@ -77,7 +77,7 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : WithOperator(b
               probe: {image: "registry.example/probes:{{KubeletStandIn.MissingImageMarker}}"}
               environment:
                 mode: Existing
-                endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
+                endpoints: {{OperatorTestBed.UnreachableEndpoints}}
             """);
 
         var run = await Bed.WaitForPhaseAsync(ns, "no-probes", Phases.Failed, TimeSpan.FromSeconds(30));

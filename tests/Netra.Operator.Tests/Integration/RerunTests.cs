@@ -11,8 +11,6 @@ namespace Netra.Operator.Tests.Integration;
 /// <summary>What CI jobs and GitOps tools do with TestRuns: wait once for the end whatever the outcome, run the same TestRun again.</summary>
 public sealed class RerunTests(OperatorTestBedFixture bed) : WithOperator(bed, "rerun")
 {
-    private const string Unreachable = "{authUrl: http://127.0.0.1:1, backendUrl: http://127.0.0.1:1, agentUrl: http://127.0.0.1:1}";
-
     [Fact]
     public async Task A_watch_for_Finished_as_kubectl_wait_does_returns_within_seconds_of_a_failed_end()
     {
@@ -23,7 +21,7 @@ public sealed class RerunTests(OperatorTestBedFixture bed) : WithOperator(bed, "
             metadata: {name: unreachable}
             spec:
               scenarios: [auth-service-independence]
-              environment: {mode: Existing, endpoints: {{Unreachable}}}
+              environment: {mode: Existing, endpoints: {{OperatorTestBed.UnreachableEndpoints}}}
             """);
 
         var finished = await WaitForFinishedAsync(ns, "unreachable");
@@ -45,7 +43,7 @@ public sealed class RerunTests(OperatorTestBedFixture bed) : WithOperator(bed, "
             metadata: {name: edited}
             spec:
               scenarios: [auth-service-independence]
-              environment: {mode: Existing, endpoints: {{Unreachable}}}
+              environment: {mode: Existing, endpoints: {{OperatorTestBed.UnreachableEndpoints}}}
             """);
         var first = await WaitForFinishedAsync(ns, "edited");
 
@@ -81,7 +79,7 @@ public sealed class RerunTests(OperatorTestBedFixture bed) : WithOperator(bed, "
               annotations: {netra.io/rerun: "1"}
             spec:
               scenarios: [auth-service-independence]
-              environment: {mode: Existing, endpoints: {{Unreachable}}}
+              environment: {mode: Existing, endpoints: {{OperatorTestBed.UnreachableEndpoints}}}
             """);
         await WaitForFinishedAsync(ns, "again");
 

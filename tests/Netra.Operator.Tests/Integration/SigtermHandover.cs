@@ -21,29 +21,17 @@ internal static class SigtermHandover
         await using var first = bed.StartOperatorProcess(lease, "first", executable: executable);
         await using var second = bed.StartOperatorProcess(lease, "second", executable: executable);
         string? holder = null;
-        await Eventually.WaitUntilAsync(async () => (holder = await HolderAsync(bed, lease)) is "first" or "second", "a leader elected", Deadline);
+        await Eventually.WaitUntilAsync(async () => (holder = await bed.LeaseHolderAsync(lease)) is "first" or "second", "a leader elected", Deadline);
         var (leader, standby) = holder == "first" ? (first, "second") : (second, "first");
 
         var clock = Stopwatch.StartNew();
         leader.Signal("TERM");
         var exitCode = await leader.WaitForExitAsync(TimeSpan.FromSeconds(10));
         var stopped = clock.Elapsed;
-        await Eventually.WaitUntilAsync(async () => await HolderAsync(bed, lease) == standby, "the standby leads", Deadline);
+        await Eventually.WaitUntilAsync(async () => await bed.LeaseHolderAsync(lease) == standby, "the standby leads", Deadline);
 
         Assert.Equal(0, exitCode);
         Assert.InRange(stopped, TimeSpan.Zero, TimeSpan.FromSeconds(2));
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, OperatorTestBed.OperatorOptions(lease, standby).LeaseDuration);
-    }
-
-    private static async Task<string?> HolderAsync(OperatorTestBed bed, string lease)
-    {
-        try
-        {
-            return (await bed.Admin.CoordinationV1.ReadNamespacedLeaseAsync(lease, ControlPlane.OperatorNamespace)).Spec.HolderIdentity;
-        }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
     }
 }

@@ -163,7 +163,7 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
         Bed.Kubelet.Pause();
         try
         {
-            await Bed.CreateRunAsync(ns, """
+            await Bed.CreateRunAsync(ns, $$"""
                 apiVersion: netra.io/v1alpha1
                 kind: TestRun
                 metadata: {name: slow}
@@ -172,7 +172,7 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
                   scenarios: [auth-service-independence]
                   environment:
                     mode: Existing
-                    endpoints: {authUrl: "http://127.0.0.1:1", backendUrl: "http://127.0.0.1:1", agentUrl: "http://127.0.0.1:1"}
+                    endpoints: {{OperatorTestBed.UnreachableEndpoints}}
                 """);
 
             var run = await Bed.WaitForPhaseAsync(ns, "slow", Phases.Failed, TimeSpan.FromSeconds(30));
