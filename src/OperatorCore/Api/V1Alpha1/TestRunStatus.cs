@@ -86,21 +86,9 @@ public sealed record TestRunCondition
     [JsonPropertyName("message")]
     public string Message { get; init; } = string.Empty;
 
-    /// <summary>The generation of the spec the current run started with; a finished run whose spec changed since runs again.</summary>
+    /// <summary>The generation of the spec the condition was set for.</summary>
     [JsonPropertyName("observedGeneration")]
     public long? ObservedGeneration { get; init; }
-
-    /// <summary>Which run of this TestRun the status is about: 1, then one more for each re-run.</summary>
-    [JsonPropertyName("run")]
-    public int? Run { get; init; }
-
-    /// <summary>The value of the <c>netra.io/rerun</c> annotation the current run started with.</summary>
-    [JsonPropertyName("rerun")]
-    public string? Rerun { get; init; }
-
-    /// <summary>The results of earlier runs, newest first, at most <c>5</c>.</summary>
-    [JsonPropertyName("history")]
-    public IReadOnlyList<RunRecord> History { get; init; } = [];
 
     [JsonPropertyName("lastTransitionTime")]
     public DateTimeOffset LastTransitionTime { get; init; }
