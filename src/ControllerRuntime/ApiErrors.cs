@@ -10,6 +10,8 @@ public static class ApiErrors
 
     public static bool IsConflict(Exception error) => StatusOf(error) == HttpStatusCode.Conflict;
 
+    public static bool IsForbidden(Exception error) => StatusOf(error) == HttpStatusCode.Forbidden;
+
     /// <summary>
     /// An API call's failure in one line, for a log or a status: the HTTP status and the server's reason,
     /// or why it was not reached.

@@ -38,6 +38,15 @@ public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null)
         }
     }
 
+    /// <summary>Every object held.</summary>
+    public IReadOnlyList<T> All()
+    {
+        lock (_gate)
+        {
+            return [.. _objects.Values];
+        }
+    }
+
     /// <summary>The objects whose index value is <paramref name="value"/>.</summary>
     public IReadOnlyList<T> Indexed(string value)
     {

@@ -33,21 +33,63 @@ public static class TerminationMessage
 
     public static string Serialize(Summary summary) => JsonSerializer.Serialize(summary, TerminationMessageJson.Default.Summary);
 
-    /// <summary>The summary, or null when the text is empty or not one.</summary>
+    /// <summary>Why a run ended early, as kept from a summary: at most this long.</summary>
+    public const int MaxAbortedChars = 480;
+
+    /// <summary>
+    /// The summary, validated and bounded, or null when the text is empty, too long or not one. Whatever image wrote
+    /// it, only this reaches a status: scenarios by their known names, counts that are not negative, failures of
+    /// those scenarios with short one-line messages.
+    /// </summary>
     public static Summary? Parse(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxBytes)
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize(text, TerminationMessageJson.Default.Summary);
+            return JsonSerializer.Deserialize(text, TerminationMessageJson.Default.Summary) is { } summary ? Bounded(summary) : null;
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    private static Summary Bounded(Summary summary)
+    {
+        var scenarios = (summary.Scenarios ?? [])
+            .Where(s => s is not null && ScenarioNames.All.Contains(s.Name))
+            .Select(s => s with { DurationMs = Math.Max(0, s.DurationMs), Counts = Bounded(s.Counts) })
+            .ToList();
+        var failures = (summary.Failures ?? [])
+            .Where(f => f is not null && IsCaseId(f.Id))
+            .Select(f => f with { Message = f.Message is null ? null : PodText.OneLine(f.Message, MaxMessageChars) })
+            .ToList();
+        return summary with
+        {
+            Counts = Bounded(summary.Counts),
+            Scenarios = scenarios,
+            Failures = failures,
+            Truncated = summary.Truncated || failures.Count < (summary.Failures?.Count ?? 0),
+            Aborted = summary.Aborted is null ? null : PodText.OneLine(summary.Aborted, MaxAbortedChars),
+        };
+    }
+
+    private static Counts Bounded(Counts? counts) => counts is null
+        ? new Counts(0, 0, 0, 0, 0)
+        : new Counts(Math.Max(0, counts.Total), Math.Max(0, counts.Passed), Math.Max(0, counts.Failed), Math.Max(0, counts.Skipped),
+            Math.Max(0, counts.Errors));
+
+    /// <summary><c>scenario/case</c>: a known scenario, a case name of lower-case letters, digits and dashes.</summary>
+    private static bool IsCaseId(string? id)
+    {
+        var slash = id?.IndexOf('/') ?? -1;
+        return slash > 0
+            && ScenarioNames.All.Contains(id![..slash])
+            && id.Length - slash - 1 is > 0 and <= 100
+            && id[(slash + 1)..].All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.' or '_');
     }
 }

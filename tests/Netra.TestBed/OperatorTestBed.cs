@@ -98,7 +98,10 @@ public class OperatorTestBed : IAsyncDisposable
     public static IEnumerable<object> ChartObjects()
     {
         yield return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(File.ReadAllText(Path.Combine(Chart, "crds", "testruns.netra.io.yaml")));
-        foreach (var template in new[] { "clusterrole.yaml", "clusterrolebinding.yaml", "deployer-clusterrole.yaml", "leader-election-role.yaml" })
+        foreach (var template in new[]
+        {
+            "clusterrole.yaml", "clusterrolebinding.yaml", "deployer-clusterrole.yaml", "environment-clusterrole.yaml", "leader-election-role.yaml",
+        })
         {
             var text = File.ReadAllText(Path.Combine(Chart, "templates", template))
                 .Replace("{{ .Release.Namespace }}", ControlPlane.OperatorNamespace, StringComparison.Ordinal);

@@ -67,7 +67,7 @@ public sealed class InMemoryCluster(IAnsiConsole console, ScenarioReports report
                     Start(job);
                     break;
                 case CreateChild:
-                    // Accounts and bindings only matter to an API server.
+                    // Accounts, bindings, quotas and network policies only matter to an API server.
                     break;
             }
         }

@@ -3,6 +3,7 @@ using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Controller.Stages;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Status;
+using Netra.Operator.Core.Tenancy;
 using Netra.Probes.Model;
 using Spectre.Console;
 
@@ -20,7 +21,8 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
     /// <summary>The local run's namespace when the manifest names none, as kubectl would use.</summary>
     public const string DefaultNamespace = "default";
 
-    private static readonly ControllerSettings Settings = new();
+    /// <summary>The operator's settings, without a tenant policy: on one machine the user is the installer.</summary>
+    private static readonly ControllerSettings Settings = new() { Policy = TenantPolicy.Unrestricted };
 
     /// <summary>Tells what the run is doing (its Ready condition's message, whenever it changes).</summary>
     public event Action<string>? Progress;

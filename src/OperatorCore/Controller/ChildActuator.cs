@@ -44,6 +44,9 @@ public sealed class ChildActuator(IKubernetes client)
                 await ApiErrors.DeleteIfPresentAsync(
                     () => client.CoreV1.DeleteNamespaceAsync(delete.Name, cancellationToken: cancellationToken));
                 break;
+            case CreateChild { Child: var child } when child.Metadata.NamespaceProperty == ChildNames.EnvironmentNamespace(run):
+                await CreateUnderNewBindingAsync(child, cancellationToken);
+                break;
             case CreateChild { Child: var child }:
                 await ApiErrors.CreateIfAbsentAsync(() => CreateAsync(child, cancellationToken));
                 break;
@@ -53,6 +56,30 @@ public sealed class ChildActuator(IKubernetes client)
 
         return run;
     }
+
+    /// <summary>
+    /// Inside a run's namespace the operator acts under the RoleBinding it has just created there
+    /// (<see cref="Manifests.EnvironmentGuards.Binding"/>): the API server's authorizer may take a moment to see it,
+    /// so a refusal is tried again for a few seconds before it counts.
+    /// </summary>
+    private async Task CreateUnderNewBindingAsync(IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + BindingPropagation;
+        for (var pause = TimeSpan.FromMilliseconds(50); ; pause *= 2)
+        {
+            try
+            {
+                await ApiErrors.CreateIfAbsentAsync(() => CreateAsync(child, cancellationToken));
+                return;
+            }
+            catch (Exception error) when (ApiErrors.IsForbidden(error) && DateTimeOffset.UtcNow + pause < deadline)
+            {
+                await Task.Delay(pause, cancellationToken);
+            }
+        }
+    }
+
+    private static readonly TimeSpan BindingPropagation = TimeSpan.FromSeconds(5);
 
     private Task CreateAsync(IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken)
     {
@@ -65,6 +92,10 @@ public sealed class ChildActuator(IKubernetes client)
             V1RoleBinding item => client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(
                 item, ns, cancellationToken: cancellationToken),
             V1Job item => client.BatchV1.CreateNamespacedJobAsync(item, ns, cancellationToken: cancellationToken),
+            V1ResourceQuota item => client.CoreV1.CreateNamespacedResourceQuotaAsync(item, ns, cancellationToken: cancellationToken),
+            V1LimitRange item => client.CoreV1.CreateNamespacedLimitRangeAsync(item, ns, cancellationToken: cancellationToken),
+            V1NetworkPolicy item => client.NetworkingV1.CreateNamespacedNetworkPolicyAsync(item, ns, cancellationToken: cancellationToken),
+            V1Secret item => client.CoreV1.CreateNamespacedSecretAsync(item, ns, cancellationToken: cancellationToken),
             _ => throw new ArgumentException($"No way to create a {child.Kind}.", nameof(child)),
         };
     }

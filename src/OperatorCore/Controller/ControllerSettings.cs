@@ -21,6 +21,21 @@ public sealed record ControllerSettings
     public string DeployerClusterRole { get; init; } = "netra-operator-deployer";
 
     /// <summary>
+    /// The ClusterRole with what the operator does inside a run's namespace (the chart installs it): the operator
+    /// binds it to itself there, so that its cluster-wide role needs none of it.
+    /// </summary>
+    public string EnvironmentClusterRole { get; init; } = "netra-operator-environment";
+
+    /// <summary>The operator's own ServiceAccount, bound to <see cref="EnvironmentClusterRole"/> in each run's namespace.</summary>
+    public ServiceAccountName OperatorAccount { get; init; } = new("netra-system", "netra-operator");
+
+    /// <summary>What tenants may make the operator do: allow-lists and caps.</summary>
+    public Tenancy.TenantPolicy Policy { get; init; } = new();
+
+    /// <summary>The quota and limits every run's namespace gets before anything is deployed in it.</summary>
+    public Tenancy.EnvironmentLimits Limits { get; init; } = new();
+
+    /// <summary>
     /// How soon a run in progress is looked at again even if nothing it watches changed: Job changes wake it at
     /// once; pods are not watched, so this is how soon a pod that cannot run (an image that cannot be pulled)
     /// becomes the run's reason.
@@ -33,3 +48,6 @@ public sealed record ControllerSettings
     /// </summary>
     public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }
+
+/// <summary>A ServiceAccount by namespace and name.</summary>
+public sealed record ServiceAccountName(string Namespace, string Name);

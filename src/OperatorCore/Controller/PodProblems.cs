@@ -1,4 +1,5 @@
 using k8s.Models;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Controller;
 
@@ -9,6 +10,9 @@ namespace Netra.Operator.Core.Controller;
 /// </summary>
 public static class PodProblems
 {
+    /// <summary>The longest problem (or deploy failure) a status says: what a pod reports is bounded before it gets there.</summary>
+    public const int MaxChars = 480;
+
     /// <summary>Reasons a container never starts: its image, or its configuration (a missing Secret).</summary>
     private static readonly HashSet<string> NeverStarts = new(StringComparer.Ordinal)
     {
@@ -32,7 +36,7 @@ public static class PodProblems
         var where = $"pod {pod.Metadata.Name}, container {container.Name}";
         if (container.State?.Waiting is { Reason: { } reason } waiting && StuckWaiting.Contains(reason))
         {
-            return $"{where}: {reason}: {waiting.Message}".TrimEnd(' ', ':');
+            return PodText.OneLine($"{where}: {reason}: {waiting.Message}".TrimEnd(' ', ':'), MaxChars);
         }
 
         return (container.State?.Terminated ?? container.LastState?.Terminated) is { Reason: "OOMKilled" }

@@ -24,12 +24,17 @@ public static class TestRunDecider
         if (run.Status is { Phase: Phases.Succeeded or Phases.Failed } finished)
         {
             return RerunStage.Requested(run, finished) ? RerunStage.Decide(observation, finished, now)
-                : ExpiryStage.Decide(observation, finished, CleanupStage.AfterCompletion(observation, finished, now), now);
+                : ExpiryStage.Decide(observation, finished, CleanupStage.AfterCompletion(observation, finished, settings, now), now);
         }
 
-        if (InitializeStage.Invalid(observation, now) is { } rejected)
+        if ((InitializeStage.Invalid(observation, now) ?? InitializeStage.NotAllowed(observation, settings, now)) is { } rejected)
         {
             return new TestRunDecision([], rejected, null);
+        }
+
+        if (QueueStage.Waiting(observation, settings, now) is { } queued)
+        {
+            return new TestRunDecision([], queued, settings.PollInterval);
         }
 
         List<ChildAction> actions = InitializeStage.NeedsFinalizer(observation) ? [new AddFinalizer()] : [];

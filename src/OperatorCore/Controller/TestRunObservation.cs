@@ -1,4 +1,5 @@
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Tenancy;
 
 namespace Netra.Operator.Core.Controller;
 
@@ -10,9 +11,14 @@ namespace Netra.Operator.Core.Controller;
 public sealed class TestRunObservation
 {
     public TestRunObservation(
-        TestRun run, ChildPresence environmentNamespace, JobObservation? deployJob, IReadOnlyDictionary<string, JobObservation> probeJobs)
+        TestRun run,
+        ChildPresence environmentNamespace,
+        JobObservation? deployJob,
+        IReadOnlyDictionary<string, JobObservation> probeJobs,
+        QueuePlace? queue = null)
     {
         Run = run;
+        Queue = queue ?? QueuePlace.Empty;
         Spec = TestRunDefaults.Resolve(run.Spec);
         Problems = TestRunValidation.Validate(Spec);
         EnvironmentNamespace = environmentNamespace;
@@ -29,24 +35,29 @@ public sealed class TestRunObservation
 
     public ChildPresence EnvironmentNamespace { get; }
 
+    /// <summary>Where the run stands against the caps on runs in progress, until it starts.</summary>
+    public QueuePlace Queue { get; }
+
     public JobObservation? DeployJob { get; }
 
     /// <summary>Probe Jobs by name.</summary>
     public IReadOnlyDictionary<string, JobObservation> ProbeJobs { get; }
 
     /// <summary>The same children, seen with another copy of the run (the API server's, when a decision is to be acted on).</summary>
-    public TestRunObservation WithRun(TestRun other) => new(other, EnvironmentNamespace, DeployJob, ProbeJobs);
+    public TestRunObservation WithRun(TestRun other) => new(other, EnvironmentNamespace, DeployJob, ProbeJobs, Queue);
 }
 
 /// <summary>
 /// A child's presence. A namespace that is being deleted is Terminating: during a run that ends the run, after
-/// it the cleanup waits for it to be gone.
+/// it the cleanup waits for it to be gone. A namespace of the run's name that was not made for it is Foreign:
+/// the operator neither uses nor deletes it.
 /// </summary>
 public enum ChildPresence
 {
     Absent,
     Present,
     Terminating,
+    Foreign,
 }
 
 /// <summary>A Job's state by its conditions; a Job being deleted keeps the state of its last condition.</summary>

@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.ControllerRuntime;
+using Netra.Operator.Core.Tenancy;
 
 namespace Netra.Operator.Core.Controller;
 
@@ -13,7 +14,7 @@ namespace Netra.Operator.Core.Controller;
 /// The run itself is read from the server only when a decision is to be acted
 /// on (<see cref="ReadRunAsync"/>).
 /// </summary>
-public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
+public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> runs, ObjectCache<V1Job> jobs)
 {
     /// <summary>What a Job cache is indexed by: the key of the run the Job was created for.</summary>
     public static string? JobIndex(V1Job job) => ChildNames.RunKeyOf(job.Metadata);
@@ -40,6 +41,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
             var namespaceObject = await ApiErrors.ReadOrNullAsync(
                 () => client.CoreV1.ReadNamespaceAsync(environment, cancellationToken: cancellationToken));
             presence = namespaceObject is null ? ChildPresence.Absent
+                : !IsFor(namespaceObject, run) ? ChildPresence.Foreign
                 : namespaceObject.Metadata.DeletionTimestamp is not null ? ChildPresence.Terminating
                 : ChildPresence.Present;
             var job = children[ChildNames.DeployComponent]
@@ -59,8 +61,14 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<V1Job> jobs)
             ? (await client.CoreV1.ListNamespacedPodAsync(
                 ns, labelSelector: ChildNames.ProbeSelector(run), cancellationToken: cancellationToken)).Items
             : [];
-        return new TestRunObservation(run, presence, deployJob, probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)));
+        // Only a run that has not started can be queued: the others' places are read from the watch cache.
+        var queue = run.Status?.StartTime is null ? QueuePlace.Of(run, runs.All()) : QueuePlace.Empty;
+        return new TestRunObservation(run, presence, deployJob, probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)), queue);
     }
+
+    /// <summary>Whether a namespace was created for this run: it carries the run's uid.</summary>
+    private static bool IsFor(V1Namespace ns, TestRun run) =>
+        ns.Metadata.Labels is { } labels && labels.TryGetValue(ChildNames.RunUidLabel, out var uid) && uid == run.Metadata.Uid;
 
     private static string? Label(V1Job job, string name) =>
         job.Metadata.Labels is { } labels && labels.TryGetValue(name, out var value) ? value : null;

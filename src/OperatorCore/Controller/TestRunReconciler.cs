@@ -28,7 +28,7 @@ public sealed class TestRunReconciler(
     ILogger logger,
     TimeProvider time) : IReconciler
 {
-    private readonly TestRunObserver _observer = new(client, jobs);
+    private readonly TestRunObserver _observer = new(client, runs, jobs);
     private readonly ChildActuator _actuator = new(client);
     private readonly StatusPatcher<TestRun> _status = new(client, TestRun.Group, TestRun.Version, TestRun.Plural);
 

@@ -67,6 +67,8 @@ internal sealed class ServeCommandOptions
     public Option<string> DeployerRole { get; } = Default(
         "--deployer-cluster-role", "ClusterRole granted to deploy Jobs inside their namespace.", Settings.DeployerClusterRole);
 
+    public TenancyCommandOptions Tenancy { get; } = new();
+
     public void AddTo(Command command)
     {
         Option[] all =
@@ -74,7 +76,7 @@ internal sealed class ServeCommandOptions
             Kubeconfig, LeaderElect, LeaseNamespace, LeaseName, Identity, LeaseDuration, RenewDeadline, RetryPeriod, Workers, MetricsPort,
             LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole,
         ];
-        foreach (var option in all)
+        foreach (var option in all.Concat(Tenancy.All))
         {
             command.Options.Add(option);
         }
@@ -85,7 +87,7 @@ internal sealed class ServeCommandOptions
         : !(TimeSpan.Zero < parsed.GetValue(RetryPeriod) && parsed.GetValue(RetryPeriod) < parsed.GetValue(RenewDeadline)
             && parsed.GetValue(RenewDeadline) < parsed.GetValue(LeaseDuration))
             ? "0 < --retry-period < --renew-deadline < --lease-duration is required."
-        : null;
+        : Tenancy.Problem(parsed);
 
     public ServeOptions ToServeOptions(ParseResult parsed) => new()
     {
@@ -98,7 +100,7 @@ internal sealed class ServeCommandOptions
         RetryPeriod = parsed.GetValue(RetryPeriod),
         Workers = parsed.GetValue(Workers),
         HealthUrl = $"http://0.0.0.0:{parsed.GetValue(MetricsPort)}",
-        Controller = new ControllerSettings
+        Controller = Tenancy.ApplyTo(new ControllerSettings
         {
             ProbeImage = parsed.GetRequiredValue(ProbeImage),
             HelmImage = parsed.GetRequiredValue(HelmImage),
@@ -106,7 +108,7 @@ internal sealed class ServeCommandOptions
             BackendChart = parsed.GetRequiredValue(BackendChart),
             AgentChart = parsed.GetRequiredValue(AgentChart),
             DeployerClusterRole = parsed.GetRequiredValue(DeployerRole),
-        },
+        }, parsed),
     };
 
     private static Option<T> Default<T>(string name, string description, T value) => new(name)

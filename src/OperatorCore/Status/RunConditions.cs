@@ -11,14 +11,15 @@ namespace Netra.Operator.Core.Status;
 /// </summary>
 public static class RunConditions
 {
+    /// <param name="reason">The phase, or why the run waits in it (<see cref="Reasons.Queued"/>).</param>
     public static IReadOnlyList<TestRunCondition> InProgress(
-        string phase, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
+        string reason, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
         Merge(previous, now, generation,
-            (ConditionTypes.Ready, ConditionStatuses.False, phase, message),
-            (ConditionTypes.Reconciling, ConditionStatuses.True, phase, message),
-            (ConditionTypes.Stalled, ConditionStatuses.False, phase, string.Empty),
-            (ConditionTypes.Succeeded, ConditionStatuses.Unknown, phase, message),
-            (ConditionTypes.Finished, ConditionStatuses.False, phase, message));
+            (ConditionTypes.Ready, ConditionStatuses.False, reason, message),
+            (ConditionTypes.Reconciling, ConditionStatuses.True, reason, message),
+            (ConditionTypes.Stalled, ConditionStatuses.False, reason, string.Empty),
+            (ConditionTypes.Succeeded, ConditionStatuses.Unknown, reason, message),
+            (ConditionTypes.Finished, ConditionStatuses.False, reason, message));
 
     public static IReadOnlyList<TestRunCondition> Succeeded(
         string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
@@ -68,4 +69,10 @@ public static class Reasons
     public const string InvalidSpec = "InvalidSpec";
     public const string PreflightFailed = "PreflightFailed";
     public const string Cancelled = "Cancelled";
+
+    /// <summary>The spec asks for what the operator's installer does not allow (an image, a chart, an endpoint, a timeout).</summary>
+    public const string NotAllowed = "NotAllowed";
+
+    /// <summary>Pending: as many runs as the operator allows at once are in progress; this one starts when one ends.</summary>
+    public const string Queued = "Queued";
 }

@@ -1,3 +1,5 @@
+using Netra.Probes.Contract;
+
 namespace Netra.Probes.Running;
 
 public sealed record UserCredential(string Username, string Password);
@@ -30,13 +32,13 @@ public sealed record ProbeCredentials(
     public static ProbeCredentials FromEnvironment(Func<string, string?> variable)
     {
         var seed = DevelopmentSeed;
-        var user = Pair(variable, "NETRA_PROBES_USER", "NETRA_PROBES_PASSWORD", (a, b) => new UserCredential(a, b));
+        var user = Pair(variable, CredentialVariables.User, CredentialVariables.Password, (a, b) => new UserCredential(a, b));
         return new ProbeCredentials(
             user ?? seed.User,
-            Pair(variable, "NETRA_PROBES_OTHER_USER", "NETRA_PROBES_OTHER_PASSWORD", (a, b) => new UserCredential(a, b)) ?? seed.OtherUser,
-            Pair(variable, "NETRA_PROBES_SPARE_USER", "NETRA_PROBES_SPARE_PASSWORD", (a, b) => new UserCredential(a, b)) ?? seed.SpareUser,
-            Pair(variable, "NETRA_PROBES_CLIENT_ID", "NETRA_PROBES_CLIENT_SECRET", (a, b) => new ClientCredential(a, b)) ?? seed.Client,
-            Pair(variable, "NETRA_PROBES_EXPIRY_USER", "NETRA_PROBES_EXPIRY_PASSWORD", (a, b) => new UserCredential(a, b))
+            Pair(variable, CredentialVariables.OtherUser, CredentialVariables.OtherPassword, (a, b) => new UserCredential(a, b)) ?? seed.OtherUser,
+            Pair(variable, CredentialVariables.SpareUser, CredentialVariables.SparePassword, (a, b) => new UserCredential(a, b)) ?? seed.SpareUser,
+            Pair(variable, CredentialVariables.ClientId, CredentialVariables.ClientSecret, (a, b) => new ClientCredential(a, b)) ?? seed.Client,
+            Pair(variable, CredentialVariables.ExpiryUser, CredentialVariables.ExpiryPassword, (a, b) => new UserCredential(a, b))
                 ?? (user is null ? seed.ExpiryUser : null)); // the seed's expiry user only goes with the seed's users
     }
 

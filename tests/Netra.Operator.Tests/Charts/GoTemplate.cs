@@ -9,7 +9,7 @@ namespace Netra.Operator.Tests.Charts;
 /// The part of Go's text/template and helm's functions the charts use: actions with trim markers,
 /// <c>if</c>/<c>else</c>, <c>with</c>, <c>range</c> (lists, and maps as <c>$key, $value</c>), <c>define</c>,
 /// pipelines, and <c>include</c>, <c>quote</c>, <c>default</c>, <c>toYaml</c>, <c>nindent</c>, <c>not</c>,
-/// <c>and</c>, <c>or</c>, <c>printf</c>. Anything else throws, so a template that leaves this subset fails
+/// <c>and</c>, <c>or</c>, <c>eq</c>, <c>printf</c>, and helm's <c>.Capabilities.APIVersions.Has</c>. Anything else throws, so a template that leaves this subset fails
 /// its test rather than being rendered wrongly. Numbers print as Go prints a float64 (1e+06).
 /// </summary>
 public sealed partial class GoTemplate
@@ -166,7 +166,9 @@ public sealed partial class GoTemplate
                 arguments.Add(result);
             }
 
-            result = words.Count == 1 && first ? Term(words[0], scope) : Call(words[0], arguments, scope);
+            result = words.Count == 1 && first ? Term(words[0], scope)
+                : words[0].EndsWith(".Has", StringComparison.Ordinal) ? Has(Term(words[0][..^4], scope), arguments[0])
+                : Call(words[0], arguments, scope);
             first = false;
         }
 
@@ -184,8 +186,13 @@ public sealed partial class GoTemplate
         "and" => arguments.FirstOrDefault(argument => !IsTrue(argument), arguments[^1]),
         "or" => arguments.FirstOrDefault(IsTrue, arguments[^1]),
         "printf" => JsonValue.Create(Printf(Print(arguments[0]), arguments.Skip(1))),
+        "eq" => JsonValue.Create(Print(arguments[0]) == Print(arguments[1])),
         _ => throw new NotSupportedException($"template function {function}"),
     };
+
+    /// <summary>Helm's <c>.Capabilities.APIVersions.Has</c>: whether the cluster serves a group/version (or group/version/kind).</summary>
+    private static JsonValue Has(JsonNode? versions, JsonNode? wanted) =>
+        JsonValue.Create(versions is JsonArray list && list.Any(version => Print(version) == Print(wanted)));
 
     private string Include(string name, JsonNode? dot, Scope scope)
     {

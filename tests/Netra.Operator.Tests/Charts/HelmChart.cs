@@ -27,7 +27,8 @@ public sealed class HelmChart(string name)
         System.IO.Directory.EnumerateFiles(Path.Combine(Directory, "templates"), "*.yaml").Order(StringComparer.Ordinal);
 
     /// <summary>Every object the chart renders with its defaults and, merged over them as helm does, <paramref name="overrides"/> (YAML).</summary>
-    public IReadOnlyList<JsonObject> Render(string overrides = "{}")
+    /// <param name="apiVersions">What the cluster serves, for <c>.Capabilities.APIVersions.Has</c>.</param>
+    public IReadOnlyList<JsonObject> Render(string overrides = "{}", IEnumerable<string>? apiVersions = null)
     {
         var values = Values(overrides);
         var chart = YamlNodes.Load(File.ReadAllText(Path.Combine(Directory, "Chart.yaml")))!.AsObject();
@@ -36,6 +37,10 @@ public sealed class HelmChart(string name)
             ["Values"] = values,
             ["Chart"] = new JsonObject { ["Name"] = chart["name"]!.DeepClone(), ["AppVersion"] = chart["appVersion"]!.DeepClone() },
             ["Release"] = new JsonObject { ["Name"] = ReleaseName, ["Namespace"] = ReleaseNamespace },
+            ["Capabilities"] = new JsonObject
+            {
+                ["APIVersions"] = new JsonArray([.. (apiVersions ?? []).Select(version => JsonValue.Create(version))]),
+            },
         };
         var template = new GoTemplate();
         foreach (var helpers in System.IO.Directory.EnumerateFiles(Path.Combine(Directory, "templates"), "_*.tpl"))

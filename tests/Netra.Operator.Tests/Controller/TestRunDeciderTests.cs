@@ -2,13 +2,16 @@ using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Status;
+using Netra.Operator.Core.Tenancy;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Tests.Controller;
 
 /// <summary>The controller's decisions as a table: what was observed → phase, actions, requeue.</summary>
 public sealed class TestRunDeciderTests
 {
-    private static readonly ControllerSettings Settings = new();
+    /// <summary>The operator's defaults, charts named elsewhere in these tests allowed.</summary>
+    private static readonly ControllerSettings Settings = new() { Policy = new TenantPolicy { Charts = ["bundled", "oci://example/"] } };
     private static readonly DateTimeOffset Now = Runs.Start.AddSeconds(30);
     private const string Pass = "thread-management,auth-service-independence";
 
@@ -21,7 +24,7 @@ public sealed class TestRunDeciderTests
         {
             { "invalid spec: Existing without endpoints", Runs.Observe(Runs.Existing(r => r.Spec.Environment.Endpoints = null)), Phases.Failed, "" },
             { "new Ephemeral run without finalizer", Runs.Observe(Runs.Ephemeral(r => r.Metadata.Finalizers = null)), Phases.Deploying, "AddFinalizer, Namespace/netra-run-0f1e2d3c" },
-            { "namespace there, nothing inside", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), Phases.Deploying, "ServiceAccount/netra-deployer, RoleBinding/netra-deployer, ConfigMap/netra-values, ConfigMap/netra-charts, Job/netra-deploy" },
+            { "namespace there, nothing inside", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), Phases.Deploying, "RoleBinding/netra-operator, ResourceQuota/netra-quota, LimitRange/netra-limits, NetworkPolicy/netra-deny-all, NetworkPolicy/netra-allow-environment, NetworkPolicy/netra-allow-deploy, ServiceAccount/netra-deployer, RoleBinding/netra-deployer, ConfigMap/netra-values, ConfigMap/netra-charts, Job/netra-deploy" },
             { "deploy Job running", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running)), Phases.Deploying, "" },
             { "deploy Job running, a pod stuck", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running, Problem: "pod x, container helm-auth: ImagePullBackOff")), Phases.Failed, "" },
             { "probe Job running, its pod killed for memory: counted as failed, the next one starts", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running) with { Problem = "pod y, container probes: OOMKilled: the container used more memory than its limit" }), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s1" },
@@ -126,7 +129,10 @@ public sealed class TestRunDeciderTests
         Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
         Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
         Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
-        Assert.Equal("probe-credentials", Assert.Single(container.EnvFrom).SecretRef.Name);
+        Assert.Null(container.EnvFrom);
+        Assert.Equal(CredentialVariables.All, container.Env.Select(e => e.ValueFrom.SecretKeyRef.Key));
+        Assert.All(container.Env, e => Assert.Equal(("probe-credentials", e.Name), (e.ValueFrom.SecretKeyRef.Name, e.ValueFrom.SecretKeyRef.Key)));
+        Assert.Equal(CredentialVariables.Required, container.Env.Where(e => e.ValueFrom.SecretKeyRef.Optional == false).Select(e => e.Name));
         Assert.Equal(["run", "--auth-url", "http://auth.test", "--backend-url", "http://backend.test", "--agent-url", "http://agent.test",
             "--scenario", "thread-management", "--termination-log", "/dev/termination-log", "--profile", "safe"], container.Args);
         Assert.Equal("thread-management", job.Metadata.Labels[ChildNames.ScenarioLabel]);

@@ -43,14 +43,15 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
     }
 
     /// <summary>
-    /// The ClusterRole's and the lease Role's rules as <c>group/resource verb</c>. The bind on the
-    /// deployer ClusterRole is checked by the API server inside the RoleBinding create, never
-    /// requested on its own, so the audit log cannot show it: the run's deploy fails without it.
+    /// The ClusterRole's, the environment ClusterRole's (bound by the operator in each run's namespace) and the lease
+    /// Role's rules as <c>group/resource verb</c>. A bind on a ClusterRole is checked by the API server inside the
+    /// RoleBinding create, never requested on its own, so the audit log cannot show it: the run's deploy fails without it.
     /// </summary>
     private static List<string> GrantedPermissions()
     {
         var objects = OperatorTestBed.ChartObjects().ToList();
-        var rules = objects.OfType<V1ClusterRole>().Single(r => r.Metadata.Name == "netra-operator").Rules
+        var rules = objects.OfType<V1ClusterRole>().Where(r => r.Metadata.Name is "netra-operator" or "netra-operator-environment")
+            .SelectMany(r => r.Rules)
             .Concat(objects.OfType<V1Role>().Single().Rules)
             .Where(rule => !rule.Verbs.SequenceEqual(["bind"]));
         return [.. rules

@@ -74,7 +74,7 @@ public sealed class PodProblemTests(OperatorTestBedFixture bed) : WithOperator(b
             metadata: {name: no-probes}
             spec:
               scenarios: [auth-service-independence]
-              probe: {image: "registry.example/probes:{{KubeletStandIn.MissingImageMarker}}"}
+              probe: {image: "ghcr.io/netra/netra-probes:{{KubeletStandIn.MissingImageMarker}}"}
               environment:
                 mode: Existing
                 endpoints: {{OperatorTestBed.UnreachableEndpoints}}

@@ -259,7 +259,9 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
         Assert.Equal("External", run.Status!.Environment!.DeployState);
         Assert.Equal("Passed", Assert.Single(run.Status.Scenarios).Result);
         var job = Assert.Single((await Bed.Admin.BatchV1.ListNamespacedJobAsync(ns)).Items);
-        Assert.Equal("probe-credentials", job.Spec.Template.Spec.Containers[0].EnvFrom.Single().SecretRef.Name);
+        var credentials = job.Spec.Template.Spec.Containers[0].Env.Select(e => e.ValueFrom.SecretKeyRef).ToList();
+        Assert.All(credentials, key => Assert.Equal("probe-credentials", key.Name));
+        Assert.Contains(credentials, key => key is { Key: "NETRA_PROBES_USER", Optional: false });
         Assert.DoesNotContain(Phases.Deploying, await Bed.EventReasonsAsync(ns, "existing"));
     }
 

@@ -148,7 +148,7 @@ public partial class ControlPlane
             $"--authentication-kubeconfig={kubeconfig}",
             $"--authorization-kubeconfig={kubeconfig}",
             "--leader-elect=false",
-            "--controllers=job,garbagecollector,namespace,serviceaccount-token",
+            "--controllers=job,garbagecollector,namespace,serviceaccount-token,resourcequota",
             // The default 20 requests/s would pace the Job controller, not the operator, in bursts of runs.
             "--kube-api-qps=200",
             "--kube-api-burst=400",

@@ -101,9 +101,9 @@ public sealed class KubeletStandIn : IAsyncDisposable
             return;
         }
 
-        if (await MissingSecretAsync(pod, cancellationToken) is { } secret)
+        if (await ConfigurationProblemAsync(pod, cancellationToken) is { } problem)
         {
-            await WriteWaitingAsync(pod, pod.Spec.Containers[0], "CreateContainerConfigError", $"secret \"{secret}\" not found", cancellationToken);
+            await WriteWaitingAsync(pod, pod.Spec.Containers[0], "CreateContainerConfigError", problem, cancellationToken);
             return;
         }
 
@@ -130,16 +130,28 @@ public sealed class KubeletStandIn : IAsyncDisposable
         return ProbeJobRunner.RunAsync(pod.Spec.Containers.Single(), _helm.MapServiceUrl, console, cancellationToken);
     }
 
-    /// <summary>A Secret a container takes its environment from (not optionally) that does not exist: the kubelet does not start it.</summary>
-    private async Task<string?> MissingSecretAsync(V1Pod pod, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why a container cannot be configured, as the kubelet says it: a Secret it takes its environment from (not
+    /// optionally) that does not exist, or a key of it that is not there.
+    /// </summary>
+    private async Task<string?> ConfigurationProblemAsync(V1Pod pod, CancellationToken cancellationToken)
     {
-        foreach (var source in pod.Spec.Containers.SelectMany(c => c.EnvFrom ?? []).Where(e => e.SecretRef is { Optional: not true }))
+        var ns = pod.Metadata.NamespaceProperty;
+        var wanted = pod.Spec.Containers
+            .SelectMany(c => (c.EnvFrom ?? []).Where(e => e.SecretRef is { Optional: not true }).Select(e => (e.SecretRef.Name, Key: (string?)null))
+                .Concat((c.Env ?? []).Select(e => e.ValueFrom?.SecretKeyRef).OfType<V1SecretKeySelector>()
+                    .Where(r => r.Optional is not true).Select(r => (r.Name, Key: (string?)r.Key))));
+        foreach (var (name, key) in wanted)
         {
-            var secrets = await _admin.CoreV1.ListNamespacedSecretAsync(
-                pod.Metadata.NamespaceProperty, fieldSelector: $"metadata.name={source.SecretRef.Name}", cancellationToken: cancellationToken);
+            var secrets = await _admin.CoreV1.ListNamespacedSecretAsync(ns, fieldSelector: $"metadata.name={name}", cancellationToken: cancellationToken);
             if (secrets.Items.Count == 0)
             {
-                return source.SecretRef.Name;
+                return $"secret \"{name}\" not found";
+            }
+
+            if (key is not null && secrets.Items[0].Data?.ContainsKey(key) != true)
+            {
+                return $"couldn't find key {key} in Secret {ns}/{name}";
             }
         }
 

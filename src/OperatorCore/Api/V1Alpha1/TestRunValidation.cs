@@ -6,7 +6,7 @@ namespace Netra.Operator.Core.Api.V1Alpha1;
 /// Everything a spec must satisfy, including what the CRD schema of a 1.20 API server cannot
 /// express. In a cluster a violation marks the run Stalled; the local run refuses the file.
 /// </summary>
-public static class TestRunValidation
+public static partial class TestRunValidation
 {
     public const int MaxParallelism = 10;
     public const int MaxRetries = 5;
@@ -73,6 +73,12 @@ public static class TestRunValidation
             problems.Add("spec.ttlSecondsAfterFinished must not be negative.");
         }
 
+        if (spec.CredentialsSecret is { } secret && !(secret.Length <= 253 && SecretName().IsMatch(secret)))
+        {
+            problems.Add($"spec.environment.credentialsSecretRef.name '{secret}' is not a Secret name "
+                + "(lower-case letters, digits, '-' and '.', at most 253 characters).");
+        }
+
         if (spec.CleanupTtlSeconds < 0)
         {
             problems.Add("spec.cleanup.ttlSecondsAfterFinished must not be negative.");
@@ -80,6 +86,10 @@ public static class TestRunValidation
 
         return problems;
     }
+
+    /// <summary>A DNS subdomain (RFC 1123), as Kubernetes names Secrets.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial System.Text.RegularExpressions.Regex SecretName();
 
     private static void ValidateEndpoints(EndpointsSpec? endpoints, List<string> problems)
     {

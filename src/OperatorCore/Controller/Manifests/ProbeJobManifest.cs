@@ -13,6 +13,20 @@ public static class ProbeJobManifest
     /// <summary>The CRD's profile (<c>Safe</c>, <c>Full</c>) as the probes' option spells it.</summary>
     public static string ProbeProfile(string profile) => profile == Profiles.Safe ? ProbeProfiles.Safe : ProbeProfiles.Full;
 
+    /// <summary>
+    /// One key of the credentials Secret, by name: the pod gets nothing else from it. The first user's keys are not
+    /// optional, so that a Secret that is missing, or was not written for the probes, keeps the pod from starting,
+    /// which the run reports at once (CreateContainerConfigError), instead of probing with no credentials.
+    /// </summary>
+    public static V1EnvVar FromSecret(string secret, string key) => new()
+    {
+        Name = key,
+        ValueFrom = new V1EnvVarSource
+        {
+            SecretKeyRef = new V1SecretKeySelector { Name = secret, Key = key, Optional = !CredentialVariables.Required.Contains(key) },
+        },
+    };
+
     public static V1Job Build(
         TestRunObservation observation,
         ControllerSettings settings,
@@ -38,11 +52,7 @@ public static class ProbeJobManifest
             ],
             TerminationMessagePath = ProbeCommandLine.TerminationLogPath,
             Resources = spec.Probe?.Resources,
-            // Not optional: a Secret that is missing keeps the pod from starting, which the run reports at once
-            // (CreateContainerConfigError), instead of probing with no credentials.
-            EnvFrom = secret is null
-                ? null
-                : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = secret, Optional = false } }],
+            Env = secret is null ? null : [.. CredentialVariables.All.Select(key => FromSecret(secret, key))],
             VolumeMounts = [RestrictedPod.TempMount()],
         };
         var pod = new V1PodSpec { AutomountServiceAccountToken = false, Containers = [container], Volumes = [RestrictedPod.TempVolume()] };

@@ -5,7 +5,8 @@ namespace Netra.Operator.Core.Controller.Stages;
 /// <summary>
 /// Removal of an Ephemeral run's namespace per <c>spec.cleanup</c> after completion, once
 /// <c>ttlSecondsAfterFinished</c> has passed, and whatever the policy when the run is deleted.
-/// <c>OnSuccess</c> keeps the namespace of a run that did not succeed, for a look at what went wrong.
+/// <c>OnSuccess</c> keeps the namespace of a run that did not succeed, for a look at what went wrong, and
+/// <c>Never</c> keeps it, both for at most the installer's maximum lifetime of an environment.
 /// The deploy state says Removing while the namespace terminates and Removed once it is gone.
 /// </summary>
 public static class CleanupStage
@@ -20,11 +21,17 @@ public static class CleanupStage
         _ => false,
     };
 
-    /// <summary>After completion: delete when due, or come back when it will be.</summary>
-    public static TestRunDecision AfterCompletion(TestRunObservation observation, TestRunStatus status, DateTimeOffset now)
+    /// <summary>
+    /// After completion: delete when due, or come back when it will be. A namespace the policy keeps goes too once the
+    /// installer's <see cref="Tenancy.TenantPolicy.MaxEnvironmentLifetime"/> has passed.
+    /// </summary>
+    public static TestRunDecision AfterCompletion(
+        TestRunObservation observation, TestRunStatus status, ControllerSettings settings, DateTimeOffset now)
     {
         var spec = observation.Spec;
-        if (!spec.Ephemeral || !PolicyRemoves(spec.CleanupPolicy, status.Phase))
+        var lifetime = settings.Policy.MaxEnvironmentLifetime;
+        var keep = PolicyRemoves(spec.CleanupPolicy, status.Phase) ? TimeSpan.FromSeconds(spec.CleanupTtlSeconds) : lifetime;
+        if (!spec.Ephemeral || observation.EnvironmentNamespace == ChildPresence.Foreign || keep == TimeSpan.MaxValue)
         {
             return TestRunDecision.Nothing;
         }
@@ -37,7 +44,7 @@ public static class CleanupStage
                 return new TestRunDecision([], WithDeployState(status, DeployStates.Removing), TerminatingPollInterval);
         }
 
-        var due = (status.CompletionTime ?? now) + TimeSpan.FromSeconds(spec.CleanupTtlSeconds);
+        var due = (status.CompletionTime ?? now) + (keep < lifetime ? keep : lifetime);
         return now >= due
             ? new TestRunDecision(
                 [new DeleteNamespace(ChildNames.EnvironmentNamespace(observation.Run))],

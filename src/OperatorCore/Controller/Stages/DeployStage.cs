@@ -1,10 +1,11 @@
 using Netra.Operator.Core.Controller.Manifests;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
-/// Ephemeral runs: the namespace, the deployer's account and binding, the values, then the deploy
-/// Job; the run is Deploying until that Job ends. A namespace that is being deleted while the run
+/// Ephemeral runs: the namespace, its guards (<see cref="EnvironmentGuards"/>), the deployer's account and
+/// binding, the values, then the deploy Job; the run is Deploying until that Job ends. A namespace that is being deleted while the run
 /// still needs it ends the run: what was deployed there is going away.
 /// </summary>
 public static class DeployStage
@@ -14,10 +15,15 @@ public static class DeployStage
     public static Outcome Decide(TestRunObservation observation, ControllerSettings settings, long deadlineSeconds)
     {
         var run = observation.Run;
-        if (observation.EnvironmentNamespace == ChildPresence.Terminating)
+        switch (observation.EnvironmentNamespace)
         {
-            var lost = $"Namespace {ChildNames.EnvironmentNamespace(run)} was deleted while the run needed it.";
-            return new Outcome([], Deployed: false, Failure: lost);
+            case ChildPresence.Terminating:
+                var lost = $"Namespace {ChildNames.EnvironmentNamespace(run)} was deleted while the run needed it.";
+                return new Outcome([], Deployed: false, Failure: lost);
+            case ChildPresence.Foreign:
+                var foreign = $"Namespace {ChildNames.EnvironmentNamespace(run)} exists and was not created for this run; "
+                    + "the operator does not deploy into a namespace it did not create.";
+                return new Outcome([], Deployed: false, Failure: foreign);
         }
 
         switch (observation.DeployJob?.Progress)
@@ -25,7 +31,8 @@ public static class DeployStage
             case JobProgress.Succeeded:
                 return new Outcome([], Deployed: true, Failure: null);
             case JobProgress.Failed:
-                var why = observation.DeployJob.TerminationMessage ?? observation.DeployJob.FailureReason ?? "no message";
+                var why = PodText.OneLine(
+                    observation.DeployJob.TerminationMessage ?? observation.DeployJob.FailureReason ?? "no message", PodProblems.MaxChars);
                 return new Outcome([], Deployed: false, Failure: $"The deploy Job {ChildNames.DeployJob} failed: {why}");
             case JobProgress.Running:
                 var stuck = observation.DeployJob.Problem;
@@ -38,8 +45,12 @@ public static class DeployStage
             return new Outcome([new CreateChild(EnvironmentManifests.Namespace(run))], Deployed: false, Failure: null);
         }
 
+        // The operator's own binding first (what follows is created under it), then the quota, limits and network
+        // policies, so that nothing is deployed into a namespace without them.
         List<ChildAction> children =
         [
+            new CreateChild(EnvironmentGuards.Binding(run, settings)),
+            .. EnvironmentGuards.All(run, settings).Select(guard => new CreateChild(guard)),
             new CreateChild(EnvironmentManifests.DeployerAccount(run)),
             new CreateChild(EnvironmentManifests.DeployerBinding(run, settings)),
             new CreateChild(EnvironmentManifests.Values(observation)),

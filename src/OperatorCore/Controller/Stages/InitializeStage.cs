@@ -1,5 +1,6 @@
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Status;
+using Netra.Operator.Core.Tenancy;
 
 namespace Netra.Operator.Core.Controller.Stages;
 
@@ -18,6 +19,19 @@ public static class InitializeStage
 
         var environment = observation.Run.Status?.Environment ?? new EnvironmentStatus();
         return FinishStage.Failed(observation.Run, Reasons.InvalidSpec, string.Join(" ", observation.Problems), environment, now);
+    }
+
+    /// <summary>A spec that asks for what the installer does not allow ends at once, Failed with reason NotAllowed.</summary>
+    public static TestRunStatus? NotAllowed(TestRunObservation observation, ControllerSettings settings, DateTimeOffset now)
+    {
+        var violations = TenantPolicyCheck.Violations(observation.Spec, settings);
+        if (violations.Count == 0)
+        {
+            return null;
+        }
+
+        var environment = observation.Run.Status?.Environment ?? new EnvironmentStatus();
+        return FinishStage.Failed(observation.Run, Reasons.NotAllowed, string.Join(" ", violations), environment, now);
     }
 
     public static bool NeedsFinalizer(TestRunObservation observation) =>
