@@ -63,7 +63,8 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
             : [];
         // Only a run that has not started can be queued: the others' places are read from the watch cache.
         var queue = run.Status?.StartTime is null ? QueuePlace.Of(run, runs.All()) : QueuePlace.Empty;
-        return new TestRunObservation(run, presence, deployJob, probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)), queue);
+        var probes = probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods));
+        return new TestRunObservation(run, presence, deployJob, probes, queue);
     }
 
     /// <summary>Whether a namespace was created for this run: it carries the run's uid.</summary>

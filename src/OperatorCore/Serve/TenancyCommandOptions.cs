@@ -22,10 +22,13 @@ internal sealed class TenancyCommandOptions
     public Option<string> MaxTimeout { get; } = Text(
         "--max-timeout", "The longest spec.timeout accepted (a duration such as 3h).", GoDuration.Format(Defaults.MaxTimeout));
 
-    public Option<int> MaxActiveRuns { get; } = Number("--max-active-runs", "Runs in progress at once; more are queued.", Defaults.MaxActiveRuns);
+    public Option<int> MaxActiveRuns { get; } =
+        Number("--max-active-runs", "Runs in progress at once; more are queued.", Defaults.MaxActiveRuns);
 
     public Option<int> MaxActiveRunsPerNamespace { get; } = Number(
-        "--max-active-runs-per-namespace", "Runs in progress at once in one namespace; more are queued.", Defaults.MaxActiveRunsPerNamespace);
+        "--max-active-runs-per-namespace",
+        "Runs in progress at once in one namespace; more are queued.",
+        Defaults.MaxActiveRunsPerNamespace);
 
     public Option<string> MaxEnvironmentLifetime { get; } = Text(
         "--max-environment-lifetime",
@@ -41,7 +44,10 @@ internal sealed class TenancyCommandOptions
         $"{Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "netra-system"}/netra-operator");
 
     public IEnumerable<Option> All =>
-        [ProbeImages, Charts, EndpointHosts, MaxTimeout, MaxActiveRuns, MaxActiveRunsPerNamespace, MaxEnvironmentLifetime, Quota, ServiceAccount];
+    [
+        ProbeImages, Charts, EndpointHosts, MaxTimeout, MaxActiveRuns, MaxActiveRunsPerNamespace, MaxEnvironmentLifetime, Quota,
+        ServiceAccount,
+    ];
 
     public string? Problem(ParseResult parsed) =>
         !GoDuration.TryParse(parsed.GetValue(MaxTimeout), out var timeout) || timeout <= TimeSpan.Zero
@@ -62,8 +68,8 @@ internal sealed class TenancyCommandOptions
         var quota = new Dictionary<string, string>(settings.Limits.Quota);
         foreach (var entry in parsed.GetValue(Quota) ?? [])
         {
-            var (name, quantity) = (entry[..entry.IndexOf('=', StringComparison.Ordinal)], entry[(entry.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-            quota[name] = quantity;
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            quota[entry[..equals]] = entry[(equals + 1)..];
         }
 
         return settings with

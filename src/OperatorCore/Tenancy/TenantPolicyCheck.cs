@@ -12,43 +12,50 @@ public static class TenantPolicyCheck
         var violations = new List<string>();
         if (spec.Probe?.Image is { } image)
         {
-            IReadOnlyList<string> images = policy.ProbeImages.Count > 0 ? policy.ProbeImages : [AllowList.Repository(settings.ProbeImage)];
+            IReadOnlyList<string> images =
+                policy.ProbeImages.Count > 0 ? policy.ProbeImages : [AllowList.Repository(settings.ProbeImage)];
             if (!AllowList.AllowsImage(images, image))
             {
-                violations.Add($"spec.probe.image '{image}' is not among the probe images the operator allows ({string.Join(", ", images)}).");
+                violations.Add($"spec.probe.image '{image}' is not among the probe images the operator allows ({Listed(images)}).");
             }
         }
 
-        IReadOnlyList<string> charts = policy.Charts.Count > 0 ? policy.Charts : [settings.AuthChart, settings.AgentChart, settings.BackendChart];
-        (string Service, ChartSpec? Chart)[] named = [("auth", spec.Charts?.Auth), ("agent", spec.Charts?.Agent), ("backend", spec.Charts?.Backend)];
+        IReadOnlyList<string> charts =
+            policy.Charts.Count > 0 ? policy.Charts : [settings.AuthChart, settings.AgentChart, settings.BackendChart];
+        (string Service, ChartSpec? Chart)[] named =
+            [("auth", spec.Charts?.Auth), ("agent", spec.Charts?.Agent), ("backend", spec.Charts?.Backend)];
         foreach (var (service, chart) in named)
         {
             if (chart?.Chart is { } reference && !AllowList.Allows(charts, reference))
             {
-                violations.Add(
-                    $"spec.charts.{service}.chart '{reference}' is not among the charts the operator allows ({string.Join(", ", charts.Distinct())}).");
+                violations.Add($"spec.charts.{service}.chart '{reference}' is not among the charts the operator allows "
+                    + $"({Listed(charts)}).");
             }
         }
 
         if (policy.EndpointHosts.Count > 0 && spec is { Ephemeral: false, Endpoints: { } endpoints })
         {
-            (string Name, string? Url)[] urls = [("authUrl", endpoints.AuthUrl), ("backendUrl", endpoints.BackendUrl), ("agentUrl", endpoints.AgentUrl)];
+            (string Name, string? Url)[] urls =
+                [("authUrl", endpoints.AuthUrl), ("backendUrl", endpoints.BackendUrl), ("agentUrl", endpoints.AgentUrl)];
             foreach (var (name, url) in urls)
             {
                 if (Uri.TryCreate(url, UriKind.Absolute, out var parsed) && !AllowList.Allows(policy.EndpointHosts, parsed.Host))
                 {
                     violations.Add(
                         $"spec.environment.endpoints.{name} host '{parsed.Host}' is not among the hosts the operator may send credentials to "
-                        + $"({string.Join(", ", policy.EndpointHosts)}).");
+                        + $"({Listed(policy.EndpointHosts)}).");
                 }
             }
         }
 
         if (GoDuration.TryParse(spec.Timeout, out var timeout) && timeout > policy.MaxTimeout)
         {
-            violations.Add($"spec.timeout {spec.Timeout} is longer than the operator allows ({GoDuration.Format(policy.MaxTimeout)}).");
+            violations.Add($"spec.timeout {spec.Timeout} is longer than the operator allows "
+                + $"({GoDuration.Format(policy.MaxTimeout)}).");
         }
 
         return violations;
     }
+
+    private static string Listed(IEnumerable<string> entries) => string.Join(", ", entries.Distinct());
 }

@@ -32,15 +32,19 @@ public sealed record ProbeCredentials(
     public static ProbeCredentials FromEnvironment(Func<string, string?> variable)
     {
         var seed = DevelopmentSeed;
-        var user = Pair(variable, CredentialVariables.User, CredentialVariables.Password, (a, b) => new UserCredential(a, b));
+        var user = UserFrom(variable, CredentialVariables.User, CredentialVariables.Password);
         return new ProbeCredentials(
             user ?? seed.User,
-            Pair(variable, CredentialVariables.OtherUser, CredentialVariables.OtherPassword, (a, b) => new UserCredential(a, b)) ?? seed.OtherUser,
-            Pair(variable, CredentialVariables.SpareUser, CredentialVariables.SparePassword, (a, b) => new UserCredential(a, b)) ?? seed.SpareUser,
-            Pair(variable, CredentialVariables.ClientId, CredentialVariables.ClientSecret, (a, b) => new ClientCredential(a, b)) ?? seed.Client,
-            Pair(variable, CredentialVariables.ExpiryUser, CredentialVariables.ExpiryPassword, (a, b) => new UserCredential(a, b))
+            UserFrom(variable, CredentialVariables.OtherUser, CredentialVariables.OtherPassword) ?? seed.OtherUser,
+            UserFrom(variable, CredentialVariables.SpareUser, CredentialVariables.SparePassword) ?? seed.SpareUser,
+            Pair(variable, CredentialVariables.ClientId, CredentialVariables.ClientSecret, (id, secret) => new ClientCredential(id, secret))
+                ?? seed.Client,
+            UserFrom(variable, CredentialVariables.ExpiryUser, CredentialVariables.ExpiryPassword)
                 ?? (user is null ? seed.ExpiryUser : null)); // the seed's expiry user only goes with the seed's users
     }
+
+    private static UserCredential? UserFrom(Func<string, string?> variable, string nameKey, string secretKey) =>
+        Pair(variable, nameKey, secretKey, (name, password) => new UserCredential(name, password));
 
     private static T? Pair<T>(Func<string, string?> variable, string nameKey, string secretKey, Func<string, string, T> make)
         where T : class

@@ -34,6 +34,19 @@ public sealed class DeployerRoleTests
             verb => Assert.Contains($"{Resources[kind]} {verb}", granted)));
     }
 
+    [Fact]
+    public void The_deployer_role_grants_nothing_beyond_what_the_charts_render_helms_release_storage_and_its_wait()
+    {
+        var rendered = HelmChart.ServiceCharts
+            .SelectMany(chart => new HelmChart(chart).Render("podDisruptionBudget: {enabled: true}"))
+            .Select(item => Resources[(string)item["kind"]!]);
+        HashSet<string> needed = [.. rendered, "/secrets", "/pods", "apps/replicasets"];
+
+        var granted = DeployerRules().Select(rule => rule.Split(' ')[0]).ToHashSet();
+
+        Assert.Empty(granted.Except(needed));
+    }
+
     private static HashSet<string> DeployerRules()
     {
         var text = File.ReadAllText(Path.Combine(Repository.Root, "charts", "netra-operator", "templates", "deployer-clusterrole.yaml"));

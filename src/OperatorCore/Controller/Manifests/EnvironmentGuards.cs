@@ -21,7 +21,8 @@ public static class EnvironmentGuards
     /// <summary>The label every namespace carries from Kubernetes 1.21 on: its name.</summary>
     public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
-    /// <summary>Grants the operator what it does inside the run's namespace (<see cref="ControllerSettings.EnvironmentClusterRole"/>).</summary>
+    /// <summary>Grants the operator what it does inside the run's namespace (<see cref="ControllerSettings.EnvironmentClusterRole"/>).
+    /// </summary>
     public static V1RoleBinding Binding(TestRun run, ControllerSettings settings) => new()
     {
         ApiVersion = "rbac.authorization.k8s.io/v1",
@@ -41,7 +42,8 @@ public static class EnvironmentGuards
     {
         yield return ResourceQuota(run, settings.Limits);
         yield return LimitRange(run, settings.Limits);
-        yield return Policy(run, DenyAll, new V1NetworkPolicySpec { PodSelector = new V1LabelSelector(), PolicyTypes = ["Ingress", "Egress"] });
+        yield return Policy(
+            run, DenyAll, new V1NetworkPolicySpec { PodSelector = new V1LabelSelector(), PolicyTypes = ["Ingress", "Egress"] });
         yield return Policy(run, AllowEnvironment, new V1NetworkPolicySpec
         {
             PodSelector = new V1LabelSelector(),
@@ -66,7 +68,11 @@ public static class EnvironmentGuards
                 new V1NetworkPolicyEgressRule { To = [new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector() }] },
                 new V1NetworkPolicyEgressRule
                 {
-                    Ports = [new V1NetworkPolicyPort { Protocol = "UDP", Port = 53 }, new V1NetworkPolicyPort { Protocol = "TCP", Port = 53 }],
+                    Ports =
+                    [
+                        new V1NetworkPolicyPort { Protocol = "UDP", Port = 53 },
+                        new V1NetworkPolicyPort { Protocol = "TCP", Port = 53 },
+                    ],
                 },
             ],
         });
@@ -124,5 +130,6 @@ public static class EnvironmentGuards
         Labels = ChildNames.Labels(run, "environment"),
     };
 
-    private static V1LabelSelector Match(string label, string value) => new() { MatchLabels = new Dictionary<string, string> { [label] = value } };
+    private static V1LabelSelector Match(string label, string value) =>
+        new() { MatchLabels = new Dictionary<string, string> { [label] = value } };
 }
