@@ -10,6 +10,8 @@ namespace Netra.Operator.Core.Controller;
 /// <summary>Carries out a decision's actions, each one idempotent: creating what exists or deleting what is gone is success.</summary>
 public sealed class ChildActuator(IKubernetes client)
 {
+    private static readonly TimeSpan BindingPropagation = TimeSpan.FromSeconds(5);
+
     /// <summary>Applies the actions in order; returns the run as it is after any change to its own metadata.</summary>
     public async Task<TestRun> ApplyAsync(TestRun run, IReadOnlyList<ChildAction> actions, CancellationToken cancellationToken)
     {
@@ -39,6 +41,9 @@ public sealed class ChildActuator(IKubernetes client)
                     TestRun.Plural,
                     run.Metadata.Name,
                     cancellationToken: cancellationToken));
+                break;
+            case CopySecret copy:
+                await CopySecretAsync(copy, cancellationToken);
                 break;
             case DeleteNamespace delete:
                 await ApiErrors.DeleteIfPresentAsync(
@@ -79,7 +84,25 @@ public sealed class ChildActuator(IKubernetes client)
         }
     }
 
-    private static readonly TimeSpan BindingPropagation = TimeSpan.FromSeconds(5);
+    /// <summary>Data and type only: none of the original's metadata goes with the copy.</summary>
+    private async Task CopySecretAsync(CopySecret copy, CancellationToken cancellationToken)
+    {
+        var source = await client.CoreV1.ReadNamespacedSecretAsync(copy.Name, copy.FromNamespace, cancellationToken: cancellationToken);
+        var secret = new V1Secret
+        {
+            ApiVersion = "v1",
+            Kind = "Secret",
+            Metadata = new V1ObjectMeta
+            {
+                Name = copy.Name,
+                NamespaceProperty = copy.ToNamespace,
+                Labels = new Dictionary<string, string> { [ChildNames.ManagedByLabel] = ChildNames.ManagedBy },
+            },
+            Type = source.Type,
+            Data = source.Data,
+        };
+        await CreateUnderNewBindingAsync(secret, cancellationToken);
+    }
 
     private Task CreateAsync(IKubernetesObject<V1ObjectMeta> child, CancellationToken cancellationToken)
     {

@@ -29,6 +29,16 @@ public sealed record ControllerSettings
     /// <summary>The operator's own ServiceAccount, bound to <see cref="EnvironmentClusterRole"/> in each run's namespace.</summary>
     public ServiceAccountName OperatorAccount { get; init; } = new("netra-system", "netra-operator");
 
+    /// <summary>
+    /// Registry pull secrets (type kubernetes.io/dockerconfigjson) of the operator's own namespace, for every pod it
+    /// creates: copied into each run's namespace for the deploy Job and the services; named in probe Jobs, which run in
+    /// the TestRun's namespace, where a Secret of that name must exist (or the default ServiceAccount carries one).
+    /// </summary>
+    public IReadOnlyList<string> ImagePullSecrets { get; init; } = [];
+
+    /// <summary>The registry of the services' images in a run's namespace (the charts' <c>image.registry</c>); null: the charts' own.</summary>
+    public string? ServiceImageRegistry { get; init; }
+
     /// <summary>What tenants may make the operator do: allow-lists and caps.</summary>
     public Tenancy.TenantPolicy Policy { get; init; } = new();
 

@@ -18,6 +18,9 @@ public sealed record CreateChild(IKubernetesObject<V1ObjectMeta> Child) : ChildA
 
 public sealed record DeleteNamespace(string Name) : ChildAction;
 
+/// <summary>A copy of a Secret of the operator's own namespace (a registry pull secret) into a run's namespace.</summary>
+public sealed record CopySecret(string FromNamespace, string Name, string ToNamespace) : ChildAction;
+
 public sealed record AddFinalizer : ChildAction;
 
 /// <summary>Deletes the TestRun itself (its time to live after finishing has passed).</summary>

@@ -64,6 +64,17 @@ internal sealed class ServeCommandOptions
 
     public Option<string> AgentChart { get; } = Default("--agent-chart", "Default chart of the agent service.", Settings.AgentChart);
 
+    public Option<string[]> ImagePullSecrets { get; } = new("--image-pull-secret")
+    {
+        Description = "A registry pull secret of the operator's namespace for every pod it creates (repeat).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string?> ServiceImageRegistry { get; } = new("--service-image-registry")
+    {
+        Description = "Registry of the services' images in a run's namespace; default: the charts' own.",
+    };
+
     public Option<string> DeployerRole { get; } = Default(
         "--deployer-cluster-role", "ClusterRole granted to deploy Jobs inside their namespace.", Settings.DeployerClusterRole);
 
@@ -74,7 +85,7 @@ internal sealed class ServeCommandOptions
         Option[] all =
         [
             Kubeconfig, LeaderElect, LeaseNamespace, LeaseName, Identity, LeaseDuration, RenewDeadline, RetryPeriod, Workers, MetricsPort,
-            LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole,
+            LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole, ImagePullSecrets, ServiceImageRegistry,
         ];
         foreach (var option in all.Concat(Tenancy.All))
         {
@@ -108,6 +119,8 @@ internal sealed class ServeCommandOptions
             BackendChart = parsed.GetRequiredValue(BackendChart),
             AgentChart = parsed.GetRequiredValue(AgentChart),
             DeployerClusterRole = parsed.GetRequiredValue(DeployerRole),
+            ImagePullSecrets = parsed.GetValue(ImagePullSecrets) ?? [],
+            ServiceImageRegistry = parsed.GetValue(ServiceImageRegistry),
         }, parsed),
     };
 

@@ -28,7 +28,9 @@ public sealed class HelmChart(string name)
 
     /// <summary>Every object the chart renders with its defaults and, merged over them as helm does, <paramref name="overrides"/> (YAML).</summary>
     /// <param name="apiVersions">What the cluster serves, for <c>.Capabilities.APIVersions.Has</c>.</param>
-    public IReadOnlyList<JsonObject> Render(string overrides = "{}", IEnumerable<string>? apiVersions = null)
+    /// <param name="releaseNamespace">The release's namespace.</param>
+    public IReadOnlyList<JsonObject> Render(
+        string overrides = "{}", IEnumerable<string>? apiVersions = null, string releaseNamespace = ReleaseNamespace)
     {
         var values = Values(overrides);
         var chart = YamlNodes.Load(File.ReadAllText(Path.Combine(Directory, "Chart.yaml")))!.AsObject();
@@ -36,7 +38,7 @@ public sealed class HelmChart(string name)
         {
             ["Values"] = values,
             ["Chart"] = new JsonObject { ["Name"] = chart["name"]!.DeepClone(), ["AppVersion"] = chart["appVersion"]!.DeepClone() },
-            ["Release"] = new JsonObject { ["Name"] = ReleaseName, ["Namespace"] = ReleaseNamespace },
+            ["Release"] = new JsonObject { ["Name"] = ReleaseName, ["Namespace"] = releaseNamespace },
             ["Capabilities"] = new JsonObject
             {
                 ["APIVersions"] = new JsonArray([.. (apiVersions ?? []).Select(version => JsonValue.Create(version))]),

@@ -291,6 +291,23 @@ public sealed class TestRunDeciderTests
     }
 
     [Fact]
+    public void The_installers_pull_secrets_and_registry_reach_every_pod_the_operator_creates()
+    {
+        var settings = Settings with { ImagePullSecrets = ["regcred"], ServiceImageRegistry = "registry.example.com:5000" };
+        var deploy = TestRunDecider.Decide(Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), settings, Now).Actions.ToList();
+        var probe = TestRunDecider.Decide(Runs.Observe(Runs.Existing()), settings, Now).Actions.OfType<CreateChild>().Select(a => a.Child).OfType<V1Job>().Single();
+
+        Assert.Contains(new CopySecret("netra-system", "regcred", Runs.EnvironmentNamespace), deploy);
+        var children = deploy.OfType<CreateChild>().Select(a => a.Child).ToList();
+        Assert.Equal("regcred", Assert.Single(children.OfType<V1Job>().Single().Spec.Template.Spec.ImagePullSecrets).Name);
+        Assert.Equal("regcred", Assert.Single(probe.Spec.Template.Spec.ImagePullSecrets).Name);
+        var values = System.Text.Json.Nodes.JsonNode.Parse(children.OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "netra-values").Data["auth.json"])!;
+        Assert.Equal("regcred", (string?)values["imagePullSecrets"]![0]!["name"]);
+        Assert.Equal("registry.example.com:5000", (string?)values["image"]!["registry"]);
+        Assert.True(deploy.IndexOf(new CopySecret("netra-system", "regcred", Runs.EnvironmentNamespace)) < deploy.IndexOf(deploy.Single(a => a is CreateChild { Child: V1Job })));
+    }
+
+    [Fact]
     public void The_bundled_charts_reach_the_deploy_job_as_chart_archives_in_a_config_map_and_a_chart_named_elsewhere_does_not()
     {
         var run = Runs.Ephemeral(r => r.Spec.Environment.Charts = new ChartsSpec { Backend = new ChartSpec { Chart = "oci://example/backend" } });

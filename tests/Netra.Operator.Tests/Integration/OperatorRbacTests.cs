@@ -1,6 +1,8 @@
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller;
+using Netra.Operator.Tests.Charts;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;
@@ -16,7 +18,8 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
     public async Task A_run_from_creation_to_deletion_uses_every_permission_the_chart_grants_and_no_other()
     {
         var granted = GrantedPermissions();
-        await using (var host = bed.StartOperator("rbac", "rbac"))
+        await GrantPullSecretAsync();
+        await using (var host = bed.StartOperator("rbac", "rbac", new ControllerSettings { ImagePullSecrets = [PullSecret] }))
         {
             var ns = await bed.CreateNamespaceAsync("rbac");
             var created = await bed.CreateRunAsync(ns, """
@@ -53,12 +56,46 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
         var rules = objects.OfType<V1ClusterRole>().Where(r => r.Metadata.Name is "netra-operator" or "netra-operator-environment")
             .SelectMany(r => r.Rules)
             .Concat(objects.OfType<V1Role>().Single().Rules)
+            .Concat(PullSecretObjects().OfType<V1Role>().Single().Rules)
             .Where(rule => !rule.Verbs.SequenceEqual(["bind"]));
         return [.. rules
             .SelectMany(rule => rule.ApiGroups.SelectMany(group => rule.Resources.SelectMany(resource => rule.Verbs.Select(verb => $"{group}/{resource} {verb}"))))
             .Distinct()
             .Order(StringComparer.Ordinal)];
     }
+
+    private const string PullSecret = "regcred";
+
+    /// <summary>The chart's pull-secrets Role and RoleBinding as it renders them for one pull secret, and that Secret.</summary>
+    private async Task GrantPullSecretAsync()
+    {
+        var admin = bed.Admin;
+        await admin.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = PullSecret },
+            Type = "kubernetes.io/dockerconfigjson",
+            StringData = new Dictionary<string, string> { [".dockerconfigjson"] = """{"auths":{"registry.example.com":{"auth":"dTpw"}}}""" },
+        }, ControlPlane.OperatorNamespace);
+        foreach (var item in PullSecretObjects())
+        {
+            switch (item)
+            {
+                case V1Role role:
+                    await admin.RbacAuthorizationV1.CreateNamespacedRoleAsync(role, ControlPlane.OperatorNamespace);
+                    break;
+                case V1RoleBinding binding:
+                    await admin.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(binding, ControlPlane.OperatorNamespace);
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<object> PullSecretObjects() =>
+        new HelmChart("netra-operator").Render($"imagePullSecrets: [{{name: {PullSecret}}}]", releaseNamespace: ControlPlane.OperatorNamespace)
+            .Where(item => (string?)item["metadata"]!["name"] == "netra-operator-pull-secrets")
+            .Select(item => (string?)item["kind"] == "Role"
+                ? (object)KubernetesJson.Deserialize<V1Role>(item.ToJsonString())
+                : KubernetesJson.Deserialize<V1RoleBinding>(item.ToJsonString()));
 
     private async Task WaitUntilRequestedAsync(IReadOnlyList<string> granted, TimeSpan deadline)
     {

@@ -24,6 +24,26 @@ public static class ChartValues
             Config([$"--Services:AuthUrl={urls.AuthUrl}", $"--Services:AgentUrl={urls.AgentUrl}", .. ProbeEnvironmentSettings.Backend]),
             specValues);
 
+    /// <summary>
+    /// A run's values for a chart over what the operator's installer set once for every chart: the registry of the
+    /// images and the pull secrets (copied into the run's namespace).
+    /// </summary>
+    public static JsonObject? OverRegistry(JsonObject? specValues, ControllerSettings settings)
+    {
+        var registry = new JsonObject();
+        if (settings.ImagePullSecrets.Count > 0)
+        {
+            registry["imagePullSecrets"] = new JsonArray([.. settings.ImagePullSecrets.Select(name => new JsonObject { ["name"] = name })]);
+        }
+
+        if (settings.ServiceImageRegistry is { } host)
+        {
+            registry["image"] = new JsonObject { ["registry"] = host };
+        }
+
+        return registry.Count == 0 ? specValues : Merge(registry, specValues);
+    }
+
     /// <summary><c>--Section:Key=value</c> arguments back from a chart's <c>config</c> values (what a service reads).</summary>
     public static IReadOnlyList<string> ToArguments(JsonObject values) =>
         values[ConfigKey] is JsonObject config

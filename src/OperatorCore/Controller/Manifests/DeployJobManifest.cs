@@ -25,6 +25,7 @@ public static class DeployJobManifest
         var pod = new V1PodSpec
         {
             ServiceAccountName = ChildNames.Deployer,
+            ImagePullSecrets = RestrictedPod.PullSecrets(settings),
             InitContainers = releases[..^1],
             Containers = [releases[^1]],
             Volumes =

@@ -57,7 +57,7 @@ public static class EnvironmentManifests
     }
 
     /// <summary>The three charts' values, one JSON file each (JSON is YAML to helm).</summary>
-    public static V1ConfigMap Values(TestRunObservation observation)
+    public static V1ConfigMap Values(TestRunObservation observation, ControllerSettings settings)
     {
         var run = observation.Run;
         var ns = ChildNames.EnvironmentNamespace(run);
@@ -75,9 +75,9 @@ public static class EnvironmentManifests
             },
             Data = new Dictionary<string, string>
             {
-                ["auth.json"] = Json(ChartValues.Auth(charts?.Auth?.Values)),
-                ["agent.json"] = Json(ChartValues.Agent(charts?.Agent?.Values, urls)),
-                ["backend.json"] = Json(ChartValues.Backend(charts?.Backend?.Values, urls)),
+                ["auth.json"] = Json(ChartValues.Auth(ChartValues.OverRegistry(charts?.Auth?.Values, settings))),
+                ["agent.json"] = Json(ChartValues.Agent(ChartValues.OverRegistry(charts?.Agent?.Values, settings), urls)),
+                ["backend.json"] = Json(ChartValues.Backend(ChartValues.OverRegistry(charts?.Backend?.Values, settings), urls)),
             },
         };
     }

@@ -55,7 +55,13 @@ public static class ProbeJobManifest
             Env = secret is null ? null : [.. CredentialVariables.All.Select(key => FromSecret(secret, key))],
             VolumeMounts = [RestrictedPod.TempMount()],
         };
-        var pod = new V1PodSpec { AutomountServiceAccountToken = false, Containers = [container], Volumes = [RestrictedPod.TempVolume()] };
+        var pod = new V1PodSpec
+        {
+            AutomountServiceAccountToken = false,
+            ImagePullSecrets = RestrictedPod.PullSecrets(settings),
+            Containers = [container],
+            Volumes = [RestrictedPod.TempVolume()],
+        };
         return new V1Job
         {
             ApiVersion = "batch/v1",

@@ -25,6 +25,10 @@ public static class RestrictedPod
         SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
     };
 
+    /// <summary>The installer's registry pull secrets, or null for none.</summary>
+    public static List<V1LocalObjectReference>? PullSecrets(ControllerSettings settings) =>
+        settings.ImagePullSecrets.Count == 0 ? null : [.. settings.ImagePullSecrets.Select(name => new V1LocalObjectReference { Name = name })];
+
     /// <summary>A writable /tmp, since the root filesystem is read-only.</summary>
     public static V1Volume TempVolume() => new() { Name = "tmp", EmptyDir = new V1EmptyDirVolumeSource() };
 

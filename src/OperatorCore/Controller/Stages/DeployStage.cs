@@ -51,9 +51,10 @@ public static class DeployStage
         [
             new CreateChild(EnvironmentGuards.Binding(run, settings)),
             .. EnvironmentGuards.All(run, settings).Select(guard => new CreateChild(guard)),
+            .. settings.ImagePullSecrets.Select(name => new CopySecret(settings.OperatorAccount.Namespace, name, ChildNames.EnvironmentNamespace(run))),
             new CreateChild(EnvironmentManifests.DeployerAccount(run)),
             new CreateChild(EnvironmentManifests.DeployerBinding(run, settings)),
-            new CreateChild(EnvironmentManifests.Values(observation)),
+            new CreateChild(EnvironmentManifests.Values(observation, settings)),
         ];
         if (EnvironmentManifests.Charts(observation, settings) is { } charts)
         {
