@@ -9,14 +9,17 @@ namespace Netra.Probes.Tests;
 
 public sealed class ReportTests
 {
+    /// <summary>A scenario the operator knows: it keeps only known scenarios and their cases from a termination message.</summary>
+    private const string Scenario = "thread-management";
+
     private static RunReport ReportWith(int passed, int failed, string failureMessage = "expected agent_completed, got error")
     {
         var cases = Enumerable.Range(0, passed)
-            .Select(i => new CaseResult($"s/pass-{i}", "s", "passes", CaseOutcome.Passed, TimeSpan.FromMilliseconds(3)))
+            .Select(i => new CaseResult($"{Scenario}/pass-{i}", Scenario, "passes", CaseOutcome.Passed, TimeSpan.FromMilliseconds(3)))
             .Concat(Enumerable.Range(0, failed)
-                .Select(i => new CaseResult($"s/fail-{i}", "s", "fails", CaseOutcome.Failed, TimeSpan.FromMilliseconds(5), failureMessage)))
+                .Select(i => new CaseResult($"{Scenario}/fail-{i}", Scenario, "fails", CaseOutcome.Failed, TimeSpan.FromMilliseconds(5), failureMessage)))
             .ToList();
-        return new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), [new ScenarioResult("s", cases, TimeSpan.FromMilliseconds(40))]);
+        return new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), [new ScenarioResult(Scenario, cases, TimeSpan.FromMilliseconds(40))]);
     }
 
     [Theory]

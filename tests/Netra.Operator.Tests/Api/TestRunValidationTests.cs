@@ -23,6 +23,9 @@ public sealed class TestRunValidationTests
         { "zero timeout", s => s.Timeout = "0s", "spec.timeout must be a positive duration" },
         { "unknown cleanup policy", s => s.Cleanup!.Policy = "Sometimes", "spec.cleanup.policy must be Always, OnSuccess or Never, not 'Sometimes'." },
         { "negative ttl", s => s.Cleanup!.TtlSecondsAfterFinished = -5, "spec.cleanup.ttlSecondsAfterFinished must not be negative." },
+        { "a Secret name with dots", s => s.Environment.CredentialsSecretRef = new() { Name = "probe.credentials-1" }, null },
+        { "a Secret name the API server refuses", s => s.Environment.CredentialsSecretRef = new() { Name = "Bad_Name" }, "spec.environment.credentialsSecretRef.name 'Bad_Name' is not a Secret name" },
+        { "a Secret name too long", s => s.Environment.CredentialsSecretRef = new() { Name = new string('a', 254) }, $"spec.environment.credentialsSecretRef.name '{new string('a', 254)}' is not a Secret name" },
     };
 
     [Theory]
