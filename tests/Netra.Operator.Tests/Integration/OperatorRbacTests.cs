@@ -29,14 +29,7 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
                   ttlSecondsAfterFinished: 3
                 """);
             // A schedule creates runs of its own, and watches Deployments and StatefulSets for rollouts.
-            await bed.CreateScheduleAsync(ns, $$"""
-                apiVersion: netra.io/v1alpha1
-                kind: TestRunSchedule
-                metadata: {name: every-permission}
-                spec:
-                  schedule: "*/2 * * * * *"
-                {{ScheduleBed.FailingTemplate}}
-                """);
+            await bed.CreateFailingScheduleAsync(ns, "every-permission", "*/2 * * * * *", ConcurrencyPolicies.Forbid);
             await bed.CreateDeploymentAsync(ns, "watched", "watched:1", new Dictionary<string, string>());
             await bed.CreateStatefulSetAsync(ns, "watched");
             await bed.WaitForPhaseAsync(ns, "every-permission", Phases.Succeeded);

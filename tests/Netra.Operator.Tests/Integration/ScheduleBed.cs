@@ -25,6 +25,22 @@ internal static class ScheduleBed
         await bed.Admin.CustomObjects.CreateNamespacedCustomObjectAsync(
             YamlNodes.Load(yaml)!, TestRun.Group, TestRun.Version, ns, TestRunSchedule.Plural);
 
+    /// <summary>
+    /// A schedule of <see cref="FailingTemplate"/> runs on <paramref name="cron"/>; <paramref name="extra"/> is one more spec field.
+    /// </summary>
+    public static Task CreateFailingScheduleAsync(
+        this OperatorTestBed bed, string ns, string name, string cron, string policy, string extra = "") =>
+        bed.CreateScheduleAsync(ns, $$"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRunSchedule
+            metadata: {name: {{name}}}
+            spec:
+              schedule: "{{cron}}"
+              concurrencyPolicy: {{policy}}
+              {{extra}}
+            {{FailingTemplate}}
+            """);
+
     public static async Task<TestRunSchedule> ReadScheduleAsync(this OperatorTestBed bed, string ns, string name)
     {
         var item = await bed.Admin.CustomObjects.GetNamespacedCustomObjectAsync(

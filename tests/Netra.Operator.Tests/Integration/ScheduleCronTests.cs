@@ -16,15 +16,7 @@ public sealed class ScheduleCronTests(OperatorTestBedFixture bed) : WithOperator
     public async Task A_schedule_of_seconds_creates_its_runs_on_time()
     {
         var ns = await Bed.CreateNamespaceAsync("cron");
-        await Bed.CreateScheduleAsync(ns, $$"""
-            apiVersion: netra.io/v1alpha1
-            kind: TestRunSchedule
-            metadata: {name: every-two}
-            spec:
-              schedule: "*/2 * * * * *"
-              concurrencyPolicy: Allow
-            {{ScheduleBed.FailingTemplate}}
-            """);
+        await Bed.CreateFailingScheduleAsync(ns, "every-two", "*/2 * * * * *", ConcurrencyPolicies.Allow);
 
         IReadOnlyList<TestRun> runs = [];
         await Eventually.WaitUntilAsync(
@@ -52,16 +44,8 @@ public sealed class ScheduleCronTests(OperatorTestBedFixture bed) : WithOperator
         Bed.Kubelet.Pause();
         try
         {
-            await Bed.CreateScheduleAsync(ns, $$"""
-                apiVersion: netra.io/v1alpha1
-                kind: TestRunSchedule
-                metadata: {name: one-at-a-time}
-                spec:
-                  schedule: "*/2 * * * * *"
-                  concurrencyPolicy: Forbid
-                  failedRunsHistoryLimit: 5
-                {{ScheduleBed.FailingTemplate}}
-                """);
+            await Bed.CreateFailingScheduleAsync(
+                ns, "one-at-a-time", "*/2 * * * * *", ConcurrencyPolicies.Forbid, "failedRunsHistoryLimit: 5");
 
             var queued = await Bed.WaitForScheduleAsync(ns, "one-at-a-time", s => s.Status?.QueuedTrigger is not null, "a queued trigger");
             var first = Assert.Single(await Bed.ScheduledRunsAsync(ns, "one-at-a-time"));
@@ -96,15 +80,7 @@ public sealed class ScheduleCronTests(OperatorTestBedFixture bed) : WithOperator
         Bed.Kubelet.Pause();
         try
         {
-            await Bed.CreateScheduleAsync(ns, $$"""
-                apiVersion: netra.io/v1alpha1
-                kind: TestRunSchedule
-                metadata: {name: newest-wins}
-                spec:
-                  schedule: "*/3 * * * * *"
-                  concurrencyPolicy: Replace
-                {{ScheduleBed.FailingTemplate}}
-                """);
+            await Bed.CreateFailingScheduleAsync(ns, "newest-wins", "*/3 * * * * *", ConcurrencyPolicies.Replace);
 
             IReadOnlyList<TestRun> runs = [];
             await Eventually.WaitUntilAsync(
@@ -132,16 +108,7 @@ public sealed class ScheduleCronTests(OperatorTestBedFixture bed) : WithOperator
     public async Task History_limits_delete_the_oldest_runs_and_the_results_keep_them()
     {
         var ns = await Bed.CreateNamespaceAsync("history");
-        await Bed.CreateScheduleAsync(ns, $$"""
-            apiVersion: netra.io/v1alpha1
-            kind: TestRunSchedule
-            metadata: {name: keep-two}
-            spec:
-              schedule: "*/2 * * * * *"
-              concurrencyPolicy: Allow
-              failedRunsHistoryLimit: 2
-            {{ScheduleBed.FailingTemplate}}
-            """);
+        await Bed.CreateFailingScheduleAsync(ns, "keep-two", "*/2 * * * * *", ConcurrencyPolicies.Allow, "failedRunsHistoryLimit: 2");
 
         await Bed.WaitForScheduleAsync(ns, "keep-two", s => s.Status?.Results.Count >= 4, "four results", TimeSpan.FromSeconds(120));
         await Bed.PatchScheduleSpecAsync(ns, "keep-two", """{"suspend": true}""");
@@ -169,14 +136,8 @@ public sealed class ScheduleCronTests(OperatorTestBedFixture bed) : WithOperator
     {
         var ns = await Bed.CreateNamespaceAsync("invalid");
 
-        var refused = await Assert.ThrowsAsync<HttpOperationException>(() => Bed.CreateScheduleAsync(ns, $$"""
-            apiVersion: netra.io/v1alpha1
-            kind: TestRunSchedule
-            metadata: {name: bad}
-            spec:
-              schedule: "{{cron}}"
-            {{ScheduleBed.FailingTemplate}}
-            """));
+        var refused = await Assert.ThrowsAsync<HttpOperationException>(
+            () => Bed.CreateFailingScheduleAsync(ns, "bad", cron, ConcurrencyPolicies.Forbid));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Response.StatusCode);
         Assert.Contains("spec.schedule", refused.Response.Content, StringComparison.Ordinal);
