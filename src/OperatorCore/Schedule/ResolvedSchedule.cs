@@ -7,6 +7,7 @@ namespace Netra.Operator.Core.Schedule;
 public sealed record ResolvedSchedule(
     CronSchedule? Cron,
     ResolvedRollouts? Rollouts,
+    IReadOnlyList<ResolvedReadiness> Readiness,
     string ConcurrencyPolicy,
     int SuccessfulRunsHistoryLimit,
     int FailedRunsHistoryLimit,
@@ -31,15 +32,20 @@ public sealed record ResolvedSchedule(
         }
 
         var rollouts = spec.Triggers?.Rollouts is { } trigger ? ResolveRollouts(trigger, problems) : null;
-        if (string.IsNullOrWhiteSpace(spec.Schedule) && rollouts is null)
+        IReadOnlyList<ResolvedReadiness> readiness = [.. (spec.Triggers?.Readiness ?? []).Select(ResolvedReadiness.Resolve)];
+        if (string.IsNullOrWhiteSpace(spec.Schedule) && rollouts is null && readiness.Count == 0)
         {
-            problems.Add("Give a schedule, triggers.rollouts, or both: without either nothing ever starts a run.");
+            problems.Add("Give a schedule, a trigger, or both: without either nothing ever starts a run.");
         }
+
+        problems.AddRange(readiness.Where(r => r.Kind.Length == 0 || r.Version.Length == 0)
+            .Select(_ => "triggers.readiness: each needs an apiVersion and a kind."));
 
         problems.AddRange(TestRunValidation.Validate(TestRunDefaults.Resolve(spec.Template)).Select(p => $"template: {p}"));
         return new ResolvedSchedule(
             cron,
             rollouts,
+            readiness,
             spec.ConcurrencyPolicy ?? ConcurrencyPolicies.Forbid,
             spec.SuccessfulRunsHistoryLimit ?? DefaultSuccessfulRunsHistoryLimit,
             spec.FailedRunsHistoryLimit ?? DefaultFailedRunsHistoryLimit,
@@ -60,6 +66,12 @@ public sealed record ResolvedSchedule(
             : [WorkloadKinds.Deployment, WorkloadKinds.StatefulSet];
         return new ResolvedRollouts(trigger.Selector ?? new V1LabelSelector(), [.. trigger.Namespaces ?? []], kinds, settle);
     }
+}
+
+/// <summary>The settle time of all triggers: the rollout trigger's, or the default.</summary>
+public static class SettleTimes
+{
+    public static TimeSpan Of(ResolvedSchedule spec) => spec.Rollouts?.Settle ?? ResolvedSchedule.DefaultSettleTime;
 }
 
 /// <summary>Which workloads a rollout trigger watches and how long their rollouts must be quiet.</summary>

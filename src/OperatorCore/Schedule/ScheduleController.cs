@@ -25,7 +25,8 @@ public static class ScheduleController
         var runs = new ObjectCache<TestRun>(ScheduledRuns.OwnerKey);
         var deployments = new ObjectCache<V1Deployment>(ScheduleObserver.NamespaceIndex);
         var statefulSets = new ObjectCache<V1StatefulSet>(ScheduleObserver.NamespaceIndex);
-        var observer = new ScheduleObserver(client, runs, deployments, statefulSets);
+        var readiness = new ReadinessReader(client, loggers.CreateLogger<ReadinessReader>());
+        var observer = new ScheduleObserver(client, runs, deployments, statefulSets, readiness);
         var reconciler = new ScheduleReconciler(
             client, schedules, observer, events, new ScheduleMetrics(metricFactory), loggers.CreateLogger<ScheduleReconciler>(), time);
         IEnumerable<string> Watching(IKubernetesObject<V1ObjectMeta> workload) => schedules.Indexed(AllSchedules)

@@ -12,6 +12,9 @@ namespace Netra.Operator.Core.Schedule;
 /// </summary>
 public static class ScheduleDecider
 {
+    /// <summary>How often the objects of readiness triggers are read.</summary>
+    public static readonly TimeSpan ReadinessPoll = TimeSpan.FromSeconds(10);
+
     public static ScheduleDecision Decide(ScheduleObservation observation, DateTimeOffset now)
     {
         var schedule = observation.Schedule;
@@ -42,11 +45,13 @@ public static class ScheduleDecider
         }
 
         TimeSpan? wait = null;
+        TimeSpan? untilCron = null;
         RunTrigger? fired = before.QueuedTrigger;
         if (spec.Cron is { } cron)
         {
             var (due, untilNext) = CronStage.Decide(cron, schedule, now);
             wait = untilNext;
+            untilCron = untilNext;
             if (due is not null)
             {
                 status = status with { LastScheduleTime = due.Time };
@@ -55,13 +60,16 @@ public static class ScheduleDecider
         }
 
         var rollingOut = false;
-        if (spec.Rollouts is { } rollouts)
+        if (spec.Rollouts is not null || spec.Readiness.Count > 0)
         {
-            var rollout = RolloutStage.Decide(rollouts, schedule, observation.Workloads, now);
+            var watched = WatchedWorkloads.Select(spec, schedule, observation.Workloads);
+            var rollout = RolloutStage.Decide(SettleTimes.Of(spec), schedule, watched, now);
             status = status with { Workloads = rollout.Workloads, PendingRollouts = rollout.Pending };
             wait = Sooner(wait, rollout.Wait);
             rollingOut = rollout.RollingOut;
             fired = rollout.Fired is { } settled ? Merge(fired, settled) : fired;
+            // Readiness triggers are not watched but read at each reconcile: look again while nothing else wakes the schedule.
+            wait = spec.Readiness.Count > 0 ? Sooner(wait, ReadinessPoll) : wait;
         }
 
         var (started, queued) = ConcurrencyStage.Decide(spec.ConcurrencyPolicy, schedule, fired, active);
@@ -73,7 +81,7 @@ public static class ScheduleDecider
         }
 
         status = status with { QueuedTrigger = queued };
-        var (reason, said) = Waiting(queued, rollingOut, status.PendingRollouts, wait, now);
+        var (reason, said) = Waiting(queued, rollingOut, status.PendingRollouts, untilCron, now);
         return Decided(actions, status, active, Conditions(before, true, reason, said, generation, now), wait);
     }
 

@@ -7,17 +7,24 @@ using Netra.Operator.Core.Api.V1Alpha1;
 namespace Netra.Operator.Core.Schedule;
 
 /// <summary>
-/// Reads what a schedule decides from: its runs and the watched workloads from the watch caches, and, when a decision
+/// Reads what a schedule decides from: its runs and the watched workloads from the watch caches, the objects of its
+/// readiness triggers from the API server, and, when a decision
 /// is to be acted on, the schedule and its runs as the API server has them (<see cref="ReadAsync"/>).
 /// </summary>
 public sealed class ScheduleObserver(
-    IKubernetes client, ObjectCache<TestRun> runs, ObjectCache<V1Deployment> deployments, ObjectCache<V1StatefulSet> statefulSets)
+    IKubernetes client,
+    ObjectCache<TestRun> runs,
+    ObjectCache<V1Deployment> deployments,
+    ObjectCache<V1StatefulSet> statefulSets,
+    ReadinessReader readiness)
 {
     /// <summary>What a workload cache is indexed by: the namespace.</summary>
     public static string? NamespaceIndex(IKubernetesObject<V1ObjectMeta> item) => item.Metadata.NamespaceProperty;
 
-    public ScheduleObservation Observe(TestRunSchedule schedule) =>
-        new(schedule, [.. runs.Indexed(ObjectKey.Of(schedule)).Where(run => OwnedBy(run, schedule))], Workloads(schedule));
+    public async Task<ScheduleObservation> ObserveAsync(TestRunSchedule schedule, CancellationToken cancellationToken) => new(
+        schedule,
+        [.. runs.Indexed(ObjectKey.Of(schedule)).Where(run => OwnedBy(run, schedule))],
+        [.. Workloads(schedule), .. await readiness.ReadAsync(schedule, cancellationToken)]);
 
     /// <summary>The schedule and its runs from the API server; null when the schedule is gone.</summary>
     public async Task<ScheduleObservation?> ReadAsync(TestRunSchedule cached, CancellationToken cancellationToken)
@@ -41,7 +48,8 @@ public sealed class ScheduleObserver(
         var owned = listed.GetProperty("items").EnumerateArray()
             .Select(run => KubernetesJson.Deserialize<TestRun>(run.GetRawText()))
             .Where(run => OwnedBy(run, schedule));
-        return new ScheduleObservation(schedule, [.. owned], Workloads(schedule));
+        var workloads = await readiness.ReadAsync(schedule, cancellationToken);
+        return new ScheduleObservation(schedule, [.. owned], [.. Workloads(schedule), .. workloads]);
     }
 
     private IReadOnlyList<ObservedWorkload> Workloads(TestRunSchedule schedule)

@@ -40,7 +40,7 @@ public sealed class ScheduleReconciler(
         }
 
         var now = time.GetUtcNow();
-        var decision = ScheduleDecider.Decide(observer.Observe(cached), now);
+        var decision = ScheduleDecider.Decide(await observer.ObserveAsync(cached, cancellationToken), now);
         if (decision.Actions.Count == 0 && JsonEquality.Same(decision.Status, cached.Status))
         {
             return Requeue(decision);

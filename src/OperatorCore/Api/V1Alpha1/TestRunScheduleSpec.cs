@@ -39,6 +39,33 @@ public sealed class ScheduleTriggers
 {
     [JsonPropertyName("rollouts")]
     public RolloutTrigger? Rollouts { get; set; }
+
+    [JsonPropertyName("readiness")]
+    public IList<ReadinessTrigger>? Readiness { get; set; }
+}
+
+/// <summary>
+/// Objects of any kind that report kstatus conditions (a Flux HelmRelease or Kustomization, an Argo CD Application):
+/// one becoming Ready (or Healthy) at a new revision starts a run, as a completed rollout does.
+/// </summary>
+public sealed class ReadinessTrigger
+{
+    [JsonPropertyName("apiVersion")]
+    public string? ApiVersion { get; set; }
+
+    [JsonPropertyName("kind")]
+    public string? Kind { get; set; }
+
+    /// <summary>The plural resource name; guessed from the kind (lower case, plural) when unset.</summary>
+    [JsonPropertyName("resource")]
+    public string? Resource { get; set; }
+
+    [JsonPropertyName("selector")]
+    public V1LabelSelector? Selector { get; set; }
+
+    /// <summary>Namespaces to watch; the schedule's own when empty.</summary>
+    [JsonPropertyName("namespaces")]
+    public IList<string>? Namespaces { get; set; }
 }
 
 /// <summary>Deployments and StatefulSets whose completed rollouts start a run.</summary>

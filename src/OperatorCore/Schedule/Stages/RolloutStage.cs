@@ -3,17 +3,18 @@ using Netra.Operator.Core.Api.V1Alpha1;
 namespace Netra.Operator.Core.Schedule.Stages;
 
 /// <summary>
-/// Rollouts become one run: a watched workload whose pod template changed and whose rollout completed joins the
-/// pending rollouts; once none has completed for the settle time and none is still rolling out, they fire together.
-/// Workloads that existed before the schedule start from the revision they have, so creating a schedule runs nothing.
+/// Rollouts become one run: a watched workload whose pod template changed and whose rollout completed (or an object
+/// of a readiness trigger that became ready at a new revision) joins the pending rollouts; once none has completed for
+/// the settle time and none is still rolling out, they fire together. Workloads that existed before the schedule start
+/// from the revision they have, so creating a schedule runs nothing.
 /// </summary>
 public static class RolloutStage
 {
     public sealed record Outcome(
         IReadOnlyList<WorkloadRevision> Workloads, PendingRollouts? Pending, RunTrigger? Fired, TimeSpan? Wait, bool RollingOut);
 
-    public static Outcome Decide(
-        ResolvedRollouts rollouts, TestRunSchedule schedule, IEnumerable<ObservedWorkload> observed, DateTimeOffset now)
+    /// <param name="watched">The workloads the schedule's triggers select (<see cref="WatchedWorkloads"/>).</param>
+    public static Outcome Decide(TimeSpan settle, TestRunSchedule schedule, IEnumerable<ObservedWorkload> watched, DateTimeOffset now)
     {
         var status = schedule.Status;
         var known = (status?.Workloads ?? []).ToDictionary(w => $"{w.Kind}/{w.Namespace}/{w.Name}", w => w.Revision);
@@ -21,7 +22,7 @@ public static class RolloutStage
         var accounted = new List<WorkloadRevision>();
         var completed = new List<WorkloadRevision>();
         var rollingOut = false;
-        foreach (var workload in observed.Where(w => Watched(rollouts, schedule, w)).OrderBy(w => w.Key, StringComparer.Ordinal))
+        foreach (var workload in watched.OrderBy(w => w.Key, StringComparer.Ordinal))
         {
             var revision = known.GetValueOrDefault(workload.Key);
             // Timestamps have whole seconds: a workload created in the schedule's second counts as there before it.
@@ -58,7 +59,7 @@ public static class RolloutStage
             return new Outcome(accounted, null, null, null, rollingOut);
         }
 
-        var fireAt = pending.LastCompletion + rollouts.Settle;
+        var fireAt = pending.LastCompletion + settle;
         if (rollingOut || fireAt > now)
         {
             return new Outcome(accounted, pending, null, rollingOut ? null : fireAt - now, rollingOut);
@@ -66,14 +67,6 @@ public static class RolloutStage
 
         var fired = new RunTrigger { Reason = TriggerReasons.Rollout, Time = fireAt, Workloads = pending.Workloads };
         return new Outcome(accounted, null, fired, null, false);
-    }
-
-    private static bool Watched(ResolvedRollouts rollouts, TestRunSchedule schedule, ObservedWorkload workload)
-    {
-        var namespaces = rollouts.Namespaces.Count > 0 ? rollouts.Namespaces : [schedule.Metadata.NamespaceProperty];
-        return rollouts.Kinds.Contains(workload.Current.Kind)
-            && namespaces.Contains(workload.Current.Namespace)
-            && LabelSelectors.Matches(rollouts.Selector, workload.Labels);
     }
 
     /// <summary>The same workload, at whatever revision.</summary>
