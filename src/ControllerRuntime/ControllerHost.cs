@@ -42,6 +42,24 @@ public sealed class ControllerHost<T>(
         return this;
     }
 
+    /// <summary>
+    /// Watches objects the controller does not own but reacts to: a change to one queues every key
+    /// <paramref name="keysOf"/> names (none, one or many).
+    /// </summary>
+    public ControllerHost<T> Watches<TOther>(
+        IResourceSource<TOther> others, Func<TOther, IEnumerable<string>> keysOf, ObjectCache<TOther>? cache = null)
+        where TOther : IKubernetesObject<V1ObjectMeta>
+    {
+        _childWatchers.Add((queue, cancellationToken) =>
+            new ResourceWatcher<TOther>(others, queue, logger, time, cache: cache, keysOf: keysOf).RunAsync(cancellationToken));
+        if (cache is not null)
+        {
+            _cachesSynced.Add(() => cache.Synced);
+        }
+
+        return this;
+    }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var queue = new WorkQueue<string>(time);

@@ -10,6 +10,7 @@ namespace Netra.ControllerRuntime;
 /// then watches from the list's resourceVersion, resumes each new watch from the last version seen,
 /// and lists again when the server says that version is gone. Every listed object is queued, so
 /// nothing is missed across a relist. With a cache, the cache holds what was seen before the key is queued.
+/// With <c>keysOf</c>, an object queues every key it names (the objects of another controller that watch it).
 /// </summary>
 public sealed class ResourceWatcher<T>(
     IResourceSource<T> source,
@@ -17,7 +18,8 @@ public sealed class ResourceWatcher<T>(
     ILogger logger,
     TimeProvider time,
     Func<T, string?>? keyOf = null,
-    ObjectCache<T>? cache = null)
+    ObjectCache<T>? cache = null,
+    Func<T, IEnumerable<string>>? keysOf = null)
     where T : IKubernetesObject<V1ObjectMeta>
 {
     private readonly Func<T, string?> _keyOf = keyOf ?? (item => ObjectKey.Of(item));
@@ -73,7 +75,12 @@ public sealed class ResourceWatcher<T>(
 
     private void Enqueue(T item)
     {
-        if (_keyOf(item) is { } key)
+        foreach (var each in keysOf?.Invoke(item) ?? [])
+        {
+            queue.Add(each);
+        }
+
+        if (keysOf is null && _keyOf(item) is { } key)
         {
             queue.Add(key);
         }

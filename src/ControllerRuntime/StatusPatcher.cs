@@ -19,10 +19,15 @@ public sealed class StatusPatcher<T>(IKubernetes client, string group, string ve
 
     /// <summary>
     /// Patches the status that <paramref name="desired"/> computes from the object; returns false
-    /// (and writes nothing) when it is null or equal to the current one.
+    /// (and writes nothing) when it is null or equal to the current one. A merge patch leaves alone what it does not
+    /// name: each of <paramref name="clearable"/> (top-level status fields) that the status lacks is removed explicitly.
     /// </summary>
     public async Task<bool> PatchAsync<TStatus>(
-        T current, Func<T, TStatus?> desired, Func<T, TStatus?> currentStatus, CancellationToken cancellationToken)
+        T current,
+        Func<T, TStatus?> desired,
+        Func<T, TStatus?> currentStatus,
+        CancellationToken cancellationToken,
+        IReadOnlyList<string>? clearable = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -32,10 +37,16 @@ public sealed class StatusPatcher<T>(IKubernetes client, string group, string ve
                 return false;
             }
 
+            var written = JsonNode.Parse(KubernetesJson.Serialize(status))!.AsObject();
+            foreach (var field in (clearable ?? []).Where(field => !written.ContainsKey(field)))
+            {
+                written[field] = null;
+            }
+
             var patch = new JsonObject
             {
                 ["metadata"] = new JsonObject { ["resourceVersion"] = current.Metadata.ResourceVersion },
-                ["status"] = JsonNode.Parse(KubernetesJson.Serialize(status)),
+                ["status"] = written,
             };
             try
             {

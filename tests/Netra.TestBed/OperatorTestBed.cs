@@ -64,11 +64,14 @@ public class OperatorTestBed : IAsyncDisposable
             }
         }
 
-        await Eventually.WaitUntilAsync(async () =>
+        foreach (var name in new[] { "testruns.netra.io", "testrunschedules.netra.io" })
         {
-            var crd = await Admin.ApiextensionsV1.ReadCustomResourceDefinitionAsync("testruns.netra.io");
-            return crd.Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true;
-        }, "CRD testruns.netra.io established", Deadline);
+            await Eventually.WaitUntilAsync(async () =>
+            {
+                var crd = await Admin.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name);
+                return crd.Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true;
+            }, $"CRD {name} established", Deadline);
+        }
 
         _helm = new HelmStandIn(Admin);
         _kubelet = new KubeletStandIn(Admin, _helm);
@@ -98,6 +101,8 @@ public class OperatorTestBed : IAsyncDisposable
     public static IEnumerable<object> ChartObjects()
     {
         yield return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(File.ReadAllText(Path.Combine(Chart, "crds", "testruns.netra.io.yaml")));
+        yield return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(
+            File.ReadAllText(Path.Combine(Chart, "crds", "testrunschedules.netra.io.yaml")));
         foreach (var template in new[]
         {
             "clusterrole.yaml", "clusterrolebinding.yaml", "deployer-clusterrole.yaml", "environment-clusterrole.yaml", "leader-election-role.yaml",

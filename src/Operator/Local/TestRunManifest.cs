@@ -9,7 +9,8 @@ namespace Netra.Operator.Local;
 
 /// <summary>
 /// Reads the TestRun of a YAML file, the same file a user would <c>kubectl apply</c>, as strictly as kubectl
-/// does: a field the TestRun does not have is refused. Every problem is one line naming the file.
+/// does: a field the TestRun does not have is refused. Every problem is one line naming the file. A TestRunSchedule
+/// stands for the TestRun it would create: its template, named after it.
 /// </summary>
 public static class TestRunManifest
 {
@@ -56,7 +57,11 @@ public static class TestRunManifest
                 var document = deserializer.Deserialize<Dictionary<object, object?>?>(parser);
                 if (document is not null && Equals(document.GetValueOrDefault("kind"), TestRun.KindName))
                 {
-                    testRuns.Add(FromJson(JsonSerializer.Serialize(document), source));
+                    testRuns.Add(FromJson<TestRun>(JsonSerializer.Serialize(document), source));
+                }
+                else if (document is not null && Equals(document.GetValueOrDefault("kind"), TestRunSchedule.KindName))
+                {
+                    testRuns.Add(TemplateOf(FromJson<TestRunSchedule>(JsonSerializer.Serialize(document), source)));
                 }
             }
         }
@@ -72,29 +77,36 @@ public static class TestRunManifest
             [var only] when only.ApiVersion == TestRun.ApiVersionName => only,
             [var other] => throw new InvalidManifestException(
                 $"{source}: apiVersion must be {TestRun.ApiVersionName}, not '{other.ApiVersion}'."),
-            [] => throw new InvalidManifestException($"{source}: no document of kind {TestRun.KindName}."),
+            [] => throw new InvalidManifestException($"{source}: no document of kind {TestRun.KindName} or {TestRunSchedule.KindName}."),
             _ => throw new InvalidManifestException($"{source}: {testRuns.Count} TestRuns; the local run takes one at a time."),
         };
     }
 
-    private static TestRun FromJson(string json, string source)
+    private static TestRun TemplateOf(TestRunSchedule schedule) => new()
     {
-        TestRun run;
+        ApiVersion = schedule.ApiVersion,
+        Metadata = new k8s.Models.V1ObjectMeta { Name = schedule.Metadata.Name, NamespaceProperty = schedule.Metadata.NamespaceProperty },
+        Spec = schedule.Spec.Template,
+    };
+
+    private static T FromJson<T>(string json, string source)
+    {
+        T item;
         try
         {
-            run = KubernetesJson.Deserialize<TestRun>(json);
+            item = KubernetesJson.Deserialize<T>(json);
         }
         catch (JsonException error)
         {
             throw new InvalidManifestException($"{source}: {error.Path}: {error.Message.ReplaceLineEndings(" ")}", error);
         }
 
-        if (UnknownFields.Find(JsonNode.Parse(json), JsonNode.Parse(KubernetesJson.Serialize(run))) is [var first, ..] unknown)
+        if (UnknownFields.Find(JsonNode.Parse(json), JsonNode.Parse(KubernetesJson.Serialize(item))) is [var first, ..] unknown)
         {
             var more = unknown.Count > 1 ? $" (and {unknown.Count - 1} more)" : string.Empty;
             throw new InvalidManifestException($"{source}: unknown field \"{first}\"{more}; kubectl apply refuses it too");
         }
 
-        return run;
+        return item;
     }
 }

@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.Schedule;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Status;
 using Prometheus;
@@ -11,7 +12,7 @@ namespace Netra.Operator.Core.Serve;
 
 /// <summary>
 /// The operator process: health and metrics over HTTP, leader election (when on), and, only while leading,
-/// the TestRun controller. Every instance answers /healthz and /readyz; only the leader reconciles.
+/// the TestRun and TestRunSchedule controllers. Every instance answers /healthz and /readyz; only the leader reconciles.
 /// </summary>
 public sealed class OperatorHost : IAsyncDisposable
 {
@@ -75,22 +76,25 @@ public sealed class OperatorHost : IAsyncDisposable
         var controller = new ControllerHost<TestRun>(source, reconciler, options.Workers, metrics, controllerLogger, time)
             .Caches(runs)
             .Owns(new JobSource(client, ChildNames.ManagedSelector), TestRunObserver.JobIndex, jobs);
+        var schedules = ScheduleController.Create(
+            client, events, Metrics.WithCustomRegistry(registry), loggers, options.Workers, time);
+        Func<CancellationToken, Task> controllers = stop => ControllerGroup.RunAsync(stop, controller.RunAsync, schedules.RunAsync);
         host._leaderElect = options.LeaderElect;
         host._readiness = readiness.RunAsync(host._stop.Token);
         host._running = options.LeaderElect
-            ? election.RunAsync(controller.RunAsync, host._stop.Token)
-            : RunAloneAsync(controller, metrics, host._stop.Token);
+            ? election.RunAsync(controllers, host._stop.Token)
+            : RunAloneAsync(controllers, metrics, host._stop.Token);
         return host;
     }
 
     /// <summary>Without leader election: this instance reconciles from the start until it is stopped.</summary>
     private static async Task RunAloneAsync(
-        ControllerHost<TestRun> controller, ControllerMetrics metrics, CancellationToken cancellationToken)
+        Func<CancellationToken, Task> controllers, ControllerMetrics metrics, CancellationToken cancellationToken)
     {
         metrics.Leading(true);
         try
         {
-            await controller.RunAsync(cancellationToken);
+            await controllers(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -34,7 +34,7 @@ public sealed class CrdDescriptionTests
     private static IEnumerable<(string Path, string? Description)> Fields() =>
         Walk(Schema["properties"]!["spec"]!.AsObject(), "spec").Concat(Walk(Schema["properties"]!["status"]!.AsObject(), "status"));
 
-    private static IEnumerable<(string Path, string? Description)> Walk(JsonObject node, string path)
+    internal static IEnumerable<(string Path, string? Description)> Walk(JsonObject node, string path)
     {
         yield return (path, (string?)node["description"]);
         foreach (var (name, child) in node["properties"]?.AsObject() ?? [])

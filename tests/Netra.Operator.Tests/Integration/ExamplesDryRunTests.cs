@@ -18,6 +18,7 @@ public sealed class ExamplesDryRunTests(OperatorTestBedFixture bed) : IClassFixt
         "examples/testrun-smoke.yaml",
         "examples/testrun-existing.yaml",
         "examples/testrun-smoke-existing.yaml",
+        "examples/testrunschedule-after-deploy.yaml",
         "gitops/argocd/postsync-testrun.yaml",
         "gitops/flux/smoke/testrun.yaml",
     };
@@ -37,10 +38,12 @@ public sealed class ExamplesDryRunTests(OperatorTestBedFixture bed) : IClassFixt
                 await bed.Admin.CoreV1.CreateNamespaceAsync(new k8s.Models.V1Namespace { Metadata = new() { Name = ns } });
             }
 
+            var kind = testRun.GetProperty("kind").GetString();
+            var plural = kind == TestRunSchedule.KindName ? TestRunSchedule.Plural : TestRun.Plural;
             var created = await bed.Admin.CustomObjects.CreateNamespacedCustomObjectAsync(
-                testRun, TestRun.Group, TestRun.Version, ns, TestRun.Plural, dryRun: "All");
+                testRun, TestRun.Group, TestRun.Version, ns, plural, dryRun: "All");
 
-            Assert.Equal(TestRun.KindName, ((JsonElement)created).GetProperty("kind").GetString());
+            Assert.Equal(kind, ((JsonElement)created).GetProperty("kind").GetString());
         }
     }
 
@@ -53,7 +56,7 @@ public sealed class ExamplesDryRunTests(OperatorTestBedFixture bed) : IClassFixt
         while (parser.Accept<YamlDotNet.Core.Events.DocumentStart>(out _))
         {
             var document = deserializer.Deserialize<Dictionary<object, object?>?>(parser);
-            if (document is not null && Equals(document.GetValueOrDefault("kind"), TestRun.KindName))
+            if (document is not null && document.GetValueOrDefault("kind") is TestRun.KindName or TestRunSchedule.KindName)
             {
                 yield return JsonSerializer.SerializeToElement(document);
             }

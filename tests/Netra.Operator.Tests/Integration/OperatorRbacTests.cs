@@ -31,6 +31,10 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
                   cleanup: {policy: Always}
                   ttlSecondsAfterFinished: 3
                 """);
+            // A schedule creates runs of its own, and watches Deployments and StatefulSets for rollouts.
+            await bed.CreateFailingScheduleAsync(ns, "every-permission", "*/2 * * * * *", ConcurrencyPolicies.Forbid);
+            await bed.CreateDeploymentAsync(ns, "watched", "watched:1", new Dictionary<string, string>());
+            await bed.CreateStatefulSetAsync(ns, "watched");
             await bed.WaitForPhaseAsync(ns, "every-permission", Phases.Succeeded);
             var environment = $"netra-run-{created.Metadata.Uid[..8]}";
             await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);

@@ -275,9 +275,10 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
         await AssertForbiddenAsync(() => client.CoreV1.ReadNamespacedSecretAsync("anything", ns));
         await AssertForbiddenAsync(() => client.BatchV1.DeleteCollectionNamespacedJobAsync(ns));
         await AssertForbiddenAsync(() => client.CoreV1.CreateNamespacedPodAsync(new V1Pod { Metadata = new() { Name = "p" }, Spec = new() { Containers = [new() { Name = "c", Image = "x" }] } }, ns));
-        // It deletes TestRuns whose time to live has passed, but never creates one.
+        // It creates TestRuns for TestRunSchedules, but never a schedule; it reads Deployments for rollouts, but never changes one.
         await AssertForbiddenAsync(() => client.CustomObjects.CreateNamespacedCustomObjectAsync(
-            new TestRun { Metadata = new() { Name = "x" } }, TestRun.Group, TestRun.Version, ns, TestRun.Plural));
+            new TestRunSchedule { Metadata = new() { Name = "x" } }, TestRun.Group, TestRun.Version, ns, TestRunSchedule.Plural));
+        await AssertForbiddenAsync(() => client.AppsV1.DeleteNamespacedDeploymentAsync("x", ns));
         await AssertForbiddenAsync(() => client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(new V1RoleBinding
         {
             Metadata = new() { Name = "escalate" },

@@ -46,7 +46,12 @@ public sealed class AuditLog
         var permissions = new SortedSet<string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
-            using var entry = JsonDocument.Parse(line);
+            if (Parsed(line) is not { } parsed)
+            {
+                break;
+            }
+
+            using var entry = parsed;
             var root = entry.RootElement;
             if (!root.TryGetProperty("objectRef", out var target))
             {
@@ -60,6 +65,19 @@ public sealed class AuditLog
         }
 
         return [.. permissions];
+    }
+
+    /// <summary>The entry, or null for the last line while the API server is still writing it.</summary>
+    private static JsonDocument? Parsed(string line)
+    {
+        try
+        {
+            return JsonDocument.Parse(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Text(JsonElement element, string name) =>

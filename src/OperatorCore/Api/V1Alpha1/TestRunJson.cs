@@ -27,4 +27,5 @@ public static class TestRunJson
 }
 
 [JsonSerializable(typeof(TestRun))]
+[JsonSerializable(typeof(TestRunSchedule))]
 internal sealed partial class TestRunJsonContext : JsonSerializerContext;
