@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Netra.TestBed;
+using Netra.Testing;
 
 namespace Netra.Operator.Bench;
 
@@ -24,7 +25,10 @@ internal sealed class OperatorProcess : IDisposable
 
     public Uri MetricsUrl { get; }
 
-    /// <summary>What the bench runs: <c>NETRA_OPERATOR</c> if set, else the cluster image's binary if published, else the JIT build beside the bench.</summary>
+    /// <summary>
+    /// What the bench runs: <c>NETRA_OPERATOR</c> if set, else the cluster image's binary if published,
+    /// else the JIT build beside the bench.
+    /// </summary>
     public static string DefaultExecutable() =>
         Environment.GetEnvironmentVariable("NETRA_OPERATOR") is { Length: > 0 } named ? Path.GetFullPath(named)
         : File.Exists(Repository.OperatorImageBinary) ? Repository.OperatorImageBinary
@@ -35,7 +39,10 @@ internal sealed class OperatorProcess : IDisposable
     {
         var port = ControlPlane.FreeLoopbackPort();
         var viaDotnet = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var info = new ProcessStartInfo(viaDotnet ? "dotnet" : executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(viaDotnet ? "dotnet" : executable)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         if (viaDotnet)
         {
             info.ArgumentList.Add(executable);
@@ -87,6 +94,36 @@ internal sealed class OperatorProcess : IDisposable
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public Task WaitUntilLeadingAsync(HttpClient http) => Eventually.WaitUntilAsync(async () =>
+    {
+        try
+        {
+            return (await http.GetStringAsync(MetricsUrl)).Contains("netra_operator_leader 1", StringComparison.Ordinal);
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }, "operator leads", TimeSpan.FromSeconds(60));
+
+    /// <summary>Waits until the operator has reconciled nothing for <paramref name="quiet"/> (its counter unchanged that long).</summary>
+    public async Task WaitUntilIdleAsync(HttpClient http, TimeSpan quiet)
+    {
+        var last = -1.0;
+        var unchanged = Stopwatch.StartNew();
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            var now = await ReconcilesAsync(http);
+            if (now != last)
+            {
+                last = now;
+                unchanged.Restart();
+            }
+
+            return unchanged.Elapsed >= quiet;
+        }, $"operator idle for {quiet.TotalSeconds:0.#} s", TimeSpan.FromMinutes(2));
     }
 
     public Task<double> ReconcilesAsync(HttpClient http) => SumAsync(http, "netra_operator_reconcile_total{");
