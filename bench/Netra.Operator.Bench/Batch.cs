@@ -11,7 +11,13 @@ namespace Netra.Operator.Bench;
 
 /// <summary>What one batch measured: its runs' step latencies, the operator's work and its peak memory.</summary>
 internal sealed record BatchResult(
-    Latencies CreateToJob, Latencies JobCompleteToStatus, TimeSpan Wall, double Reconciles, TimeSpan Cpu, double PeakMiB)
+    Latencies CreateToJob,
+    Latencies JobCompleteToStatus,
+    TimeSpan Wall,
+    double Reconciles,
+    double FailedReconciles,
+    TimeSpan Cpu,
+    double PeakMiB)
 {
     public double ReconcilesPerSecond => Reconciles / Wall.TotalSeconds;
 }
@@ -26,6 +32,7 @@ internal sealed class Batch(OperatorTestBed bed, OperatorProcess operatorProcess
     {
         var ns = await bed.CreateNamespaceAsync(label);
         var reconcilesBefore = await operatorProcess.ReconcilesAsync(http);
+        var failedBefore = await operatorProcess.FailedReconcilesAsync(http);
         var cpuBefore = operatorProcess.ProcessorTime();
         // Manifests are parsed before the clock starts: the bench's own start-up is not the operator's latency.
         var manifests = Enumerable.Range(0, runs).Select(i => TestRunManifests.Existing($"run-{i:000}")).ToList();
@@ -46,6 +53,7 @@ internal sealed class Batch(OperatorTestBed bed, OperatorProcess operatorProcess
             RunTimeline.Between(timeline.JobCompleted, timeline.Succeeded, keys),
             wall,
             await operatorProcess.ReconcilesAsync(http) - reconcilesBefore,
+            await operatorProcess.FailedReconcilesAsync(http) - failedBefore,
             operatorProcess.ProcessorTime() - cpuBefore,
             peakMiB);
     }

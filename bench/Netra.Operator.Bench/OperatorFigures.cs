@@ -45,7 +45,7 @@ internal static class OperatorFigures
                 Limit: m.RoundTripAtOnce.P95, LimitName: tripAtOnce + " (p95)"),
             new Figure($"operator reconciles per second, {atOnce}", m.Burst.ReconcilesPerSecond, "reconciles/s", "higher",
                 Limit: m.CreatesPerSecond, LimitName: $"API creates/s by the same client, {Batch.Parallelism} in flight",
-                Note: $"{m.Burst.Reconciles:0} reconciles in {m.Burst.Wall.TotalSeconds:0.0} s, "
+                Note: $"{m.Burst.Reconciles:0} reconciles ({m.Burst.FailedReconciles:0} failed) in {m.Burst.Wall.TotalSeconds:0.0} s, "
                     + $"operator CPU {m.Burst.Cpu.TotalSeconds:0.00} s"),
             new Figure("operator idle memory", m.IdleMiB, "MiB", "lower", Goal: 30,
                 Note: "RSS of the operator's own process, leading, before any TestRun"),

@@ -128,12 +128,15 @@ internal sealed class OperatorProcess : IDisposable
 
     public Task<double> ReconcilesAsync(HttpClient http) => SumAsync(http, "netra_operator_reconcile_total{");
 
+    /// <summary>Reconciles that failed (and went back into the queue with their backoff).</summary>
+    public Task<double> FailedReconcilesAsync(HttpClient http) => SumAsync(http, "netra_operator_reconcile_total{", "result=\"error\"");
+
     /// <summary>The managed heap in MiB, garbage included (dotnet_total_memory_bytes).</summary>
     public async Task<double> HeapMiBAsync(HttpClient http) => await SumAsync(http, "dotnet_total_memory_bytes ") / (1024 * 1024);
 
-    private async Task<double> SumAsync(HttpClient http, string seriesPrefix) =>
+    private async Task<double> SumAsync(HttpClient http, string seriesPrefix, string labels = "") =>
         (await http.GetStringAsync(MetricsUrl)).Split('\n')
-            .Where(l => l.StartsWith(seriesPrefix, StringComparison.Ordinal))
+            .Where(l => l.StartsWith(seriesPrefix, StringComparison.Ordinal) && l.Contains(labels, StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 
     public void Dispose()
