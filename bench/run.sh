@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints one table: each figure, its goal and the limit measured beside it in the same
 # run, with both ratios; writes the same as JSON. Usage:
-#   bench/run.sh [--quick] [--json FILE]     (default FILE: artifacts/bench/<timestamp>.json)
+#   bench/run.sh [--quick] [--no-build] [--json FILE]     (default FILE: artifacts/bench/<timestamp>.json)
+#     --no-build: measure what the last run built (a build of nothing changed still costs a loaded machine minutes)
 #   bench/run.sh compare A.json B.json       (each figure's change from A to B)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,10 +13,12 @@ if [[ ${1:-} == compare ]]; then
 fi
 
 quick=false
+build=true
 json=artifacts/bench/$(date -u +%Y%m%dT%H%M%SZ).json
 while [[ $# -gt 0 ]]; do
   case $1 in
     --quick) quick=true; shift ;;
+    --no-build) build=false; shift ;;
     --json) json=$2; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -28,11 +31,13 @@ started=$SECONDS
 stage=$SECONDS
 # Says what comes next, and how long the stage before it took.
 step() { echo "  ($((SECONDS - stage)) s)" >&2; stage=$SECONDS; echo "$1" >&2; }
-echo "building (Release), and publishing the operator's image binary (Native AOT) the operator bench runs..." >&2
-dotnet build -c Release "$here/bench.slnf" -v quiet -nologo >/dev/null
-dotnet publish -c Release src/OperatorImage -v quiet -nologo >/dev/null
-# The control plane the operator bench starts (cached; fast when present).
-tests/controlplane/install.sh >/dev/null
+if $build; then
+  echo "building (Release), and publishing the operator's image binary (Native AOT) the operator bench runs..." >&2
+  dotnet build -c Release "$here/bench.slnf" -v quiet -nologo >/dev/null
+  dotnet publish -c Release src/OperatorImage -v quiet -nologo >/dev/null
+  # The control plane the operator bench starts (cached; fast when present).
+  tests/controlplane/install.sh >/dev/null
+fi
 # Other work on the machine moves absolute figures: its load is recorded beside them.
 load() { cut -d' ' -f1 /proc/loadavg; }
 load_at_start=$(load)

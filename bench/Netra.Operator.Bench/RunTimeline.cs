@@ -5,7 +5,6 @@ using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller;
-using Netra.Testing;
 
 namespace Netra.Operator.Bench;
 
@@ -54,7 +53,7 @@ internal sealed class RunTimeline : IAsyncDisposable
         timeline._loops = Task.WhenAll(
             KeepWatchingAsync(() => timeline.WatchJobsAsync(timeline._stop.Token), timeline._stop.Token),
             KeepWatchingAsync(() => timeline.WatchRunsAsync(timeline._stop.Token), timeline._stop.Token));
-        await Eventually.WaitUntilAsync(
+        await Netra.Testing.Eventually.WaitUntilAsync(
             () => timeline._primersSeen.Count == 2, "the bench's Job and TestRun watches deliver", TimeSpan.FromSeconds(30));
         await admin.CustomObjects.DeleteNamespacedCustomObjectAsync(
             TestRun.Group, TestRun.Version, PrimerNamespace, TestRun.Plural, "primer");
