@@ -48,7 +48,9 @@ try
     var idleAfterMiB = operatorProcess.ResidentMiB();
     var heapAfterMiB = await operatorProcess.HeapMiBAsync(http);
 
-    var kind = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "JIT build run by dotnet" : "native binary, as the image runs it";
+    var kind = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+        ? "JIT build run by dotnet"
+        : "native binary, as the image runs it";
     var measurements = new OperatorMeasurements(
         new Latencies(singleResults.Select(r => r.CreateToJob.P50)),
         new Latencies(singleResults.Select(r => r.JobCompleteToStatus.P50)),
