@@ -13,6 +13,8 @@ case $1 in
     } | column -t -s $'\t'
     notes=$(jq -r '.figures[] | select(.note) | "- \(.name): \(.note)"' "$2")
     [[ -z $notes ]] || printf '\nnotes:\n%s\n' "$notes"
+    jq -r '.machine // empty | "measured on \(.cores) cores, load average \(.loadAtStart) at the start and \(.loadAtEnd) at the end"
+      + " (other work on a shared machine moves absolute figures; the ratios to limits measured in the same run hold better)."' "$2"
     echo "vs goal and vs limit are value / goal and value / limit; 'better' decides which way is good (see the JSON)."
     ;;
   compare)

@@ -31,7 +31,8 @@ public sealed record LoadLevel(int Concurrency, int Runs, TimeSpan? TimeLimit = 
             }
         }));
         clock.Stop();
-        return new LoadResult(wholeRuns.Count, failed, wholeRuns.Count / clock.Elapsed.TotalSeconds, Percentiles.Of(firstEvents), Percentiles.Of(wholeRuns));
+        var runsPerSecond = wholeRuns.Count / clock.Elapsed.TotalSeconds;
+        return new LoadResult(wholeRuns.Count, failed, runsPerSecond, Percentiles.Of(firstEvents), Percentiles.Of(wholeRuns));
     }
 }
 

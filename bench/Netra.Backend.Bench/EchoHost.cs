@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Netra.ServiceDefaults;
 
 namespace Netra.Backend.Bench;
@@ -19,6 +20,9 @@ public static class EchoHost
         var open = 0;
         var builder = WebApplication.CreateSlimBuilder([LoopbackHosting.FreeLoopbackPort]);
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
+        // Stdout is the bench's protocol and nobody drains it between commands: a log line per request filled the pipe
+        // after about 1,600 connections, and the server stopped accepting with its threads blocked on the console.
+        builder.Logging.ClearProviders();
         await using var app = builder.Build();
         app.UseWebSockets();
         app.Map("/ws", async context =>

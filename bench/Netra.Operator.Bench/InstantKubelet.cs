@@ -36,7 +36,9 @@ internal sealed class InstantKubelet : IAsyncDisposable
         {
             try
             {
-                await foreach (var (type, pod) in _admin.CoreV1.WatchListPodForAllNamespacesAsync(labelSelector: selector, timeoutSeconds: 60, cancellationToken: cancellationToken))
+                var pods = _admin.CoreV1.WatchListPodForAllNamespacesAsync(
+                    labelSelector: selector, timeoutSeconds: 60, cancellationToken: cancellationToken);
+                await foreach (var (type, pod) in pods)
                 {
                     if (type == WatchEventType.Added && pod.Status?.Phase is "Pending" or null)
                     {
@@ -68,13 +70,19 @@ internal sealed class InstantKubelet : IAsyncDisposable
                     ["restartCount"] = 0,
                     ["state"] = new JsonObject
                     {
-                        ["terminated"] = new JsonObject { ["exitCode"] = 0, ["reason"] = "Completed", ["message"] = Message, ["startedAt"] = now, ["finishedAt"] = now },
+                        ["terminated"] = new JsonObject
+                        {
+                            ["exitCode"] = 0, ["reason"] = "Completed", ["message"] = Message, ["startedAt"] = now, ["finishedAt"] = now,
+                        },
                     },
                 }),
             },
         };
         return _admin.CoreV1.PatchNamespacedPodStatusAsync(
-            new V1Patch(status.ToJsonString(), V1Patch.PatchType.MergePatch), pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+            new V1Patch(status.ToJsonString(), V1Patch.PatchType.MergePatch),
+            pod.Metadata.Name,
+            pod.Metadata.NamespaceProperty,
+            cancellationToken: cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Netra.TestBed;
+using Netra.Testing;
 
 namespace Netra.Operator.Bench;
 
@@ -24,7 +25,10 @@ internal sealed class OperatorProcess : IDisposable
 
     public Uri MetricsUrl { get; }
 
-    /// <summary>What the bench runs: <c>NETRA_OPERATOR</c> if set, else the cluster image's binary if published, else the JIT build beside the bench.</summary>
+    /// <summary>
+    /// What the bench runs: <c>NETRA_OPERATOR</c> if set, else the cluster image's binary if published,
+    /// else the JIT build beside the bench.
+    /// </summary>
     public static string DefaultExecutable() =>
         Environment.GetEnvironmentVariable("NETRA_OPERATOR") is { Length: > 0 } named ? Path.GetFullPath(named)
         : File.Exists(Repository.OperatorImageBinary) ? Repository.OperatorImageBinary
@@ -35,7 +39,10 @@ internal sealed class OperatorProcess : IDisposable
     {
         var port = ControlPlane.FreeLoopbackPort();
         var viaDotnet = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var info = new ProcessStartInfo(viaDotnet ? "dotnet" : executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(viaDotnet ? "dotnet" : executable)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         if (viaDotnet)
         {
             info.ArgumentList.Add(executable);
@@ -89,14 +96,47 @@ internal sealed class OperatorProcess : IDisposable
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
+    public Task WaitUntilLeadingAsync(HttpClient http) => Eventually.WaitUntilAsync(async () =>
+    {
+        try
+        {
+            return (await http.GetStringAsync(MetricsUrl)).Contains("netra_operator_leader 1", StringComparison.Ordinal);
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }, "operator leads", TimeSpan.FromSeconds(60));
+
+    /// <summary>Waits until the operator has reconciled nothing for <paramref name="quiet"/> (its counter unchanged that long).</summary>
+    public async Task WaitUntilIdleAsync(HttpClient http, TimeSpan quiet)
+    {
+        var last = -1.0;
+        var unchanged = Stopwatch.StartNew();
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            var now = await ReconcilesAsync(http);
+            if (now != last)
+            {
+                last = now;
+                unchanged.Restart();
+            }
+
+            return unchanged.Elapsed >= quiet;
+        }, $"operator idle for {quiet.TotalSeconds:0.#} s", TimeSpan.FromMinutes(2));
+    }
+
     public Task<double> ReconcilesAsync(HttpClient http) => SumAsync(http, "netra_operator_reconcile_total{");
+
+    /// <summary>Reconciles that failed (and went back into the queue with their backoff).</summary>
+    public Task<double> FailedReconcilesAsync(HttpClient http) => SumAsync(http, "netra_operator_reconcile_total{", "result=\"error\"");
 
     /// <summary>The managed heap in MiB, garbage included (dotnet_total_memory_bytes).</summary>
     public async Task<double> HeapMiBAsync(HttpClient http) => await SumAsync(http, "dotnet_total_memory_bytes ") / (1024 * 1024);
 
-    private async Task<double> SumAsync(HttpClient http, string seriesPrefix) =>
+    private async Task<double> SumAsync(HttpClient http, string seriesPrefix, string labels = "") =>
         (await http.GetStringAsync(MetricsUrl)).Split('\n')
-            .Where(l => l.StartsWith(seriesPrefix, StringComparison.Ordinal))
+            .Where(l => l.StartsWith(seriesPrefix, StringComparison.Ordinal) && l.Contains(labels, StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 
     public void Dispose()

@@ -1,60 +1,80 @@
 using System.Globalization;
+using Netra.Bench;
 using Netra.Operator.Bench;
 using Netra.TestBed;
-using Netra.Testing;
 
 // dotnet publish src/OperatorImage -c Release   (the cluster image's binary, measured by default)
-// dotnet run -c Release --project bench/Netra.Operator.Bench [-- RUNS [WORKERS]]
-// A real control plane, the operator as its own process with the chart's RBAC; one TestRun first
-// (the operator's first run after start), then RUNS (default 100) Existing-mode
-// TestRuns at once; probe pods are finished instantly by InstantKubelet.
-var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
-var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : new Netra.Operator.Core.Serve.ServeOptions().Workers;
+// dotnet run -c Release --project bench/Netra.Operator.Bench [-- [RUNS] [WORKERS] [--quick] [--json FILE]]
+// A real control plane, the operator as its own process with the chart's RBAC; single TestRuns one at a time
+// (10, or 3 with --quick), then RUNS (default 100) Existing-mode TestRuns at once; probe pods are finished
+// instantly by InstantKubelet. Beside each figure, the API server's round trip measured by the same client.
+var quick = args.Contains("--quick");
+var jsonPath = FigureFile.PathFrom(args);
+var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--json")).ToList();
+var runs = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 100;
+var workers = positional.Count > 1
+    ? int.Parse(positional[1], CultureInfo.InvariantCulture)
+    : new Netra.Operator.Core.Serve.ServeOptions().Workers;
+var singles = quick ? 3 : 10;
+
 var bed = new OperatorTestBed();
 await bed.InitializeAsync();
 try
 {
     bed.Kubelet.Pause();
     await using var kubelet = new InstantKubelet(bed.Admin);
+    await using var timeline = await RunTimeline.StartAsync(bed.Admin);
     using var http = new HttpClient();
     var executable = OperatorProcess.DefaultExecutable();
-    using var operatorProcess = OperatorProcess.Start(executable, bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken), ControlPlane.OperatorNamespace, workers);
-    await Eventually.WaitUntilAsync(async () =>
-    {
-        try
-        {
-            return (await http.GetStringAsync(operatorProcess.MetricsUrl)).Contains("netra_operator_leader 1", StringComparison.Ordinal);
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }, "operator leads", TimeSpan.FromSeconds(60));
+    var kubeconfig = bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken);
+    using var operatorProcess = OperatorProcess.Start(executable, kubeconfig, ControlPlane.OperatorNamespace, workers);
+    await operatorProcess.WaitUntilLeadingAsync(http);
+    var quiet = TimeSpan.FromSeconds(quick ? 1 : 2);
+    await operatorProcess.WaitUntilIdleAsync(http, quiet);
     var idleMiB = operatorProcess.ResidentMiB();
 
-    var first = new Batch(bed, operatorProcess, "first", 1);
-    var firstReport = await first.RunAsync(http);
-    var burst = new Batch(bed, operatorProcess, "burst", runs);
-    var burstReport = await burst.RunAsync(http);
-    var reconciles = -1.0;
-    await Eventually.WaitUntilAsync(async () =>
+    var roundTrip = new ApiRoundTrip(bed);
+    var roundTripOne = await roundTrip.OneAtATimeAsync(quick ? 10 : 30);
+    var (roundTripAtOnce, createsPerSecond) = await roundTrip.AtOnceAsync(runs);
+
+    var singleResults = new List<BatchResult>();
+    for (var i = 0; i < singles; i++)
     {
-        // Idle again: no reconcile for two seconds.
-        var before = reconciles;
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        reconciles = await operatorProcess.ReconcilesAsync(http);
-        return reconciles == before;
-    }, "operator idle again", TimeSpan.FromMinutes(2));
+        singleResults.Add(await new Batch(bed, operatorProcess, timeline, "single", 1).RunAsync(http));
+    }
+
+    var burst = await new Batch(bed, operatorProcess, timeline, "burst", runs).RunAsync(http);
+    await operatorProcess.WaitUntilIdleAsync(http, quiet);
     var idleAfterMiB = operatorProcess.ResidentMiB();
     var heapAfterMiB = await operatorProcess.HeapMiBAsync(http);
 
+    var kind = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+        ? "JIT build run by dotnet"
+        : "native binary, as the image runs it";
+    var measurements = new OperatorMeasurements(
+        new Latencies(singleResults.Select(r => r.CreateToJob.P50)),
+        new Latencies(singleResults.Select(r => r.JobCompleteToStatus.P50)),
+        burst,
+        runs,
+        roundTripOne,
+        roundTripAtOnce,
+        createsPerSecond,
+        idleMiB,
+        idleAfterMiB,
+        $"netra-operator serve as its own process ({kind}: {Path.GetRelativePath(Repository.Root, executable)}), {workers} workers, "
+        + "kube-apiserver 1.20.2 on loopback");
+    var figures = OperatorFigures.Create(measurements);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-        netra-operator bench: {workers} workers, kube-apiserver 1.20 on loopback, {Environment.ProcessorCount} cores
-        operator: {Path.GetRelativePath(Repository.Root, executable)}
-        {firstReport}
-        {burstReport}
-        operator memory (RSS)                idle {idleMiB:0} MiB at start, {idleAfterMiB:0} MiB after (managed heap {heapAfterMiB:0} MiB); busy peak {Math.Max(first.PeakMiB, burst.PeakMiB):0} MiB
+        netra-operator bench: {measurements.Setup}, {Environment.ProcessorCount} cores
+        managed heap after the burst {heapAfterMiB:0} MiB; operator CPU for {runs} runs {burst.Cpu.TotalSeconds:0.00} s
         """));
+    foreach (var figure in figures)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {figure.Name,-52} {figure.Value,9:0.0} {figure.Unit,-13} limit {figure.Limit,9:0.0}  ({figure.LimitName ?? "-"})"));
+    }
+
+    await FigureFile.WriteAsync(jsonPath, "operator", figures);
 }
 finally
 {
