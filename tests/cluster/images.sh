@@ -26,7 +26,9 @@ log() { printf '[images] %s\n' "$*" >&2; }
 add_libraries() {
   local root=$1
   shift
-  ldd "$@" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | sort -u | while read -r lib; do
+  # (Headers "FILE:" and the files themselves, which are already in ROOT, are left out.)
+  ldd "$@" 2>/dev/null | awk -v root="$root" '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// && $1 !~ /:$/ {print $1}' \
+    | { grep -v "^$root" || true; } | sort -u | while read -r lib; do
     cp -L --parents "$lib" "$root"
   done
 }

@@ -26,8 +26,11 @@ public sealed class HelmChart(string name)
     public IEnumerable<string> TemplateFiles() =>
         System.IO.Directory.EnumerateFiles(Path.Combine(Directory, "templates"), "*.yaml").Order(StringComparer.Ordinal);
 
-    /// <summary>Every object the chart renders with its defaults and, merged over them as helm does, <paramref name="overrides"/> (YAML).</summary>
-    public IReadOnlyList<JsonObject> Render(string overrides = "{}")
+    /// <summary>
+    /// Every object the chart renders with its defaults and, merged over them as helm does, <paramref name="overrides"/> (YAML),
+    /// installed in <paramref name="releaseNamespace"/>.
+    /// </summary>
+    public IReadOnlyList<JsonObject> Render(string overrides = "{}", string releaseNamespace = ReleaseNamespace)
     {
         var values = Values(overrides);
         var chart = YamlNodes.Load(File.ReadAllText(Path.Combine(Directory, "Chart.yaml")))!.AsObject();
@@ -35,7 +38,7 @@ public sealed class HelmChart(string name)
         {
             ["Values"] = values,
             ["Chart"] = new JsonObject { ["Name"] = chart["name"]!.DeepClone(), ["AppVersion"] = chart["appVersion"]!.DeepClone() },
-            ["Release"] = new JsonObject { ["Name"] = ReleaseName, ["Namespace"] = ReleaseNamespace },
+            ["Release"] = new JsonObject { ["Name"] = ReleaseName, ["Namespace"] = releaseNamespace },
         };
         var template = new GoTemplate();
         foreach (var helpers in System.IO.Directory.EnumerateFiles(Path.Combine(Directory, "templates"), "_*.tpl"))

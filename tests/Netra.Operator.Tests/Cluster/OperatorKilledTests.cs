@@ -1,0 +1,51 @@
+using k8s;
+using Netra.Operator.Core.Api.V1Alpha1;
+using k8s.Models;
+using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.Status;
+using Netra.Testing;
+
+namespace Netra.Operator.Tests.Cluster;
+
+/// <summary>The leading operator pod killed while its run probes: the other replica takes the Lease over and finishes the
+/// run from what the cluster holds, starting no probe Job twice.</summary>
+[Collection(ClusterDefinition.Name)]
+[Trait("Category", "Cluster")]
+public sealed class OperatorKilledTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task The_run_finishes_Succeeded_with_one_probe_Job_per_scenario_after_the_leader_pod_is_killed()
+    {
+        var ns = await cluster.CreateNamespaceAsync("killed");
+        var created = await cluster.Runs.CreateRunAsync(ns, $$"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: survivor}
+            spec:
+              scenarios: [thread-management, auth-service-independence, message-format-validation, cross-service-auth-sync]
+              parallelism: 2
+              environment: {mode: Existing, endpoints: {{ClusterFixture.Endpoints}}}
+            """);
+        var selector = $"{ChildNames.RunUidLabel}={created.Metadata.Uid}";
+        await Eventually.WaitUntilAsync(
+            async () => (await cluster.Admin.BatchV1.ListNamespacedJobAsync(ns, labelSelector: selector)).Items.Count > 0,
+            "a probe Job started", ClusterFixture.Deadline);
+
+        var leader = await cluster.Runs.LeaseHolderAsync("netra-operator", ClusterFixture.OperatorNamespace);
+        Assert.NotNull(leader);
+        // Killed at once, as a node failure or an OOM kill would: the Lease is not handed over and has to expire.
+        await cluster.Admin.CoreV1.DeleteNamespacedPodAsync(
+            leader, ClusterFixture.OperatorNamespace, new V1DeleteOptions { GracePeriodSeconds = 0 });
+
+        var run = await cluster.WaitForPhaseAsync(ns, "survivor", Phases.Succeeded, TimeSpan.FromMinutes(6));
+
+        Assert.NotEqual(leader, await cluster.Runs.LeaseHolderAsync("netra-operator", ClusterFixture.OperatorNamespace));
+        Assert.All(run.Status!.Scenarios, s => Assert.Equal("Passed", s.Result));
+        var jobs = (await cluster.Admin.BatchV1.ListNamespacedJobAsync(ns, labelSelector: selector)).Items;
+        Assert.Equal(
+            ["auth-service-independence", "cross-service-auth-sync", "message-format-validation", "thread-management"],
+            jobs.Select(j => j.Metadata.Labels[ChildNames.ScenarioLabel]).Order(StringComparer.Ordinal));
+        var started = (await cluster.Runs.EventReasonsAsync(ns, "survivor")).Count(r => r == "ProbeStarted");
+        Assert.Equal(4, started);
+    }
+}
