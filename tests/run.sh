@@ -15,6 +15,11 @@ dotnet build Netra.Operator.sln -c Release
 # The cluster image's netra-operator, compiled ahead of time: OperatorImageTests runs it against the control plane.
 tests/aot-toolchain.sh
 dotnet publish src/OperatorImage -c Release
+# The Category=Cluster tests' real one-node cluster: node binaries and packages (cached), and the five images
+# from the projects' publish output. The tests start and stop the cluster; the trap stops one a killed test host left.
+tests/cluster/install.sh
+tests/cluster/images.sh
+trap 'tests/cluster/down.sh' EXIT
 # A test host that hangs is stopped and counted as failed rather than holding CI until its deadline.
 dotnet test Netra.Operator.sln -c Release --no-build \
   --logger "trx;LogFilePrefix=netra" --results-directory tests/results \

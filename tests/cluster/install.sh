@@ -13,7 +13,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 K8S_VERSION=1.20.2
 CACHE_DIR="${NETRA_CACHE_DIR:-/var/cache/netra}"
 BIN_DIR="$CACHE_DIR/kubernetes-$K8S_VERSION/bin"
-GO_BIN=/usr/lib/go-1.15/bin
 PACKAGES=(containerd runc containernetworking-plugins dnsmasq-base iptables conntrack iproute2 curl jq libc6-dev gcc)
 
 say() { printf '[cluster] %s\n' "$*"; }
@@ -41,25 +40,10 @@ fi
 SRC_DIR=$(find "$CACHE_DIR/src" -maxdepth 1 -type d -name "kubernetes-*$K8S_VERSION" | head -n 1)
 [[ -n $SRC_DIR ]] || die "kubernetes source missing under $CACHE_DIR/src (tests/controlplane/install.sh puts it there)"
 
-wanted=(kubelet kube-scheduler kube-proxy)
 todo=()
-for b in "${wanted[@]}"; do [[ -x $BIN_DIR/$b ]] || todo+=("cmd/$b"); done
+for b in kubelet kube-scheduler kube-proxy; do [[ -x $BIN_DIR/$b ]] || todo+=("$b"); done
 if [[ ${#todo[@]} -gt 0 ]]; then
-  say "building ${todo[*]} with Go 1.15 (log: $CACHE_DIR/cluster-build.log)"
-  start=$SECONDS
-  (
-    cd "$SRC_DIR"
-    export PATH="$GO_BIN:$PATH" GOCACHE="$CACHE_DIR/go-build-cache" GOPATH="$CACHE_DIR/gopath"
-    make WHAT="${todo[*]}" GOFLAGS=
-  ) >"$CACHE_DIR/cluster-build.log" 2>&1 \
-    || { tail -n 40 "$CACHE_DIR/cluster-build.log" >&2; die "build failed (log: $CACHE_DIR/cluster-build.log)"; }
-  for b in "${todo[@]}"; do
-    b=${b#cmd/}
-    out=$(find "$SRC_DIR/_output" -type f -name "$b" -perm -u+x | head -n 1)
-    [[ -n $out ]] || die "build finished but $b is not under $SRC_DIR/_output"
-    install -m 0755 "$out" "$BIN_DIR/$b.tmp" && mv -f "$BIN_DIR/$b.tmp" "$BIN_DIR/$b"
-  done
-  say "built in $((SECONDS - start)) s"
+  "$here/../controlplane/build-kubernetes.sh" "$SRC_DIR" "$BIN_DIR" "$CACHE_DIR/cluster-build.log" "${todo[@]}"
 fi
 
 # The sandbox every pod's network namespace hangs on: static, so its image needs no libraries.

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.Status;
 using Netra.Operator.Tests.Charts;
 using Netra.Testing;
 
@@ -69,19 +70,50 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
         return name;
     }
 
+    /// <summary>
+    /// A namespace named for the run, and in it an Existing-mode TestRun against the services' pods: <paramref name="spec"/>
+    /// holds the spec's other fields (YAML, unindented).
+    /// </summary>
+    public async Task<(string Ns, TestRun Run)> CreateExistingRunAsync(string name, string spec)
+    {
+        var ns = await CreateNamespaceAsync(name);
+        var fields = string.Join('\n', spec.Trim().Split('\n').Select(line => $"  {line}"));
+        var yaml = $$"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata:
+              name: {{name}}
+            spec:
+            {{fields}}
+              environment:
+                mode: Existing
+                endpoints: {{Endpoints}}
+            """;
+        return (ns, await Runs.CreateRunAsync(ns, yaml));
+    }
+
     public Task WaitForDeploymentAsync(string ns, string name) =>
         Eventually.WaitUntilAsync(() => ClusterObjects.DeploymentReadyAsync(Admin, ns, name), $"Deployment {ns}/{name} ready", Deadline);
 
     /// <summary>Waits for a run's phase; at the deadline, fails with its status and its pods' logs.</summary>
-    public async Task<TestRun> WaitForPhaseAsync(string ns, string name, string phase, TimeSpan timeout)
+    public Task<TestRun> WaitForPhaseAsync(string ns, string name, string phase, TimeSpan timeout) =>
+        WaitForAsync(ns, name, $"phase {phase}", run => run.Status?.Phase == phase, timeout);
+
+    /// <summary>Waits for a run to finish, whatever the outcome; at the deadline, fails with its status and its pods' logs.</summary>
+    public Task<TestRun> WaitForFinishedAsync(string ns, string name, TimeSpan timeout) =>
+        WaitForAsync(ns, name, "Finished", run => run.Status?.Conditions.IsTrue(ConditionTypes.Finished) == true, timeout);
+
+    private async Task<TestRun> WaitForAsync(string ns, string name, string what, Func<TestRun, bool> done, TimeSpan timeout)
     {
+        TestRun? run = null;
         try
         {
-            return await Runs.WaitForPhaseAsync(ns, name, phase, timeout);
+            await Eventually.WaitUntilAsync(async () => (run = await Runs.ReadRunAsync(ns, name)) is { } read && done(read),
+                $"TestRun {ns}/{name} {what}", timeout);
+            return run!;
         }
         catch (TimeoutException e)
         {
-            var run = await Runs.ReadRunAsync(ns, name);
             throw new TimeoutException($"{e.Message}\nstatus: {KubernetesJson.Serialize(run?.Status)}\n{PodLogs(ns, name)}", e);
         }
     }

@@ -13,7 +13,8 @@ public static class ClusterObjects
         switch ((string?)item["kind"])
         {
             case "CustomResourceDefinition":
-                await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesJson.Deserialize<V1CustomResourceDefinition>(json));
+                await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(
+                    KubernetesJson.Deserialize<V1CustomResourceDefinition>(json));
                 break;
             case "ClusterRole":
                 await client.RbacAuthorizationV1.CreateClusterRoleAsync(KubernetesJson.Deserialize<V1ClusterRole>(json));

@@ -17,15 +17,9 @@ public sealed class FailureModeTests(ClusterFixture cluster)
     {
         // A registry on a loopback port nothing listens on: the pull is refused at once and nothing leaves the machine.
         const string Missing = "127.0.0.1:1/netra/netra-probes:does-not-exist";
-        var ns = await cluster.CreateNamespaceAsync("missing-image");
-        await cluster.Runs.CreateRunAsync(ns, $$"""
-            apiVersion: netra.io/v1alpha1
-            kind: TestRun
-            metadata: {name: no-image}
-            spec:
-              scenarios: [auth-service-independence]
-              probe: {image: "{{Missing}}"}
-              environment: {mode: Existing, endpoints: {{ClusterFixture.Endpoints}}}
+        var (ns, _) = await cluster.CreateExistingRunAsync("no-image", $$"""
+            scenarios: [auth-service-independence]
+            probe: {image: "{{Missing}}"}
             """);
 
         var run = await cluster.WaitForPhaseAsync(ns, "no-image", Phases.Failed, Deadline);
@@ -39,17 +33,10 @@ public sealed class FailureModeTests(ClusterFixture cluster)
     [Fact]
     public async Task A_probe_pod_killed_for_memory_fails_its_scenario_naming_OOMKilled()
     {
-        var ns = await cluster.CreateNamespaceAsync("oom");
-        await cluster.Runs.CreateRunAsync(ns, $$"""
-            apiVersion: netra.io/v1alpha1
-            kind: TestRun
-            metadata: {name: small}
-            spec:
-              scenarios: [auth-service-independence]
-              probe:
-                resources:
-                  limits: {memory: 16Mi}
-              environment: {mode: Existing, endpoints: {{ClusterFixture.Endpoints}}}
+        // 16 MiB: the runtime is killed while it starts, before it could read the limit and size its heap under it.
+        var (ns, _) = await cluster.CreateExistingRunAsync("small", """
+            scenarios: [auth-service-independence]
+            probe: {resources: {limits: {memory: 16Mi}}}
             """);
 
         var run = await cluster.WaitForPhaseAsync(ns, "small", Phases.Failed, Deadline);
@@ -64,15 +51,7 @@ public sealed class FailureModeTests(ClusterFixture cluster)
     [Fact]
     public async Task A_run_past_its_timeout_fails_as_TimedOut()
     {
-        var ns = await cluster.CreateNamespaceAsync("deadline");
-        await cluster.Runs.CreateRunAsync(ns, $$"""
-            apiVersion: netra.io/v1alpha1
-            kind: TestRun
-            metadata: {name: hurried}
-            spec:
-              timeout: 3s
-              environment: {mode: Existing, endpoints: {{ClusterFixture.Endpoints}}}
-            """);
+        var (ns, _) = await cluster.CreateExistingRunAsync("hurried", "timeout: 3s");
 
         var run = await cluster.WaitForPhaseAsync(ns, "hurried", Phases.Failed, Deadline);
 

@@ -16,15 +16,9 @@ public sealed class OperatorKilledTests(ClusterFixture cluster)
     [Fact]
     public async Task The_run_finishes_Succeeded_with_one_probe_Job_per_scenario_after_the_leader_pod_is_killed()
     {
-        var ns = await cluster.CreateNamespaceAsync("killed");
-        var created = await cluster.Runs.CreateRunAsync(ns, $$"""
-            apiVersion: netra.io/v1alpha1
-            kind: TestRun
-            metadata: {name: survivor}
-            spec:
-              scenarios: [thread-management, auth-service-independence, message-format-validation, cross-service-auth-sync]
-              parallelism: 2
-              environment: {mode: Existing, endpoints: {{ClusterFixture.Endpoints}}}
+        var (ns, created) = await cluster.CreateExistingRunAsync("survivor", """
+            scenarios: [thread-management, auth-service-independence, message-format-validation, cross-service-auth-sync]
+            parallelism: 2
             """);
         var selector = $"{ChildNames.RunUidLabel}={created.Metadata.Uid}";
         await Eventually.WaitUntilAsync(

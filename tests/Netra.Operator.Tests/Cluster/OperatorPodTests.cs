@@ -9,7 +9,7 @@ namespace Netra.Operator.Tests.Cluster;
 public sealed class OperatorPodTests(ClusterFixture cluster)
 {
     [Fact]
-    public async Task Both_replicas_run_the_image_non_root_as_the_charts_ServiceAccount_and_one_holds_the_Lease()
+    public async Task Both_replicas_run_the_image_non_root_as_the_charts_ServiceAccount_pass_their_probes_and_one_holds_the_Lease()
     {
         var pods = (await cluster.Admin.CoreV1.ListNamespacedPodAsync(
             ClusterFixture.OperatorNamespace, labelSelector: "app.kubernetes.io/name=netra-operator")).Items;
@@ -23,7 +23,10 @@ public sealed class OperatorPodTests(ClusterFixture cluster)
             Assert.Equal(OneNodeCluster.Image("netra-operator"), container.Image);
             Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
             Assert.Equal(65532, pod.Spec.SecurityContext.RunAsUser);
-            Assert.True(pod.Status.ContainerStatuses.Single().Ready, $"{pod.Metadata.Name} ready (/readyz)");
+            var status = pod.Status.ContainerStatuses.Single();
+            Assert.True(status.Ready, $"{pod.Metadata.Name} ready (its readiness probe, /readyz)");
+            Assert.Equal(0, status.RestartCount); // its liveness probe, /healthz, never failed
+
         });
         string? holder = null;
         await Eventually.WaitUntilAsync(
