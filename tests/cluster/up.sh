@@ -16,7 +16,11 @@ images=${NETRA_CLUSTER_IMAGES:-$here/../../artifacts/cluster-images}
 for b in kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy etcd; do
   [[ -x $BIN_DIR/$b ]] || fail "$BIN_DIR/$b missing: run tests/cluster/install.sh"
 done
-# A cluster left by a run that was killed: clean it away first.
+# One cluster a machine: a running one is someone's (down.sh stops it); one whose API server is gone was
+# left by a run that was killed: clean it away first.
+if [[ -f $STATE/pids/kube-apiserver ]] && kill -0 "$(cat "$STATE/pids/kube-apiserver")" 2>/dev/null; then
+  fail "a cluster is already running on this machine ($STATE); tests/cluster/down.sh stops it"
+fi
 [[ -d $STATE ]] && "$here/down.sh"
 trap 'rc=$?; if [[ $rc -ne 0 ]]; then log "start failed; logs in $STATE/logs:"; tail -n 15 "$STATE"/logs/*.log >&2 || true; fi' EXIT
 start=$SECONDS
