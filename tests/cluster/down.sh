@@ -10,8 +10,8 @@ source "$here/lib.sh"
 [[ -d $STATE ]] || exit 0
 
 stop_daemon kubelet
-stop_daemon dns-feed
-for d in dnsmasq kube-proxy kube-scheduler kube-controller-manager; do stop_daemon "$d"; done
+for d in dns-feed dnsmasq kube-proxy kube-scheduler kube-controller-manager; do stop_daemon "$d" & done
+wait
 # The pods' containers: killed and removed, so the next containerd starts with no sandbox of this run.
 if [[ -S $SOCK ]] && ctr --address "$SOCK" --timeout 10s version >/dev/null 2>&1; then
   k8s=(ctr --address "$SOCK" --timeout 20s -n k8s.io)

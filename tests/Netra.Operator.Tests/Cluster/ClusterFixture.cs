@@ -43,14 +43,15 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
 
     async Task IAsyncLifetime.InitializeAsync()
     {
-        await InitializeAsync();
         try
         {
+            await InitializeAsync();
             await InstallOperatorAsync();
             await DeployServicesAsync();
         }
         catch (Exception e)
         {
+            // Stopped here: xunit does not dispose a fixture whose start failed.
             var logs = DescribeLogs();
             await DisposeAsync();
             throw new InvalidOperationException($"Preparing the cluster failed: {e.Message}\n{logs}", e);

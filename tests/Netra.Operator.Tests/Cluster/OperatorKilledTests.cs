@@ -19,6 +19,8 @@ public sealed class OperatorKilledTests(ClusterFixture cluster)
         var (ns, created) = await cluster.CreateExistingRunAsync("survivor", """
             scenarios: [thread-management, auth-service-independence, message-format-validation, cross-service-auth-sync]
             parallelism: 2
+            # A WebSocket case can miss its connect timeout on a loaded machine: once more before it counts.
+            retries: 1
             """);
         var selector = $"{ChildNames.RunUidLabel}={created.Metadata.Uid}";
         await Eventually.WaitUntilAsync(
@@ -31,15 +33,17 @@ public sealed class OperatorKilledTests(ClusterFixture cluster)
         await cluster.Admin.CoreV1.DeleteNamespacedPodAsync(
             leader, ClusterFixture.OperatorNamespace, new V1DeleteOptions { GracePeriodSeconds = 0 });
 
-        var run = await cluster.WaitForPhaseAsync(ns, "survivor", Phases.Succeeded, TimeSpan.FromMinutes(6));
+        var run = await cluster.WaitForFinishedAsync(ns, "survivor", TimeSpan.FromMinutes(6));
 
+        Assert.True(run.Status!.Phase == Phases.Succeeded, run.Status.Conditions.Find(ConditionTypes.Finished)?.Message);
         Assert.NotEqual(leader, await cluster.Runs.LeaseHolderAsync("netra-operator", ClusterFixture.OperatorNamespace));
-        Assert.All(run.Status!.Scenarios, s => Assert.Equal("Passed", s.Result));
+        // No child twice: one Job per scenario and attempt, one ProbeStarted each, whichever replica started it.
         var jobs = (await cluster.Admin.BatchV1.ListNamespacedJobAsync(ns, labelSelector: selector)).Items;
-        Assert.Equal(
-            ["auth-service-independence", "cross-service-auth-sync", "message-format-validation", "thread-management"],
-            jobs.Select(j => j.Metadata.Labels[ChildNames.ScenarioLabel]).Order(StringComparer.Ordinal));
-        var started = (await cluster.Runs.EventReasonsAsync(ns, "survivor")).Count(r => r == "ProbeStarted");
-        Assert.Equal(4, started);
+        var attempts = jobs
+            .Select(j => (j.Metadata.Labels[ChildNames.ScenarioLabel], j.Metadata.Labels[ChildNames.AttemptLabel])).ToList();
+        Assert.Equal(attempts.Count, attempts.Distinct().Count());
+        Assert.Equal(run.Status.Scenarios.Sum(s => s.Attempts), jobs.Count);
+        Assert.Equal(4, jobs.Select(j => j.Metadata.Labels[ChildNames.ScenarioLabel]).Distinct().Count());
+        Assert.Equal(jobs.Count, (await cluster.Runs.EventReasonsAsync(ns, "survivor")).Count(r => r == "ProbeStarted"));
     }
 }

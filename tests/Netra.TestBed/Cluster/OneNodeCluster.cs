@@ -38,6 +38,8 @@ public class OneNodeCluster : IAsyncDisposable
         var up = await RunScriptAsync("up.sh", StartTimeout);
         if (up.Code != 0)
         {
+            // 3: another cluster runs on this machine, which is not this one's to stop.
+            _started = up.Code != 3;
             throw new InvalidOperationException($"tests/cluster/up.sh failed: {up}");
         }
 
