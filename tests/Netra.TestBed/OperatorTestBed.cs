@@ -166,50 +166,22 @@ public class OperatorTestBed : IAsyncDisposable
         return name;
     }
 
-    public async Task<TestRun> CreateRunAsync(string ns, string yaml)
-    {
-        var run = TestRunManifest.Parse(yaml, "test");
-        var created = await Admin.CustomObjects.CreateNamespacedCustomObjectAsync(run, TestRun.Group, TestRun.Version, ns, TestRun.Plural);
-        return KubernetesJson.Deserialize<TestRun>(((JsonElement)created).GetRawText());
-    }
+    /// <summary>TestRuns through the admin client.</summary>
+    public TestRunClient Runs => new(Admin);
 
-    public async Task<TestRun?> ReadRunAsync(string ns, string name)
-    {
-        try
-        {
-            var item = await Admin.CustomObjects.GetNamespacedCustomObjectAsync(TestRun.Group, TestRun.Version, ns, TestRun.Plural, name);
-            return KubernetesJson.Deserialize<TestRun>(((JsonElement)item).GetRawText());
-        }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<TestRun> CreateRunAsync(string ns, string yaml) => Runs.CreateRunAsync(ns, yaml);
 
-    public async Task<TestRun> WaitForPhaseAsync(string ns, string name, string phase, TimeSpan? timeout = null)
-    {
-        TestRun? run = null;
-        await Eventually.WaitUntilAsync(async () => (run = await ReadRunAsync(ns, name))?.Status?.Phase == phase,
-            $"TestRun {ns}/{name} in phase {phase}", timeout ?? Deadline);
-        return run!;
-    }
+    public Task<TestRun?> ReadRunAsync(string ns, string name) => Runs.ReadRunAsync(ns, name);
+
+    public Task<TestRun> WaitForPhaseAsync(string ns, string name, string phase, TimeSpan? timeout = null) =>
+        Runs.WaitForPhaseAsync(ns, name, phase, timeout ?? Deadline);
 
     /// <summary>Endpoints where nothing answers, for an Existing run whose probes must fail their preflight.</summary>
     public const string UnreachableEndpoints =
         "{authUrl: \"http://127.0.0.1:1\", backendUrl: \"http://127.0.0.1:1\", agentUrl: \"http://127.0.0.1:1\"}";
 
     /// <summary>Who holds a Lease in the operator's namespace, or null when there is none yet.</summary>
-    public async Task<string?> LeaseHolderAsync(string lease)
-    {
-        try
-        {
-            return (await Admin.CoordinationV1.ReadNamespacedLeaseAsync(lease, ControlPlane.OperatorNamespace)).Spec.HolderIdentity;
-        }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<string?> LeaseHolderAsync(string lease) => Runs.LeaseHolderAsync(lease, ControlPlane.OperatorNamespace);
 
     public async Task<bool> NamespaceExistsAsync(string name)
     {
@@ -224,9 +196,5 @@ public class OperatorTestBed : IAsyncDisposable
         }
     }
 
-    public async Task<IReadOnlyList<string>> EventReasonsAsync(string ns, string name) =>
-        [.. (await Admin.CoreV1.ListNamespacedEventAsync(ns)).Items
-            .Where(e => e.InvolvedObject.Name == name && e.InvolvedObject.Kind == TestRun.KindName)
-            .OrderBy(e => e.Metadata.CreationTimestamp).ThenBy(e => e.Metadata.Name)
-            .Select(e => e.Reason)];
+    public Task<IReadOnlyList<string>> EventReasonsAsync(string ns, string name) => Runs.EventReasonsAsync(ns, name);
 }

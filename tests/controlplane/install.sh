@@ -136,22 +136,7 @@ if [[ -z $SRC_DIR || ! -f $SRC_DIR/.netra-source-complete ]]; then
 fi
 
 # --- build
-say "building kube-apiserver and kube-controller-manager with Go 1.15 (log: $CACHE_DIR/build.log)"
-build_start=$SECONDS
-(
-  cd "$SRC_DIR"
-  export PATH="$GO_BIN:$PATH" GOCACHE="$CACHE_DIR/go-build-cache" GOPATH="$CACHE_DIR/gopath"
-  make WHAT="cmd/kube-apiserver cmd/kube-controller-manager" GOFLAGS=
-) >"$CACHE_DIR/build.log" 2>&1 \
-  || { tail -n 40 "$CACHE_DIR/build.log" >&2; die "kubernetes build failed (log: $CACHE_DIR/build.log)"; }
-say "build took $((SECONDS - build_start)) s"
-
-mkdir -p "$BIN_DIR"
-for b in kube-apiserver kube-controller-manager; do
-  out=$(find "$SRC_DIR/_output" -type f -name "$b" -perm -u+x | head -n 1)
-  [[ -n $out ]] || die "build finished but $b is not under $SRC_DIR/_output"
-  install -m 0755 "$out" "$BIN_DIR/$b.tmp" && mv -f "$BIN_DIR/$b.tmp" "$BIN_DIR/$b"
-done
+"$(dirname "$0")/build-kubernetes.sh" "$SRC_DIR" "$BIN_DIR" "$CACHE_DIR/build.log" kube-apiserver kube-controller-manager
 link_etcd
 "$BIN_DIR/kube-apiserver" --version
 say "installed in $((SECONDS - start)) s; control plane binaries: $BIN_DIR"

@@ -94,9 +94,12 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
             .Where(t => t?.Message is { Length: > 0 })
             .OrderByDescending(t => t!.ExitCode != 0)
             .FirstOrDefault();
-        var reason = failed is null ? null : $"{failed.Reason}: {failed.Message}".Trim(' ', ':');
         var progress = Progress(job);
-        var problem = progress == JobProgress.Running ? PodProblems.Find(ownPods) : null;
+        var problem = PodProblems.Find(ownPods);
+        // A pod killed for memory fails its Job at once (no restarts): the Job's reason alone would not say why.
+        var reason = failed is null ? null
+            : $"{(problem is null ? string.Empty : $"{problem}; ")}{failed.Reason}: {failed.Message}".Trim(' ', ':');
+        problem = progress == JobProgress.Running ? problem : null;
         return new JobObservation(job.Metadata.Name, progress, terminated?.Message, reason, problem);
     }
 }
