@@ -125,7 +125,9 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
         var chart = new HelmChart("netra-operator");
         var crd = YamlNodes.Load(File.ReadAllText(Path.Combine(chart.Directory, "crds", "testruns.netra.io.yaml")))!.AsObject();
         await ClusterObjects.CreateAsync(Admin, crd, OperatorNamespace);
-        foreach (var item in chart.Render(releaseNamespace: OperatorNamespace))
+        // The installer allows the refused loopback registry FailureModeTests names its missing probe image in.
+        var values = $"tenancy: {{allowedProbeImages: [\"{FailureModeTests.MissingRegistry}/\"]}}";
+        foreach (var item in chart.Render(values, releaseNamespace: OperatorNamespace))
         {
             await ClusterObjects.CreateAsync(Admin, item, OperatorNamespace);
         }

@@ -10,13 +10,16 @@ namespace Netra.Operator.Tests.Cluster;
 [Trait("Category", "Cluster")]
 public sealed class FailureModeTests(ClusterFixture cluster)
 {
+    /// <summary>A registry on a port nothing listens on: a pull from it fails at once and nothing leaves the machine.</summary>
+    public const string MissingRegistry = "127.0.0.1:1";
+
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
     [Fact]
     public async Task A_probe_image_that_does_not_exist_fails_the_run_as_PreflightFailed_naming_the_image()
     {
         // A registry on a loopback port nothing listens on: the pull is refused at once and nothing leaves the machine.
-        const string Missing = "127.0.0.1:1/netra/netra-probes:does-not-exist";
+        const string Missing = $"{MissingRegistry}/netra/netra-probes:does-not-exist";
         var (ns, _) = await cluster.CreateExistingRunAsync("no-image", $$"""
             scenarios: [auth-service-independence]
             probe: {image: "{{Missing}}"}
