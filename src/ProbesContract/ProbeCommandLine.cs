@@ -16,6 +16,7 @@ public static class ProbeCommandLine
     public const string Scenario = "--scenario";
     public const string TerminationLog = "--termination-log";
     public const string Profile = "--profile";
+    public const string PreflightTimeout = "--preflight-timeout";
 
     /// <summary>
     /// The arguments of one probe Job: the three services, the scenarios it runs, its termination log and,
