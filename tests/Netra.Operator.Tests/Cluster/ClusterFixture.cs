@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using k8s;
+using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller.Manifests;
 using Netra.Operator.Core.Status;
+using Netra.Probes.Contract;
 using Netra.Operator.Tests.Charts;
 using Netra.Testing;
 
@@ -51,6 +53,7 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
             await InitializeAsync();
             await InstallOperatorAsync();
             await DeployServicesAsync();
+            await WaitForServicesReachableAsync();
         }
         catch (Exception e)
         {
@@ -134,7 +137,8 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
     public Task<TestRun> WaitForFinishedAsync(string ns, string name, TimeSpan timeout) =>
         WaitForAsync(ns, name, "Finished", run => run.Status?.Conditions.IsTrue(ConditionTypes.Finished) == true, timeout);
 
-    private async Task<TestRun> WaitForAsync(string ns, string name, string what, Func<TestRun, bool> done, TimeSpan timeout)
+    /// <summary>Waits until <paramref name="done"/> holds for a run; at the deadline, fails with its status and its pods' logs.</summary>
+    public async Task<TestRun> WaitForAsync(string ns, string name, string what, Func<TestRun, bool> done, TimeSpan timeout)
     {
         TestRun? run = null;
         try
@@ -164,6 +168,52 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
         }
 
         await WaitForDeploymentAsync(OperatorNamespace, "netra-operator");
+    }
+
+    /// <summary>
+    /// Before any test, a pod resolves the Services' names through cluster DNS and reaches them: <c>netra-probes</c>, its
+    /// preflight and one safe scenario, as a run's probe pod would (the DNS feed follows the Services just created a moment
+    /// later). A pod that fails is followed by another until the deadline.
+    /// </summary>
+    private async Task WaitForServicesReachableAsync()
+    {
+        var attempt = 0;
+        var urls = ServiceUrls.InNamespace(ServicesNamespace);
+        var args = ProbeCommandLine.RunArguments(
+            urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, ["auth-service-independence"], "/tmp/termination-log", ProbeProfiles.Safe);
+        string? last = null;
+        try
+        {
+            await Eventually.WaitUntilAsync(ReachedAsync, "a pod reaching the services by their names", Deadline);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nlast: {last}", e);
+        }
+
+        async Task<bool> ReachedAsync()
+        {
+            var name = $"services-reachable-{++attempt}";
+            var pod = new V1Pod
+            {
+                Metadata = new V1ObjectMeta { Name = name },
+                Spec = new V1PodSpec
+                {
+                    RestartPolicy = "Never",
+                    AutomountServiceAccountToken = false,
+                    SecurityContext = new V1PodSecurityContext { RunAsNonRoot = true, RunAsUser = 65532 },
+                    Containers = [new V1Container { Name = "probes", Image = Image("netra-probes"), Args = [.. args] }],
+                },
+            };
+            await Admin.CoreV1.CreateNamespacedPodAsync(pod, ServicesNamespace);
+            string? phase = null;
+            await Eventually.WaitUntilAsync(
+                async () => (phase = (await Admin.CoreV1.ReadNamespacedPodAsync(name, ServicesNamespace)).Status?.Phase)
+                    is "Succeeded" or "Failed",
+                $"pod {ServicesNamespace}/{name} finished", Deadline);
+            last = $"{name}: {phase}\n{PodLogs(ServicesNamespace, name)}";
+            return phase == "Succeeded";
+        }
     }
 
     private async Task DeployServicesAsync()
