@@ -10,7 +10,7 @@ namespace Netra.HelmStandIn;
 
 /// <summary>
 /// <c>helm upgrade --install --wait</c> as the stand-in does it: the chart archive unpacked, rendered with the values
-/// file over the chart's defaults (<see cref="Chart"/>, the tests' template engine), every object applied in helm's
+/// file over the chart's defaults (<see cref="Chart"/>, the tests' template engine), every object created in helm's
 /// install order, then polled until each is ready as helm counts it or the timeout passes. No release record is kept:
 /// each deploy Job installs into a fresh namespace.
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class ReleaseInstaller(IKubernetes client, TextWriter output)
             }
         }
 
-        output.WriteLine($"release \"{command.Release}\" in {command.Namespace}: {objects.Count} objects applied; waiting for them");
+        output.WriteLine($"release \"{command.Release}\" in {command.Namespace}: {objects.Count} objects created; waiting for them");
         var waiting = await WaitReadyAsync(objects, command.Namespace, deadline.Token, cancellationToken);
         if (waiting is not null)
         {
