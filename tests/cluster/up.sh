@@ -63,7 +63,7 @@ start_daemon kube-apiserver "$BIN_DIR/kube-apiserver" --etcd-servers="http://127
 wait_for "kube-apiserver /readyz" 90 api /readyz
 start_daemon kube-controller-manager "$BIN_DIR/kube-controller-manager" --kubeconfig="$kubeconfig" \
   --authentication-kubeconfig="$kubeconfig" --authorization-kubeconfig="$kubeconfig" --leader-elect=false \
-  --controllers=job,garbagecollector,namespace,serviceaccount-token,serviceaccount,nodelifecycle,endpoint,endpointslice,endpointslicemirroring,deployment,replicaset,root-ca-cert-publisher,podgc \
+  --controllers=job,garbagecollector,namespace,serviceaccount-token,serviceaccount,nodelifecycle,endpoint,endpointslice,endpointslicemirroring,deployment,replicaset,root-ca-cert-publisher,podgc,resourcequota \
   --service-account-private-key-file="$STATE/pki/sa.key" --root-ca-file="$STATE/pki/ca.crt" \
   --bind-address=127.0.0.1 --secure-port=10257 --port=0 --cert-dir="$STATE/pki/controller-manager" \
   --kube-api-qps=100 --kube-api-burst=200

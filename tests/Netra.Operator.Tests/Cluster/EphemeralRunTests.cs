@@ -99,10 +99,11 @@ public sealed class EphemeralRunTests(ClusterFixture cluster)
     {
         var ns = await cluster.Admin.CoreV1.ReadNamespaceAsync(environment);
         Assert.Equal("restricted", ns.Metadata.Labels[EnvironmentManifests.PodSecurityEnforce]);
-        var quota = await cluster.Admin.CoreV1.ReadNamespacedResourceQuotaAsync(EnvironmentGuards.Quota, environment);
-        // The quota counts what the stand-in deployed: the three services' pods among them.
-        Assert.True(int.Parse(quota.Status.Used["pods"].ToString(), System.Globalization.CultureInfo.InvariantCulture) >= 3,
-            $"quota used: {KubernetesJson.Serialize(quota.Status.Used)}");
+        // The quota counts what the stand-in deployed (the resourcequota controller): the three services' pods among them.
+        await Eventually.WaitUntilAsync(
+            async () => (await cluster.Admin.CoreV1.ReadNamespacedResourceQuotaAsync(EnvironmentGuards.Quota, environment)).Status?.Used
+                is { } used && used.TryGetValue("pods", out var pods) && pods.ToInt32() >= 3,
+            $"quota {environment}/{EnvironmentGuards.Quota} counting the services' pods", ClusterFixture.Deadline);
         await cluster.Admin.CoreV1.ReadNamespacedLimitRangeAsync(EnvironmentGuards.Limits, environment);
         var policies = (await cluster.Admin.NetworkingV1.ListNamespacedNetworkPolicyAsync(environment)).Items.Select(p => p.Metadata.Name).ToList();
         Assert.Contains(EnvironmentGuards.DenyAll, policies);
