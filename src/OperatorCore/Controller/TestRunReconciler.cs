@@ -33,7 +33,10 @@ public sealed class TestRunReconciler(
     {
         var run = cached.Run;
         var fresh = await _observer.ReadRunAsync(run.Metadata.NamespaceProperty, run.Metadata.Name, cancellationToken);
-        return fresh is null ? null : fresh.Metadata.ResourceVersion == run.Metadata.ResourceVersion ? cached : cached.WithRun(fresh);
+        // A run newer than the cached one may stand elsewhere (a next run waits in the queue): observe it whole.
+        return fresh is null ? null
+            : fresh.Metadata.ResourceVersion == run.Metadata.ResourceVersion ? cached
+            : await _observer.ObserveAsync(fresh, cancellationToken);
     }
 
     protected override TestRun ResourceOf(TestRunObservation observation) => observation.Run;
