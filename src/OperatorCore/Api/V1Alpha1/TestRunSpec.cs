@@ -27,7 +27,7 @@ public sealed class TestRunSpec
     [JsonPropertyName("scenarios")]
     public IList<string>? Scenarios { get; set; }
 
-    /// <summary>Probe Jobs run at once, scenarios sharded across them; 1 to 10, default 1.</summary>
+    /// <summary>Probe Jobs run at once, one per scenario, agent-failure-recovery last and alone; 1 to 10, default 1.</summary>
     [Range(1, TestRunValidation.MaxParallelism)]
     [Default(TestRunDefaults.Parallelism)]
     [JsonPropertyName("parallelism")]
@@ -57,6 +57,15 @@ public sealed class TestRunSpec
     [AllowedValues(Profiles.Safe, Profiles.Full)]
     [JsonPropertyName("profile")]
     public string? Profile { get; set; }
+
+    /// <summary>
+    /// What the run tests, for example a Git revision or a release, at most 256 characters; a new value runs a finished
+    /// TestRun again, as any spec change does (GitOps tools set it: it changes metadata.generation, which Flux and Argo CD
+    /// read).
+    /// </summary>
+    [StringLength(256)]
+    [JsonPropertyName("revision")]
+    public string? Revision { get; set; }
 
     /// <summary>Seconds after the run finished before the TestRun itself is deleted, as for Jobs; unset, it stays.</summary>
     [Range(0, int.MaxValue)]
