@@ -7,6 +7,9 @@ namespace Netra.Operator.Core.Api.V1Alpha1;
 /// <summary>Durations as Kubernetes users write them (<c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>500ms</c>).</summary>
 public static partial class GoDuration
 {
+    /// <summary>The shape the CRD schema checks at apply; <see cref="TryParse"/> also checks the amounts.</summary>
+    public const string Pattern = "^([0-9]+(ms|s|m|h))+$";
+
     [GeneratedRegex(@"^(?:(\d+)(ms|s|m|h))+$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
