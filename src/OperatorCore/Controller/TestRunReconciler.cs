@@ -3,7 +3,9 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.ControllerRuntime;
+using Netra.Operator.Core.Controller.Stages;
 using Netra.Operator.Core.Status;
+using k8s.Autorest;
 
 namespace Netra.Operator.Core.Controller;
 
@@ -39,6 +41,40 @@ public sealed class TestRunReconciler(
             return ReconcileResult.Done;
         }
 
+        try
+        {
+            return await ReconcileRunAsync(key, cached, cancellationToken);
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or HttpOperationException or HttpRequestException))
+        {
+            return await EndUndecidableAsync(cached, error, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A run the operator cannot decide (an exception of its own, not of the API server) ends Failed with reason
+    /// InvalidSpec, once, instead of being retried for ever and holding the queue.
+    /// </summary>
+    private async Task<ReconcileResult> EndUndecidableAsync(TestRun run, Exception error, CancellationToken cancellationToken)
+    {
+        logger.LogWarning(
+            "TestRun {Namespace}/{Name} cannot be decided: {Error}", run.Metadata.NamespaceProperty, run.Metadata.Name, error.GetType().Name);
+        if (run.Status is { Phase: Phases.Succeeded or Phases.Failed })
+        {
+            return ReconcileResult.Done;
+        }
+
+        var ended = InitializeStage.Undecidable(run, error, time.GetUtcNow());
+        if (await _status.PatchAsync(run, _ => ended, r => r.Status, cancellationToken))
+        {
+            RecordTransition(run, run.Status, ended);
+        }
+
+        return ReconcileResult.Done;
+    }
+
+    private async Task<ReconcileResult> ReconcileRunAsync(string key, TestRun cached, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var observation = await _observer.ObserveAsync(cached, cancellationToken);
         var decision = TestRunDecider.Decide(observation, settings, now);
@@ -60,7 +96,22 @@ public sealed class TestRunReconciler(
         }
 
         var before = observation.Run.Status;
-        var run = await _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
+        TestRun run;
+        try
+        {
+            run = await _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
+        }
+        catch (HttpOperationException error) when (InitializeStage.RefusedForGood(error))
+        {
+            var ended = InitializeStage.Refused(observation.Run, decision.Status, error, now);
+            if (await _status.PatchAsync(observation.Run, _ => ended, r => r.Status, cancellationToken))
+            {
+                RecordTransition(observation.Run, before, ended);
+            }
+
+            return ReconcileResult.After(TimeSpan.Zero);
+        }
+
         RecordActions(run, decision.Actions);
 
         if (decision.Status is not null

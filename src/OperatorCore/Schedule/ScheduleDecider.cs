@@ -72,7 +72,7 @@ public static class ScheduleDecider
             wait = spec.Readiness.Count > 0 ? Sooner(wait, ReadinessPoll) : wait;
         }
 
-        var (started, queued) = ConcurrencyStage.Decide(spec.ConcurrencyPolicy, schedule, fired, active);
+        var (started, queued) = ConcurrencyStage.Decide(spec.ConcurrencyPolicy, schedule, fired, active, observation.MaxActiveRuns);
         actions.AddRange(started);
         if (started.OfType<StartRun>().FirstOrDefault() is { } start)
         {

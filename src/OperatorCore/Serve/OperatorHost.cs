@@ -66,7 +66,7 @@ public sealed class OperatorHost : IAsyncDisposable
         var time = TimeProvider.System;
         var events = new EventRecorder(client, Component, logger, time);
         host = new OperatorHost(client, health, election, events);
-        var runs = new ObjectCache<TestRun>();
+        var runs = new ObjectCache<TestRun>(keep: CachedRuns.Keep);
         var jobs = new ObjectCache<V1Job>(TestRunObserver.JobIndex);
         var outcomes = new OutcomeMetrics(Metrics.WithCustomRegistry(registry));
         var reconciler = new TestRunReconciler(
@@ -77,7 +77,7 @@ public sealed class OperatorHost : IAsyncDisposable
             .Caches(runs)
             .Owns(new JobSource(client, ChildNames.ManagedSelector), TestRunObserver.JobIndex, jobs);
         var schedules = ScheduleController.Create(
-            client, events, Metrics.WithCustomRegistry(registry), loggers, options.Workers, time);
+            client, events, Metrics.WithCustomRegistry(registry), loggers, options.Workers, time, options.Controller.Policy);
         Func<CancellationToken, Task> controllers = stop => ControllerGroup.RunAsync(stop, controller.RunAsync, schedules.RunAsync);
         host._leaderElect = options.LeaderElect;
         host._readiness = readiness.RunAsync(host._stop.Token);
