@@ -45,7 +45,8 @@ public sealed class TestRunReconciler(
         {
             return await ReconcileRunAsync(key, cached, cancellationToken);
         }
-        catch (Exception error) when (error is not (OperationCanceledException or HttpOperationException or HttpRequestException))
+        catch (Exception error) when (error is not (OperationCanceledException or HttpOperationException or HttpRequestException
+            or TimeoutException or IOException))
         {
             return await EndUndecidableAsync(cached, error, cancellationToken);
         }

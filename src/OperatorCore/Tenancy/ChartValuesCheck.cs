@@ -40,13 +40,13 @@ public static partial class ChartValuesCheck
         }
     }
 
-    /// <summary>Every key whose value is not an object, by its dotted path; an empty object is a leaf too.</summary>
+    /// <summary>Every key whose value is not an object, by its dotted path (an empty object sets nothing).</summary>
     private static IEnumerable<(string Path, JsonNode? Value)> Leaves(JsonObject? values, string prefix)
     {
         foreach (var (key, value) in values ?? [])
         {
             var path = prefix + key;
-            if (value is JsonObject { Count: > 0 } child)
+            if (value is JsonObject child)
             {
                 foreach (var leaf in Leaves(child, path + "."))
                 {

@@ -19,7 +19,7 @@ public static class Quantities
                 ? null
                 : $"{text} is more than the operator allows ({most}).";
         }
-        catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
             return $"'{text}' is not a quantity such as 500m or 1Gi.";
         }

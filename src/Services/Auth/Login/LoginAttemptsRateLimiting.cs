@@ -24,22 +24,11 @@ public static class LoginAttemptsRateLimiting
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) =>
         {
             var throttling = auth.Value.LoginThrottling;
-            limiter.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
+            RateLimitPartition<string> PerAddress(HttpContext context, int permits) => RateLimitPartition.GetFixedWindowLimiter(
                 LoginApi.ClientAddress(context),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = throttling.AttemptsPerAddress,
-                    Window = throttling.Window,
-                    QueueLimit = 0,
-                }));
-            limiter.AddPolicy(RefreshPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                LoginApi.ClientAddress(context),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = throttling.RefreshesPerAddress,
-                    Window = throttling.Window,
-                    QueueLimit = 0,
-                }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = throttling.Window, QueueLimit = 0 });
+            limiter.AddPolicy(Policy, context => PerAddress(context, throttling.AttemptsPerAddress));
+            limiter.AddPolicy(RefreshPolicy, context => PerAddress(context, throttling.RefreshesPerAddress));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
