@@ -42,6 +42,14 @@ public sealed record ProbeCredentials(
     {
         var seed = DevelopmentSeed;
         var user = UserFrom(variable, CredentialVariables.User, CredentialVariables.Password);
+        var credentials = new ProbeCredentials(
+            user ?? seed.User,
+            UserFrom(variable, CredentialVariables.OtherUser, CredentialVariables.OtherPassword) ?? seed.OtherUser,
+            UserFrom(variable, CredentialVariables.SpareUser, CredentialVariables.SparePassword) ?? seed.SpareUser,
+            Pair(variable, CredentialVariables.ClientId, CredentialVariables.ClientSecret, (id, secret) => new ClientCredential(id, secret))
+                ?? seed.Client,
+            UserFrom(variable, CredentialVariables.ExpiryUser, CredentialVariables.ExpiryPassword)
+                ?? (user is null ? seed.ExpiryUser : null)); // the seed's expiry user only goes with the seed's users
         var given = CredentialVariables.All.Where(name => name != CredentialVariables.AllowedHosts).Any(name => !string.IsNullOrEmpty(variable(name)));
         var hosts = variable(CredentialVariables.AllowedHosts);
         if (given && string.IsNullOrWhiteSpace(hosts))
@@ -50,15 +58,7 @@ public sealed record ProbeCredentials(
                 $"{CredentialVariables.AllowedHosts} must list the hosts these credentials may be sent to (the credentials Secret's owner says).");
         }
 
-        return new ProbeCredentials(
-            user ?? seed.User,
-            UserFrom(variable, CredentialVariables.OtherUser, CredentialVariables.OtherPassword) ?? seed.OtherUser,
-            UserFrom(variable, CredentialVariables.SpareUser, CredentialVariables.SparePassword) ?? seed.SpareUser,
-            Pair(variable, CredentialVariables.ClientId, CredentialVariables.ClientSecret, (id, secret) => new ClientCredential(id, secret))
-                ?? seed.Client,
-            UserFrom(variable, CredentialVariables.ExpiryUser, CredentialVariables.ExpiryPassword)
-                ?? (user is null ? seed.ExpiryUser : null), // the seed's expiry user only goes with the seed's users
-            given || !string.IsNullOrWhiteSpace(hosts) ? CredentialHosts.Parse(hosts) : null);
+        return given || !string.IsNullOrWhiteSpace(hosts) ? credentials with { AllowedHosts = CredentialHosts.Parse(hosts) } : credentials;
     }
 
     private static UserCredential? UserFrom(Func<string, string?> variable, string nameKey, string secretKey) =>
