@@ -1,5 +1,4 @@
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller.Stages;
 
 namespace Netra.Operator.Core.Controller;
 
@@ -18,7 +17,7 @@ public static class CachedRuns
     {
         run.Metadata.ManagedFields = null;
         run.Metadata.Annotations?.Remove(LastApplied);
-        if (run.Status is { Phase: Phases.Succeeded or Phases.Failed } finished && !RerunStage.Requested(run, finished)
+        if (run.Status is { Phase: Phases.Succeeded or Phases.Failed } finished && !RunStatuses.RerunRequested(run, finished)
             && run.Spec?.Environment?.Charts is { } charts)
         {
             foreach (var chart in new[] { charts.Auth, charts.Agent, charts.Backend })

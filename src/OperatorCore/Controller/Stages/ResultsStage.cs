@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Controller.Stages;
@@ -8,7 +9,7 @@ namespace Netra.Operator.Core.Controller.Stages;
 /// <summary>
 /// The full results of a finished run: every case, with its message and duration. Each probe pod packs its report
 /// into its termination message (<see cref="PackedReport"/>); the last attempt of each scenario, in the spec's order,
-/// becomes one report in the probes' own JSON format, kept in a ConfigMap owned by the run (it goes with the run;
+/// becomes one report in the probes' own JSON format, kept in a ConfigMap owned by the run (it goes with the run).
 /// <c>netra-operator results</c> reads it. A pod's report is untrusted: it unpacks to at most
 /// <see cref="PackedReport.MaxUnpackedBytes"/>, every string loses its control and format characters, and a scenario
 /// larger than <see cref="MaxScenarioBytes"/> keeps its summary alone, so that the ConfigMap always fits the API server's
@@ -23,6 +24,12 @@ public static class ResultsStage
 
     /// <summary>The longest string kept from a pod's report (a case's message).</summary>
     public const int MaxTextChars = 4096;
+
+    /// <summary>The run ends with <paramref name="status"/>, its full results kept beside it when a probe pod left any.</summary>
+    public static TestRunDecision EndedWithResults(TestRunObservation observation, TestRunStatus status, DateTimeOffset now) =>
+        Results(observation, status.StartTime ?? now, now) is { } results
+            ? TestRunDecision.Ended(status) with { Actions = [results] }
+            : TestRunDecision.Ended(status);
 
     /// <summary>The ConfigMap to create as the run ends, or null when no probe pod left a report.</summary>
     public static CreateChild? Results(TestRunObservation observation, DateTimeOffset started, DateTimeOffset now)
