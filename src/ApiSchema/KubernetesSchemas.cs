@@ -24,19 +24,21 @@ public static class KubernetesSchemas
             {
                 ["description"] = "Labels a workload must have, with these values.",
                 ["type"] = "object",
-                ["additionalProperties"] = new JsonObject { ["type"] = "string" },
+                ["maxProperties"] = 32,
+                ["additionalProperties"] = new JsonObject { ["type"] = "string", ["maxLength"] = 63 },
             },
             ["matchExpressions"] = new JsonObject
             {
                 ["description"] = "Further requirements, all of which must hold.",
                 ["type"] = "array",
+                ["maxItems"] = 16,
                 ["items"] = new JsonObject
                 {
                     ["type"] = "object",
                     ["required"] = new JsonArray("key", "operator"),
                     ["properties"] = new JsonObject
                     {
-                        ["key"] = new JsonObject { ["description"] = "The label's name.", ["type"] = "string" },
+                        ["key"] = new JsonObject { ["description"] = "The label's name.", ["type"] = "string", ["maxLength"] = 317 },
                         ["operator"] = new JsonObject
                         {
                             ["description"] = "In, NotIn, Exists or DoesNotExist.",
@@ -47,7 +49,8 @@ public static class KubernetesSchemas
                         {
                             ["description"] = "The values for In and NotIn.",
                             ["type"] = "array",
-                            ["items"] = new JsonObject { ["type"] = "string" },
+                            ["maxItems"] = 64,
+                            ["items"] = new JsonObject { ["type"] = "string", ["maxLength"] = 63 },
                         },
                     },
                 },
@@ -70,9 +73,11 @@ public static class KubernetesSchemas
     {
         ["description"] = description,
         ["type"] = "object",
+        ["maxProperties"] = 8,
         ["additionalProperties"] = new JsonObject
         {
             ["x-kubernetes-int-or-string"] = true,
+            ["maxLength"] = 64,
             ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "integer" }, new JsonObject { ["type"] = "string" }),
         },
     };

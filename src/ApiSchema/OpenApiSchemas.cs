@@ -103,6 +103,9 @@ public sealed class OpenApiSchemas(XmlDocs docs)
                 case MaxItemsAttribute items:
                     schema["maxItems"] = items.Count;
                     break;
+                case MaxItemLengthAttribute length:
+                    schema["items"]!["maxLength"] = length.Length;
+                    break;
                 case MaxPropertiesAttribute properties:
                     schema["maxProperties"] = properties.Count;
                     break;

@@ -34,6 +34,9 @@ public abstract class Reconciler<TResource, TStatus, TObservation, TDecision>(Ti
     /// <summary>Times a reconcile observes and decides again after its status write was refused as stale.</summary>
     public const int MaxAttempts = 5;
 
+    /// <summary>The clock the reconcile decides by.</summary>
+    protected TimeProvider Time => time;
+
     public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
     {
         if (await ObserveAsync(key, cancellationToken) is not { } observation)

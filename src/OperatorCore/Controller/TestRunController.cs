@@ -23,7 +23,7 @@ public static class TestRunController
         int workers,
         TimeProvider time)
     {
-        var runs = new ObjectCache<TestRun>();
+        var runs = new ObjectCache<TestRun>(keep: CachedRuns.Keep);
         var jobs = new ObjectCache<V1Job>(TestRunObserver.JobIndex);
         var reconciler = new TestRunReconciler(
             client, runs, jobs, settings, events, new OutcomeMetrics(metricFactory), loggers.CreateLogger<TestRunReconciler>(), time);

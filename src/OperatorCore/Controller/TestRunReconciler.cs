@@ -2,7 +2,9 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Netra.ControllerRuntime;
+using k8s.Autorest;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller.Stages;
 using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Core.Controller;
@@ -41,11 +43,39 @@ public sealed class TestRunReconciler(
 
     protected override TestRun ResourceOf(TestRunObservation observation) => observation.Run;
 
-    protected override TestRunDecision Decide(TestRunObservation observation, DateTimeOffset now) =>
-        TestRunDecider.Decide(observation, settings, now);
+    /// <summary>A run whose deciding throws ends InvalidSpec instead of holding the queue (<see cref="RefusalStage"/>).</summary>
+    protected override TestRunDecision Decide(TestRunObservation observation, DateTimeOffset now)
+    {
+        try
+        {
+            return TestRunDecider.Decide(observation, settings, now);
+        }
+        catch (Exception error) when (RefusalStage.IsUndecidable(error))
+        {
+            var run = observation.Run;
+            logger.LogWarning("TestRun {Namespace}/{Name} cannot be decided: {Error}", run.Metadata.NamespaceProperty, run.Metadata.Name, error.GetType().Name);
+            return RefusalStage.Undecidable(run, error, now);
+        }
+    }
 
-    protected override Task<TestRun> ActAsync(TestRunObservation observation, TestRunDecision decision, CancellationToken cancellationToken) =>
-        _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
+    /// <summary>A child the API server refuses for good ends the run with its message, then the refusal is reported as the error it is.</summary>
+    protected override async Task<TestRun> ActAsync(TestRunObservation observation, TestRunDecision decision, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
+        }
+        catch (HttpOperationException error) when (RefusalStage.RefusedForGood(error))
+        {
+            var ended = RefusalStage.Refused(observation.Run, decision.Status, error, Time.GetUtcNow());
+            if (await _status.ReplaceAsync(observation.Run, ended, cancellationToken))
+            {
+                RecordTransition(observation.Run, observation.Run.Status, ended);
+            }
+
+            throw;
+        }
+    }
 
     protected override Task<bool> WriteStatusAsync(TestRun resource, TestRunStatus status, CancellationToken cancellationToken) =>
         _status.ReplaceAsync(resource, status, cancellationToken);

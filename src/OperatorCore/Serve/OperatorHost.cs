@@ -69,7 +69,7 @@ public sealed class OperatorHost : IAsyncDisposable
         var controller = TestRunController.Create(
             client, options.Controller, events, Metrics.WithCustomRegistry(registry), metrics, loggers, options.Workers, time);
         var schedules = ScheduleController.Create(
-            client, events, Metrics.WithCustomRegistry(registry), loggers, options.Workers, time);
+            client, events, Metrics.WithCustomRegistry(registry), loggers, options.Workers, time, options.Controller.Policy);
         Func<CancellationToken, Task> controllers = stop => ControllerGroup.RunAsync(stop, controller.RunAsync, schedules.RunAsync);
         host._leaderElect = options.LeaderElect;
         host._readiness = readiness.RunAsync(host._stop.Token);

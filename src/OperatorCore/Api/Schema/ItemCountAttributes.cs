@@ -20,3 +20,10 @@ public sealed class MaxPropertiesAttribute(int count) : Attribute
 {
     public int Count { get; } = count;
 }
+
+/// <summary>The longest text each item of a list may be (<c>items.maxLength</c>).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MaxItemLengthAttribute(int length) : Attribute
+{
+    public int Length { get; } = length;
+}

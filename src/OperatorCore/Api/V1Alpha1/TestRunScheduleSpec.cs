@@ -20,10 +20,12 @@ public sealed class TestRunScheduleSpec
     /// </summary>
     [RegularExpression(
         @"^\s*(@(yearly|annually|monthly|weekly|daily|midnight|hourly|every_minute|every_second)|([0-9A-Za-z*/,?#-]+\s+){4,5}[0-9A-Za-z*/,?#-]+)\s*$")]
+    [StringLength(256)]
     [JsonPropertyName("schedule")]
     public string? Schedule { get; set; }
 
     /// <summary>IANA time zone the schedule is read in, e.g. Europe/Berlin; UTC when unset.</summary>
+    [StringLength(64)]
     [RegularExpression("^[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*$")]
     [JsonPropertyName("timeZone")]
     public string? TimeZone { get; set; }
@@ -34,7 +36,10 @@ public sealed class TestRunScheduleSpec
 
     /// <summary>
     /// What happens when a run is due while another is active: Forbid (default) queues it until the active one finishes
-    /// (one queued run at most), Allow starts it alongside, Replace deletes the active one and starts it.
+    /// (one queued run at most), Allow starts it alongside, Replace deletes the active one and starts it. Whatever the
+    /// policy, at most tenancy.maxActiveRunsPerSchedule (default 3) of the schedule's runs are unfinished at once; a
+    /// trigger beyond waits queued. A cron firing more often than tenancy.minScheduleInterval (default 1m) makes the
+    /// schedule InvalidSpec.
     /// </summary>
     [AllowedValues(ConcurrencyPolicies.Allow, ConcurrencyPolicies.Forbid, ConcurrencyPolicies.Replace)]
     [Default(ConcurrencyPolicies.Forbid)]
@@ -72,6 +77,7 @@ public sealed class ScheduleTriggers
     /// Objects of other kinds that report kstatus conditions (a Flux HelmRelease or Kustomization, an Argo CD
     /// Application); one becoming Ready or Healthy at a new revision starts a run, as a completed rollout does.
     /// </summary>
+    [MaxItems(8)]
     [JsonPropertyName("readiness")]
     public IList<ReadinessTrigger>? Readiness { get; set; }
 }
@@ -81,15 +87,18 @@ public sealed class ReadinessTrigger
 {
     /// <summary>The objects' API group and version, e.g. helm.toolkit.fluxcd.io/v2.</summary>
     [Required]
+    [StringLength(253)]
     [JsonPropertyName("apiVersion")]
     public string? ApiVersion { get; set; }
 
     /// <summary>The objects' kind, e.g. HelmRelease.</summary>
     [Required]
+    [StringLength(253)]
     [JsonPropertyName("kind")]
     public string? Kind { get; set; }
 
     /// <summary>The plural resource name, e.g. helmreleases; guessed from the kind when unset.</summary>
+    [StringLength(253)]
     [JsonPropertyName("resource")]
     public string? Resource { get; set; }
 
@@ -97,7 +106,9 @@ public sealed class ReadinessTrigger
     [JsonPropertyName("selector")]
     public V1LabelSelector? Selector { get; set; }
 
-    /// <summary>Namespaces of the objects to watch; the schedule's own namespace when empty.</summary>
+    /// <summary>Namespaces of the objects to watch; the schedule's own namespace when empty. Others as for rollouts.</summary>
+    [MaxItems(16)]
+    [MaxItemLength(63)]
     [JsonPropertyName("namespaces")]
     public IList<string>? Namespaces { get; set; }
 }
@@ -109,11 +120,18 @@ public sealed class RolloutTrigger
     [JsonPropertyName("selector")]
     public V1LabelSelector? Selector { get; set; }
 
-    /// <summary>Namespaces of the workloads to watch; the schedule's own namespace when empty.</summary>
+    /// <summary>
+    /// Namespaces of the workloads to watch; the schedule's own namespace when empty. Others only when the operator's
+    /// installer allows them (tenancy.allowedRolloutNamespaces): otherwise the schedule is InvalidSpec and they are never
+    /// read.
+    /// </summary>
+    [MaxItems(16)]
+    [MaxItemLength(63)]
     [JsonPropertyName("namespaces")]
     public IList<string>? Namespaces { get; set; }
 
     /// <summary>Deployment, StatefulSet or both (the default).</summary>
+    [MaxItems(2)]
     [AllowedItems(WorkloadKinds.Deployment, WorkloadKinds.StatefulSet)]
     [JsonPropertyName("kinds")]
     public IList<string>? Kinds { get; set; }
@@ -121,6 +139,7 @@ public sealed class RolloutTrigger
     /// <summary>
     /// How long no further rollout or readiness may complete before the run starts, as a Go duration (default 30s).
     /// </summary>
+    [StringLength(GoDuration.MaxChars)]
     [RegularExpression(GoDuration.Pattern)]
     [Default("30s")]
     [JsonPropertyName("settleTime")]

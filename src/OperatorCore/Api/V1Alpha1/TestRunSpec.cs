@@ -34,6 +34,7 @@ public sealed class TestRunSpec
     public int? Parallelism { get; set; }
 
     /// <summary>Deadline of the whole run, as a Go duration (e.g. 90s, 15m, 1h30m); default 15m.</summary>
+    [StringLength(GoDuration.MaxChars)]
     [RegularExpression(GoDuration.Pattern)]
     [Default(TestRunDefaults.Timeout)]
     [JsonPropertyName("timeout")]
@@ -68,7 +69,7 @@ public sealed class TestRunSpec
     public string? Revision { get; set; }
 
     /// <summary>Seconds after the run finished before the TestRun itself is deleted, as for Jobs; unset, it stays.</summary>
-    [Range(0, int.MaxValue)]
+    [Range(0, 31_536_000)]
     [JsonPropertyName("ttlSecondsAfterFinished")]
     public int? TtlSecondsAfterFinished { get; set; }
 
@@ -104,16 +105,19 @@ public sealed class EndpointsSpec
     public const string UrlPattern = @"^https?://[^\s]+$";
 
     /// <summary>Base URL of the auth service (http:// or https://, no spaces).</summary>
+    [StringLength(2048)]
     [RegularExpression(UrlPattern)]
     [JsonPropertyName("authUrl")]
     public string? AuthUrl { get; set; }
 
     /// <summary>Base URL of the backend service; the probes open its WebSocket at /ws.</summary>
+    [StringLength(2048)]
     [RegularExpression(UrlPattern)]
     [JsonPropertyName("backendUrl")]
     public string? BackendUrl { get; set; }
 
     /// <summary>Base URL of the agent service (http:// or https://, no spaces).</summary>
+    [StringLength(2048)]
     [RegularExpression(UrlPattern)]
     [JsonPropertyName("agentUrl")]
     public string? AgentUrl { get; set; }
@@ -123,7 +127,7 @@ public sealed class SecretReference
 {
     /// <summary>Name of the Secret, in the TestRun's namespace.</summary>
     [Required]
-    [StringLength(int.MaxValue, MinimumLength = 1)]
+    [StringLength(253, MinimumLength = 1)]
     [JsonPropertyName("name")]
     public string? Name { get; set; }
 }
@@ -145,15 +149,17 @@ public sealed class ChartsSpec
 public sealed class ChartSpec
 {
     /// <summary>A chart reference helm understands (oci://..., repo/name, a path in the helm image).</summary>
-    [StringLength(int.MaxValue, MinimumLength = 1)]
+    [StringLength(512, MinimumLength = 1)]
     [JsonPropertyName("chart")]
     public string? Chart { get; set; }
 
     /// <summary>Chart version; empty means the newest (helm --version).</summary>
+    [StringLength(128)]
     [JsonPropertyName("version")]
     public string? Version { get; set; }
 
     /// <summary>Helm values, merged over the operator's (maps key by key) and passed to helm as they are.</summary>
+    [MaxProperties(32)]
     [JsonPropertyName("values")]
     public JsonObject? Values { get; set; }
 }
@@ -167,7 +173,7 @@ public sealed class CleanupSpec
     public string? Policy { get; set; }
 
     /// <summary>Seconds after the run finished before the cleanup policy is applied; at least 0, default 0.</summary>
-    [Range(0, int.MaxValue)]
+    [Range(0, 31_536_000)]
     [Default(TestRunDefaults.TtlSecondsAfterFinished)]
     [JsonPropertyName("ttlSecondsAfterFinished")]
     public int? TtlSecondsAfterFinished { get; set; }
@@ -176,7 +182,7 @@ public sealed class CleanupSpec
 public sealed class ProbeSpec
 {
     /// <summary>Probe image; default the operator's --probe-image (chart value probeImage).</summary>
-    [StringLength(int.MaxValue, MinimumLength = 1)]
+    [StringLength(512, MinimumLength = 1)]
     [JsonPropertyName("image")]
     public string? Image { get; set; }
 

@@ -2,12 +2,16 @@ using Netra.Operator.Core.Api.V1Alpha1;
 
 namespace Netra.Operator.Core.Schedule.Stages;
 
-/// <summary>What a trigger does while runs are active, by <c>spec.concurrencyPolicy</c>; the last stage, it always decides.</summary>
+/// <summary>
+/// What a trigger does while runs are active, by <c>spec.concurrencyPolicy</c>; the last stage, it always decides. Whatever
+/// the policy, a trigger waits queued while the schedule has as many unfinished runs as the installer allows one schedule.
+/// </summary>
 public static class ConcurrencyStage
 {
     public static ScheduleDecision Decide(ScheduleObservation observation, ScheduleContext context)
     {
-        var (started, queued) = Apply(observation.Spec.ConcurrencyPolicy, observation.Schedule, context.Fired, context.Active);
+        var (started, queued) = Apply(
+            observation.Spec.ConcurrencyPolicy, observation.Schedule, context.Fired, context.Active, observation.MaxActiveRuns);
         context.Actions.AddRange(started);
         if (started.OfType<StartRun>().FirstOrDefault() is { } start)
         {
@@ -23,7 +27,7 @@ public static class ConcurrencyStage
 
     /// <summary>The runs to start and delete, and the trigger left queued (Forbid with a run active).</summary>
     public static (IReadOnlyList<ScheduleAction> Actions, RunTrigger? Queued) Apply(
-        string policy, TestRunSchedule schedule, RunTrigger? fired, IReadOnlyList<TestRun> active)
+        string policy, TestRunSchedule schedule, RunTrigger? fired, IReadOnlyList<TestRun> active, int maxActive = int.MaxValue)
     {
         if (fired is null)
         {
@@ -33,7 +37,7 @@ public static class ConcurrencyStage
         var run = ScheduledRuns.Create(schedule, fired);
         var name = run.Metadata.Name;
         var others = active.Where(r => r.Metadata.Name != name).ToList();
-        if (others.Count > 0 && policy == ConcurrencyPolicies.Forbid)
+        if ((others.Count > 0 && policy == ConcurrencyPolicies.Forbid) || (policy == ConcurrencyPolicies.Allow && others.Count >= maxActive))
         {
             return ([], fired);
         }
