@@ -44,7 +44,7 @@ public sealed class EventRecorder : IAsyncDisposable
         {
             Metadata = new V1ObjectMeta
             {
-                Name = $"{about.Metadata.Name}.{now.Ticks.ToString("x", CultureInfo.InvariantCulture)}",
+                Name = NameFor(about.Metadata.Name, now.Ticks.ToString("x", CultureInfo.InvariantCulture)),
                 NamespaceProperty = ns,
             },
             InvolvedObject = new V1ObjectReference
@@ -108,4 +108,8 @@ public sealed class EventRecorder : IAsyncDisposable
             // Disposed with Events still queued: they are dropped, as the process is stopping.
         }
     }
+
+    /// <summary><c>&lt;object&gt;.&lt;suffix&gt;</c> within the 253 characters of a name, for objects whose own name is that long.</summary>
+    public static string NameFor(string name, string suffix) =>
+        $"{name[..Math.Min(name.Length, 252 - suffix.Length)].TrimEnd('-', '.')}.{suffix}";
 }

@@ -8,9 +8,10 @@ namespace Netra.ControllerRuntime;
 /// index (such as the key of the object's owner), so that a reconcile reads children from memory
 /// instead of listing them from the API server. A read may lag the server by the watch events still
 /// on their way: what a controller creates from such a read must be idempotent, as creates by
-/// deterministic name are. The objects are shared: read them, never change them.
+/// deterministic name are. The objects are shared: read them, never change them. <paramref name="keep"/> trims what is kept
+/// of each object as it arrives from a list or a watch (only what the controller reads, to bound its memory).
 /// </summary>
-public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null)
+public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null, Func<T, T>? keep = null)
     where T : IKubernetesObject<V1ObjectMeta>
 {
     private readonly Lock _gate = new();
@@ -102,6 +103,7 @@ public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null)
 
     private void Put(T item)
     {
+        item = keep is null ? item : keep(item);
         var key = ObjectKey.Of(item);
         Remove(key);
         _objects[key] = item;

@@ -18,9 +18,12 @@ public static class CredentialVariables
     public const string ClientId = "NETRA_PROBES_CLIENT_ID";
     public const string ClientSecret = "NETRA_PROBES_CLIENT_SECRET";
 
-    /// <summary>What a credentials Secret must hold: the first user.</summary>
-    public static IReadOnlyList<string> Required { get; } = [User, Password];
+    /// <summary>The hosts the Secret's owner lets its credentials go to (<see cref="CredentialHosts"/>): required.</summary>
+    public const string AllowedHosts = "NETRA_PROBES_ALLOWED_HOSTS";
+
+    /// <summary>What a credentials Secret must hold: the first user, and where its owner lets the credentials go.</summary>
+    public static IReadOnlyList<string> Required { get; } = [User, Password, AllowedHosts];
 
     public static IReadOnlyList<string> All { get; } =
-        [User, Password, OtherUser, OtherPassword, SpareUser, SparePassword, ExpiryUser, ExpiryPassword, ClientId, ClientSecret];
+        [User, Password, OtherUser, OtherPassword, SpareUser, SparePassword, ExpiryUser, ExpiryPassword, ClientId, ClientSecret, AllowedHosts];
 }

@@ -20,10 +20,19 @@ public static class PackedReport
         return Convert.ToBase64String(packed.ToArray());
     }
 
-    /// <summary>The JSON report, or null when <paramref name="packed"/> is not one this class packed.</summary>
+    /// <summary>
+    /// The most a report may unpack to: what a termination message's few kilobytes hold when the probes packed them
+    /// (their cases' messages compress about tenfold), far below what a gzip bomb of the same size would give.
+    /// </summary>
+    public const int MaxUnpackedBytes = 128 * 1024;
+
+    /// <summary>
+    /// The JSON report, or null when <paramref name="packed"/> is not one this class packed or unpacks to more than
+    /// <see cref="MaxUnpackedBytes"/> (decompression stops there: a pod's bytes are untrusted).
+    /// </summary>
     public static string? Unpack(string? packed)
     {
-        if (string.IsNullOrEmpty(packed))
+        if (string.IsNullOrEmpty(packed) || packed.Length > TerminationMessage.MaxBytes)
         {
             return null;
         }
@@ -31,8 +40,14 @@ public static class PackedReport
         try
         {
             using var gzip = new GZipStream(new MemoryStream(Convert.FromBase64String(packed)), CompressionMode.Decompress);
-            using var reader = new StreamReader(gzip, Encoding.UTF8);
-            return reader.ReadToEnd();
+            var buffer = new byte[MaxUnpackedBytes + 1];
+            var length = 0;
+            for (int read; length < buffer.Length && (read = gzip.Read(buffer, length, buffer.Length - length)) > 0;)
+            {
+                length += read;
+            }
+
+            return length > MaxUnpackedBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
         }
         catch (Exception error) when (error is FormatException or InvalidDataException)
         {

@@ -58,11 +58,18 @@ public static class TerminationMessage
         }
     }
 
+    /// <summary>The most cases a scenario may claim: more than any scenario has (a test keeps the catalog under it).</summary>
+    public const int MaxCasesPerScenario = 64;
+
+    /// <summary>The longest a scenario may claim to have taken: a day, longer than any run may last.</summary>
+    public const long MaxDurationMs = 24L * 60 * 60 * 1000;
+
     private static Summary Bounded(Summary summary)
     {
         var scenarios = (summary.Scenarios ?? [])
             .Where(s => s is not null && ScenarioNames.All.Contains(s.Name))
-            .Select(s => s with { DurationMs = Math.Max(0, s.DurationMs), Counts = Bounded(s.Counts) })
+            .DistinctBy(s => s.Name)
+            .Select(s => s with { DurationMs = Math.Clamp(s.DurationMs, 0, MaxDurationMs), Counts = Bounded(s.Counts, MaxCasesPerScenario) })
             .ToList();
         var failures = (summary.Failures ?? [])
             .Where(f => f is not null && IsCaseId(f.Id))
@@ -70,7 +77,7 @@ public static class TerminationMessage
             .ToList();
         return summary with
         {
-            Counts = Bounded(summary.Counts),
+            Counts = Bounded(summary.Counts, MaxCasesPerScenario * ScenarioNames.All.Count),
             Scenarios = scenarios,
             Failures = failures,
             Truncated = summary.Truncated || failures.Count < (summary.Failures?.Count ?? 0),
@@ -78,10 +85,29 @@ public static class TerminationMessage
         };
     }
 
-    private static Counts Bounded(Counts? counts) => counts is null
-        ? new Counts(0, 0, 0, 0, 0)
-        : new Counts(Math.Max(0, counts.Total), Math.Max(0, counts.Passed), Math.Max(0, counts.Failed), Math.Max(0, counts.Skipped),
-            Math.Max(0, counts.Errors));
+    /// <summary>
+    /// Each count within [0, <paramref name="most"/>] and no more cases in all than that (a claim beyond is cut, failures
+    /// and errors kept first, so that a pod cannot turn a failure into a pass by claiming more); the total their sum.
+    /// </summary>
+    private static Counts Bounded(Counts? counts, int most)
+    {
+        if (counts is null)
+        {
+            return new Counts(0, 0, 0, 0, 0);
+        }
+
+        var left = most;
+        int Take(int claimed)
+        {
+            var taken = Math.Clamp(claimed, 0, left);
+            left -= taken;
+            return taken;
+        }
+
+        var (errors, failed) = (Take(counts.Errors), Take(counts.Failed));
+        var (skipped, passed) = (Take(counts.Skipped), Take(counts.Passed));
+        return new Counts(errors + failed + skipped + passed, passed, failed, skipped, errors);
+    }
 
     /// <summary><c>scenario/case</c>: a known scenario, a case name of lower-case letters, digits and dashes.</summary>
     private static bool IsCaseId(string? id)

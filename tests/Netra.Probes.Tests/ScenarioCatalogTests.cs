@@ -24,6 +24,10 @@ public sealed class ScenarioCatalogTests
         Assert.InRange(ScenarioCatalog.All.Single(s => s.Name == name).Cases.Count, minimum, int.MaxValue);
 
     [Fact]
+    public void No_scenario_has_more_cases_than_the_operator_believes_a_probe_pod_claiming() =>
+        Assert.All(ScenarioCatalog.All, s => Assert.InRange(s.Cases.Count, 1, TerminationMessage.MaxCasesPerScenario));
+
+    [Fact]
     public void Case_ids_are_unique_stable_and_scoped_by_scenario()
     {
         var ids = ScenarioCatalog.All.SelectMany(s => s.Cases.Select(c => (s.Name, c.Id))).ToList();

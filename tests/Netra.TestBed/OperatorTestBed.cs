@@ -9,6 +9,7 @@ using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
 using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Serve;
+using Netra.Operator.Core.Tenancy;
 using Netra.Testing;
 
 namespace Netra.TestBed;
@@ -117,11 +118,19 @@ public class OperatorTestBed : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The operator's defaults, but for the shortest schedule interval: the tests' schedules fire every few seconds, as an
+    /// installer may allow with <c>--min-schedule-interval</c>.
+    /// </summary>
+    public static ControllerSettings Defaults { get; } = new() { Policy = FastSchedules(new TenantPolicy()) };
+
+    public static TenantPolicy FastSchedules(TenantPolicy policy) => policy with { MinScheduleInterval = TimeSpan.FromSeconds(1) };
+
     /// <summary>An operator in this process, as the chart's service account, with short leases (and the default resync: runs advance on watch events).</summary>
     public OperatorHost StartOperator(string lease, string identity, ControllerSettings? settings = null) =>
         OperatorHost.Start(
             Cp.ConfigurationFor(Cp.OperatorToken),
-            OperatorOptions(lease, identity) with { Controller = settings ?? new ControllerSettings() },
+            OperatorOptions(lease, identity) with { Controller = settings ?? Defaults },
             NullLoggerFactory.Instance);
 
     /// <summary>
@@ -140,6 +149,7 @@ public class OperatorTestBed : IAsyncDisposable
             "--lease-duration", options.LeaseDuration.ToString("c", CultureInfo.InvariantCulture),
             "--renew-deadline", options.RenewDeadline.ToString("c", CultureInfo.InvariantCulture),
             "--retry-period", options.RetryPeriod.ToString("c", CultureInfo.InvariantCulture),
+            "--min-schedule-interval", GoDuration.Format(Defaults.Policy.MinScheduleInterval),
         ];
         var log = Path.Combine(Cp.WorkDirectory, $"operator-{lease}-{identity}.log");
         return executable is null

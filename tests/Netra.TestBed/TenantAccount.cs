@@ -7,8 +7,8 @@ using Netra.Testing;
 namespace Netra.TestBed;
 
 /// <summary>
-/// A tenant as a cluster would have one: a ServiceAccount of its own namespace allowed to create and read TestRuns
-/// there and nothing else (no Secrets, no Jobs, no pods), with the token the token controller issues it.
+/// A tenant as a cluster would have one: a ServiceAccount of its own namespace allowed to create and read TestRuns and
+/// TestRunSchedules there and nothing else (no Secrets, no Jobs, no pods), with the token the token controller issues it.
 /// </summary>
 public static class TenantAccount
 {
@@ -24,7 +24,7 @@ public static class TenantAccount
             Metadata = new V1ObjectMeta { Name = Role },
             Rules =
             [
-                new V1PolicyRule { ApiGroups = [TestRun.Group], Resources = [TestRun.Plural], Verbs = ["get", "list", "watch", "create", "delete"] },
+                new V1PolicyRule { ApiGroups = [TestRun.Group], Resources = [TestRun.Plural, TestRunSchedule.Plural], Verbs = ["get", "list", "watch", "create", "delete"] },
             ],
         }, ns);
         await admin.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(new V1RoleBinding

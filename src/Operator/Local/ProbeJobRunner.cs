@@ -15,12 +15,14 @@ public static class ProbeJobRunner
 {
     /// <param name="progress">Where each case is printed as it finishes.</param>
     /// <param name="jsonReport">Where the probes also write their full JSON report, if anywhere.</param>
+    /// <param name="environment">The container's environment as its pod would have it; this process's when null.</param>
     public static async Task<(int ExitCode, string TerminationMessage)> RunAsync(
         V1Container container,
         Func<Uri, Uri> mapServiceUrl,
         IAnsiConsole progress,
         CancellationToken cancellationToken,
-        string? jsonReport = null)
+        string? jsonReport = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var terminationLog = Path.GetTempFileName();
         try
@@ -31,7 +33,7 @@ public static class ProbeJobRunner
                 .. jsonReport is null ? [] : new[] { "--json", jsonReport },
             ];
             // The summary table is the caller's to print; signals are the hosting program's (no handler of the probes' own).
-            var command = ProbesCommand.Create(Quiet, progress);
+            var command = ProbesCommand.Create(Quiet, progress, environment is null ? null : name => environment.GetValueOrDefault(name));
             var exitCode = await command.Parse(args).InvokeAsync(
                 new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
             return (exitCode, await File.ReadAllTextAsync(terminationLog, cancellationToken));

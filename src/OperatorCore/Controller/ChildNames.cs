@@ -63,7 +63,7 @@ public static class ChildNames
     {
         var suffix = run.Status?.Run is > 1 and var number ? $"-r{number}-results" : "-results";
         var name = run.Metadata.Name;
-        return name[..Math.Min(name.Length, 253 - suffix.Length)] + suffix;
+        return name[..Math.Min(name.Length, 253 - suffix.Length)].TrimEnd('-', '.') + suffix;
     }
 
     public static Dictionary<string, string> Labels(TestRun run, string component) => new()

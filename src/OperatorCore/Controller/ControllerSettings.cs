@@ -39,6 +39,9 @@ public sealed record ControllerSettings
     /// <summary>The registry of the services' images in a run's namespace (the charts' <c>image.registry</c>); null: the charts' own.</summary>
     public string? ServiceImageRegistry { get; init; }
 
+    /// <summary>The pods of the cluster's DNS: the only place a run's namespace may send DNS queries to.</summary>
+    public ClusterDns ClusterDns { get; init; } = new("kube-system", new Dictionary<string, string> { ["k8s-app"] = "kube-dns" });
+
     /// <summary>What tenants may make the operator do: allow-lists and caps.</summary>
     public Tenancy.TenantPolicy Policy { get; init; } = new();
 
@@ -58,6 +61,9 @@ public sealed record ControllerSettings
     /// </summary>
     public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }
+
+/// <summary>The cluster's DNS pods, by their namespace (its name) and their labels.</summary>
+public sealed record ClusterDns(string Namespace, IReadOnlyDictionary<string, string> PodLabels);
 
 /// <summary>A ServiceAccount by namespace and name.</summary>
 public sealed record ServiceAccountName(string Namespace, string Name);

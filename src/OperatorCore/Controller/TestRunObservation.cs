@@ -42,9 +42,6 @@ public sealed class TestRunObservation
 
     /// <summary>Probe Jobs by name.</summary>
     public IReadOnlyDictionary<string, JobObservation> ProbeJobs { get; }
-
-    /// <summary>The same children, seen with another copy of the run (the API server's, when a decision is to be acted on).</summary>
-    public TestRunObservation WithRun(TestRun other) => new(other, EnvironmentNamespace, DeployJob, ProbeJobs, Queue);
 }
 
 /// <summary>

@@ -1,23 +1,19 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.ControllerRuntime;
+using k8s.Autorest;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Controller.Stages;
 using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Core.Controller;
 
 /// <summary>
-/// Observe (the run and its children), decide (<see cref="TestRunDecider"/>, pure), act (idempotent
-/// creates and deletes), record (the status through /status, only when it changed, and an Event
-/// for each transition).
+/// The TestRun's parts of the one reconcile (<see cref="Reconciler{TResource,TStatus,TObservation,TDecision}"/>) against an
+/// API server: observe the run and its children (<see cref="TestRunObserver"/>), decide (<see cref="TestRunDecider"/>),
+/// act (<see cref="ChildActuator"/>), write the status whole, record an Event for each probe started and each transition.
 /// </summary>
-/// <remarks>
-/// Most reconciles, woken by the watch events of the reconciler's own writes, change nothing; they
-/// decide from the watch cache and cost no API call. A decision that changes something is made
-/// again from the run as the API server has it, so nothing is done on the strength of a cached
-/// copy that is out of date.
-/// </remarks>
 public sealed class TestRunReconciler(
     IKubernetes client,
     ObjectCache<TestRun> runs,
@@ -26,61 +22,72 @@ public sealed class TestRunReconciler(
     EventRecorder events,
     OutcomeMetrics outcomes,
     ILogger logger,
-    TimeProvider time) : IReconciler
+    TimeProvider time) : Reconciler<TestRun, TestRunStatus, TestRunObservation, TestRunDecision>(time)
 {
     private readonly TestRunObserver _observer = new(client, runs, jobs);
     private readonly ChildActuator _actuator = new(client);
-    private readonly StatusPatcher<TestRun> _status = new(client, TestRun.Group, TestRun.Version, TestRun.Plural);
+    private readonly StatusWriter<TestRun, TestRunStatus> _status = new(client, TestRun.Group, TestRun.Version, TestRun.Plural);
 
-    public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
+    protected override async Task<TestRunObservation?> ObserveAsync(string key, CancellationToken cancellationToken) =>
+        runs.Get(key) is { } cached ? await _observer.ObserveAsync(cached, cancellationToken) : null;
+
+    protected override async Task<TestRunObservation?> ObserveCurrentAsync(TestRunObservation cached, CancellationToken cancellationToken)
     {
-        if (runs.Get(key) is not { } cached)
-        {
-            return ReconcileResult.Done;
-        }
-
-        var now = time.GetUtcNow();
-        var observation = await _observer.ObserveAsync(cached, cancellationToken);
-        var decision = TestRunDecider.Decide(observation, settings, now);
-        if (ChangesNothing(decision, observation.Run))
-        {
-            return Requeue(decision);
-        }
-
-        var (ns, name) = ObjectKey.Parse(key);
-        if (await _observer.ReadRunAsync(ns, name, cancellationToken) is not { } fresh)
-        {
-            return ReconcileResult.Done;
-        }
-
-        if (fresh.Metadata.ResourceVersion != cached.Metadata.ResourceVersion)
-        {
-            observation = observation.WithRun(fresh);
-            decision = TestRunDecider.Decide(observation, settings, now);
-        }
-
-        var before = observation.Run.Status;
-        var run = await _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
-        RecordActions(run, decision.Actions);
-
-        if (decision.Status is not null
-            && await _status.PatchAsync(
-                run,
-                current => TestRunDecider.Decide(observation.WithRun(current), settings, now).Status,
-                r => r.Status,
-                cancellationToken))
-        {
-            RecordTransition(run, before, decision.Status);
-        }
-
-        return Requeue(decision);
+        var run = cached.Run;
+        var fresh = await _observer.ReadRunAsync(run.Metadata.NamespaceProperty, run.Metadata.Name, cancellationToken);
+        // A run newer than the cached one may stand elsewhere (a next run waits in the queue): observe it whole.
+        return fresh is null ? null
+            : fresh.Metadata.ResourceVersion == run.Metadata.ResourceVersion ? cached
+            : await _observer.ObserveAsync(fresh, cancellationToken);
     }
 
-    private static ReconcileResult Requeue(TestRunDecision decision) =>
-        decision.RequeueAfter is { } delay ? ReconcileResult.After(delay) : ReconcileResult.Done;
+    protected override TestRun ResourceOf(TestRunObservation observation) => observation.Run;
 
-    private static bool ChangesNothing(TestRunDecision decision, TestRun run) =>
-        decision.Actions.Count == 0 && (decision.Status is null || JsonEquality.Same(decision.Status, run.Status));
+    /// <summary>A run whose deciding throws ends InvalidSpec instead of holding the queue (<see cref="RefusalStage"/>).</summary>
+    protected override TestRunDecision Decide(TestRunObservation observation, DateTimeOffset now)
+    {
+        try
+        {
+            return TestRunDecider.Decide(observation, settings, now);
+        }
+        catch (Exception error) when (RefusalStage.IsUndecidable(error))
+        {
+            var run = observation.Run;
+            logger.LogWarning("TestRun {Namespace}/{Name} cannot be decided: {Error}", run.Metadata.NamespaceProperty, run.Metadata.Name, error.GetType().Name);
+            return RefusalStage.Undecidable(run, error, now);
+        }
+    }
+
+    /// <summary>A child the API server refuses for good ends the run with its message, then the refusal is reported as the error it is.</summary>
+    protected override async Task<TestRun> ActAsync(TestRunObservation observation, TestRunDecision decision, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
+        }
+        catch (HttpOperationException error) when (RefusalStage.RefusedForGood(error))
+        {
+            var ended = RefusalStage.Refused(observation.Run, decision.Status, error, Time.GetUtcNow());
+            if (await _status.ReplaceAsync(observation.Run, ended, cancellationToken))
+            {
+                RecordTransition(observation.Run, observation.Run.Status, ended);
+            }
+
+            throw;
+        }
+    }
+
+    protected override Task<bool> WriteStatusAsync(TestRun resource, TestRunStatus status, CancellationToken cancellationToken) =>
+        _status.ReplaceAsync(resource, status, cancellationToken);
+
+    protected override void Record(TestRunObservation observation, TestRunDecision decision, bool statusWritten)
+    {
+        RecordActions(observation.Run, decision.Actions);
+        if (statusWritten)
+        {
+            RecordTransition(observation.Run, observation.Run.Status, decision.Status!);
+        }
+    }
 
     /// <summary>An Event for each probe Job started (retries say so) and for a removed namespace.</summary>
     private void RecordActions(TestRun run, IReadOnlyList<ChildAction> actions)

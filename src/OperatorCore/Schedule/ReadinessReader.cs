@@ -13,13 +13,14 @@ namespace Netra.Operator.Core.Schedule;
 /// </summary>
 public sealed class ReadinessReader(IKubernetes client, ILogger logger)
 {
-    public async Task<IReadOnlyList<ObservedWorkload>> ReadAsync(TestRunSchedule schedule, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ObservedWorkload>> ReadAsync(
+        TestRunSchedule schedule, Func<string, bool> mayWatch, CancellationToken cancellationToken)
     {
         var found = new List<ObservedWorkload>();
         foreach (var trigger in (schedule.Spec.Triggers?.Readiness ?? []).Select(ResolvedReadiness.Resolve).Where(t => t.Kind.Length > 0))
         {
             var namespaces = trigger.Namespaces.Count > 0 ? trigger.Namespaces : [schedule.Metadata.NamespaceProperty];
-            foreach (var ns in namespaces.Distinct())
+            foreach (var ns in namespaces.Distinct().Where(mayWatch))
             {
                 try
                 {

@@ -1,5 +1,6 @@
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Tenancy;
 
 namespace Netra.Operator.Core.Schedule;
 
@@ -18,9 +19,14 @@ public sealed record ResolvedSchedule(
     public const int DefaultFailedRunsHistoryLimit = 1;
     public static readonly TimeSpan DefaultSettleTime = TimeSpan.FromSeconds(30);
 
-    public static ResolvedSchedule Resolve(TestRunScheduleSpec spec)
+    /// <summary>Where a cron's occurrences are looked at for two that come too close: a fixed time, so that the answer never changes.</summary>
+    private static readonly DateTimeOffset CronEpoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The spec resolved; <paramref name="policy"/> (the installer's, unrestricted when null) adds what it refuses.</summary>
+    public static ResolvedSchedule Resolve(TestRunScheduleSpec spec, TenantPolicy? policy = null, string? ns = null)
     {
-        var problems = new List<string>();
+        policy ??= TenantPolicy.Unrestricted;
+        var problems = new List<string>(ScheduleChecks.Violations(spec, policy, ns ?? string.Empty));
         CronSchedule? cron = null;
         if (!string.IsNullOrWhiteSpace(spec.Schedule))
         {
@@ -28,6 +34,11 @@ public sealed record ResolvedSchedule(
             if (problem is not null)
             {
                 problems.Add(problem);
+            }
+            else if (ScheduleChecks.ShortestInterval(cron!.Next, CronEpoch) is { } shortest && shortest < policy.MinScheduleInterval)
+            {
+                problems.Add($"schedule \"{spec.Schedule}\" fires {GoDuration.Format(shortest)} apart; the operator allows runs at most "
+                    + $"every {GoDuration.Format(policy.MinScheduleInterval)}.");
             }
         }
 

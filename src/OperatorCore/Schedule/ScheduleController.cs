@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Tenancy;
 using Prometheus;
 
 namespace Netra.Operator.Core.Schedule;
@@ -19,20 +20,27 @@ public static class ScheduleController
     private const string AllSchedules = "*";
 
     public static ControllerHost<TestRunSchedule> Create(
-        IKubernetes client, EventRecorder events, IMetricFactory metricFactory, ILoggerFactory loggers, int workers, TimeProvider time)
+        IKubernetes client,
+        EventRecorder events,
+        IMetricFactory metricFactory,
+        ILoggerFactory loggers,
+        int workers,
+        TimeProvider time,
+        TenantPolicy policy)
     {
         var schedules = new ObjectCache<TestRunSchedule>(_ => AllSchedules);
         var runs = new ObjectCache<TestRun>(ScheduledRuns.OwnerKey);
         var deployments = new ObjectCache<V1Deployment>(ScheduleObserver.NamespaceIndex);
         var statefulSets = new ObjectCache<V1StatefulSet>(ScheduleObserver.NamespaceIndex);
         var readiness = new ReadinessReader(client, loggers.CreateLogger<ReadinessReader>());
-        var observer = new ScheduleObserver(client, runs, deployments, statefulSets, readiness);
+        var observer = new ScheduleObserver(client, runs, deployments, statefulSets, readiness, policy);
         var reconciler = new ScheduleReconciler(
             client, schedules, observer, events, new ScheduleMetrics(metricFactory), loggers.CreateLogger<ScheduleReconciler>(), time);
         IEnumerable<string> Watching(IKubernetesObject<V1ObjectMeta> workload) => schedules.Indexed(AllSchedules)
             .Where(s => s.Spec.Triggers?.Rollouts is { } rollouts
                 && (rollouts.Namespaces is { Count: > 0 } namespaces ? namespaces : [s.Metadata.NamespaceProperty])
-                    .Contains(workload.Metadata.NamespaceProperty))
+                    .Contains(workload.Metadata.NamespaceProperty)
+                && ScheduleChecks.MayWatch(policy, s.Metadata.NamespaceProperty, workload.Metadata.NamespaceProperty))
             .Select(ObjectKey.Of);
         return new ControllerHost<TestRunSchedule>(
                 new CustomResourceSource<TestRunSchedule>(client, TestRun.Group, TestRun.Version, TestRunSchedule.Plural),

@@ -1,11 +1,19 @@
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Tenancy;
 
 namespace Netra.Operator.Core.Schedule;
 
-/// <summary>Everything a schedule's reconcile decides from: the schedule, the TestRuns it owns, and the workloads it may watch.</summary>
-public sealed record ScheduleObservation(TestRunSchedule Schedule, IReadOnlyList<TestRun> Runs, IReadOnlyList<ObservedWorkload> Workloads)
+/// <summary>
+/// Everything a schedule's reconcile decides from: the schedule, the TestRuns it owns, the workloads it may watch, and
+/// what the installer allows (unrestricted when null).
+/// </summary>
+public sealed record ScheduleObservation(
+    TestRunSchedule Schedule, IReadOnlyList<TestRun> Runs, IReadOnlyList<ObservedWorkload> Workloads, TenantPolicy? Policy = null)
 {
-    public ResolvedSchedule Spec { get; } = ResolvedSchedule.Resolve(Schedule.Spec);
+    public ResolvedSchedule Spec { get; } = ResolvedSchedule.Resolve(Schedule.Spec, Policy, Schedule.Metadata?.NamespaceProperty);
+
+    /// <summary>Unfinished runs of the schedule at once, whatever its concurrency policy.</summary>
+    public int MaxActiveRuns => (Policy ?? TenantPolicy.Unrestricted).MaxActiveRunsPerSchedule;
 }
 
 /// <summary>A Deployment or StatefulSet as a rollout trigger sees it.</summary>

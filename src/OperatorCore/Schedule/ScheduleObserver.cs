@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Tenancy;
 
 namespace Netra.Operator.Core.Schedule;
 
@@ -16,7 +17,8 @@ public sealed class ScheduleObserver(
     ObjectCache<TestRun> runs,
     ObjectCache<V1Deployment> deployments,
     ObjectCache<V1StatefulSet> statefulSets,
-    ReadinessReader readiness)
+    ReadinessReader readiness,
+    TenantPolicy policy)
 {
     /// <summary>What a workload cache is indexed by: the namespace.</summary>
     public static string? NamespaceIndex(IKubernetesObject<V1ObjectMeta> item) => item.Metadata.NamespaceProperty;
@@ -24,7 +26,8 @@ public sealed class ScheduleObserver(
     public async Task<ScheduleObservation> ObserveAsync(TestRunSchedule schedule, CancellationToken cancellationToken) => new(
         schedule,
         [.. runs.Indexed(ObjectKey.Of(schedule)).Where(run => OwnedBy(run, schedule))],
-        [.. Workloads(schedule), .. await readiness.ReadAsync(schedule, cancellationToken)]);
+        [.. Workloads(schedule), .. await readiness.ReadAsync(schedule, MayWatch(schedule), cancellationToken)],
+        policy);
 
     /// <summary>The schedule and its runs from the API server; null when the schedule is gone.</summary>
     public async Task<ScheduleObservation?> ReadAsync(TestRunSchedule cached, CancellationToken cancellationToken)
@@ -48,8 +51,8 @@ public sealed class ScheduleObserver(
         var owned = listed.GetProperty("items").EnumerateArray()
             .Select(run => KubernetesJson.Deserialize<TestRun>(run.GetRawText()))
             .Where(run => OwnedBy(run, schedule));
-        var workloads = await readiness.ReadAsync(schedule, cancellationToken);
-        return new ScheduleObservation(schedule, [.. owned], [.. Workloads(schedule), .. workloads]);
+        var workloads = await readiness.ReadAsync(schedule, MayWatch(schedule), cancellationToken);
+        return new ScheduleObservation(schedule, [.. owned], [.. Workloads(schedule), .. workloads], policy);
     }
 
     private IReadOnlyList<ObservedWorkload> Workloads(TestRunSchedule schedule)
@@ -60,9 +63,13 @@ public sealed class ScheduleObserver(
         }
 
         var namespaces = rollouts.Namespaces is { Count: > 0 } given ? given : [schedule.Metadata.NamespaceProperty];
-        return [.. namespaces.Distinct().SelectMany(ns =>
+        return [.. namespaces.Distinct().Where(MayWatch(schedule)).SelectMany(ns =>
             deployments.Indexed(ns).Select(RolloutProgress.Of).Concat(statefulSets.Indexed(ns).Select(RolloutProgress.Of)))];
     }
+
+    /// <summary>Only namespaces the installer lets the schedule watch are ever read (<see cref="ScheduleChecks"/>).</summary>
+    public Func<string, bool> MayWatch(TestRunSchedule schedule) =>
+        ns => ScheduleChecks.MayWatch(policy, schedule.Metadata.NamespaceProperty, ns);
 
     private static bool OwnedBy(TestRun run, TestRunSchedule schedule) =>
         run.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == schedule.Metadata.Uid) == true;

@@ -75,6 +75,15 @@ internal sealed class ServeCommandOptions
         Description = "Registry of the services' images in a run's namespace; default: the charts' own.",
     };
 
+    public Option<string> ClusterDnsNamespace { get; } = Default(
+        "--cluster-dns-namespace", "Namespace of the cluster's DNS pods, the only DNS a run's namespace may query.", Settings.ClusterDns.Namespace);
+
+    public Option<string[]> ClusterDnsPodLabels { get; } = new("--cluster-dns-pod-label")
+    {
+        Description = "KEY=VALUE label of the cluster's DNS pods (repeat); default: k8s-app=kube-dns.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     public Option<string> DeployerRole { get; } = Default(
         "--deployer-cluster-role", "ClusterRole granted to deploy Jobs inside their namespace.", Settings.DeployerClusterRole);
 
@@ -86,6 +95,7 @@ internal sealed class ServeCommandOptions
         [
             Kubeconfig, LeaderElect, LeaseNamespace, LeaseName, Identity, LeaseDuration, RenewDeadline, RetryPeriod, Workers, MetricsPort,
             LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole, ImagePullSecrets, ServiceImageRegistry,
+            ClusterDnsNamespace, ClusterDnsPodLabels,
         ];
         foreach (var option in all.Concat(Tenancy.All))
         {
@@ -98,6 +108,8 @@ internal sealed class ServeCommandOptions
         : !(TimeSpan.Zero < parsed.GetValue(RetryPeriod) && parsed.GetValue(RetryPeriod) < parsed.GetValue(RenewDeadline)
             && parsed.GetValue(RenewDeadline) < parsed.GetValue(LeaseDuration))
             ? "0 < --retry-period < --renew-deadline < --lease-duration is required."
+        : (parsed.GetValue(ClusterDnsPodLabels) ?? []).FirstOrDefault(l => l.Split('=') is not [{ Length: > 0 }, _]) is { } bad
+            ? $"--cluster-dns-pod-label takes KEY=VALUE, not '{bad}'."
         : Tenancy.Problem(parsed);
 
     public ServeOptions ToServeOptions(ParseResult parsed) => new()
@@ -121,6 +133,9 @@ internal sealed class ServeCommandOptions
             DeployerClusterRole = parsed.GetRequiredValue(DeployerRole),
             ImagePullSecrets = parsed.GetValue(ImagePullSecrets) ?? [],
             ServiceImageRegistry = parsed.GetValue(ServiceImageRegistry),
+            ClusterDns = parsed.GetValue(ClusterDnsPodLabels) is { Length: > 0 } labels
+                ? new ClusterDns(parsed.GetRequiredValue(ClusterDnsNamespace), labels.Select(l => l.Split('=')).ToDictionary(l => l[0], l => l[1]))
+                : Settings.ClusterDns with { Namespace = parsed.GetRequiredValue(ClusterDnsNamespace) },
         }, parsed),
     };
 

@@ -19,6 +19,31 @@ internal sealed class TenancyCommandOptions
     public Option<string[]> EndpointHosts { get; } = List(
         "--allowed-endpoint-host", "A host Existing runs may probe (repeat; '*.suffix' for a domain); default: any.");
 
+    public Option<string[]> ChartValues { get; } = List(
+        "--allowed-chart-value",
+        "A key of spec.environment.charts.*.values runs may set, as a dotted path ('a.*': every key under a; repeat); "
+            + $"default: {string.Join(", ", TenantPolicy.DefaultChartValues)}.");
+
+    public Option<string[]> RolloutNamespaces { get; } = List(
+        "--allowed-rollout-namespace",
+        "A namespace besides its own whose rollouts a TestRunSchedule may watch (repeat; '*' any); default: none.");
+
+    public Option<string> MaxProbeCpu { get; } = Text(
+        "--max-probe-cpu", "The most CPU spec.probe.resources may request or be limited to.", Defaults.MaxProbeCpu);
+
+    public Option<string> MaxProbeMemory { get; } = Text(
+        "--max-probe-memory", "The most memory spec.probe.resources may request or be limited to.", Defaults.MaxProbeMemory);
+
+    public Option<string> MinScheduleInterval { get; } = Text(
+        "--min-schedule-interval",
+        "The shortest interval between two runs a TestRunSchedule's cron may ask for (a duration such as 1m).",
+        GoDuration.Format(Defaults.MinScheduleInterval));
+
+    public Option<int> MaxActiveRunsPerSchedule { get; } = Number(
+        "--max-active-runs-per-schedule",
+        "Unfinished runs of one TestRunSchedule at once, whatever its concurrency policy.",
+        Defaults.MaxActiveRunsPerSchedule);
+
     public Option<string> MaxTimeout { get; } = Text(
         "--max-timeout", "The longest spec.timeout accepted (a duration such as 3h).", GoDuration.Format(Defaults.MaxTimeout));
 
@@ -45,8 +70,8 @@ internal sealed class TenancyCommandOptions
 
     public IEnumerable<Option> All =>
     [
-        ProbeImages, Charts, EndpointHosts, MaxTimeout, MaxActiveRuns, MaxActiveRunsPerNamespace, MaxEnvironmentLifetime, Quota,
-        ServiceAccount,
+        ProbeImages, Charts, EndpointHosts, ChartValues, RolloutNamespaces, MaxProbeCpu, MaxProbeMemory, MinScheduleInterval,
+        MaxActiveRunsPerSchedule, MaxTimeout, MaxActiveRuns, MaxActiveRunsPerNamespace, MaxEnvironmentLifetime, Quota, ServiceAccount,
     ];
 
     public string? Problem(ParseResult parsed) =>
@@ -54,8 +79,12 @@ internal sealed class TenancyCommandOptions
             ? "--max-timeout must be a positive duration such as 3h."
         : !GoDuration.TryParse(parsed.GetValue(MaxEnvironmentLifetime), out var lifetime) || lifetime < TimeSpan.Zero
             ? "--max-environment-lifetime must be a duration such as 24h."
-        : parsed.GetValue(MaxActiveRuns) < 1 || parsed.GetValue(MaxActiveRunsPerNamespace) < 1
-            ? "--max-active-runs and --max-active-runs-per-namespace must be at least 1."
+        : !GoDuration.TryParse(parsed.GetValue(MinScheduleInterval), out _)
+            ? "--min-schedule-interval must be a duration such as 1m."
+        : parsed.GetValue(MaxActiveRuns) < 1 || parsed.GetValue(MaxActiveRunsPerNamespace) < 1 || parsed.GetValue(MaxActiveRunsPerSchedule) < 1
+            ? "--max-active-runs, --max-active-runs-per-namespace and --max-active-runs-per-schedule must be at least 1."
+        : Quantities.AtMost(parsed.GetValue(MaxProbeCpu), "1000") is not null || Quantities.AtMost(parsed.GetValue(MaxProbeMemory), "1Pi") is not null
+            ? "--max-probe-cpu and --max-probe-memory must be quantities such as 2 and 2Gi."
         : (parsed.GetValue(Quota) ?? []).FirstOrDefault(q => !q.Contains('=', StringComparison.Ordinal)) is { } bad
             ? $"--environment-quota takes NAME=QUANTITY, not '{bad}'."
         : parsed.GetValue(ServiceAccount)?.Split('/') is not [{ Length: > 0 }, { Length: > 0 }]
@@ -81,6 +110,12 @@ internal sealed class TenancyCommandOptions
                 ProbeImages = parsed.GetValue(ProbeImages) ?? [],
                 Charts = parsed.GetValue(Charts) ?? [],
                 EndpointHosts = parsed.GetValue(EndpointHosts) ?? [],
+                ChartValues = parsed.GetValue(ChartValues) is { Length: > 0 } values ? values : TenantPolicy.DefaultChartValues,
+                RolloutNamespaces = parsed.GetValue(RolloutNamespaces) ?? [],
+                MaxProbeCpu = parsed.GetRequiredValue(MaxProbeCpu),
+                MaxProbeMemory = parsed.GetRequiredValue(MaxProbeMemory),
+                MinScheduleInterval = GoDuration.Parse(parsed.GetValue(MinScheduleInterval)),
+                MaxActiveRunsPerSchedule = parsed.GetValue(MaxActiveRunsPerSchedule),
                 MaxTimeout = GoDuration.Parse(parsed.GetValue(MaxTimeout)),
                 MaxActiveRuns = parsed.GetValue(MaxActiveRuns),
                 MaxActiveRunsPerNamespace = parsed.GetValue(MaxActiveRunsPerNamespace),

@@ -12,17 +12,22 @@ public static class AllowList
 
     public static bool Allows(IEnumerable<string> entries, string value) => entries.Any(entry => Matches(entry, value));
 
-    /// <summary>An image reference (<c>registry/repository[:tag][@digest]</c>) against the list.</summary>
+    /// <summary>
+    /// An image reference against the list, parsed (<see cref="ImageReference"/>): an entry without a tag allows every
+    /// tag and digest of that repository, a prefix ending in <c>/</c> the repositories under it, <c>*.suffix</c> a
+    /// registry's domain; a text that is not a reference is never allowed.
+    /// </summary>
     public static bool AllowsImage(IEnumerable<string> entries, string image) =>
-        entries.Any(entry => Matches(entry, image) || Repository(image) == entry);
+        ImageReference.Parse(image) is { } reference && entries.Any(entry =>
+            entry == Any
+            || entry == image
+            || entry == reference.Repository
+            || (entry.EndsWith('/') && reference.Repository.StartsWith(entry, StringComparison.Ordinal))
+            || (entry.StartsWith("*.", StringComparison.Ordinal)
+                && reference.Domain.Split(':')[0].EndsWith(entry[1..], StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>The repository of an image reference: without its digest and tag (a colon after the last slash).</summary>
-    public static string Repository(string image)
-    {
-        var withoutDigest = image.Split('@')[0];
-        var colon = withoutDigest.LastIndexOf(':');
-        return colon > withoutDigest.LastIndexOf('/') ? withoutDigest[..colon] : withoutDigest;
-    }
+    /// <summary>The repository of an image reference: without its digest and tag; the text itself when it is not a reference.</summary>
+    public static string Repository(string image) => ImageReference.Parse(image)?.Repository ?? image;
 
     private static bool Matches(string entry, string value) =>
         entry == Any

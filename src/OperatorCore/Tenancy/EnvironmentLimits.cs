@@ -12,6 +12,7 @@ public sealed record EnvironmentLimits
     {
         ["pods"] = "20",
         ["requests.cpu"] = "4",
+        ["limits.cpu"] = "8",
         ["requests.memory"] = "8Gi",
         ["limits.memory"] = "16Gi",
         ["services"] = "10",
@@ -29,6 +30,12 @@ public sealed record EnvironmentLimits
     public string DefaultMemoryRequest { get; init; } = "64Mi";
 
     public string DefaultMemoryLimit { get; init; } = "512Mi";
+
+    /// <summary>What a container that says nothing is limited to (the quota bounds CPU limits too).</summary>
+    public string DefaultCpuLimit { get; init; } = "1";
+
+    /// <summary>The most CPU one container may be given.</summary>
+    public string MaxContainerCpu { get; init; } = "2";
 
     /// <summary>The most memory one container may be given.</summary>
     public string MaxContainerMemory { get; init; } = "4Gi";

@@ -17,6 +17,36 @@ public sealed record TenantPolicy
     /// <summary>Hosts an Existing run's endpoints may name (the probes send their credentials there); empty: any.</summary>
     public IReadOnlyList<string> EndpointHosts { get; init; } = [];
 
+    /// <summary>
+    /// The keys of <c>spec.environment.charts.*.values</c> a run may set, as dotted paths (<see cref="ChartValuesCheck"/>);
+    /// a path ending in <c>.*</c> allows every key under it with a plain value. Everything else (images, Secrets, network
+    /// policies, placement) is the installer's.
+    /// </summary>
+    public IReadOnlyList<string> ChartValues { get; init; } = DefaultChartValues;
+
+    public static IReadOnlyList<string> DefaultChartValues { get; } =
+    [
+        "config.*", "logLevel", "resources.requests.cpu", "resources.requests.memory", "resources.limits.cpu", "resources.limits.memory",
+    ];
+
+    /// <summary>The most CPU a run's probe container may request or be limited to (<c>spec.probe.resources</c>).</summary>
+    public string MaxProbeCpu { get; init; } = "2";
+
+    /// <summary>The most memory a run's probe container may request or be limited to.</summary>
+    public string MaxProbeMemory { get; init; } = "2Gi";
+
+    /// <summary>
+    /// Namespaces besides its own whose rollouts a TestRunSchedule may watch (<c>triggers.rollouts.namespaces</c>);
+    /// empty: its own only.
+    /// </summary>
+    public IReadOnlyList<string> RolloutNamespaces { get; init; } = [];
+
+    /// <summary>The shortest interval between two runs a TestRunSchedule's cron may ask for.</summary>
+    public TimeSpan MinScheduleInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Runs of one TestRunSchedule that may be unfinished at once, whatever its concurrency policy.</summary>
+    public int MaxActiveRunsPerSchedule { get; init; } = 3;
+
     /// <summary>The longest <c>spec.timeout</c> accepted.</summary>
     public TimeSpan MaxTimeout { get; init; } = TimeSpan.FromHours(3);
 
@@ -37,6 +67,12 @@ public sealed record TenantPolicy
     {
         ProbeImages = [AllowList.Any],
         Charts = [AllowList.Any],
+        ChartValues = [AllowList.Any],
+        MaxProbeCpu = "1000",
+        MaxProbeMemory = "1Ti",
+        RolloutNamespaces = [AllowList.Any],
+        MinScheduleInterval = TimeSpan.Zero,
+        MaxActiveRunsPerSchedule = int.MaxValue,
         MaxTimeout = TimeSpan.MaxValue,
         MaxActiveRunsPerNamespace = int.MaxValue,
         MaxActiveRuns = int.MaxValue,

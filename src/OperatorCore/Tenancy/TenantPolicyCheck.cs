@@ -20,6 +20,11 @@ public static class TenantPolicyCheck
             }
         }
 
+        if (spec.Probe?.Resources is { } resources)
+        {
+            violations.AddRange(ProbeResources(resources, policy));
+        }
+
         IReadOnlyList<string> charts =
             policy.Charts.Count > 0 ? policy.Charts : [settings.AuthChart, settings.AgentChart, settings.BackendChart];
         (string Service, ChartSpec? Chart)[] named =
@@ -31,6 +36,8 @@ public static class TenantPolicyCheck
                 violations.Add($"spec.charts.{service}.chart '{reference}' is not among the charts the operator allows "
                     + $"({Listed(charts)}).");
             }
+
+            violations.AddRange(ChartValuesCheck.Violations(service, chart?.Values, policy, settings.Limits));
         }
 
         if (policy.EndpointHosts.Count > 0 && spec is { Ephemeral: false, Endpoints: { } endpoints })
@@ -55,6 +62,30 @@ public static class TenantPolicyCheck
         }
 
         return violations;
+    }
+
+    /// <summary>CPU and memory only, each at most the installer's maximum: the probe pod runs in the tenant's namespace.</summary>
+    private static IEnumerable<string> ProbeResources(k8s.Models.V1ResourceRequirements resources, TenantPolicy policy)
+    {
+        (string Kind, IDictionary<string, k8s.Models.ResourceQuantity>? Amounts)[] kinds =
+            [("requests", resources.Requests), ("limits", resources.Limits)];
+        foreach (var (kind, amounts) in kinds)
+        {
+            foreach (var (name, quantity) in amounts ?? new Dictionary<string, k8s.Models.ResourceQuantity>())
+            {
+                var most = name switch { "cpu" => policy.MaxProbeCpu, "memory" => policy.MaxProbeMemory, _ => null };
+                var beyond = most is null ? "is not a resource probes may ask for (cpu, memory)." : Quantities.AtMost(quantity?.ToString(), most);
+                if (beyond is not null)
+                {
+                    yield return $"spec.probe.resources.{kind}.{name} {beyond}";
+                }
+            }
+        }
+
+        if (resources.Claims is { Count: > 0 })
+        {
+            yield return "spec.probe.resources.claims is not something probes may ask for.";
+        }
     }
 
     private static string Listed(IEnumerable<string> entries) => string.Join(", ", entries.Distinct());

@@ -34,12 +34,12 @@ public static class ProbesCommand
     public static RootCommand Create(IAnsiConsole console) => Create(console, console);
 
     /// <summary>Results (the summary, <c>list</c>) on <paramref name="results"/>; progress and errors on
-    /// <paramref name="progress"/>.</summary>
-    public static RootCommand Create(IAnsiConsole results, IAnsiConsole progress)
+    /// <paramref name="progress"/>; credentials from <paramref name="environment"/> (the process's variables when null).</summary>
+    public static RootCommand Create(IAnsiConsole results, IAnsiConsole progress, Func<string, string?>? environment = null)
     {
         var root = new RootCommand("Netra integration probes: check that auth, backend and agent work together.");
         root.Subcommands.Add(ListCommand(results));
-        root.Subcommands.Add(RunCommand(results, progress));
+        root.Subcommands.Add(RunCommand(results, progress, environment ?? Environment.GetEnvironmentVariable));
         return root;
     }
 
@@ -60,7 +60,7 @@ public static class ProbesCommand
         return list;
     }
 
-    private static Command RunCommand(IAnsiConsole results, IAnsiConsole progress)
+    private static Command RunCommand(IAnsiConsole results, IAnsiConsole progress, Func<string, string?> environment)
     {
         var options = new RunOptions();
         var run = new Command(
@@ -78,7 +78,7 @@ public static class ProbesCommand
             ProbeCredentials credentials;
             try
             {
-                credentials = ProbeCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
+                credentials = ProbeCredentials.FromEnvironment(environment);
             }
             catch (InvalidOperationException error)
             {

@@ -13,8 +13,17 @@ public sealed record ClientCredential(string ClientId, string ClientSecret);
 /// that watch a token expire. Defaults are the auth service's Development seed; in a cluster they come
 /// from a mounted Secret as environment variables, never from the command line.
 /// </summary>
+/// <param name="AllowedHosts">
+/// Where these credentials may be sent (<see cref="CredentialHosts"/>): null for the Development seed, which goes anywhere;
+/// from <c>NETRA_PROBES_ALLOWED_HOSTS</c>, required whenever credentials come from the environment.
+/// </param>
 public sealed record ProbeCredentials(
-    UserCredential User, UserCredential OtherUser, UserCredential SpareUser, ClientCredential Client, UserCredential? ExpiryUser = null)
+    UserCredential User,
+    UserCredential OtherUser,
+    UserCredential SpareUser,
+    ClientCredential Client,
+    UserCredential? ExpiryUser = null,
+    IReadOnlyList<string>? AllowedHosts = null)
 {
     public static ProbeCredentials DevelopmentSeed { get; } = new(
         new UserCredential("alice", "alice-dev-password"),
@@ -33,7 +42,7 @@ public sealed record ProbeCredentials(
     {
         var seed = DevelopmentSeed;
         var user = UserFrom(variable, CredentialVariables.User, CredentialVariables.Password);
-        return new ProbeCredentials(
+        var credentials = new ProbeCredentials(
             user ?? seed.User,
             UserFrom(variable, CredentialVariables.OtherUser, CredentialVariables.OtherPassword) ?? seed.OtherUser,
             UserFrom(variable, CredentialVariables.SpareUser, CredentialVariables.SparePassword) ?? seed.SpareUser,
@@ -41,6 +50,15 @@ public sealed record ProbeCredentials(
                 ?? seed.Client,
             UserFrom(variable, CredentialVariables.ExpiryUser, CredentialVariables.ExpiryPassword)
                 ?? (user is null ? seed.ExpiryUser : null)); // the seed's expiry user only goes with the seed's users
+        var given = CredentialVariables.All.Where(name => name != CredentialVariables.AllowedHosts).Any(name => !string.IsNullOrEmpty(variable(name)));
+        var hosts = variable(CredentialVariables.AllowedHosts);
+        if (given && string.IsNullOrWhiteSpace(hosts))
+        {
+            throw new InvalidOperationException(
+                $"{CredentialVariables.AllowedHosts} must list the hosts these credentials may be sent to (the credentials Secret's owner says).");
+        }
+
+        return given || !string.IsNullOrWhiteSpace(hosts) ? credentials with { AllowedHosts = CredentialHosts.Parse(hosts) } : credentials;
     }
 
     private static UserCredential? UserFrom(Func<string, string?> variable, string nameKey, string secretKey) =>

@@ -32,7 +32,7 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         string? aborted;
         try
         {
-            aborted = await ReadinessCheck(cancellationToken);
+            aborted = CredentialsRefusal() ?? await ReadinessCheck(cancellationToken);
             if (aborted is null)
             {
                 var work = RunAllAsync(scenarios, parallelism, finished, durations, cancellationToken);
@@ -58,6 +58,12 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
             durations[s.Name].Elapsed)).ToList();
         return new RunReport(startedAt, clock.Elapsed, results, aborted);
     }
+
+    /// <summary>Why the credentials may not go to the targets (the Secret's owner did not list a host), before anything is sent.</summary>
+    private string? CredentialsRefusal() => context.Credentials.AllowedHosts is { } hosts
+        ? CredentialHosts.Refusal(
+            hosts, [("authUrl", context.Targets.AuthUrl), ("backendUrl", context.Targets.BackendUrl), ("agentUrl", context.Targets.AgentUrl)])
+        : null;
 
     private static CaseResult NotRun(IScenario scenario, ProbeCase probeCase, string reason) =>
         new(probeCase.Id, scenario.Name, probeCase.Description, CaseOutcome.Skipped, TimeSpan.Zero, $"not run: {reason}");

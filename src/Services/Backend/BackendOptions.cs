@@ -51,6 +51,12 @@ public sealed class BackendOptions
     /// </summary>
     public int AuthRefreshesPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Sessions one user keeps for <c>resume</c>, attached or not; a new one forgets the one detached longest ago (its
+    /// resume then answers <c>session_expired</c>). Bounds what a user's churn keeps in memory: this many replay buffers.
+    /// </summary>
+    public int MaxSessionsPerUser { get; set; } = 16;
+
     /// <summary>How long a session without a connection can still be resumed.</summary>
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -30,5 +30,6 @@ public static class BackendOptionsServices
     private static bool LimitsArePositive(BackendOptions options) =>
         options.MaxFrameBytes > 0 && options.MessagesPerMinute > 0 && options.SendQueueCapacity > 0
         && options.ReplayBufferSize > 0 && options.MaxConnectionsPerUser > 0 && options.SendQueueBytes > 0
-        && options.ReplayBufferBytes > 0 && options.HistoryPageBytes > 0 && options.AuthRefreshesPerMinute > 0;
+        && options.ReplayBufferBytes > 0 && options.HistoryPageBytes > 0 && options.AuthRefreshesPerMinute > 0
+        && options.MaxSessionsPerUser > 0;
 }

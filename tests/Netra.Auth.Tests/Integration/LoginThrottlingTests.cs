@@ -68,6 +68,27 @@ public class LoginThrottlingTests
         Assert.Equal(HttpStatusCode.OK, validate.StatusCode);
     }
 
+    [Fact]
+    public async Task Refresh_token_rotation_is_capped_per_address_and_the_token_still_works_after_the_window()
+    {
+        await using var auth = await AuthHost.StartAsync("--Auth:LoginThrottling:RefreshesPerAddress=3");
+        var refreshToken = (await auth.LoginAsync("alice")).GetProperty("refresh_token").GetString()!;
+        for (var rotation = 0; rotation < 3; rotation++)
+        {
+            using var rotated = await auth.RefreshResponseAsync(refreshToken);
+            refreshToken = (await AuthHost.ReadOkAsync(rotated)).GetProperty("refresh_token").GetString()!;
+        }
+
+        using var throttled = await auth.RefreshResponseAsync(refreshToken);
+
+        await Problem.AssertAsync(throttled, HttpStatusCode.TooManyRequests, "refresh_throttled", refreshToken);
+        AssertRetryAfter(throttled);
+        // The refused rotation consumed nothing: the same token rotates from another address.
+        using var otherAddress = ClientFrom(IPAddress.Parse("127.0.0.2"), auth.Service.Address);
+        using var fromElsewhere = await otherAddress.PostAsJsonAsync("/v1/auth/refresh", new { refresh_token = refreshToken });
+        await AuthHost.ReadOkAsync(fromElsewhere);
+    }
+
     private static void AssertRetryAfter(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter?.Delta;

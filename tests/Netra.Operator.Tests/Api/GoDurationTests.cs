@@ -10,6 +10,7 @@ public sealed class GoDurationTests
     [InlineData("1h30m", 5_400_000)]
     [InlineData("500ms", 500)]
     [InlineData("1m30s250ms", 90_250)]
+    [InlineData("100000h", 360_000_000_000)]
     public void Parses_what_users_write(string text, long milliseconds)
     {
         Assert.True(GoDuration.TryParse(text, out var duration));
@@ -25,6 +26,11 @@ public sealed class GoDurationTests
     [InlineData("1.5h")]
     [InlineData("5d")]
     [InlineData("99999999999h")]
+    [InlineData("2000000000h")]
+    [InlineData("100001h")]
+    [InlineData("99999h99999h")]
+    [InlineData("9223372036854775807ms")]
+    [InlineData("0000000000000000000000000000000001s")]
     public void Refuses_anything_else(string? text) => Assert.False(GoDuration.TryParse(text, out _));
 
     [Theory]

@@ -39,7 +39,9 @@ public sealed class ChartNetworkPolicyTests
         Assert.Equal(new Dictionary<string, string> { [ChildNames.ComponentLabel] = ChildNames.ProbeComponent }, probes.PodSelector.MatchLabels);
 
         var dns = policy.Spec.Egress[0];
-        Assert.Null(dns.To);
+        var cluster = Assert.Single(dns.To);
+        Assert.Equal("kube-system", cluster.NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+        Assert.Equal("kube-dns", cluster.PodSelector.MatchLabels["k8s-app"]);
         Assert.Equal(["53/TCP", "53/UDP"], dns.Ports.Select(port => $"{port.Port.Value}/{port.Protocol}").Order(StringComparer.Ordinal));
         var calls = policy.Spec.Egress.Skip(1).ToList();
         Assert.Equal(callees, calls.SelectMany(rule => rule.To).Select(to => to.PodSelector.MatchLabels["app.kubernetes.io/name"]));

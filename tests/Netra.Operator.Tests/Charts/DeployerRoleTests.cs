@@ -40,11 +40,24 @@ public sealed class DeployerRoleTests
         var rendered = HelmChart.ServiceCharts
             .SelectMany(chart => new HelmChart(chart).Render("podDisruptionBudget: {enabled: true}"))
             .Select(item => Resources[(string)item["kind"]!]);
-        HashSet<string> needed = [.. rendered, "/secrets", "/pods", "apps/replicasets"];
+        HashSet<string> needed = [.. rendered, "/configmaps", "/pods", "apps/replicasets"];
 
         var granted = DeployerRules().Select(rule => rule.Split(' ')[0]).ToHashSet();
 
         Assert.Empty(granted.Except(needed));
+    }
+
+    [Fact]
+    public void The_deployer_role_reads_no_secret_and_changes_no_network_policy_but_the_charts_own()
+    {
+        var role = KubernetesYaml.Deserialize<V1ClusterRole>(
+            File.ReadAllText(Path.Combine(Repository.Root, "charts", "netra-operator", "templates", "deployer-clusterrole.yaml")));
+
+        Assert.DoesNotContain(role.Rules, rule => rule.Resources.Contains("secrets") || rule.Resources.Contains("*"));
+        var policies = role.Rules.Where(rule => rule.Resources.Contains("networkpolicies")).ToList();
+        Assert.All(policies.Where(rule => rule.Verbs.Intersect(["get", "update", "patch", "delete"]).Any()),
+            rule => Assert.Equal(HelmChart.ServiceCharts.Order(), rule.ResourceNames.Order()));
+        Assert.DoesNotContain(policies, rule => rule.ResourceNames is null && rule.Verbs.Intersect(["update", "patch", "delete"]).Any());
     }
 
     private static HashSet<string> DeployerRules()

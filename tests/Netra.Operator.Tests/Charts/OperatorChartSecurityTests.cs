@@ -57,8 +57,8 @@ public sealed class OperatorChartSecurityTests
     {
         var objects = new HelmChart("netra-operator").Render($"admissionPolicy: {{install: {install}}}", served ? [AdmissionApi] : []);
 
-        Assert.Equal(installed ? 2 : 0, objects.Count(o => (string?)o["kind"] == "ValidatingAdmissionPolicy"));
-        Assert.Equal(installed ? 2 : 0, objects.Count(o => (string?)o["kind"] == "ValidatingAdmissionPolicyBinding"));
+        Assert.Equal(installed ? 3 : 0, objects.Count(o => (string?)o["kind"] == "ValidatingAdmissionPolicy"));
+        Assert.Equal(installed ? 3 : 0, objects.Count(o => (string?)o["kind"] == "ValidatingAdmissionPolicyBinding"));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
     {
         var granted = GrantedPermissions();
         await GrantPullSecretAsync();
-        await using (var host = bed.StartOperator("rbac", "rbac", new ControllerSettings { ImagePullSecrets = [PullSecret] }))
+        await using (var host = bed.StartOperator("rbac", "rbac", OperatorTestBed.Defaults with { ImagePullSecrets = [PullSecret] }))
         {
             var ns = await bed.CreateNamespaceAsync("rbac");
             var created = await bed.CreateRunAsync(ns, """

@@ -37,6 +37,11 @@ public sealed class RunNamespaceTests(OperatorTestBedFixture bed) : IClassFixtur
         var policies = (await bed.Admin.NetworkingV1.ListNamespacedNetworkPolicyAsync(environment)).Items;
         Assert.Equal("0", quota.Spec.Hard["services.loadbalancers"].ToString());
         Assert.Equal("0", quota.Spec.Hard["services.nodeports"].ToString());
+        Assert.Equal("8", quota.Spec.Hard["limits.cpu"].ToString());
+        Assert.NotNull(limits.Spec.Limits.Single().DefaultProperty["cpu"]);
+        var dns = policies.Single(p => p.Metadata.Name == EnvironmentGuards.AllowEnvironment).Spec.Egress
+            .Single(rule => rule.Ports?.Any(port => port.Port.Value == "53") == true);
+        Assert.Equal("kube-system", Assert.Single(dns.To).NamespaceSelector.MatchLabels[EnvironmentGuards.NamespaceNameLabel]);
         Assert.NotNull(limits.Spec.Limits.Single().DefaultProperty["memory"]);
         var denyAll = policies.Single(p => p.Metadata.Name == EnvironmentGuards.DenyAll);
         Assert.Equal(["Ingress", "Egress"], denyAll.Spec.PolicyTypes);

@@ -8,6 +8,7 @@ using Netra.Operator.Core.Status;
 using Netra.Operator.Core.Tenancy;
 using Netra.Operator.Local;
 using Netra.Probes.Contract;
+using Netra.Operator.Tests.Charts;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;
@@ -30,7 +31,50 @@ public sealed class TenantAttackTests(OperatorTestBedFixture bed) : WithOperator
         { "a chart of its choosing", "environment: {charts: {auth: {chart: \"oci://evil.example/charts/auth\"}}}", Reasons.NotAllowed },
         { "a timeout of 99999h", "timeout: 99999h", Reasons.NotAllowed },
         { "a Secret name the API server refuses", $"environment: {{mode: Existing, endpoints: {OperatorTestBed.UnreachableEndpoints}, credentialsSecretRef: {{name: Bad_Name}}}}", Reasons.InvalidSpec },
+        { "chart values naming an image", "environment: {charts: {auth: {values: {image: {registry: evil.example, repository: exfiltrate}}}}}", Reasons.NotAllowed },
+        { "chart values mounting the copied pull secret", "environment: {charts: {backend: {values: {secretName: netra-pull-secret}}}}", Reasons.NotAllowed },
+        { "chart values opening egress to 0.0.0.0/0", "environment: {charts: {agent: {values: {networkPolicy: {extraEgress: [{to: [{ipBlock: {cidr: 0.0.0.0/0}}]}]}}}}}", Reasons.NotAllowed },
+        { "chart values tolerating every taint", "environment: {charts: {agent: {values: {tolerations: [{operator: Exists}]}}}}", Reasons.NotAllowed },
+        { "chart values placing pods on the control plane", "environment: {charts: {agent: {values: {nodeSelector: {node-role.kubernetes.io/control-plane: \"\"}}}}}", Reasons.NotAllowed },
+        { "a runtime variable as a setting", "environment: {charts: {auth: {values: {config: {DOTNET_STARTUP_HOOKS: /tmp/hook.dll}}}}}", Reasons.NotAllowed },
+        { "a container of 64 CPUs", "environment: {charts: {auth: {values: {resources: {limits: {cpu: \"64\"}}}}}}", Reasons.NotAllowed },
+        { "an image reference with a second one after the @", "probe: {image: \"ghcr.io/netra/netra-probes@evil.example/exfiltrate:1\"}", Reasons.NotAllowed },
+        { "probe resources beyond the installer's maximum", "probe: {resources: {limits: {memory: 64Gi}}}", Reasons.NotAllowed },
+        { "a timeout of 2000000000h", "timeout: 2000000000h", Reasons.InvalidSpec },
+        { "values of 40 KiB", $"environment: {{charts: {{auth: {{values: {{config: {{Big__Value: \"{new string('x', 40 * 1024)}\"}}}}}}}}}}", Reasons.InvalidSpec },
     };
+
+    public static TheoryData<string, string> RefusedByTheApiServer => new()
+    {
+        { "a time to live beyond an int", "ttlSecondsAfterFinished: 99999999999" },
+        { "a time to live beyond a year", "ttlSecondsAfterFinished: 31536001" },
+        { "a timeout of 40 characters", "timeout: 1000000000000000000000000000000000000h" },
+        { "an image of 1,000 characters", $"probe: {{image: \"{new string('a', 1000)}\"}}" },
+        { "100 top-level chart values", $"environment: {{charts: {{auth: {{values: {{{string.Join(", ", Enumerable.Range(1, 100).Select(i => $"k{i}: v"))}}}}}}}}}" },
+        { "an endpoint URL of 3,000 characters", $"environment: {{mode: Existing, endpoints: {{authUrl: \"http://a/{new string('a', 3000)}\", backendUrl: \"http://b\", agentUrl: \"http://c\"}}}}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedByTheApiServer))]
+    public async Task A_run_beyond_the_crds_bounds_is_refused_by_the_api_server(string attack, string spec)
+    {
+        var ns = await Bed.CreateNamespaceAsync("tenant");
+        using var tenant = await TenantAccount.CreateAsync(Bed.Cp, ns, "ci");
+
+        var manifest = YamlNodes.Load($$"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: too-large}
+            spec:
+              scenarios: [auth-service-independence]
+              {{spec}}
+            """)!;
+
+        var refused = await Assert.ThrowsAsync<HttpOperationException>(() =>
+            tenant.CustomObjects.CreateNamespacedCustomObjectAsync(manifest, TestRun.Group, TestRun.Version, ns, TestRun.Plural));
+
+        Assert.True(refused.Response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{attack}: {refused.Response.StatusCode}");
+    }
 
     [Theory]
     [MemberData(nameof(Refused))]

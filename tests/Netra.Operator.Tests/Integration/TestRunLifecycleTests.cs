@@ -240,7 +240,10 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
         await Bed.Admin.CoreV1.CreateNamespacedSecretAsync(new V1Secret
         {
             Metadata = new V1ObjectMeta { Name = "probe-credentials" },
-            StringData = new Dictionary<string, string> { ["NETRA_PROBES_USER"] = "alice", ["NETRA_PROBES_PASSWORD"] = "alice-dev-password" },
+            StringData = new Dictionary<string, string>
+            {
+                ["NETRA_PROBES_USER"] = "alice", ["NETRA_PROBES_PASSWORD"] = "alice-dev-password", ["NETRA_PROBES_ALLOWED_HOSTS"] = targets.AuthUrl.Host,
+            },
         }, ns);
         await Bed.CreateRunAsync(ns, $$"""
             apiVersion: netra.io/v1alpha1

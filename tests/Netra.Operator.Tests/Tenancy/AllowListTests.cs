@@ -7,7 +7,19 @@ public sealed class AllowListTests
     public static TheoryData<string, string, bool> Images => new()
     {
         { "ghcr.io/netra/netra-probes", "ghcr.io/netra/netra-probes:0.1.0", true },
-        { "ghcr.io/netra/netra-probes", "ghcr.io/netra/netra-probes@sha256:abc", true },
+        { "ghcr.io/netra/netra-probes", $"ghcr.io/netra/netra-probes@sha256:{Digest}", true },
+        { "ghcr.io/netra/netra-probes", $"ghcr.io/netra/netra-probes:0.1.0@sha256:{Digest}", true },
+        { "ghcr.io/netra/netra-probes", "ghcr.io/netra/netra-probes@sha256:abc", false },
+        { "ghcr.io/netra/netra-probes", "ghcr.io/netra/netra-probes@evil.example/exfiltrate:1", false },
+        { "ghcr.io/netra/netra-probes", "ghcr.io/netra/netra-probes:0.1.0@evil.example/x", false },
+        { "ghcr.io/netra/netra-probes", "ghcr.io/netra/netra-probes:1:2", false },
+        { "ghcr.io/netra/netra-probes", "ghcr.io/netra/netra-probes/../../evil/x:1", false },
+        { "ghcr.io/netra/netra-probes:0.1.0", $"ghcr.io/netra/netra-probes:0.1.0@sha256:{Digest}", false },
+        { "ghcr.io/netra/", "ghcr.io/netra/x@evil.example/y", false },
+        { "*.example.com", "evil.com/x:registry.example.com", false },
+        { "*.example.com", "registry.example.com:5000/x:1", true },
+        { "*", "anything/at:all", true },
+        { "*", "not a reference", false },
         { "ghcr.io/netra/netra-probes", "ghcr.io/netra/netra-probes", true },
         { "ghcr.io/netra/netra-probes", "ghcr.io/netra/netra-probes-evil:0.1.0", false },
         { "ghcr.io/netra/netra-probes", "evil.example/netra/netra-probes:0.1.0", false },
@@ -15,8 +27,9 @@ public sealed class AllowListTests
         { "registry.example.com:5000/team/", "registry.example.com:5000/team/probes:1", true },
         { "registry.example.com:5000/team/", "registry.example.com:5000/other/probes:1", false },
         { "registry.example.com:5000/probes", "registry.example.com:5000/probes:1", true },
-        { "*", "anything/at:all", true },
     };
+
+    private const string Digest = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     [Theory]
     [MemberData(nameof(Images))]

@@ -32,7 +32,7 @@ public sealed class TenancyDecisionTests
     public void A_run_over_the_cap_waits_pending_queued_with_no_start_time_and_creates_nothing()
     {
         var run = Runs.Ephemeral(r => r.Metadata.Finalizers = null);
-        var observation = new TestRunObservation(run, ChildPresence.Absent, null, new Dictionary<string, JobObservation>(), new QueuePlace(1, 0, 1, 0));
+        var observation = new TestRunObservation(run, ChildPresence.Absent, null, new Dictionary<string, JobObservation>(), new QueuePlace(1, 0, 1, []));
 
         var decision = TestRunDecider.Decide(observation, Settings, Now);
 
@@ -49,7 +49,7 @@ public sealed class TenancyDecisionTests
     public void A_run_that_started_is_never_queued_again()
     {
         var run = Runs.Existing(r => r.Status = Runs.Started(Phases.Probing));
-        var observation = new TestRunObservation(run, ChildPresence.Absent, null, new Dictionary<string, JobObservation>(), new QueuePlace(5, 5, 5, 5));
+        var observation = new TestRunObservation(run, ChildPresence.Absent, null, new Dictionary<string, JobObservation>(), new QueuePlace(5, 5, 5, [0, 0, 0, 0, 0]));
 
         Assert.Equal(Phases.Probing, TestRunDecider.Decide(observation, Settings, Now).Status?.Phase ?? run.Status!.Phase);
     }

@@ -1,6 +1,7 @@
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Tenancy;
+using Netra.Operator.Tests.Charts;
 using Netra.Operator.Tests.Controller;
 
 namespace Netra.Operator.Tests.Tenancy;
@@ -22,7 +23,64 @@ public sealed class TenantPolicyCheckTests
         { "a chart of the author's choosing", r => r.Spec.Environment.Charts = new ChartsSpec { Agent = new ChartSpec { Chart = "oci://evil.example/agent" } }, "spec.charts.agent.chart 'oci://evil.example/agent'" },
         { "a timeout within the maximum", r => r.Spec.Timeout = "3h", null },
         { "timeout 99999h", r => r.Spec.Timeout = "99999h", "spec.timeout 99999h is longer than the operator allows (3h0m0s)" },
+        { "an image by digest with another reference after the @", r => r.Spec.Probe = new ProbeSpec { Image = "ghcr.io/netra/netra-probes@evil.example/x:1" }, "spec.probe.image" },
+        { "probe resources within the maximum", r => r.Spec.Probe = Resources("limits", "memory", "1Gi"), null },
+        { "probe memory beyond the maximum", r => r.Spec.Probe = Resources("limits", "memory", "64Gi"), "spec.probe.resources.limits.memory 64Gi is more than the operator allows (2Gi)" },
+        { "probe CPU beyond the maximum", r => r.Spec.Probe = Resources("requests", "cpu", "64"), "spec.probe.resources.requests.cpu 64 is more than the operator allows (2)" },
+        { "a probe GPU", r => r.Spec.Probe = Resources("limits", "nvidia.com/gpu", "1"), "spec.probe.resources.limits.nvidia.com/gpu is not a resource probes may ask for" },
     };
+
+    /// <summary>Helm values a tenant sends (YAML flow), and the key refused, or none.</summary>
+    public static TheoryData<string, string?> Values => new()
+    {
+        { "{config: {Backend__MaxFrameBytes: \"16\"}, logLevel: Debug}", null },
+        { "{resources: {requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: \"2\", memory: 4Gi}}}", null },
+        { "{image: {registry: evil.example, repository: exfiltrate}}", "values.image.registry is not a value runs may set" },
+        { "{secretName: netra-pull-secret}", "values.secretName is not a value runs may set" },
+        { "{networkPolicy: {extraEgress: [{to: [{ipBlock: {cidr: 0.0.0.0/0}}]}]}}", "values.networkPolicy.extraEgress is not a value runs may set" },
+        { "{tolerations: [{operator: Exists}]}", "values.tolerations is not a value runs may set" },
+        { "{nodeSelector: {node-role.kubernetes.io/control-plane: \"\"}}", "values.nodeSelector.node-role.kubernetes.io/control-plane is not a value" },
+        { "{imagePullSecrets: [{name: other}]}", "values.imagePullSecrets is not a value runs may set" },
+        { "{extraArgs: [--urls=http://0.0.0.0:1]}", "values.extraArgs is not a value runs may set" },
+        { "{config: {DOTNET_STARTUP_HOOKS: /tmp/x.dll}}", "values.config.DOTNET_STARTUP_HOOKS is not a service setting" },
+        { "{config: {ASPNETCORE_ENVIRONMENT: Production}}", "values.config.ASPNETCORE_ENVIRONMENT is not a service setting" },
+        { "{config: {Nested: {Deeper: x}}}", "values.config.Nested.Deeper is not a value runs may set" },
+        { "{resources: {limits: {memory: 64Gi}}}", "values.resources.limits.memory 64Gi is more than the operator allows (4Gi)" },
+        { "{resources: {limits: {cpu: \"64\"}}}", "values.resources.limits.cpu 64 is more than the operator allows (2)" },
+        { "{resources: {limits: {cpu: lots}}}", "values.resources.limits.cpu 'lots' is not a quantity" },
+        { "{resources: {limits: {nvidia.com/gpu: 1}}}", "values.resources.limits.nvidia.com/gpu is not a value runs may set" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void Chart_values_pass_only_for_the_keys_the_installer_lets_tenants_set(string values, string? violation) =>
+        Check(values, Runs.Ephemeral(r => r.Spec.Environment.Charts = new ChartsSpec
+        {
+            Backend = new ChartSpec { Values = YamlNodes.Load(values)!.AsObject() },
+        }), violation);
+
+    [Fact]
+    public void An_installer_may_allow_more_keys_and_the_local_run_allows_any()
+    {
+        var run = Runs.Ephemeral(r => r.Spec.Environment.Charts = new ChartsSpec
+        {
+            Auth = new ChartSpec { Values = new System.Text.Json.Nodes.JsonObject { ["image"] = new System.Text.Json.Nodes.JsonObject { ["registry"] = "localhost:5001" } } },
+        });
+        var spec = TestRunDefaults.Resolve(run.Spec);
+
+        Assert.Single(TenantPolicyCheck.Violations(spec, Settings));
+        Assert.Empty(TenantPolicyCheck.Violations(spec, Settings with { Policy = Settings.Policy with { ChartValues = ["image.registry"] } }));
+        Assert.Empty(TenantPolicyCheck.Violations(spec, Settings with { Policy = TenantPolicy.Unrestricted }));
+    }
+
+    private static ProbeSpec Resources(string kind, string name, string quantity)
+    {
+        var amounts = new Dictionary<string, k8s.Models.ResourceQuantity> { [name] = new(quantity) };
+        return new ProbeSpec
+        {
+            Resources = kind == "limits" ? new k8s.Models.V1ResourceRequirements { Limits = amounts } : new k8s.Models.V1ResourceRequirements { Requests = amounts },
+        };
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

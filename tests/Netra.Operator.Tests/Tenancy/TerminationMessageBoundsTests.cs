@@ -43,4 +43,51 @@ public sealed class TerminationMessageBoundsTests
         Assert.True(summary.Truncated);
         Assert.Equal(TerminationMessage.MaxAbortedChars, summary.Aborted!.Length);
     }
+
+    [Fact]
+    public void Claimed_counts_are_bounded_by_the_cases_a_scenario_may_have_failures_first_and_the_total_is_their_sum()
+    {
+        var text = """
+            {"counts":{"total":5,"passed":2000000000,"failed":1,"skipped":0,"errors":0},
+             "scenarios":[{"name":"thread-management","duration_ms":9000000000000,
+                           "counts":{"total":1,"passed":2000000000,"failed":1,"skipped":-3,"errors":0}},
+                          {"name":"thread-management","duration_ms":1,"counts":{"total":1,"passed":1,"failed":0,"skipped":0,"errors":0}}],
+             "failures":[],"truncated":false}
+            """;
+
+        var summary = TerminationMessage.Parse(text)!;
+
+        var scenario = Assert.Single(summary.Scenarios);
+        Assert.Equal(new TerminationMessage.Counts(TerminationMessage.MaxCasesPerScenario, TerminationMessage.MaxCasesPerScenario - 1, 1, 0, 0), scenario.Counts);
+        Assert.Equal(TerminationMessage.MaxDurationMs, scenario.DurationMs);
+        Assert.Equal(summary.Counts.Passed + summary.Counts.Failed, summary.Counts.Total);
+    }
+
+    [Fact]
+    public void Format_characters_that_make_a_message_read_other_than_it_is_are_dropped()
+    {
+        const string message = @"ok\u202e\u200bgnp.exe\u2066 done\u0000";
+        var text = $$"""
+            {"counts":{{Counts}},"scenarios":[],"failures":[{"id":"thread-management/create-thread","result":"failed","message":"{{message}}"}],
+             "truncated":false,"aborted":"stop\u200f\u061c here"}
+            """;
+
+        var summary = TerminationMessage.Parse(text)!;
+
+        Assert.Equal("okgnp.exe done", summary.Failures.Single().Message);
+        Assert.Equal("stop here", summary.Aborted);
+        Assert.Equal("a\nb", PodText.Clean("a\n\u202eb\u0007", 100));
+    }
+
+    [Fact]
+    public void A_packed_report_that_unpacks_beyond_the_bound_gives_nothing_and_stops_there()
+    {
+        var bomb = PackedReport.Pack(new string('a', 2 * 1024 * 1024));
+        var fits = PackedReport.Pack(new string('a', PackedReport.MaxUnpackedBytes));
+
+        Assert.True(bomb.Length < TerminationMessage.MaxBytes, $"a bomb of {bomb.Length} characters fits a termination message");
+        Assert.Null(PackedReport.Unpack(bomb));
+        Assert.Equal(PackedReport.MaxUnpackedBytes, PackedReport.Unpack(fits)!.Length);
+        Assert.Null(PackedReport.Unpack("not base64 at all!"));
+    }
 }

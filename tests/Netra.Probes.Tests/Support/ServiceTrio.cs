@@ -72,6 +72,7 @@ public sealed class ServiceTrio : IAsyncDisposable
             ["NETRA_PROBES_SPARE_PASSWORD"] = secrets["carol"],
             ["NETRA_PROBES_CLIENT_ID"] = "netra-probes",
             ["NETRA_PROBES_CLIENT_SECRET"] = secrets["netra-probes"],
+            ["NETRA_PROBES_ALLOWED_HOSTS"] = "127.0.0.1, localhost",
         };
         return await StartAsync(
             "Production", auth, [], ["--Backend:ClientId=netra-backend", $"--Backend:ClientSecret={secrets["netra-backend"]}"], variables);

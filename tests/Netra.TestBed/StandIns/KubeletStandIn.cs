@@ -124,10 +124,36 @@ public sealed class KubeletStandIn : IAsyncDisposable
         }
     }
 
-    private Task<(int, string)> RunProbesAsync(V1Pod pod, CancellationToken cancellationToken)
+    private async Task<(int, string)> RunProbesAsync(V1Pod pod, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        return ProbeJobRunner.RunAsync(pod.Spec.Containers.Single(), _helm.MapServiceUrl, console, cancellationToken);
+        var container = pod.Spec.Containers.Single();
+        var environment = await EnvironmentAsync(pod.Metadata.NamespaceProperty, container, cancellationToken);
+        return await ProbeJobRunner.RunAsync(container, _helm.MapServiceUrl, console, cancellationToken, environment: environment);
+    }
+
+    /// <summary>The container's environment as a kubelet gives it: plain values, and keys of Secrets (an optional key that is absent is left out).</summary>
+    private async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync(string ns, V1Container container, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in container.Env ?? [])
+        {
+            if (variable.ValueFrom?.SecretKeyRef is { } reference)
+            {
+                var secrets = await _admin.CoreV1.ListNamespacedSecretAsync(
+                    ns, fieldSelector: $"metadata.name={reference.Name}", cancellationToken: cancellationToken);
+                if (secrets.Items.FirstOrDefault()?.Data?.TryGetValue(reference.Key, out var bytes) == true)
+                {
+                    environment[variable.Name] = System.Text.Encoding.UTF8.GetString(bytes);
+                }
+            }
+            else if (variable.Value is not null)
+            {
+                environment[variable.Name] = variable.Value;
+            }
+        }
+
+        return environment;
     }
 
     /// <summary>

@@ -4,16 +4,28 @@ using System.Text.RegularExpressions;
 
 namespace Netra.Operator.Core.Api.V1Alpha1;
 
-/// <summary>Durations as Kubernetes users write them (<c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>500ms</c>).</summary>
+/// <summary>
+/// Durations as Kubernetes users write them (<c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>500ms</c>), bounded: at most
+/// <see cref="MaxChars"/> characters and <see cref="Longest"/>, so that no text the API server accepts overflows a
+/// time computed from it.
+/// </summary>
 public static partial class GoDuration
 {
+    /// <summary>The shape the CRD schema checks at apply; <see cref="TryParse"/> also checks the amounts.</summary>
+    public const string Pattern = "^([0-9]+(ms|s|m|h))+$";
+
+    public const int MaxChars = 32;
+
+    /// <summary>The longest duration read (about 11 years): anything longer is not a duration here.</summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromHours(100_000);
+
     [GeneratedRegex(@"^(?:(\d+)(ms|s|m|h))+$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
-        var match = text is null ? null : Shape().Match(text);
+        var match = text is null || text.Length > MaxChars ? null : Shape().Match(text);
         if (match is not { Success: true })
         {
             return false;
@@ -22,18 +34,23 @@ public static partial class GoDuration
         for (var i = 0; i < match.Groups[1].Captures.Count; i++)
         {
             var digits = match.Groups[1].Captures[i].Value;
-            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > int.MaxValue)
+            var (most, of) = match.Groups[2].Captures[i].Value switch
+            {
+                "h" => (Longest.TotalHours, (Func<double, TimeSpan>)TimeSpan.FromHours),
+                "m" => (Longest.TotalMinutes, TimeSpan.FromMinutes),
+                "s" => (Longest.TotalSeconds, TimeSpan.FromSeconds),
+                _ => (Longest.TotalMilliseconds, (Func<double, TimeSpan>)TimeSpan.FromMilliseconds),
+            };
+            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > most)
             {
                 return false;
             }
 
-            duration += match.Groups[2].Captures[i].Value switch
+            duration += of(amount);
+            if (duration > Longest)
             {
-                "h" => TimeSpan.FromHours(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                _ => TimeSpan.FromMilliseconds(amount),
-            };
+                return false;
+            }
         }
 
         return true;

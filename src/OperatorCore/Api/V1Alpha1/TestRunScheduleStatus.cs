@@ -1,13 +1,17 @@
 using System.Text.Json.Serialization;
+using Netra.Operator.Core.Api.Schema;
 
 namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>What the schedule did last, what runs now, and how the latest runs went.</summary>
 public sealed record TestRunScheduleStatus
 {
+    /// <summary>The spec generation the status was written for.</summary>
     [JsonPropertyName("observedGeneration")]
     public long? ObservedGeneration { get; init; }
 
+    /// <summary>Ready, True while runs can start (see the reasons in docs/testrunschedule-reference.md), else False.</summary>
+    [ListMap("type")]
     [JsonPropertyName("conditions")]
     public IReadOnlyList<TestRunCondition> Conditions { get; init; } = [];
 
@@ -19,35 +23,38 @@ public sealed record TestRunScheduleStatus
     [JsonPropertyName("lastTrigger")]
     public RunTrigger? LastTrigger { get; init; }
 
-    /// <summary>Fired while a run was active under Forbid: starts once none is.</summary>
+    /// <summary>A trigger that fired while a run was active under Forbid; it starts a run once none is active.</summary>
     [JsonPropertyName("queuedTrigger")]
     public RunTrigger? QueuedTrigger { get; init; }
 
-    /// <summary>Rollouts seen complete and waiting for the settle time.</summary>
+    /// <summary>Rollouts seen complete and waiting out the settle time.</summary>
     [JsonPropertyName("pendingRollouts")]
     public PendingRollouts? PendingRollouts { get; init; }
 
-    /// <summary>The revision of every watched workload the schedule has accounted for.</summary>
+    /// <summary>
+    /// Each watched workload at the revision accounted for (a run started for it, or it predates the schedule).
+    /// </summary>
     [JsonPropertyName("workloads")]
     public IReadOnlyList<WorkloadRevision> Workloads { get; init; } = [];
 
-    /// <summary>Names of the runs not finished yet.</summary>
+    /// <summary>Names of the schedule's TestRuns that have not finished.</summary>
     [JsonPropertyName("active")]
     public IReadOnlyList<string> Active { get; init; } = [];
 
-    /// <summary>The latest finished runs, newest first.</summary>
+    /// <summary>The latest 10 finished runs, newest first.</summary>
     [JsonPropertyName("results")]
     public IReadOnlyList<ScheduledRunResult> Results { get; init; } = [];
 
-    /// <summary>Percent of <see cref="Results"/> that succeeded.</summary>
+    /// <summary>Percent of the results that succeeded, rounded.</summary>
     [JsonPropertyName("passRate")]
     public int? PassRate { get; init; }
 
-    /// <summary>Scenarios of <see cref="Results"/> that flipped at least once.</summary>
+    /// <summary>Each scenario of the results, with how often its outcome changed from one run to the next.</summary>
     [JsonPropertyName("scenarios")]
     public IReadOnlyList<ScenarioFlakiness> Scenarios { get; init; } = [];
 
-    /// <summary>How many scenarios are flaky, for the printer column.</summary>
+    /// <summary>How many scenarios are flaky.</summary>
+    /// <remarks>The printer column shows it.</remarks>
     [JsonPropertyName("flakyScenarios")]
     public int? FlakyScenarios { get; init; }
 }
@@ -55,17 +62,21 @@ public sealed record TestRunScheduleStatus
 /// <summary>Why a run was started: a cron occurrence or workloads that rolled out.</summary>
 public sealed record RunTrigger
 {
-    /// <summary>Schedule or Rollout (<see cref="TriggerReasons"/>).</summary>
+    /// <summary>Schedule (a cron occurrence) or Rollout (workloads that rolled out or objects that became ready).</summary>
+    /// <remarks>One of <see cref="TriggerReasons"/>.</remarks>
     [JsonPropertyName("reason")]
     public required string Reason { get; init; }
 
+    /// <summary>When the trigger fired; the run is named after it.</summary>
     [JsonPropertyName("time")]
     public DateTimeOffset Time { get; init; }
 
+    /// <summary>The workloads that rolled out, each at the revision it rolled out to.</summary>
     [JsonPropertyName("workloads")]
     public IReadOnlyList<WorkloadRevision> Workloads { get; init; } = [];
 
-    /// <summary>The run it started, once started.</summary>
+    /// <summary>The TestRun the trigger started.</summary>
+    /// <remarks>Null until it is started.</remarks>
     [JsonPropertyName("run")]
     public string? Run { get; init; }
 }
@@ -73,15 +84,19 @@ public sealed record RunTrigger
 /// <summary>A Deployment or StatefulSet at one revision of its pod template.</summary>
 public sealed record WorkloadRevision
 {
+    /// <summary>Deployment, StatefulSet, or the kind of a readiness trigger.</summary>
     [JsonPropertyName("kind")]
     public required string Kind { get; init; }
 
+    /// <summary>The workload's namespace.</summary>
     [JsonPropertyName("namespace")]
     public required string Namespace { get; init; }
 
+    /// <summary>The workload's name.</summary>
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
+    /// <summary>Its revision, as "The runs" in docs/testrunschedule-reference.md says for each kind.</summary>
     [JsonPropertyName("revision")]
     public required string Revision { get; init; }
 }
@@ -92,12 +107,14 @@ public sealed record PendingRollouts
     [JsonPropertyName("lastCompletion")]
     public DateTimeOffset LastCompletion { get; init; }
 
+    /// <summary>The workloads that rolled out, each at the revision it rolled out to.</summary>
     [JsonPropertyName("workloads")]
     public IReadOnlyList<WorkloadRevision> Workloads { get; init; } = [];
 }
 
 public sealed record ScheduledRunResult
 {
+    /// <summary>The TestRun.</summary>
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
@@ -105,15 +122,19 @@ public sealed record ScheduledRunResult
     [JsonPropertyName("phase")]
     public required string Phase { get; init; }
 
+    /// <summary>What started it, Schedule or Rollout.</summary>
     [JsonPropertyName("trigger")]
     public string? Trigger { get; init; }
 
+    /// <summary>When it finished.</summary>
     [JsonPropertyName("completionTime")]
     public DateTimeOffset? CompletionTime { get; init; }
 
+    /// <summary>The scenarios that failed.</summary>
     [JsonPropertyName("failedScenarios")]
     public IReadOnlyList<string> FailedScenarios { get; init; } = [];
 
+    /// <summary>The scenarios that passed.</summary>
     [JsonPropertyName("passedScenarios")]
     public IReadOnlyList<string> PassedScenarios { get; init; } = [];
 }
@@ -121,20 +142,23 @@ public sealed record ScheduledRunResult
 /// <summary>How often a scenario's outcome changed from one run to the next.</summary>
 public sealed record ScenarioFlakiness
 {
+    /// <summary>The scenario.</summary>
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
+    /// <summary>Results in which it passed or failed.</summary>
     [JsonPropertyName("runs")]
     public int Runs { get; init; }
 
+    /// <summary>Times its outcome differed from the run before.</summary>
     [JsonPropertyName("flips")]
     public int Flips { get; init; }
 
-    /// <summary>Percent of consecutive pairs of runs whose outcomes differ.</summary>
+    /// <summary>Percent of consecutive pairs of its runs whose outcomes differ.</summary>
     [JsonPropertyName("flipRate")]
     public int FlipRate { get; init; }
 
-    /// <summary>Passed, then failed, then passed again.</summary>
+    /// <summary>True when it passed, then failed, then passed again within the results.</summary>
     [JsonPropertyName("flaky")]
     public bool Flaky { get; init; }
 }

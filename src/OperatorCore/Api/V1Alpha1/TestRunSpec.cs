@@ -1,78 +1,133 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Netra.Operator.Core.Api.Schema;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Api.V1Alpha1;
 
-/// <summary>What a run should do. Every default here is also in the CRD schema (crds/), which fills them at apply.</summary>
+/// <summary>What a run should do.</summary>
+/// <remarks>
+/// Every default here is also in the CRD schema (crds/, written from these attributes), which fills them at apply;
+/// <see cref="TestRunDefaults"/> fills them where no API server does.
+/// </remarks>
 public sealed class TestRunSpec
 {
+    /// <summary>Where the services under test come from.</summary>
+    [DefaultEmpty]
     [JsonPropertyName("environment")]
     public EnvironmentSpec Environment { get; set; } = new();
 
-    /// <summary>Scenario names (the contract's ten); empty or absent means all of them.</summary>
+    /// <summary>The scenarios to run, 1 to 10 distinct names; default all ten.</summary>
+    [MinItems(1)]
+    [MaxItems(10)]
+    [ListSet]
+    [AllowedItems(typeof(ScenarioNames), nameof(ScenarioNames.All))]
+    [Default(typeof(TestRunDefaults), nameof(TestRunDefaults.Scenarios))]
     [JsonPropertyName("scenarios")]
     public IList<string>? Scenarios { get; set; }
 
-    /// <summary>Probe Jobs run at once, scenarios sharded across them (1 to 10).</summary>
+    /// <summary>Probe Jobs run at once, one per scenario, agent-failure-recovery last and alone; 1 to 10, default 1.</summary>
+    [Range(1, TestRunValidation.MaxParallelism)]
+    [Default(TestRunDefaults.Parallelism)]
     [JsonPropertyName("parallelism")]
     public int? Parallelism { get; set; }
 
-    /// <summary>Deadline of the whole run, as a Go-style duration (<c>90s</c>, <c>15m</c>, <c>1h30m</c>).</summary>
+    /// <summary>Deadline of the whole run, as a Go duration (e.g. 90s, 15m, 1h30m); default 15m.</summary>
+    [StringLength(GoDuration.MaxChars)]
+    [RegularExpression(GoDuration.Pattern)]
+    [Default(TestRunDefaults.Timeout)]
     [JsonPropertyName("timeout")]
     public string? Timeout { get; set; }
 
-    /// <summary>How often a failed scenario is run again before it counts as failed (0 to 5).</summary>
+    /// <summary>How often a failed scenario is run again before it counts as failed; 0 to 5, default 0.</summary>
+    [Range(0, TestRunValidation.MaxRetries)]
+    [Default(TestRunDefaults.Retries)]
     [JsonPropertyName("retries")]
     public int? Retries { get; set; }
 
+    /// <summary>Ephemeral mode only. When the environment's namespace is removed.</summary>
+    [DefaultEmpty]
     [JsonPropertyName("cleanup")]
     public CleanupSpec? Cleanup { get; set; }
 
     /// <summary>
-    /// What the probes may do to the services: <c>Safe</c> (default for Existing) or <c>Full</c> (default for Ephemeral).
+    /// Safe: no fault injection, no waiting for token expiry, read-mostly (default for Existing). Full: every case (default
+    /// for Ephemeral).
     /// </summary>
+    [AllowedValues(Profiles.Safe, Profiles.Full)]
     [JsonPropertyName("profile")]
     public string? Profile { get; set; }
 
+    /// <summary>
+    /// What the run tests, for example a Git revision or a release, at most 256 characters; a new value runs a finished
+    /// TestRun again, as any spec change does (GitOps tools set it: it changes metadata.generation, which Flux and Argo CD
+    /// read).
+    /// </summary>
+    [StringLength(256)]
+    [JsonPropertyName("revision")]
+    public string? Revision { get; set; }
+
     /// <summary>Seconds after the run finished before the TestRun itself is deleted, as for Jobs; unset, it stays.</summary>
+    [Range(0, 31_536_000)]
     [JsonPropertyName("ttlSecondsAfterFinished")]
     public int? TtlSecondsAfterFinished { get; set; }
 
+    /// <summary>The probe Jobs' container.</summary>
     [JsonPropertyName("probe")]
     public ProbeSpec? Probe { get; set; }
 }
 
 public sealed class EnvironmentSpec
 {
-    /// <summary><c>Ephemeral</c>: a fresh namespace with the three charts. <c>Existing</c>: services already deployed.</summary>
+    /// <summary>Ephemeral (default) installs the three charts in a fresh namespace; Existing probes deployed services.</summary>
+    [AllowedValues(EnvironmentModes.Ephemeral, EnvironmentModes.Existing)]
+    [Default(TestRunDefaults.Mode)]
     [JsonPropertyName("mode")]
     public string? Mode { get; set; }
 
+    /// <summary>Base URLs of the services; required, all three, when mode is Existing.</summary>
     [JsonPropertyName("endpoints")]
     public EndpointsSpec? Endpoints { get; set; }
 
-    /// <summary>Secret holding the probes' credentials (keys as the probes' NETRA_PROBES_* variables).</summary>
+    /// <summary>Secret with the probes' credentials (NETRA_PROBES_* keys); without it, the demo accounts.</summary>
     [JsonPropertyName("credentialsSecretRef")]
     public SecretReference? CredentialsSecretRef { get; set; }
 
+    /// <summary>Ephemeral mode only. Chart per service; what is absent comes from the operator's configuration.</summary>
     [JsonPropertyName("charts")]
     public ChartsSpec? Charts { get; set; }
 }
 
 public sealed class EndpointsSpec
 {
+    /// <summary>An http or https URL without spaces.</summary>
+    public const string UrlPattern = @"^https?://[^\s]+$";
+
+    /// <summary>Base URL of the auth service (http:// or https://, no spaces).</summary>
+    [StringLength(2048)]
+    [RegularExpression(UrlPattern)]
     [JsonPropertyName("authUrl")]
     public string? AuthUrl { get; set; }
 
+    /// <summary>Base URL of the backend service; the probes open its WebSocket at /ws.</summary>
+    [StringLength(2048)]
+    [RegularExpression(UrlPattern)]
     [JsonPropertyName("backendUrl")]
     public string? BackendUrl { get; set; }
 
+    /// <summary>Base URL of the agent service (http:// or https://, no spaces).</summary>
+    [StringLength(2048)]
+    [RegularExpression(UrlPattern)]
     [JsonPropertyName("agentUrl")]
     public string? AgentUrl { get; set; }
 }
 
 public sealed class SecretReference
 {
+    /// <summary>Name of the Secret, in the TestRun's namespace.</summary>
+    [Required]
+    [StringLength(253, MinimumLength = 1)]
     [JsonPropertyName("name")]
     public string? Name { get; set; }
 }
@@ -89,37 +144,49 @@ public sealed class ChartsSpec
     public ChartSpec? Agent { get; set; }
 }
 
-/// <summary>A chart to install; what is absent comes from the operator's configuration.</summary>
+/// <summary>The service's chart, its version and values (auth, backend or agent).</summary>
+/// <remarks>What is absent comes from the operator's configuration.</remarks>
 public sealed class ChartSpec
 {
-    /// <summary>A chart reference helm understands (<c>oci://…</c>, <c>repo/name</c>, a path in the helm image).</summary>
+    /// <summary>A chart reference helm understands (oci://..., repo/name, a path in the helm image).</summary>
+    [StringLength(512, MinimumLength = 1)]
     [JsonPropertyName("chart")]
     public string? Chart { get; set; }
 
+    /// <summary>Chart version; empty means the newest (helm --version).</summary>
+    [StringLength(128)]
     [JsonPropertyName("version")]
     public string? Version { get; set; }
 
-    /// <summary>Free-form Helm values, passed to <c>helm upgrade --install</c> as they are.</summary>
+    /// <summary>Helm values, merged over the operator's (maps key by key) and passed to helm as they are.</summary>
+    [MaxProperties(32)]
     [JsonPropertyName("values")]
     public JsonObject? Values { get; set; }
 }
 
 public sealed class CleanupSpec
 {
-    /// <summary><c>Always</c>, <c>OnSuccess</c> or <c>Never</c>: when the environment namespace is removed.</summary>
+    /// <summary>Always (default), OnSuccess (kept for a look when the run failed) or Never.</summary>
+    [AllowedValues(CleanupPolicies.Always, CleanupPolicies.OnSuccess, CleanupPolicies.Never)]
+    [Default(TestRunDefaults.CleanupPolicy)]
     [JsonPropertyName("policy")]
     public string? Policy { get; set; }
 
-    /// <summary>Seconds after completion before the environment is removed.</summary>
+    /// <summary>Seconds after the run finished before the cleanup policy is applied; at least 0, default 0.</summary>
+    [Range(0, 31_536_000)]
+    [Default(TestRunDefaults.TtlSecondsAfterFinished)]
     [JsonPropertyName("ttlSecondsAfterFinished")]
     public int? TtlSecondsAfterFinished { get; set; }
 }
 
 public sealed class ProbeSpec
 {
+    /// <summary>Probe image; default the operator's --probe-image (chart value probeImage).</summary>
+    [StringLength(512, MinimumLength = 1)]
     [JsonPropertyName("image")]
     public string? Image { get; set; }
 
+    /// <summary>Requests and limits of each probe container (cpu, memory), as in a Pod.</summary>
     [JsonPropertyName("resources")]
     public k8s.Models.V1ResourceRequirements? Resources { get; set; }
 }

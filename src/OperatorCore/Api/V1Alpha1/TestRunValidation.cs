@@ -11,6 +11,22 @@ public static partial class TestRunValidation
     public const int MaxParallelism = 10;
     public const int MaxRetries = 5;
 
+    /// <summary>
+    /// The most one chart's values may take, serialized: the three charts' values and the operator's own stay far below
+    /// the 1 MiB a ConfigMap may hold. The CRD bounds the keys (maxProperties) and strings it knows; this bounds the rest.
+    /// </summary>
+    public const int MaxValuesBytes = 32 * 1024;
+
+    /// <summary>The longest chart reference, chart version, probe image and endpoint URL (the CRD's maxLength).</summary>
+    public const int MaxReferenceLength = 512;
+
+    public const int MaxVersionLength = 128;
+
+    public const int MaxUrlLength = 2048;
+
+    /// <summary>The longest time to live (a year), so that no time computed from one overflows.</summary>
+    public const int MaxTtlSeconds = 365 * 24 * 60 * 60;
+
     /// <summary>The problems of a spec, its defaults filled; empty when it is valid.</summary>
     public static IReadOnlyList<string> Validate(ResolvedSpec spec)
     {
@@ -84,12 +100,53 @@ public static partial class TestRunValidation
             problems.Add("spec.cleanup.ttlSecondsAfterFinished must not be negative.");
         }
 
+        if (spec.TtlSecondsAfterFinished > MaxTtlSeconds || spec.CleanupTtlSeconds > MaxTtlSeconds)
+        {
+            problems.Add($"spec.ttlSecondsAfterFinished and spec.cleanup.ttlSecondsAfterFinished must be at most {MaxTtlSeconds} (a year).");
+        }
+
+        ValidateSizes(spec, problems);
+
         return problems;
     }
 
     /// <summary>A DNS subdomain (RFC 1123), as Kubernetes names Secrets.</summary>
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     private static partial System.Text.RegularExpressions.Regex SecretName();
+
+    /// <summary>What a tenant sends, bounded in bytes: values per chart, references, versions, images.</summary>
+    private static void ValidateSizes(ResolvedSpec spec, List<string> problems)
+    {
+        (string Service, ChartSpec? Chart)[] charts = [("auth", spec.Charts?.Auth), ("agent", spec.Charts?.Agent), ("backend", spec.Charts?.Backend)];
+        foreach (var (service, chart) in charts)
+        {
+            if (chart is null)
+            {
+                continue;
+            }
+
+            var bytes = chart.Values is { } values ? System.Text.Encoding.UTF8.GetByteCount(values.ToJsonString()) : 0;
+            if (bytes > MaxValuesBytes)
+            {
+                problems.Add($"spec.environment.charts.{service}.values takes {bytes} bytes; at most {MaxValuesBytes} are accepted.");
+            }
+
+            if (chart.Chart?.Length > MaxReferenceLength || chart.Version?.Length > MaxVersionLength)
+            {
+                problems.Add($"spec.environment.charts.{service}: chart at most {MaxReferenceLength} characters, version at most {MaxVersionLength}.");
+            }
+        }
+
+        if (spec.Probe?.Image?.Length > MaxReferenceLength)
+        {
+            problems.Add($"spec.probe.image must be at most {MaxReferenceLength} characters.");
+        }
+
+        (string Name, string? Url)[] urls =
+            [("authUrl", spec.Endpoints?.AuthUrl), ("backendUrl", spec.Endpoints?.BackendUrl), ("agentUrl", spec.Endpoints?.AgentUrl)];
+        problems.AddRange(urls.Where(u => u.Url?.Length > MaxUrlLength)
+            .Select(u => $"spec.environment.endpoints.{u.Name} must be at most {MaxUrlLength} characters."));
+    }
 
     private static void ValidateEndpoints(EndpointsSpec? endpoints, List<string> problems)
     {

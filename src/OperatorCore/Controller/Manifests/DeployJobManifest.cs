@@ -84,6 +84,8 @@ public static class DeployJobManifest
                 new V1EnvVar { Name = "HELM_CACHE_HOME", Value = "/tmp/helm/cache" },
                 new V1EnvVar { Name = "HELM_CONFIG_HOME", Value = "/tmp/helm/config" },
                 new V1EnvVar { Name = "HELM_DATA_HOME", Value = "/tmp/helm/data" },
+                // Releases in ConfigMaps: the deployer's role holds no right on Secrets (the copied pull secrets).
+                new V1EnvVar { Name = "HELM_DRIVER", Value = "configmap" },
             ],
             VolumeMounts =
             [

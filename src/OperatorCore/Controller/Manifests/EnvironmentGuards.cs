@@ -7,7 +7,7 @@ namespace Netra.Operator.Core.Controller.Manifests;
 /// What bounds a run's namespace before anything is deployed in it: the operator's own binding there, a
 /// ResourceQuota and LimitRange (<see cref="Tenancy.EnvironmentLimits"/>), and network policies that deny by
 /// default and allow what the contract needs: the services among themselves, the run's probe pods from the
-/// TestRun's namespace, DNS, and the deploy Job out (to the API server and chart registries).
+/// TestRun's namespace, DNS of the cluster's DNS pods only (<see cref="ControllerSettings.ClusterDns"/>), and the deploy Job out (to the API server and chart registries).
 /// </summary>
 public static class EnvironmentGuards
 {
@@ -68,6 +68,14 @@ public static class EnvironmentGuards
                 new V1NetworkPolicyEgressRule { To = [new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector() }] },
                 new V1NetworkPolicyEgressRule
                 {
+                    To =
+                    [
+                        new V1NetworkPolicyPeer
+                        {
+                            NamespaceSelector = Match(NamespaceNameLabel, settings.ClusterDns.Namespace),
+                            PodSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string>(settings.ClusterDns.PodLabels) },
+                        },
+                    ],
                     Ports =
                     [
                         new V1NetworkPolicyPort { Protocol = "UDP", Port = 53 },
@@ -108,8 +116,14 @@ public static class EnvironmentGuards
                     {
                         ["cpu"] = new(limits.DefaultCpuRequest), ["memory"] = new(limits.DefaultMemoryRequest),
                     },
-                    DefaultProperty = new Dictionary<string, ResourceQuantity> { ["memory"] = new(limits.DefaultMemoryLimit) },
-                    Max = new Dictionary<string, ResourceQuantity> { ["memory"] = new(limits.MaxContainerMemory) },
+                    DefaultProperty = new Dictionary<string, ResourceQuantity>
+                    {
+                        ["cpu"] = new(limits.DefaultCpuLimit), ["memory"] = new(limits.DefaultMemoryLimit),
+                    },
+                    Max = new Dictionary<string, ResourceQuantity>
+                    {
+                        ["cpu"] = new(limits.MaxContainerCpu), ["memory"] = new(limits.MaxContainerMemory),
+                    },
                 },
             ],
         },

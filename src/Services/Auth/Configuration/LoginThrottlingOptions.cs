@@ -3,7 +3,7 @@ namespace Netra.Auth.Configuration;
 /// <summary>
 /// <c>Auth:LoginThrottling</c>. Failed logins are counted per username and per client address;
 /// every login attempt (successful or not) is also capped per address, since each one costs a
-/// password hash.
+/// password hash; refresh-token rotations are capped per address too.
 /// </summary>
 public sealed class LoginThrottlingOptions
 {
@@ -15,6 +15,9 @@ public sealed class LoginThrottlingOptions
 
     public int AttemptsPerAddress { get; set; } = 300;
 
+    /// <summary>Refresh-token rotations per client address and window (each writes the token store).</summary>
+    public int RefreshesPerAddress { get; set; } = 300;
+
     public IEnumerable<string> Problems()
     {
         if (Window <= TimeSpan.Zero)
@@ -22,7 +25,7 @@ public sealed class LoginThrottlingOptions
             yield return "Auth:LoginThrottling:Window must be positive.";
         }
 
-        if (FailuresPerUsername <= 0 || FailuresPerAddress <= 0 || AttemptsPerAddress <= 0)
+        if (FailuresPerUsername <= 0 || FailuresPerAddress <= 0 || AttemptsPerAddress <= 0 || RefreshesPerAddress <= 0)
         {
             yield return "Auth:LoginThrottling limits must be positive.";
         }

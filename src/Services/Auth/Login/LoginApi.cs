@@ -20,7 +20,7 @@ public static class LoginApi
     {
         var group = app.MapGroup("/v1/auth").WithMetadata(new RequestSizeLimitAttribute(16 * 1024));
         group.MapPost("/login", LoginAsync).RequireRateLimiting(LoginAttemptsRateLimiting.Policy);
-        group.MapPost("/refresh", RefreshAsync);
+        group.MapPost("/refresh", RefreshAsync).RequireRateLimiting(LoginAttemptsRateLimiting.RefreshPolicy);
         group.MapPost("/logout", LogoutAsync);
         return app;
     }

@@ -22,6 +22,13 @@ public static class AuthProblems
             "Too many login attempts",
             "Too many login attempts; retry after the time given in Retry-After.");
 
+    public static ProblemHttpResult RefreshThrottled() =>
+        Create(
+            StatusCodes.Status429TooManyRequests,
+            "refresh_throttled",
+            "Too many token refreshes",
+            "Too many token refreshes from this address; retry after the time given in Retry-After.");
+
     public static ProblemHttpResult InvalidRefreshToken() =>
         Create(
             StatusCodes.Status401Unauthorized,

@@ -82,6 +82,18 @@ public sealed class Session(string id, string userId, int replayCapacity, long r
         }
     }
 
+    /// <summary>When the session lost its connection, or null while one is attached.</summary>
+    public DateTimeOffset? DetachedAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sink is null ? _detachedAt : null;
+            }
+        }
+    }
+
     public bool IsExpired(DateTimeOffset now, TimeSpan expiry)
     {
         lock (_gate)

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace Netra.Backend.Sessions;
 
-/// <summary>All live sessions of this backend instance, by id and by user.</summary>
+/// <summary>
+/// All live sessions of this backend instance, by id and by user. A user keeps at most
+/// <see cref="BackendOptions.MaxSessionsPerUser"/>: a new one forgets that user's session detached longest ago, so that
+/// churning sessions cannot hold the server's memory (each keeps a replay buffer) for the expiry time.
+/// </summary>
 public sealed class SessionRegistry(IOptions<BackendOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
@@ -12,6 +16,16 @@ public sealed class SessionRegistry(IOptions<BackendOptions> options, TimeProvid
 
     public Session Create(string userId)
     {
+        var detached = _sessions.Values
+            .Where(s => string.Equals(s.UserId, userId, StringComparison.Ordinal))
+            .Select(s => (Session: s, s.DetachedAt))
+            .ToList();
+        var excess = detached.Count - (options.Value.MaxSessionsPerUser - 1);
+        foreach (var (oldest, _) in detached.Where(d => d.DetachedAt is not null).OrderBy(d => d.DetachedAt).Take(Math.Max(0, excess)))
+        {
+            Remove(oldest);
+        }
+
         var id = "ses_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var session = new Session(id, userId, options.Value.ReplayBufferSize, options.Value.ReplayBufferBytes, time);
         _sessions[id] = session;
