@@ -159,9 +159,15 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
         var chart = new HelmChart("netra-operator");
         var crd = YamlNodes.Load(File.ReadAllText(Path.Combine(chart.Directory, "crds", "testruns.netra.io.yaml")))!.AsObject();
         await ChartObjects.ApplyAsync(Admin, crd, OperatorNamespace);
-        // The installer allows the refused loopback registry FailureModeTests names its missing probe image in, and
-        // gives the deploy Jobs the helm stand-in (no helm binary here).
-        var values = $"tenancy: {{allowedProbeImages: [\"{FailureModeTests.MissingRegistry}/\"]}}\nhelmImage: {HelmStandInImage}";
+        // The installer allows the refused loopback registry FailureModeTests names its missing probe image in, and the
+        // chart values the Ephemeral tests set (persistence off: no volume provisioner here; a service image registry);
+        // the deploy Jobs get the helm stand-in (no helm binary here).
+        var values = $$"""
+            tenancy:
+              allowedProbeImages: ["{{FailureModeTests.MissingRegistry}}/"]
+              allowedChartValues: [config.*, persistence.enabled, image.registry]
+            helmImage: {{HelmStandInImage}}
+            """;
         foreach (var item in chart.Render(values, releaseNamespace: OperatorNamespace))
         {
             await ChartObjects.ApplyAsync(Admin, item, OperatorNamespace);
