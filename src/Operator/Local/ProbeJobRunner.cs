@@ -31,7 +31,7 @@ public static class ProbeJobRunner
                 .. jsonReport is null ? [] : new[] { "--json", jsonReport },
             ];
             // The summary table is the caller's to print; signals are the hosting program's (no handler of the probes' own).
-            var command = ProbesCommand.Create(Quiet, progress);
+            var command = ProbesCommand.Create(Quiet, progress, TextWriter.Null);
             var exitCode = await command.Parse(args).InvokeAsync(
                 new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
             return (exitCode, await File.ReadAllTextAsync(terminationLog, cancellationToken));

@@ -10,12 +10,15 @@ namespace Netra.Operator.Core.Controller;
 /// <summary>
 /// Reads a run's children: its Jobs from the watch cache, their pods (for the termination messages of
 /// those that finished, and what keeps those that run from getting anywhere) only while the run has not
-/// finished (a finished run's results are in its status), and the environment namespace from the API server.
+/// finished (a finished run's results are in its status), a finished probe pod's full report from its log when
+/// its termination message had no room for it (<see cref="ProbeLogReports"/>), and the environment namespace from the API server.
 /// The run itself is read from the server only when a decision is to be acted
 /// on (<see cref="ReadRunAsync"/>).
 /// </summary>
 public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> runs, ObjectCache<V1Job> jobs)
 {
+    private readonly ProbeLogReports _logReports = new(client);
+
     /// <summary>What a Job cache is indexed by: the key of the run the Job was created for.</summary>
     public static string? JobIndex(V1Job job) => ChildNames.RunKeyOf(job.Metadata);
 
@@ -63,7 +66,8 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
             : [];
         // Only a run that has not started can be queued: the others' places are read from the watch cache.
         var queue = run.Status?.StartTime is null ? QueuePlace.Of(run, runs.All()) : QueuePlace.Empty;
-        var probes = probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods));
+        var probes = await _logReports.FillAsync(
+            probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)), probePods, cancellationToken);
         return new TestRunObservation(run, presence, deployJob, probes, queue);
     }
 

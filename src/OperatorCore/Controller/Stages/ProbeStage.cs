@@ -60,16 +60,6 @@ public static class ProbeStage
         })];
     }
 
-    /// <summary>For each scenario that has one, in the spec's order, the last of its Jobs that finished in this run.</summary>
-    public static IEnumerable<(string Scenario, JobObservation Job)> LatestFinishedJobs(TestRunObservation observation) =>
-        observation.Spec.Scenarios
-            .Select((scenario, index) => (scenario, Job: Enumerable.Range(1, observation.Spec.MaxAttempts)
-                .Reverse()
-                .Select(attempt => observation.ProbeJobs.GetValueOrDefault(ChildNames.ProbeJob(observation.Run, attempt, index)))
-                .FirstOrDefault(job => job is { Progress: not JobProgress.Running })))
-            .Where(found => found.Job is not null)
-            .Select(found => (found.scenario, found.Job!));
-
     /// <summary>This run's probe Jobs (an earlier run of the same TestRun had Jobs of other names).</summary>
     private static IEnumerable<JobObservation> CurrentJobs(TestRunObservation observation) =>
         observation.Spec.Scenarios

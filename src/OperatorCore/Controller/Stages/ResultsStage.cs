@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
 using Netra.Probes.Contract;
@@ -6,28 +8,43 @@ using Netra.Probes.Contract;
 namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
-/// The full results of a finished run: every case, with its message and duration. Each probe pod packs its report
-/// into its termination message (<see cref="PackedReport"/>); the last attempt of each scenario, in the spec's order,
-/// becomes one report in the probes' own JSON format, kept in a ConfigMap owned by the run (it goes with the run;
-/// its size is bounded by the termination messages it is made of). <c>netra-operator results</c> reads it.
+/// The full results of a finished run: every case of every attempt, with its message and duration, in the probes' own
+/// JSON format, kept in a ConfigMap owned by the run (it goes with the run). Each probe pod's report comes from its
+/// log (<see cref="ProbeLogReports"/>) or, when small, packed in its termination message (<see cref="PackedReport"/>).
+/// Each scenario's last attempt is in <c>scenarios</c>, in the spec's order; the attempts before it in <c>retried</c>,
+/// which the reader folds into each case's earlier attempts. Bounded: past <see cref="MaxBytes"/>, long messages are
+/// shortened, then the retried attempts' reports dropped. <c>netra-operator results</c> reads it.
 /// </summary>
 public static class ResultsStage
 {
     public const string ReportKey = "results.json";
 
+    /// <summary>Below the 1 MiB a ConfigMap may hold, with room for its metadata.</summary>
+    public const int MaxBytes = 900 * 1024;
+
+    /// <summary>How long a case's message may stay once the results are too large.</summary>
+    public const int ShortMessageChars = 480;
+
     /// <summary>The ConfigMap to create as the run ends, or null when no probe pod left a report.</summary>
     public static CreateChild? Results(TestRunObservation observation, DateTimeOffset started, DateTimeOffset now)
     {
         var scenarios = new JsonArray();
-        foreach (var job in ProbeStage.LatestFinishedJobs(observation))
+        var retried = new JsonArray();
+        foreach (var (scenario, attempts) in FinishedAttempts(observation))
         {
-            var report = PackedReport.Unpack(TerminationMessage.Parse(job.Job.TerminationMessage)?.Report);
-            if (report is not null && JsonNode.Parse(report)?["scenarios"] is JsonArray reported)
+            var reported = attempts
+                .Select(a => (a.Attempt, Node: ScenarioReport(a.Job, scenario)))
+                .Where(a => a.Node is not null)
+                .ToList();
+            if (reported.Count == 0)
             {
-                foreach (var scenario in reported.Where(s => (string?)s?["name"] == job.Scenario))
-                {
-                    scenarios.Add(scenario!.DeepClone());
-                }
+                continue;
+            }
+
+            scenarios.Add(reported[^1].Node);
+            foreach (var (attempt, node) in reported.Take(reported.Count - 1))
+            {
+                retried.Add((JsonNode)new JsonObject { ["attempt"] = attempt, ["report"] = node });
             }
         }
 
@@ -42,9 +59,70 @@ public static class ResultsStage
             ["duration_ms"] = (long)(now - started).TotalMilliseconds,
             ["summary"] = Sum(scenarios),
             ["scenarios"] = scenarios,
+            ["retried"] = retried,
         };
-        return new CreateChild(Manifest(observation, document.ToJsonString()));
+        return new CreateChild(Manifest(observation, Bounded(document)));
     }
+
+    /// <summary>Each scenario with the finished Jobs of its attempts, oldest first.</summary>
+    private static IEnumerable<(string Scenario, List<(int Attempt, JobObservation Job)> Attempts)> FinishedAttempts(
+        TestRunObservation observation) =>
+        observation.Spec.Scenarios.Select((scenario, index) => (scenario, Enumerable.Range(1, observation.Spec.MaxAttempts)
+            .Select(attempt => (attempt, Job: observation.ProbeJobs.GetValueOrDefault(ChildNames.ProbeJob(observation.Run, attempt, index))))
+            .Where(a => a.Job is { Progress: not JobProgress.Running })
+            .Select(a => (a.attempt, a.Job!))
+            .ToList()));
+
+    /// <summary>This scenario's part of a Job's report, from its log or its termination message.</summary>
+    private static JsonNode? ScenarioReport(JobObservation job, string scenario)
+    {
+        var report = job.Report ?? PackedReport.Unpack(TerminationMessage.Parse(job.TerminationMessage)?.Report);
+        try
+        {
+            return report is not null && JsonNode.Parse(report)?["scenarios"] is JsonArray reported
+                ? reported.FirstOrDefault(s => (string?)s?["name"] == scenario)?.DeepClone()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The document as text within <see cref="MaxBytes"/>: messages shortened, then retried attempts dropped.</summary>
+    private static string Bounded(JsonObject document)
+    {
+        var text = document.ToJsonString();
+        if (Encoding.UTF8.GetByteCount(text) <= MaxBytes)
+        {
+            return text;
+        }
+
+        foreach (var holder in Objects(document).Where(o => o["message"] is JsonValue).ToList())
+        {
+            if ((string?)holder["message"] is { Length: > ShortMessageChars } message)
+            {
+                holder["message"] = string.Concat(message.AsSpan(0, ShortMessageChars - 1), "…");
+            }
+        }
+
+        text = document.ToJsonString();
+        var retried = (JsonArray)document["retried"]!;
+        while (Encoding.UTF8.GetByteCount(text) > MaxBytes && retried.Count > 0)
+        {
+            retried.RemoveAt(0);
+            text = document.ToJsonString();
+        }
+
+        return text;
+    }
+
+    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
+    {
+        JsonObject o => [o, .. o.Select(p => p.Value).SelectMany(Objects)],
+        JsonArray a => a.SelectMany(Objects),
+        _ => [],
+    };
 
     private static JsonObject Sum(JsonArray scenarios)
     {
