@@ -1,6 +1,7 @@
 -- Argo CD health of a netra.io TestRun: the value of resource.customizations.health.netra.io_TestRun
 -- in argocd-cm. Succeeded is Healthy; Failed (a refused spec too, reason InvalidSpec) is Degraded;
--- no status yet, Pending, Deploying, Probing, or a spec not yet observed is Progressing.
+-- no status yet, Pending, Deploying, Probing, a spec not yet observed, or a re-run asked for with the
+-- netra.io/rerun annotation (a value other than the one the current run started with) is Progressing.
 local hs = {}
 
 local function condition(status, kind)
@@ -33,6 +34,14 @@ local generation = obj.metadata and obj.metadata.generation
 if generation ~= nil and status.observedGeneration ~= nil and status.observedGeneration < generation then
   hs.status = "Progressing"
   hs.message = "The spec changed: waiting for the operator to run it again"
+  return hs
+end
+
+local annotations = (obj.metadata and obj.metadata.annotations) or {}
+local rerun = annotations["netra.io/rerun"]
+if rerun ~= nil and rerun ~= status.rerun then
+  hs.status = "Progressing"
+  hs.message = "A re-run was requested: waiting for the operator to run it again"
   return hs
 end
 

@@ -1,7 +1,6 @@
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Controller.Stages;
-using Netra.ControllerRuntime;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Core.Tenancy;
 using Netra.Probes.Model;
@@ -61,25 +60,19 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
 
     private async Task DriveAsync(InMemoryCluster cluster, TestRun run, CancellationToken cancellationToken)
     {
-        string? said = null;
+        var reconciler = new LocalReconciler(cluster, run, Settings, time);
+        reconciler.Progress += message => Progress?.Invoke(message);
+        var key = $"{run.Metadata.NamespaceProperty}/{run.Metadata.Name}";
         while (true)
         {
-            var decision = TestRunDecider.Decide(cluster.Observe(run), Settings, time.GetUtcNow());
-            var changed = decision.Actions.Count > 0 || (decision.Status is not null && !JsonEquality.Same(decision.Status, run.Status));
-            await cluster.ApplyAsync(run, decision.Actions, cancellationToken);
-            run.Status = decision.Status ?? run.Status;
-            if (run.Status?.Conditions.Find(ConditionTypes.Ready)?.Message is { Length: > 0 } message && message != said)
-            {
-                Progress?.Invoke(said = message);
-            }
-
-            if (!changed && (decision.RequeueAfter is null || IsFinal(run)))
+            var result = await reconciler.ReconcileAsync(key, cancellationToken);
+            if (!result.Changed && (result.RequeueAfter is null || IsFinal(run)))
             {
                 break;
             }
 
             // A change is looked at again at once, as the operator's own writes wake it through its watches.
-            await cluster.WaitForChangeAsync(changed ? TimeSpan.Zero : decision.RequeueAfter, cancellationToken);
+            await cluster.WaitForChangeAsync(result.Changed ? TimeSpan.Zero : result.RequeueAfter, cancellationToken);
         }
     }
 

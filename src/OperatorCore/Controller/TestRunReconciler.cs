@@ -1,23 +1,17 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.ControllerRuntime;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Core.Controller;
 
 /// <summary>
-/// Observe (the run and its children), decide (<see cref="TestRunDecider"/>, pure), act (idempotent
-/// creates and deletes), record (the status through /status, only when it changed, and an Event
-/// for each transition).
+/// The TestRun's parts of the one reconcile (<see cref="Reconciler{TResource,TStatus,TObservation,TDecision}"/>) against an
+/// API server: observe the run and its children (<see cref="TestRunObserver"/>), decide (<see cref="TestRunDecider"/>),
+/// act (<see cref="ChildActuator"/>), write the status whole, record an Event for each probe started and each transition.
 /// </summary>
-/// <remarks>
-/// Most reconciles, woken by the watch events of the reconciler's own writes, change nothing; they
-/// decide from the watch cache and cost no API call. A decision that changes something is made
-/// again from the run as the API server has it, so nothing is done on the strength of a cached
-/// copy that is out of date.
-/// </remarks>
 public sealed class TestRunReconciler(
     IKubernetes client,
     ObjectCache<TestRun> runs,
@@ -26,61 +20,41 @@ public sealed class TestRunReconciler(
     EventRecorder events,
     OutcomeMetrics outcomes,
     ILogger logger,
-    TimeProvider time) : IReconciler
+    TimeProvider time) : Reconciler<TestRun, TestRunStatus, TestRunObservation, TestRunDecision>(time)
 {
     private readonly TestRunObserver _observer = new(client, runs, jobs);
     private readonly ChildActuator _actuator = new(client);
-    private readonly StatusPatcher<TestRun> _status = new(client, TestRun.Group, TestRun.Version, TestRun.Plural);
+    private readonly StatusWriter<TestRun, TestRunStatus> _status = new(client, TestRun.Group, TestRun.Version, TestRun.Plural);
 
-    public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
+    protected override async Task<TestRunObservation?> ObserveAsync(string key, CancellationToken cancellationToken) =>
+        runs.Get(key) is { } cached ? await _observer.ObserveAsync(cached, cancellationToken) : null;
+
+    protected override async Task<TestRunObservation?> ObserveCurrentAsync(TestRunObservation cached, CancellationToken cancellationToken)
     {
-        if (runs.Get(key) is not { } cached)
-        {
-            return ReconcileResult.Done;
-        }
-
-        var now = time.GetUtcNow();
-        var observation = await _observer.ObserveAsync(cached, cancellationToken);
-        var decision = TestRunDecider.Decide(observation, settings, now);
-        if (ChangesNothing(decision, observation.Run))
-        {
-            return Requeue(decision);
-        }
-
-        var (ns, name) = ObjectKey.Parse(key);
-        if (await _observer.ReadRunAsync(ns, name, cancellationToken) is not { } fresh)
-        {
-            return ReconcileResult.Done;
-        }
-
-        if (fresh.Metadata.ResourceVersion != cached.Metadata.ResourceVersion)
-        {
-            observation = observation.WithRun(fresh);
-            decision = TestRunDecider.Decide(observation, settings, now);
-        }
-
-        var before = observation.Run.Status;
-        var run = await _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
-        RecordActions(run, decision.Actions);
-
-        if (decision.Status is not null
-            && await _status.PatchAsync(
-                run,
-                current => TestRunDecider.Decide(observation.WithRun(current), settings, now).Status,
-                r => r.Status,
-                cancellationToken))
-        {
-            RecordTransition(run, before, decision.Status);
-        }
-
-        return Requeue(decision);
+        var run = cached.Run;
+        var fresh = await _observer.ReadRunAsync(run.Metadata.NamespaceProperty, run.Metadata.Name, cancellationToken);
+        return fresh is null ? null : fresh.Metadata.ResourceVersion == run.Metadata.ResourceVersion ? cached : cached.WithRun(fresh);
     }
 
-    private static ReconcileResult Requeue(TestRunDecision decision) =>
-        decision.RequeueAfter is { } delay ? ReconcileResult.After(delay) : ReconcileResult.Done;
+    protected override TestRun ResourceOf(TestRunObservation observation) => observation.Run;
 
-    private static bool ChangesNothing(TestRunDecision decision, TestRun run) =>
-        decision.Actions.Count == 0 && (decision.Status is null || JsonEquality.Same(decision.Status, run.Status));
+    protected override TestRunDecision Decide(TestRunObservation observation, DateTimeOffset now) =>
+        TestRunDecider.Decide(observation, settings, now);
+
+    protected override Task<TestRun> ActAsync(TestRunObservation observation, TestRunDecision decision, CancellationToken cancellationToken) =>
+        _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
+
+    protected override Task<bool> WriteStatusAsync(TestRun resource, TestRunStatus status, CancellationToken cancellationToken) =>
+        _status.ReplaceAsync(resource, status, cancellationToken);
+
+    protected override void Record(TestRunObservation observation, TestRunDecision decision, bool statusWritten)
+    {
+        RecordActions(observation.Run, decision.Actions);
+        if (statusWritten)
+        {
+            RecordTransition(observation.Run, observation.Run.Status, decision.Status!);
+        }
+    }
 
     /// <summary>An Event for each probe Job started (retries say so) and for a removed namespace.</summary>
     private void RecordActions(TestRun run, IReadOnlyList<ChildAction> actions)

@@ -115,21 +115,10 @@ public static class ScheduleDecider
         : ("Waiting", "Waiting for a rollout.");
 
     private static IReadOnlyList<TestRunCondition> Conditions(
-        TestRunScheduleStatus before, bool ready, string reason, string message, long generation, DateTimeOffset now)
-    {
-        var status = ready ? ConditionStatuses.True : ConditionStatuses.False;
-        var previous = before.Conditions.Find(ConditionTypes.Ready);
-        return
-        [
-            new TestRunCondition
-            {
-                Type = ConditionTypes.Ready,
-                Status = status,
-                Reason = reason,
-                Message = message,
-                ObservedGeneration = generation,
-                LastTransitionTime = previous is not null && previous.Status == status ? previous.LastTransitionTime : now,
-            },
-        ];
-    }
+        TestRunScheduleStatus before, bool ready, string reason, string message, long generation, DateTimeOffset now) =>
+        StatusConditions.Set(
+            before.Conditions,
+            generation,
+            now,
+            new StatusConditions.Wanted(ConditionTypes.Ready, ready ? ConditionStatuses.True : ConditionStatuses.False, reason, message));
 }

@@ -1,9 +1,14 @@
+using Netra.ControllerRuntime;
 using Netra.Operator.Core.Api.V1Alpha1;
 
 namespace Netra.Operator.Core.Schedule;
 
 /// <summary>What a schedule's reconcile should do, decided from an observation and the time alone.</summary>
-public sealed record ScheduleDecision(IReadOnlyList<ScheduleAction> Actions, TestRunScheduleStatus Status, TimeSpan? RequeueAfter);
+public sealed record ScheduleDecision(IReadOnlyList<ScheduleAction> Actions, TestRunScheduleStatus Status, TimeSpan? RequeueAfter)
+    : IDecision<TestRunScheduleStatus>
+{
+    public bool Acts => Actions.Count > 0;
+}
 
 /// <summary>One idempotent change to the schedule's runs.</summary>
 public abstract record ScheduleAction;

@@ -6,9 +6,10 @@ using Netra.Operator.Core.Api.V1Alpha1;
 namespace Netra.Operator.Core.Schedule;
 
 /// <summary>
-/// Observe (the schedule, its runs, the watched workloads), decide (<see cref="ScheduleDecider"/>, pure), act
-/// (idempotent creates and deletes), record (the status through /status, an Event for each run started, replaced
-/// and finished).
+/// The schedule's parts of the one reconcile (<see cref="Reconciler{TResource,TStatus,TObservation,TDecision}"/>): observe
+/// the schedule, its runs and the watched workloads (<see cref="ScheduleObserver"/>), decide (<see cref="ScheduleDecider"/>),
+/// act (idempotent creates and deletes, an Event for each run started or replaced), write the status whole, record an
+/// Event and the metrics for each run's result.
 /// </summary>
 /// <remarks>
 /// A decision that changes something is made again from the schedule and its runs as the API server has them: a run
@@ -21,59 +22,42 @@ public sealed class ScheduleReconciler(
     EventRecorder events,
     ScheduleMetrics metrics,
     ILogger logger,
-    TimeProvider time) : IReconciler
+    TimeProvider time) : Reconciler<TestRunSchedule, TestRunScheduleStatus, ScheduleObservation, ScheduleDecision>(time)
 {
-    /// <summary>The status fields a decision may leave out, which the patch must then remove.</summary>
-    private static readonly string[] Clearable =
-    [
-        "lastScheduleTime", "lastTrigger", "queuedTrigger", "pendingRollouts", "workloads", "active", "results", "passRate", "scenarios",
-        "flakyScenarios",
-    ];
+    private readonly StatusWriter<TestRunSchedule, TestRunScheduleStatus> _status =
+        new(client, TestRun.Group, TestRun.Version, TestRunSchedule.Plural);
 
-    private readonly StatusPatcher<TestRunSchedule> _status = new(client, TestRun.Group, TestRun.Version, TestRunSchedule.Plural);
+    protected override async Task<ScheduleObservation?> ObserveAsync(string key, CancellationToken cancellationToken) =>
+        schedules.Get(key) is { } cached ? await observer.ObserveAsync(cached, cancellationToken) : null;
 
-    public async Task<ReconcileResult> ReconcileAsync(string key, CancellationToken cancellationToken)
+    protected override Task<ScheduleObservation?> ObserveCurrentAsync(ScheduleObservation cached, CancellationToken cancellationToken) =>
+        observer.ReadAsync(cached.Schedule, cancellationToken);
+
+    protected override TestRunSchedule ResourceOf(ScheduleObservation observation) => observation.Schedule;
+
+    protected override ScheduleDecision Decide(ScheduleObservation observation, DateTimeOffset now) => ScheduleDecider.Decide(observation, now);
+
+    protected override async Task<TestRunSchedule> ActAsync(
+        ScheduleObservation observation, ScheduleDecision decision, CancellationToken cancellationToken)
     {
-        if (schedules.Get(key) is not { } cached)
-        {
-            return ReconcileResult.Done;
-        }
-
-        var now = time.GetUtcNow();
-        var decision = ScheduleDecider.Decide(await observer.ObserveAsync(cached, cancellationToken), now);
-        if (decision.Actions.Count == 0 && JsonEquality.Same(decision.Status, cached.Status))
-        {
-            return Requeue(decision);
-        }
-
-        if (await observer.ReadAsync(cached, cancellationToken) is not { } observation)
-        {
-            return ReconcileResult.Done;
-        }
-
-        decision = ScheduleDecider.Decide(observation, now);
-        var schedule = observation.Schedule;
         foreach (var action in decision.Actions)
         {
-            await ApplyAsync(schedule, action, cancellationToken);
+            await ApplyAsync(observation.Schedule, action, cancellationToken);
         }
 
-        var before = schedule.Status?.Results ?? [];
-        if (await _status.PatchAsync(
-                schedule,
-                current => ScheduleDecider.Decide(observation with { Schedule = current }, now).Status,
-                s => s.Status,
-                cancellationToken,
-                Clearable))
-        {
-            RecordVerdicts(schedule, before, decision.Status);
-        }
-
-        return Requeue(decision);
+        return observation.Schedule;
     }
 
-    private static ReconcileResult Requeue(ScheduleDecision decision) =>
-        decision.RequeueAfter is { } delay ? ReconcileResult.After(delay) : ReconcileResult.Done;
+    protected override Task<bool> WriteStatusAsync(TestRunSchedule resource, TestRunScheduleStatus status, CancellationToken cancellationToken) =>
+        _status.ReplaceAsync(resource, status, cancellationToken);
+
+    protected override void Record(ScheduleObservation observation, ScheduleDecision decision, bool statusWritten)
+    {
+        if (statusWritten)
+        {
+            RecordVerdicts(observation.Schedule, observation.Schedule.Status?.Results ?? [], decision.Status);
+        }
+    }
 
     private async Task ApplyAsync(TestRunSchedule schedule, ScheduleAction action, CancellationToken cancellationToken)
     {

@@ -14,49 +14,30 @@ public static class RunConditions
     /// <param name="reason">The phase, or why the run waits in it (<see cref="Reasons.Queued"/>).</param>
     public static IReadOnlyList<TestRunCondition> InProgress(
         string reason, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
-        Merge(previous, now, generation,
-            (ConditionTypes.Ready, ConditionStatuses.False, reason, message),
-            (ConditionTypes.Reconciling, ConditionStatuses.True, reason, message),
-            (ConditionTypes.Stalled, ConditionStatuses.False, reason, string.Empty),
-            (ConditionTypes.Succeeded, ConditionStatuses.Unknown, reason, message),
-            (ConditionTypes.Finished, ConditionStatuses.False, reason, message));
+        StatusConditions.Set(previous, generation, now,
+            new(ConditionTypes.Ready, ConditionStatuses.False, reason, message),
+            new(ConditionTypes.Reconciling, ConditionStatuses.True, reason, message),
+            new(ConditionTypes.Stalled, ConditionStatuses.False, reason, string.Empty),
+            new(ConditionTypes.Succeeded, ConditionStatuses.Unknown, reason, message),
+            new(ConditionTypes.Finished, ConditionStatuses.False, reason, message));
 
     public static IReadOnlyList<TestRunCondition> Succeeded(
         string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
-        Merge(previous, now, generation,
-            (ConditionTypes.Ready, ConditionStatuses.True, Reasons.Succeeded, message),
-            (ConditionTypes.Reconciling, ConditionStatuses.False, Reasons.Succeeded, string.Empty),
-            (ConditionTypes.Stalled, ConditionStatuses.False, Reasons.Succeeded, string.Empty),
-            (ConditionTypes.Succeeded, ConditionStatuses.True, Reasons.Succeeded, message),
-            (ConditionTypes.Finished, ConditionStatuses.True, Reasons.Succeeded, message));
+        StatusConditions.Set(previous, generation, now,
+            new(ConditionTypes.Ready, ConditionStatuses.True, Reasons.Succeeded, message),
+            new(ConditionTypes.Reconciling, ConditionStatuses.False, Reasons.Succeeded, string.Empty),
+            new(ConditionTypes.Stalled, ConditionStatuses.False, Reasons.Succeeded, string.Empty),
+            new(ConditionTypes.Succeeded, ConditionStatuses.True, Reasons.Succeeded, message),
+            new(ConditionTypes.Finished, ConditionStatuses.True, Reasons.Succeeded, message));
 
     public static IReadOnlyList<TestRunCondition> Failed(
         string reason, string message, long generation, DateTimeOffset now, IReadOnlyList<TestRunCondition> previous) =>
-        Merge(previous, now, generation,
-            (ConditionTypes.Ready, ConditionStatuses.False, reason, message),
-            (ConditionTypes.Reconciling, ConditionStatuses.False, reason, string.Empty),
-            (ConditionTypes.Stalled, ConditionStatuses.True, reason, message),
-            (ConditionTypes.Succeeded, ConditionStatuses.False, reason, message),
-            (ConditionTypes.Finished, ConditionStatuses.True, reason, message));
-
-    private static TestRunCondition[] Merge(
-        IReadOnlyList<TestRunCondition> previous,
-        DateTimeOffset now,
-        long generation,
-        params (string Type, string Status, string Reason, string Message)[] wanted) =>
-        [.. wanted.Select(w =>
-        {
-            var before = previous.FirstOrDefault(c => c.Type == w.Type);
-            return new TestRunCondition
-            {
-                Type = w.Type,
-                Status = w.Status,
-                Reason = w.Reason,
-                Message = w.Message,
-                ObservedGeneration = generation,
-                LastTransitionTime = before is not null && before.Status == w.Status ? before.LastTransitionTime : now,
-            };
-        })];
+        StatusConditions.Set(previous, generation, now,
+            new(ConditionTypes.Ready, ConditionStatuses.False, reason, message),
+            new(ConditionTypes.Reconciling, ConditionStatuses.False, reason, string.Empty),
+            new(ConditionTypes.Stalled, ConditionStatuses.True, reason, message),
+            new(ConditionTypes.Succeeded, ConditionStatuses.False, reason, message),
+            new(ConditionTypes.Finished, ConditionStatuses.True, reason, message));
 }
 
 /// <summary>Condition reasons (CamelCase, as Kubernetes conventions want).</summary>

@@ -7,7 +7,8 @@ namespace Netra.Operator.Core.Controller.Stages;
 /// <c>ttlSecondsAfterFinished</c> has passed, and whatever the policy when the run is deleted.
 /// <c>OnSuccess</c> keeps the namespace of a run that did not succeed, for a look at what went wrong, and
 /// <c>Never</c> keeps it, both for at most the installer's maximum lifetime of an environment.
-/// The deploy state says Removing while the namespace terminates and Removed once it is gone.
+/// The deploy state says Removing while the namespace terminates and Removed once it is gone. A run being deleted
+/// loses its namespace whatever the policy (<see cref="DeletionStage"/>).
 /// </summary>
 public static class CleanupStage
 {
@@ -39,40 +40,17 @@ public static class CleanupStage
         switch (observation.EnvironmentNamespace)
         {
             case ChildPresence.Absent:
-                return new TestRunDecision([], WithDeployState(status, DeployStates.Removed), null);
+                return new TestRunDecision([], RunStatuses.WithDeployState(status, DeployStates.Removed), null);
             case ChildPresence.Terminating:
-                return new TestRunDecision([], WithDeployState(status, DeployStates.Removing), TerminatingPollInterval);
+                return new TestRunDecision([], RunStatuses.WithDeployState(status, DeployStates.Removing), TerminatingPollInterval);
         }
 
         var due = (status.CompletionTime ?? now) + (keep < lifetime ? keep : lifetime);
         return now >= due
             ? new TestRunDecision(
                 [new DeleteNamespace(ChildNames.EnvironmentNamespace(observation.Run))],
-                WithDeployState(status, DeployStates.Removing),
+                RunStatuses.WithDeployState(status, DeployStates.Removing),
                 TerminatingPollInterval)
             : new TestRunDecision([], null, due - now);
     }
-
-    /// <summary>
-    /// The run is being deleted: its namespace goes whatever the policy (a policy keeps it for a look while the
-    /// run is there, not after it), then the run is let go.
-    /// </summary>
-    public static TestRunDecision OnDeletion(TestRunObservation observation)
-    {
-        var run = observation.Run;
-        if (!(run.Metadata.Finalizers ?? []).Contains(ChildNames.Finalizer))
-        {
-            return TestRunDecision.Nothing;
-        }
-
-        return new TestRunDecision(
-            observation.EnvironmentNamespace == ChildPresence.Present
-                ? [new DeleteNamespace(ChildNames.EnvironmentNamespace(run)), new RemoveFinalizer()]
-                : [new RemoveFinalizer()],
-            null,
-            null);
-    }
-
-    private static TestRunStatus WithDeployState(TestRunStatus status, string state) =>
-        status with { Environment = (status.Environment ?? new EnvironmentStatus()) with { DeployState = state } };
 }

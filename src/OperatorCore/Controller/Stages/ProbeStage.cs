@@ -1,43 +1,49 @@
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller.Manifests;
 using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
-/// The probe Jobs, one per scenario and attempt, started as <see cref="ProbeSchedule"/> says. Every Job's
-/// name says its scenario and attempt, so the whole history is read back from the Jobs that exist.
+/// The probe Jobs, one per scenario and attempt, started as <see cref="ProbeSchedule"/> says: at most
+/// <c>spec.parallelism</c> at once, a failed scenario retried as soon as a slot frees, the exclusive scenario last and
+/// alone. Every Job's name says its scenario and attempt, so the whole history is read back from the Jobs that exist.
+/// The run ends when every scenario is done, or at once when a probe's preflight says the services cannot be probed.
 /// </summary>
 public static class ProbeStage
 {
-    /// <summary>
-    /// Jobs to create; every scenario's latest outcome (those that have not finished yet as not run), in the
-    /// spec's order; whether every attempt is done.
-    /// </summary>
-    /// <param name="PreflightFailure">Why no probing can go on (<see cref="ProbeResults.PreflightFailure"/>), or null.</param>
-    public sealed record Outcome(
-        IReadOnlyList<ChildAction> Actions,
-        IReadOnlyList<ScenarioOutcome> Outcomes,
-        bool Finished,
-        string Progress,
-        string? PreflightFailure);
-
-    public static Outcome Decide(TestRunObservation observation, ControllerSettings settings, ServiceUrls urls, long deadlineSeconds)
+    public static TestRunDecision Decide(TestRunObservation observation, DecisionContext context)
     {
+        var run = observation.Run;
         var spec = observation.Spec;
+        var environment = spec.Ephemeral
+            ? new EnvironmentStatus { Namespace = ChildNames.EnvironmentNamespace(run), DeployState = DeployStates.Deployed }
+            : new EnvironmentStatus { DeployState = DeployStates.External };
         var states = States(observation);
+        var outcomes = Outcomes(states);
+        if (CurrentJobs(observation).Select(ProbeResults.PreflightFailure).FirstOrDefault(f => f is not null) is { } preflight)
+        {
+            var failed = RunStatuses.Failed(run, Reasons.PreflightFailed, preflight, environment, context.Now, outcomes);
+            return ResultsStage.EndedWithResults(observation, failed, context.Now);
+        }
+
+        if (ProbeSchedule.Finished(states, spec.MaxAttempts))
+        {
+            return ResultsStage.EndedWithResults(observation, RunStatuses.Completed(run, outcomes, environment, context.Now), context.Now);
+        }
+
         var next = ProbeSchedule.Next(states, spec.Parallelism, spec.MaxAttempts);
+        var urls = Targets(observation);
+        var deadline = context.DeadlineSeconds(observation);
         var actions = next
-            .Select(n => new CreateChild(ProbeJobManifest.Build(observation, settings, urls, n.Scenario, n.Attempt, deadlineSeconds)))
+            .Select(n => (ChildAction)new CreateChild(ProbeJobManifest.Build(observation, context.Settings, urls, n.Scenario, n.Attempt, deadline)))
             .ToList();
-        var outcomes = states.Select(s => s.Last ?? ScenarioOutcome.NotRun(s.Name, 0)).ToList();
-        var preflight = CurrentJobs(observation).Select(ProbeResults.PreflightFailure).FirstOrDefault(f => f is not null);
-        return new Outcome(
-            actions,
-            outcomes,
-            ProbeSchedule.Finished(states, spec.MaxAttempts),
-            Progress(states, next, spec.MaxAttempts),
-            preflight);
+        var probing = RunStatuses.InProgress(run, Phases.Probing, Progress(states, next, spec.MaxAttempts), environment, context.Now);
+        return TestRunDecision.InProgress(actions, probing, context, context.Remaining(observation));
     }
+
+    /// <summary>Every scenario's latest outcome, in the spec's order; those that have not finished yet as not run.</summary>
+    public static IReadOnlyList<ScenarioOutcome> Outcomes(TestRunObservation observation) => Outcomes(States(observation));
 
     /// <summary>Where each scenario stands, from its Jobs attempt by attempt.</summary>
     public static IReadOnlyList<ProbeSchedule.ScenarioState> States(TestRunObservation observation)
@@ -60,6 +66,14 @@ public static class ProbeStage
         })];
     }
 
+    private static IReadOnlyList<ScenarioOutcome> Outcomes(IReadOnlyList<ProbeSchedule.ScenarioState> states) =>
+        [.. states.Select(s => s.Last ?? ScenarioOutcome.NotRun(s.Name, 0))];
+
+    private static ServiceUrls Targets(TestRunObservation observation) =>
+        observation.Spec is { Ephemeral: false, Endpoints: { AuthUrl: { } auth, BackendUrl: { } backend, AgentUrl: { } agent } }
+            ? new ServiceUrls(auth, backend, agent)
+            : ServiceUrls.InNamespace(ChildNames.EnvironmentNamespace(observation.Run));
+
     /// <summary>This run's probe Jobs (an earlier run of the same TestRun had Jobs of other names).</summary>
     private static IEnumerable<JobObservation> CurrentJobs(TestRunObservation observation) =>
         observation.Spec.Scenarios
@@ -71,10 +85,8 @@ public static class ProbeStage
     private static string Progress(
         IReadOnlyList<ProbeSchedule.ScenarioState> states, IReadOnlyList<(string Scenario, int Attempt)> starting, int maxAttempts)
     {
-        var probing = states.Where(s => s.Running).Select(s => s.Name).Concat(starting.Select(s => s.Scenario)).ToList();
-        var finished = states.Count(s => s.Done(maxAttempts));
+        var probing = states.Where(s => s.Running).Select(s => s.Name).Concat(starting.Select(s => s.Scenario));
         var retrying = starting.Where(s => s.Attempt > 1).Select(s => $"{s.Scenario} (attempt {s.Attempt})").ToList();
-        var message = $"Probing {string.Join(", ", probing)}; {finished} of {states.Count} scenarios finished.";
-        return retrying.Count > 0 ? $"{message} Retrying {string.Join(", ", retrying)}." : message;
+        return RunMessages.Probing(probing, states.Count(s => s.Done(maxAttempts)), states.Count, retrying);
     }
 }

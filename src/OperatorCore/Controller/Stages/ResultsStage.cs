@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Controller.Stages;
@@ -24,6 +25,12 @@ public static class ResultsStage
 
     /// <summary>How long a case's message may stay once the results are too large.</summary>
     public const int ShortMessageChars = 480;
+
+    /// <summary>The run ends with <paramref name="status"/>, its full results kept beside it when a probe pod left any.</summary>
+    public static TestRunDecision EndedWithResults(TestRunObservation observation, TestRunStatus status, DateTimeOffset now) =>
+        Results(observation, status.StartTime ?? now, now) is { } results
+            ? TestRunDecision.Ended(status) with { Actions = [results] }
+            : TestRunDecision.Ended(status);
 
     /// <summary>The ConfigMap to create as the run ends, or null when no probe pod left a report.</summary>
     public static CreateChild? Results(TestRunObservation observation, DateTimeOffset started, DateTimeOffset now)

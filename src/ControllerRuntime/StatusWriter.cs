@@ -1,0 +1,54 @@
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+
+namespace Netra.ControllerRuntime;
+
+/// <summary>
+/// Writes a custom resource's status whole through its /status subresource, as controller-runtime's
+/// <c>Status().Update</c> does: a PUT of the object as it was read, its status replaced, carrying the resourceVersion it
+/// was read at. A field the new status leaves out is gone on the server (a merge patch would keep it); a write based on
+/// a stale read is refused (409), and the caller observes and decides again.
+/// </summary>
+public sealed class StatusWriter<TResource, TStatus>(IKubernetes client, string group, string version, string plural)
+    where TResource : IKubernetesObject<V1ObjectMeta>, IStatus<TStatus?>
+    where TStatus : class
+{
+    /// <summary>Writes refused because the object had changed since it was read, for metrics and tests.</summary>
+    public int Conflicts { get; private set; }
+
+    /// <summary>Replaces the status of <paramref name="read"/> with <paramref name="status"/>; false when refused as stale.</summary>
+    public async Task<bool> ReplaceAsync(TResource read, TStatus status, CancellationToken cancellationToken)
+    {
+        var previous = read.Status;
+        string body;
+        try
+        {
+            read.Status = status;
+            body = KubernetesJson.Serialize(read);
+        }
+        finally
+        {
+            read.Status = previous;
+        }
+
+        using var document = JsonDocument.Parse(body);
+        try
+        {
+            await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
+                document.RootElement.Clone(),
+                group,
+                version,
+                read.Metadata.NamespaceProperty,
+                plural,
+                read.Metadata.Name,
+                cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (ApiErrors.IsConflict(error))
+        {
+            Conflicts++;
+            return false;
+        }
+    }
+}
