@@ -55,7 +55,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
                 var pods = readPods
                     ? (await client.CoreV1.ListNamespacedPodAsync(environment, cancellationToken: cancellationToken)).Items
                     : [];
-                deployJob = Observe(job, pods) with { Problem = Progress(job) == JobProgress.Running ? PodProblems.Find(pods) : null };
+                deployJob = Observe(job, pods) with { Problem = Progress(job) == JobProgress.Running ? PodProblems.Find(pods, DateTimeOffset.UtcNow) : null };
             }
         }
 
@@ -99,7 +99,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
             .OrderByDescending(t => t!.ExitCode != 0)
             .FirstOrDefault();
         var progress = Progress(job);
-        var problem = PodProblems.Find(ownPods);
+        var problem = PodProblems.Find(ownPods, DateTimeOffset.UtcNow);
         // A pod killed for memory fails its Job at once (no restarts): the Job's reason alone would not say why.
         var reason = failed is null ? null
             : $"{(problem is null ? string.Empty : $"{problem}; ")}{failed.Reason}: {failed.Message}".Trim(' ', ':');
