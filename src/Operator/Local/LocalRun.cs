@@ -10,7 +10,7 @@ namespace Netra.Operator.Local;
 
 /// <summary>
 /// A TestRun run on this machine by the operator's own controller: <see cref="TestRunDecider"/> decides, as
-/// in a cluster, against an <see cref="InMemoryCluster"/> that runs each Job in this process. Sharding,
+/// in a cluster, against an <see cref="InMemoryCluster"/> that runs each Job in this process. Scheduling,
 /// ordering, retries, timeout, messages and the final status therefore come from the one place the
 /// operator uses too. The run ends once its status is final and nothing is left for the controller to do at
 /// once; the services then stop, and their files stay when the cleanup policy keeps the environment.

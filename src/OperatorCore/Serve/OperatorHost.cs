@@ -47,7 +47,7 @@ public sealed class OperatorHost : IAsyncDisposable
         var registry = Metrics.NewCustomRegistry();
         // process_* and dotnet_* series: memory, CPU, GC counts, as operators expect of a Prometheus target.
         DotNetStats.Register(registry);
-        var metrics = new ControllerMetrics(Metrics.WithCustomRegistry(registry), "testrun");
+        var metrics = new ControllerMetrics(Metrics.WithCustomRegistry(registry), TestRunController.Name);
         var logger = loggers.CreateLogger<OperatorHost>();
         var election = new LeaderElection(
             client,
@@ -66,16 +66,8 @@ public sealed class OperatorHost : IAsyncDisposable
         var time = TimeProvider.System;
         var events = new EventRecorder(client, Component, logger, time);
         host = new OperatorHost(client, health, election, events);
-        var runs = new ObjectCache<TestRun>();
-        var jobs = new ObjectCache<V1Job>(TestRunObserver.JobIndex);
-        var outcomes = new OutcomeMetrics(Metrics.WithCustomRegistry(registry));
-        var reconciler = new TestRunReconciler(
-            client, runs, jobs, options.Controller, events, outcomes, loggers.CreateLogger<TestRunReconciler>(), time);
-        var source = new CustomResourceSource<TestRun>(client, TestRun.Group, TestRun.Version, TestRun.Plural);
-        var controllerLogger = loggers.CreateLogger<ControllerHost<TestRun>>();
-        var controller = new ControllerHost<TestRun>(source, reconciler, options.Workers, metrics, controllerLogger, time)
-            .Caches(runs)
-            .Owns(new JobSource(client, ChildNames.ManagedSelector), TestRunObserver.JobIndex, jobs);
+        var controller = TestRunController.Create(
+            client, options.Controller, events, Metrics.WithCustomRegistry(registry), metrics, loggers, options.Workers, time);
         var schedules = ScheduleController.Create(
             client, events, Metrics.WithCustomRegistry(registry), loggers, options.Workers, time);
         Func<CancellationToken, Task> controllers = stop => ControllerGroup.RunAsync(stop, controller.RunAsync, schedules.RunAsync);

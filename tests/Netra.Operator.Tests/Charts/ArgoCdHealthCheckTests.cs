@@ -45,7 +45,7 @@ public sealed class ArgoCdHealthCheckTests
     }
 
     /// <summary>As Argo CD runs it: the script is a function body with the resource in the global <c>obj</c>.</summary>
-    private static (string Status, string Message) Health(JsonNode? resource)
+    internal static (string Status, string Message) Health(JsonNode? resource)
     {
         var script = Path.Combine(Path.GetTempPath(), $"netra-health-{Guid.NewGuid():N}.lua");
         File.WriteAllText(script, $"""

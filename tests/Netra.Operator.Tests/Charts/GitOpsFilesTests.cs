@@ -43,7 +43,7 @@ public sealed partial class GitOpsFilesTests
         var check = Assert.Single(kustomization["spec"]!["healthChecks"]!.AsArray())!;
         Assert.Equal(("TestRun", (string?)run["metadata"]!["name"]), ((string?)check["kind"], (string?)check["name"]));
         Assert.Equal("./gitops/flux/smoke", (string?)kustomization["spec"]!["path"]);
-        var variable = Regex.Match((string)run["metadata"]!["annotations"]!["netra.io/rerun"]!, @"^\$\{(\w+)\}$").Groups[1].Value;
+        var variable = Regex.Match((string)run["spec"]!["revision"]!, @"^\$\{(\w+)\}$").Groups[1].Value;
         Assert.NotNull(kustomization["spec"]!["postBuild"]!["substitute"]![variable]);
     }
 

@@ -13,7 +13,7 @@ public sealed class TestRunSpec
     [JsonPropertyName("scenarios")]
     public IList<string>? Scenarios { get; set; }
 
-    /// <summary>Probe Jobs run at once, scenarios sharded across them (1 to 10).</summary>
+    /// <summary>Probe Jobs run at once, one per scenario, agent-failure-recovery last and alone; 1 to 10, default 1.</summary>
     [JsonPropertyName("parallelism")]
     public int? Parallelism { get; set; }
 
@@ -40,6 +40,10 @@ public sealed class TestRunSpec
 
     [JsonPropertyName("probe")]
     public ProbeSpec? Probe { get; set; }
+
+    /// <summary>What the run tests, for example a Git revision or a release, at most 256 characters; a new value runs a finished TestRun again, as any spec change does (GitOps tools set it: it changes metadata.generation, which Flux and Argo CD read).</summary>
+    [JsonPropertyName("revision")]
+    public string? Revision { get; set; }
 }
 
 public sealed class EnvironmentSpec

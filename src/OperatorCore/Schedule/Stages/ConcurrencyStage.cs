@@ -2,11 +2,27 @@ using Netra.Operator.Core.Api.V1Alpha1;
 
 namespace Netra.Operator.Core.Schedule.Stages;
 
-/// <summary>What a trigger does while runs are active, by <c>spec.concurrencyPolicy</c>.</summary>
+/// <summary>What a trigger does while runs are active, by <c>spec.concurrencyPolicy</c>; the last stage, it always decides.</summary>
 public static class ConcurrencyStage
 {
+    public static ScheduleDecision Decide(ScheduleObservation observation, ScheduleContext context)
+    {
+        var (started, queued) = Apply(observation.Spec.ConcurrencyPolicy, observation.Schedule, context.Fired, context.Active);
+        context.Actions.AddRange(started);
+        if (started.OfType<StartRun>().FirstOrDefault() is { } start)
+        {
+            context.Status = context.Status with { LastTrigger = start.Trigger };
+            var replaced = started.OfType<DeleteScheduledRun>().Select(d => d.Name).ToHashSet();
+            context.Active = [.. context.Active.Where(r => !replaced.Contains(r.Metadata.Name)), start.Run];
+        }
+
+        context.Status = context.Status with { QueuedTrigger = queued };
+        var (reason, message) = Waiting(queued, context);
+        return context.Decided(true, reason, message, context.Wait);
+    }
+
     /// <summary>The runs to start and delete, and the trigger left queued (Forbid with a run active).</summary>
-    public static (IReadOnlyList<ScheduleAction> Actions, RunTrigger? Queued) Decide(
+    public static (IReadOnlyList<ScheduleAction> Actions, RunTrigger? Queued) Apply(
         string policy, TestRunSchedule schedule, RunTrigger? fired, IReadOnlyList<TestRun> active)
     {
         if (fired is null)
@@ -27,4 +43,12 @@ public static class ConcurrencyStage
             : [];
         return ([.. replaced, new StartRun(run, fired with { Run = name })], null);
     }
+
+    private static (string Reason, string Message) Waiting(RunTrigger? queued, ScheduleContext context) =>
+        queued is not null ? ("Queued", $"A run is queued ({queued.Reason}) until the active one finishes.")
+        : context.RollingOut ? ("RollingOut", "Waiting for watched workloads to finish rolling out.")
+        : context.Status.PendingRollouts is { } pending
+            ? ("Settling", $"{pending.Workloads.Count} workload(s) rolled out; waiting for the settle time.")
+        : context.UntilCron is { } next ? ("Scheduled", $"Next run at {(context.Now + next).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}.")
+        : ("Waiting", "Waiting for a rollout.");
 }

@@ -5,11 +5,31 @@ namespace Netra.Operator.Core.Schedule.Stages;
 /// <summary>Whether a cron occurrence is due, and when the next one is.</summary>
 public static class CronStage
 {
+    /// <summary>A cron occurrence due fires; the next one is when to look again. Never decides.</summary>
+    public static ScheduleDecision? Decide(ScheduleObservation observation, ScheduleContext context)
+    {
+        if (observation.Spec.Cron is not { } cron)
+        {
+            return null;
+        }
+
+        var (due, untilNext) = Next(cron, observation.Schedule, context.Now);
+        context.WaitAtMost(untilNext);
+        context.UntilCron = untilNext;
+        if (due is not null)
+        {
+            context.Status = context.Status with { LastScheduleTime = due.Time };
+            context.Fire(due);
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The latest occurrence since the last one acted on (or since the schedule was created), and the time until the
     /// one after <paramref name="now"/>.
     /// </summary>
-    public static (RunTrigger? Due, TimeSpan? Wait) Decide(CronSchedule cron, TestRunSchedule schedule, DateTimeOffset now)
+    public static (RunTrigger? Due, TimeSpan? Wait) Next(CronSchedule cron, TestRunSchedule schedule, DateTimeOffset now)
     {
         var since = schedule.Status?.LastScheduleTime ?? CreatedAt(schedule) ?? now;
         var due = cron.LatestDue(since, now);

@@ -7,6 +7,24 @@ public static class ResultsStage
 {
     public const int Limit = 10;
 
+    /// <summary>Records the results and sums them up, prunes the history, and notes the runs still active; never decides.</summary>
+    public static ScheduleDecision? Decide(ScheduleObservation observation, ScheduleContext context)
+    {
+        var results = Record(context.Before.Results, observation.Runs);
+        var scenarios = Flakiness.Scenarios(results);
+        context.Status = context.Status with
+        {
+            ObservedGeneration = context.Generation,
+            Results = results,
+            PassRate = Flakiness.PassRate(results),
+            Scenarios = scenarios,
+            FlakyScenarios = scenarios.Count(s => s.Flaky),
+        };
+        context.Actions.AddRange(HistoryStage.Prune(observation.Runs, context.Before.Results, observation.Spec));
+        context.Active = [.. observation.Runs.Where(r => !ScheduledRuns.IsFinished(r) && r.Metadata.DeletionTimestamp is null)];
+        return null;
+    }
+
     public static IReadOnlyList<ScheduledRunResult> Record(IReadOnlyList<ScheduledRunResult> recorded, IEnumerable<TestRun> runs)
     {
         var fresh = runs.Where(ScheduledRuns.IsFinished).Where(run => !IsRecorded(run, recorded)).Select(Result);

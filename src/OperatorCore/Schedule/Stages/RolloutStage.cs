@@ -13,8 +13,36 @@ public static class RolloutStage
     public sealed record Outcome(
         IReadOnlyList<WorkloadRevision> Workloads, PendingRollouts? Pending, RunTrigger? Fired, TimeSpan? Wait, bool RollingOut);
 
+    /// <summary>Settled rollouts fire; readiness triggers are read again every poll. Never decides.</summary>
+    public static ScheduleDecision? Decide(ScheduleObservation observation, ScheduleContext context)
+    {
+        var spec = observation.Spec;
+        if (spec.Rollouts is null && spec.Readiness.Count == 0)
+        {
+            return null;
+        }
+
+        var watched = WatchedWorkloads.Select(spec, observation.Schedule, observation.Workloads);
+        var rollout = Settle(SettleTimes.Of(spec), observation.Schedule, watched, context.Now);
+        context.Status = context.Status with { Workloads = rollout.Workloads, PendingRollouts = rollout.Pending };
+        context.WaitAtMost(rollout.Wait);
+        context.RollingOut = rollout.RollingOut;
+        if (rollout.Fired is { } settled)
+        {
+            context.Fire(settled);
+        }
+
+        // Readiness triggers are not watched but read at each reconcile: look again while nothing else wakes the schedule.
+        if (spec.Readiness.Count > 0)
+        {
+            context.WaitAtMost(ScheduleDecider.ReadinessPoll);
+        }
+
+        return null;
+    }
+
     /// <param name="watched">The workloads the schedule's triggers select (<see cref="WatchedWorkloads"/>).</param>
-    public static Outcome Decide(TimeSpan settle, TestRunSchedule schedule, IEnumerable<ObservedWorkload> watched, DateTimeOffset now)
+    public static Outcome Settle(TimeSpan settle, TestRunSchedule schedule, IEnumerable<ObservedWorkload> watched, DateTimeOffset now)
     {
         var status = schedule.Status;
         var known = (status?.Workloads ?? []).ToDictionary(w => $"{w.Kind}/{w.Namespace}/{w.Name}", w => w.Revision);
