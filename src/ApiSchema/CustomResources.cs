@@ -13,13 +13,18 @@ public static class CustomResources
         TestRunJsonContext.Default.TestRun,
         TestRun.KindName,
         TestRun.Plural,
-        ShortNames: ["tr"],
+        ShortNames: ["ntr"],
         Categories: ["netra"],
         PrinterColumns:
         [
             new("Phase", "string", ".status.phase"),
             new("Passed", "integer", ".status.summary.passed"),
             new("Failed", "integer", ".status.summary.failed"),
+            new(
+                "Reason",
+                "string",
+                ".status.conditions[?(@.type==\"Finished\")].reason",
+                "Why the run ended (the Finished condition's reason), e.g. TestsFailed, DeployFailed, TimedOut."),
             new("Duration", "string", ".status.duration"),
             new("Age", "date", ".metadata.creationTimestamp"),
         ],
@@ -36,7 +41,7 @@ public static class CustomResources
         TestRunJsonContext.Default.TestRunSchedule,
         TestRunSchedule.KindName,
         TestRunSchedule.Plural,
-        ShortNames: ["trs"],
+        ShortNames: ["ntrs"],
         Categories: ["netra"],
         PrinterColumns:
         [

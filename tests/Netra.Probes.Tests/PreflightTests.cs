@@ -3,7 +3,9 @@ using Netra.Probes.Cli;
 using Netra.Probes.Clients;
 using Netra.Probes.Contract;
 using Netra.Probes.Running;
+using Netra.Probes.Reporting;
 using Netra.Probes.Tests.Support;
+using Netra.Probes.Tests.Surefire;
 
 namespace Netra.Probes.Tests;
 
@@ -14,6 +16,10 @@ public sealed class PreflightTests
     /// <summary>What starting the process may add to the run's own time on a busy machine.</summary>
     private static readonly TimeSpan ProcessStart = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Also what a CI system reads of it: every case an error saying why it did not run (Surefire's parser counts no skip),
+    /// and the whole report as the last line of standard output, where the operator reads it from the pod's log.
+    /// </summary>
     [Fact]
     public async Task With_the_agent_stopped_the_run_fails_within_30_s_naming_the_agent()
     {
@@ -29,7 +35,18 @@ public sealed class PreflightTests
         Assert.DoesNotContain("backend", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.StartsWith("preflight failed: agent is unreachable", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.All(run.Cases(), c => Assert.StartsWith("not run: preflight failed", c.Message, StringComparison.Ordinal));
+        Assert.All(run.Cases(), c => Assert.Equal("error", c.Result));
+        var cases = run.Cases().Count;
+        var suites = (await SurefireReports.ParseAsync(run.JUnit)).Where(l => l.StartsWith("suite ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(cases, suites.Sum(l => Count(l, "errors")));
+        Assert.Equal(0, suites.Sum(l => Count(l, "skipped")) + suites.Sum(l => Count(l, "failures")));
+        var logged = JsonReport.Parse(ReportLine.Find(exit.Stdout)!, "stdout");
+        Assert.Equal(cases, logged.Summary.Errors);
     }
+
+    private static int Count(string suiteLine, string name) => int.Parse(
+        suiteLine.Split(' ').Single(p => p.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..],
+        System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task An_endpoint_that_accepts_and_never_answers_fails_the_run_within_the_preflight_deadline()

@@ -8,7 +8,10 @@ using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Controller;
 using Netra.Operator.Core.Controller.Stages;
 using Netra.Operator.Core.Serve;
+using Netra.Operator.Core.Status;
+using Netra.Probes.Model;
 using Netra.Probes.Reporting;
+using Netra.Probes.Scenarios;
 using Spectre.Console;
 
 namespace Netra.Operator.Cli;
@@ -48,12 +51,33 @@ public static class ResultsCommand
             var run = await ReadRunAsync(client, where, parsed.GetRequiredValue(name), cancellationToken);
             var report = await ReadReportAsync(client, run, cancellationToken);
 
-            await outputs.WriteAsync(JsonReport.Parse(report, ChildNames.ResultsConfigMap(run)), cancellationToken);
+            await outputs.WriteAsync(EveryScenario(JsonReport.Parse(report, ChildNames.ResultsConfigMap(run)), run), cancellationToken);
             await output.WriteLineAsync(report);
             progress.MarkupLine(RunVerdict.Line(run.Status ?? new TestRunStatus()));
             return run.Status?.Phase == Phases.Succeeded ? ExitCodes.Succeeded : ExitCodes.Failed;
         });
         return results;
+    }
+
+    /// <summary>
+    /// The report with every scenario of the run's status, in its order: one the results hold no report of (it never ran,
+    /// its pod left none) lists its cases as errors saying what the status says of it.
+    /// </summary>
+    private static RunReport EveryScenario(RunReport report, TestRun run)
+    {
+        var statuses = run.Status?.Scenarios ?? [];
+        if (statuses.Count == 0)
+        {
+            return report;
+        }
+
+        var reported = report.Scenarios.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        return report with
+        {
+            Scenarios = [.. statuses.Select(s => reported.TryGetValue(s.Name, out var found) && found.Cases.Count > 0
+                ? found
+                : ScenarioCatalog.NeverRan(s.Name, ResultsStatus.WhyNoReport(run.Status, s.Name)))],
+        };
     }
 
     private static KubernetesClientConfiguration Configuration(FileInfo? kubeconfig)

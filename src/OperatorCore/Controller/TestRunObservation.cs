@@ -67,7 +67,13 @@ public enum JobProgress
 
 /// <summary>
 /// A Job's state, what its pod left in its termination message, and, while it runs, what keeps its pods (or, for
-/// the deploy Job, the pods it deploys) from getting anywhere (<see cref="PodProblems"/>).
+/// the deploy Job, the pods it deploys) from getting anywhere (<see cref="PodProblems"/>). A finished probe Job's
+/// full JSON report, read from its pod's log when the termination message had no room for it, is <see cref="Report"/>.
 /// </summary>
 public sealed record JobObservation(
-    string Name, JobProgress Progress, string? TerminationMessage = null, string? FailureReason = null, string? Problem = null);
+    string Name,
+    JobProgress Progress,
+    string? TerminationMessage = null,
+    string? FailureReason = null,
+    string? Problem = null,
+    string? Report = null);

@@ -10,12 +10,15 @@ namespace Netra.Operator.Core.Controller;
 /// <summary>
 /// Reads a run's children: its Jobs from the watch cache, their pods (for the termination messages of
 /// those that finished, and what keeps those that run from getting anywhere) only while the run has not
-/// finished (a finished run's results are in its status), and the environment namespace from the API server.
+/// finished (a finished run's results are in its status), a finished probe pod's full report from its log when
+/// its termination message had no room for it (<see cref="ProbeLogReports"/>), and the environment namespace from the API server.
 /// The run itself is read from the server only when a decision is to be acted
 /// on (<see cref="ReadRunAsync"/>).
 /// </summary>
 public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> runs, ObjectCache<V1Job> jobs)
 {
+    private readonly ProbeLogReports _logReports = new(client);
+
     /// <summary>What a Job cache is indexed by: the key of the run the Job was created for.</summary>
     public static string? JobIndex(V1Job job) => ChildNames.RunKeyOf(job.Metadata);
 
@@ -52,7 +55,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
                 var pods = readPods
                     ? (await client.CoreV1.ListNamespacedPodAsync(environment, cancellationToken: cancellationToken)).Items
                     : [];
-                deployJob = Observe(job, pods) with { Problem = Progress(job) == JobProgress.Running ? PodProblems.Find(pods) : null };
+                deployJob = Observe(job, pods) with { Problem = Progress(job) == JobProgress.Running ? PodProblems.Find(pods, DateTimeOffset.UtcNow) : null };
             }
         }
 
@@ -63,7 +66,8 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
             : [];
         // Only a run that has not started can be queued: the others' places are read from the watch cache.
         var queue = run.Status?.StartTime is null ? QueuePlace.Of(run, runs.All()) : QueuePlace.Empty;
-        var probes = probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods));
+        var probes = await _logReports.FillAsync(
+            probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)), probePods, cancellationToken);
         return new TestRunObservation(run, presence, deployJob, probes, queue);
     }
 
@@ -95,7 +99,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
             .OrderByDescending(t => t!.ExitCode != 0)
             .FirstOrDefault();
         var progress = Progress(job);
-        var problem = PodProblems.Find(ownPods);
+        var problem = PodProblems.Find(ownPods, DateTimeOffset.UtcNow);
         // A pod killed for memory fails its Job at once (no restarts): the Job's reason alone would not say why.
         var reason = failed is null ? null
             : $"{(problem is null ? string.Empty : $"{problem}; ")}{failed.Reason}: {failed.Message}".Trim(' ', ':');

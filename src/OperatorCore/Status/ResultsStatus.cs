@@ -40,6 +40,15 @@ public static class ResultsStatus
             ],
         })];
 
+    /// <summary>
+    /// Why a scenario has no report of its cases, as its status says: its first failure's message (its pod ended
+    /// without one), else why the run ended.
+    /// </summary>
+    public static string WhyNoReport(TestRunStatus? status, string scenario) =>
+        (status?.Scenarios.FirstOrDefault(s => s.Name == scenario)?.Failures is [{ Message: { } first }, ..] ? first : null)
+        ?? status?.Conditions.Find(ConditionTypes.Finished)?.Message
+        ?? "the run ended before this scenario ran";
+
     private static string? Shorten(string? message) =>
         message is { Length: > MaxMessageLength } ? string.Concat(message.AsSpan(0, MaxMessageLength - 1), "…") : message;
 }

@@ -24,6 +24,36 @@ public sealed class PodProblemsTests
         };
         var pod = new V1Pod { Metadata = new V1ObjectMeta { Name = "p" }, Status = new V1PodStatus { ContainerStatuses = [status] } };
 
-        Assert.Equal(problem, PodProblems.Find([pod]));
+        Assert.Equal(problem, PodProblems.Find([pod], DateTimeOffset.UtcNow));
+    }
+
+    private const string NoNodeFits = "0/1 nodes are available: 1 Insufficient cpu.";
+    private const string UnboundClaim = "0/1 nodes are available: 1 pod has unbound immediate PersistentVolumeClaims.";
+
+    [Theory]
+    [InlineData(UnboundClaim, 0, "pod p: Unschedulable: " + UnboundClaim)]
+    [InlineData(NoNodeFits, 5, null)]
+    [InlineData(NoNodeFits, 30, "pod p: Unschedulable: " + NoNodeFits)]
+    public void Names_a_pod_no_node_can_take_at_once_for_an_unbound_claim_else_after_a_grace(string message, int waitedSeconds, string? problem)
+    {
+        var now = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+        var pod = new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "p" },
+            Status = new V1PodStatus
+            {
+                Phase = "Pending",
+                Conditions =
+                [
+                    new V1PodCondition
+                    {
+                        Type = "PodScheduled", Status = "False", Reason = "Unschedulable", Message = message,
+                        LastTransitionTime = now.UtcDateTime.AddSeconds(-waitedSeconds),
+                    },
+                ],
+            },
+        };
+
+        Assert.Equal(problem, PodProblems.Find([pod], now));
     }
 }

@@ -32,5 +32,6 @@ public sealed class OutcomeMetricsTests(OperatorTestBedFixture bed) : WithOperat
         Assert.Contains("netra_testrun_cases_total{scenario=\"auth-service-independence\",result=\"skipped\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("netra_testrun_duration_seconds_count 1", metrics, StringComparison.Ordinal);
         Assert.Contains("netra_testrun_scenario_duration_seconds_count{scenario=\"auth-service-independence\"} 1", metrics, StringComparison.Ordinal);
+        await Promtool.RunAsync(["check", "metrics"], metrics);
     }
 }

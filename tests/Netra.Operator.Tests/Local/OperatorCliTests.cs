@@ -57,6 +57,22 @@ public sealed class OperatorCliTests : IDisposable
         Assert.Empty(_temp.GetFileSystemInfos());
     }
 
+    [Theory]
+    [InlineData("parallelism: \"x\"", "spec.parallelism: Invalid value: \"x\": spec.parallelism in body must be of type integer")]
+    [InlineData("scenarios: [no-such-scenario]", "spec.scenarios[0]: Unsupported value: \"no-such-scenario\"")]
+    public async Task A_malformed_manifest_exits_2_with_one_line_and_no_dotnet_inside(string spec, string expected)
+    {
+        var exit = await CommandProcess.RunAsync(
+            "netra-operator", ["run", "-"], Deadline, Environment, $"apiVersion: netra.io/v1alpha1\nkind: TestRun\nmetadata: {{name: x}}\nspec:\n  {spec}\n");
+
+        Assert.True(exit.Code == ExitCodes.Invalid, exit.ToString());
+        var line = Assert.Single(exit.StderrLines);
+        Assert.StartsWith($"netra-operator: (standard input): {expected}", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", exit.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", exit.Stderr, StringComparison.Ordinal);
+        Assert.Empty(exit.Stdout);
+    }
+
     [Fact]
     public async Task Ctrl_C_during_a_run_exits_130_within_two_seconds_with_the_finished_scenarios_and_no_temporary_folder()
     {

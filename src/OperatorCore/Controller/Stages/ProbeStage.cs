@@ -66,16 +66,6 @@ public static class ProbeStage
         })];
     }
 
-    /// <summary>For each scenario that has one, in the spec's order, the last of its Jobs that finished in this run.</summary>
-    public static IEnumerable<(string Scenario, JobObservation Job)> LatestFinishedJobs(TestRunObservation observation) =>
-        observation.Spec.Scenarios
-            .Select((scenario, index) => (scenario, Job: Enumerable.Range(1, observation.Spec.MaxAttempts)
-                .Reverse()
-                .Select(attempt => observation.ProbeJobs.GetValueOrDefault(ChildNames.ProbeJob(observation.Run, attempt, index)))
-                .FirstOrDefault(job => job is { Progress: not JobProgress.Running })))
-            .Where(found => found.Job is not null)
-            .Select(found => (found.scenario, found.Job!));
-
     private static IReadOnlyList<ScenarioOutcome> Outcomes(IReadOnlyList<ProbeSchedule.ScenarioState> states) =>
         [.. states.Select(s => s.Last ?? ScenarioOutcome.NotRun(s.Name, 0))];
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
@@ -7,20 +9,27 @@ using Netra.Probes.Contract;
 namespace Netra.Operator.Core.Controller.Stages;
 
 /// <summary>
-/// The full results of a finished run: every case, with its message and duration. Each probe pod packs its report
-/// into its termination message (<see cref="PackedReport"/>); the last attempt of each scenario, in the spec's order,
-/// becomes one report in the probes' own JSON format, kept in a ConfigMap owned by the run (it goes with the run).
-/// <c>netra-operator results</c> reads it. A pod's report is untrusted: it unpacks to at most
-/// <see cref="PackedReport.MaxUnpackedBytes"/>, every string loses its control and format characters, and a scenario
-/// larger than <see cref="MaxScenarioBytes"/> keeps its summary alone, so that the ConfigMap always fits the API server's
-/// 1 MiB; were it refused all the same, the run still finishes, saying so.
+/// The full results of a finished run: every case of every attempt, with its message and duration, in the probes' own
+/// JSON format, kept in a ConfigMap owned by the run (it goes with the run). Each probe pod's report comes from its
+/// log (<see cref="ProbeLogReports"/>) or, when small, packed in its termination message (<see cref="PackedReport"/>).
+/// Each scenario's last attempt is in <c>scenarios</c>, in the spec's order; the attempts before it in <c>retried</c>,
+/// which the reader folds into each case's earlier attempts. A pod's report is untrusted: every string loses its control
+/// and format characters, and a scenario larger than <see cref="MaxScenarioBytes"/> keeps its summary alone. Bounded:
+/// past <see cref="MaxBytes"/>, long messages are shortened, then the retried attempts' reports dropped; were the
+/// ConfigMap refused all the same, the run still finishes, saying so. <c>netra-operator results</c> reads it.
 /// </summary>
 public static class ResultsStage
 {
     public const string ReportKey = "results.json";
 
-    /// <summary>The most one scenario's report may take in the results: ten of them stay well under 1 MiB.</summary>
-    public const int MaxScenarioBytes = 64 * 1024;
+    /// <summary>Below the 1 MiB a ConfigMap may hold, with room for its metadata.</summary>
+    public const int MaxBytes = 900 * 1024;
+
+    /// <summary>How long a case's message may stay once the results are too large.</summary>
+    public const int ShortMessageChars = 480;
+
+    /// <summary>The most one scenario's report may take in the results, whatever its pod claims.</summary>
+    public const int MaxScenarioBytes = 96 * 1024;
 
     /// <summary>The longest string kept from a pod's report (a case's message).</summary>
     public const int MaxTextChars = 4096;
@@ -35,15 +44,22 @@ public static class ResultsStage
     public static CreateChild? Results(TestRunObservation observation, DateTimeOffset started, DateTimeOffset now)
     {
         var scenarios = new JsonArray();
-        foreach (var job in ProbeStage.LatestFinishedJobs(observation))
+        var retried = new JsonArray();
+        foreach (var (scenario, attempts) in FinishedAttempts(observation))
         {
-            var report = PackedReport.Unpack(TerminationMessage.Parse(job.Job.TerminationMessage)?.Report);
-            if (Reported(report) is { } reported)
+            var reported = attempts
+                .Select(a => (a.Attempt, Node: ScenarioReport(a.Job, scenario)))
+                .Where(a => a.Node is not null)
+                .ToList();
+            if (reported.Count == 0)
             {
-                foreach (var scenario in reported.OfType<JsonObject>().Where(s => Text(s["name"]) == job.Scenario).Take(1))
-                {
-                    scenarios.Add((JsonNode)Bounded(Cleaned(scenario)));
-                }
+                continue;
+            }
+
+            scenarios.Add(reported[^1].Node);
+            foreach (var (attempt, node) in reported.Take(reported.Count - 1))
+            {
+                retried.Add((JsonNode)new JsonObject { ["attempt"] = attempt, ["report"] = node });
             }
         }
 
@@ -58,8 +74,35 @@ public static class ResultsStage
             ["duration_ms"] = (long)(now - started).TotalMilliseconds,
             ["summary"] = Sum(scenarios),
             ["scenarios"] = scenarios,
+            ["retried"] = retried,
         };
-        return new CreateChild(Manifest(observation, document.ToJsonString()));
+        return new CreateChild(Manifest(observation, Bounded(document)));
+    }
+
+    /// <summary>Each scenario with the finished Jobs of its attempts, oldest first.</summary>
+    private static IEnumerable<(string Scenario, List<(int Attempt, JobObservation Job)> Attempts)> FinishedAttempts(
+        TestRunObservation observation) =>
+        observation.Spec.Scenarios.Select((scenario, index) => (scenario, Enumerable.Range(1, observation.Spec.MaxAttempts)
+            .Select(attempt => (attempt, Job: observation.ProbeJobs.GetValueOrDefault(ChildNames.ProbeJob(observation.Run, attempt, index))))
+            .Where(a => a.Job is { Progress: not JobProgress.Running })
+            .Select(a => (a.attempt, a.Job!))
+            .ToList()));
+
+    /// <summary>This scenario's part of a Job's report, from its log or its termination message, cleaned and capped.</summary>
+    private static JsonNode? ScenarioReport(JobObservation job, string scenario)
+    {
+        var report = job.Report ?? PackedReport.Unpack(TerminationMessage.Parse(job.TerminationMessage)?.Report);
+        try
+        {
+            return report is not null && JsonNode.Parse(report)?["scenarios"] is JsonArray reported
+                && reported.OfType<JsonObject>().FirstOrDefault(s => Text(s["name"]) == scenario) is { } found
+                ? Capped(Cleaned(found))
+                : null;
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
@@ -75,10 +118,10 @@ public static class ResultsStage
     };
 
     /// <summary>A scenario too large for the results keeps its name, summary and duration, and says why its cases are gone.</summary>
-    private static JsonObject Bounded(JsonNode? scenario)
+    private static JsonObject Capped(JsonNode? scenario)
     {
         var item = scenario!.AsObject();
-        if (System.Text.Encoding.UTF8.GetByteCount(item.ToJsonString()) <= MaxScenarioBytes)
+        if (Encoding.UTF8.GetByteCount(item.ToJsonString()) <= MaxScenarioBytes)
         {
             return item;
         }
@@ -91,23 +134,45 @@ public static class ResultsStage
             ["cases"] = new JsonArray(),
             ["cases_left_out"] = $"The probe pod's report of this scenario is larger than {MaxScenarioBytes / 1024} KiB; its cases were not kept.",
         };
-        return System.Text.Encoding.UTF8.GetByteCount(kept.ToJsonString()) <= MaxScenarioBytes ? kept : new JsonObject { ["name"] = item["name"]?.DeepClone() };
+        return Encoding.UTF8.GetByteCount(kept.ToJsonString()) <= MaxScenarioBytes ? kept : new JsonObject { ["name"] = item["name"]?.DeepClone() };
     }
+
+    /// <summary>The document as text within <see cref="MaxBytes"/>: messages shortened, then retried attempts dropped.</summary>
+    private static string Bounded(JsonObject document)
+    {
+        var text = document.ToJsonString();
+        if (Encoding.UTF8.GetByteCount(text) <= MaxBytes)
+        {
+            return text;
+        }
+
+        foreach (var holder in Objects(document).Where(o => o["message"] is JsonValue).ToList())
+        {
+            if ((string?)holder["message"] is { Length: > ShortMessageChars } message)
+            {
+                holder["message"] = string.Concat(message.AsSpan(0, ShortMessageChars - 1), "…");
+            }
+        }
+
+        text = document.ToJsonString();
+        var retried = (JsonArray)document["retried"]!;
+        while (Encoding.UTF8.GetByteCount(text) > MaxBytes && retried.Count > 0)
+        {
+            retried.RemoveAt(0);
+            text = document.ToJsonString();
+        }
+
+        return text;
+    }
+
+    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
+    {
+        JsonObject o => [o, .. o.Select(p => p.Value).SelectMany(Objects)],
+        JsonArray a => a.SelectMany(Objects),
+        _ => [],
+    };
 
     private static long Count(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var count) ? Math.Max(0, count) : 0;
-
-    /// <summary>The report's scenarios, or none when a pod left no JSON report (or one too deep to read).</summary>
-    private static JsonArray? Reported(string? report)
-    {
-        try
-        {
-            return report is null ? null : JsonNode.Parse(report)?["scenarios"] as JsonArray;
-        }
-        catch (Exception error) when (error is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
 
     private static JsonObject Sum(JsonArray scenarios)
     {
