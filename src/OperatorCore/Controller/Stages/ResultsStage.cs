@@ -56,7 +56,7 @@ public static class ResultsStage
                 continue;
             }
 
-            scenarios.Add(reported[^1].Node);
+            scenarios.Add((JsonNode?)reported[^1].Node);
             foreach (var (attempt, node) in reported.Take(reported.Count - 1))
             {
                 retried.Add((JsonNode)new JsonObject { ["attempt"] = attempt, ["report"] = node });
@@ -89,7 +89,7 @@ public static class ResultsStage
             .ToList()));
 
     /// <summary>This scenario's part of a Job's report, from its log or its termination message, cleaned and capped.</summary>
-    private static JsonNode? ScenarioReport(JobObservation job, string scenario)
+    private static JsonObject? ScenarioReport(JobObservation job, string scenario)
     {
         var report = job.Report ?? PackedReport.Unpack(TerminationMessage.Parse(job.TerminationMessage)?.Report);
         try
