@@ -117,10 +117,18 @@ public static class ResultsStage
         _ => node?.DeepClone(),
     };
 
-    /// <summary>A scenario too large for the results keeps its name, summary and duration, and says why its cases are gone.</summary>
+    /// <summary>
+    /// A scenario too large for the results has its messages shortened; still too large, it keeps its name, summary and
+    /// duration, and says why its cases are gone.
+    /// </summary>
     private static JsonObject Capped(JsonNode? scenario)
     {
         var item = scenario!.AsObject();
+        if (Encoding.UTF8.GetByteCount(item.ToJsonString()) > MaxScenarioBytes)
+        {
+            ShortenMessages(item);
+        }
+
         if (Encoding.UTF8.GetByteCount(item.ToJsonString()) <= MaxScenarioBytes)
         {
             return item;
@@ -146,14 +154,7 @@ public static class ResultsStage
             return text;
         }
 
-        foreach (var holder in Objects(document).Where(o => o["message"] is JsonValue).ToList())
-        {
-            if ((string?)holder["message"] is { Length: > ShortMessageChars } message)
-            {
-                holder["message"] = string.Concat(message.AsSpan(0, ShortMessageChars - 1), "…");
-            }
-        }
-
+        ShortenMessages(document);
         text = document.ToJsonString();
         var retried = (JsonArray)document["retried"]!;
         while (Encoding.UTF8.GetByteCount(text) > MaxBytes && retried.Count > 0)
@@ -163,6 +164,18 @@ public static class ResultsStage
         }
 
         return text;
+    }
+
+    /// <summary>Every message under <paramref name="node"/> cut to <see cref="ShortMessageChars"/>.</summary>
+    private static void ShortenMessages(JsonNode node)
+    {
+        foreach (var holder in Objects(node).Where(o => o["message"] is JsonValue).ToList())
+        {
+            if ((string?)holder["message"] is { Length: > ShortMessageChars } message)
+            {
+                holder["message"] = string.Concat(message.AsSpan(0, ShortMessageChars - 1), "…");
+            }
+        }
     }
 
     private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
