@@ -1,6 +1,6 @@
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
-using Netra.Operator.Core.Controller.Stages;
+using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Stages;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Core.Tenancy;
 using Netra.Probes.Model;

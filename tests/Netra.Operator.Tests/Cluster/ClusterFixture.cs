@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.TestRuns.Manifests;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Tests.Charts;
 using Netra.Testing;

@@ -29,7 +29,7 @@ public sealed class ScheduleCronTests(OperatorTestBedFixture bed) : WithOperator
             Assert.Equal(0, fired.Second % 2);
             var created = new DateTimeOffset(DateTime.SpecifyKind(run.Metadata.CreationTimestamp!.Value, DateTimeKind.Utc));
             Assert.InRange(created - fired, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(3));
-            Assert.Equal("Schedule", run.Metadata.Labels[Core.Schedule.ScheduledRuns.TriggerLabel]);
+            Assert.Equal("Schedule", run.Metadata.Labels[Core.Schedules.ScheduledRuns.TriggerLabel]);
         }
 
         var schedule = await Bed.ReadScheduleAsync(ns, "every-two");

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using Netra.Operator.Core.Controller;
-using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Manifests;
 using Netra.Operator.Local;
 using Spectre.Console;
 
