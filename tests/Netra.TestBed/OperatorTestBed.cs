@@ -136,10 +136,11 @@ public class OperatorTestBed : IAsyncDisposable
     /// <summary>
     /// <c>netra-operator serve</c> as its own process, with the same account and Lease timings as
     /// <see cref="StartOperator"/>: the JIT build beside the tests, or <paramref name="executable"/>
-    /// (the image's native binary). Disposing it kills it, as a crash would.
+    /// (the image's native binary), inside <paramref name="memoryLimit"/> when given. Disposing it kills it, as a crash would.
     /// </summary>
     public ChildProcess StartOperatorProcess(
-        string lease, string identity, int metricsPort = 0, string? executable = null, string? leaseNamespace = null)
+        string lease, string identity, int metricsPort = 0, string? executable = null, string? leaseNamespace = null,
+        MemoryLimit? memoryLimit = null)
     {
         var options = OperatorOptions(lease, identity) with { LeaseNamespace = leaseNamespace ?? ControlPlane.OperatorNamespace };
         string[] serve =
@@ -152,9 +153,16 @@ public class OperatorTestBed : IAsyncDisposable
             "--min-schedule-interval", GoDuration.Format(Defaults.Policy.MinScheduleInterval),
         ];
         var log = Path.Combine(Cp.WorkDirectory, $"operator-{lease}-{identity}.log");
-        return executable is null
-            ? ChildProcess.Start($"netra-operator ({identity})", "dotnet", [Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), .. serve], log)
-            : ChildProcess.Start($"netra-operator ({identity}, {Path.GetFileName(executable)})", executable, serve, log);
+        var (file, arguments) = executable is null
+            ? ("dotnet", (IReadOnlyList<string>)[Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), .. serve])
+            : (executable, serve);
+        if (memoryLimit is not null)
+        {
+            (file, arguments) = memoryLimit.Wrap(file, arguments);
+        }
+
+        var name = executable is null ? $"netra-operator ({identity})" : $"netra-operator ({identity}, {Path.GetFileName(executable)})";
+        return ChildProcess.Start(name, file, arguments, log);
     }
 
     public static ServeOptions OperatorOptions(string lease, string identity) => new()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Tenancy;
+using Netra.Operator.Core.TestRuns;
 using Prometheus;
 
 namespace Netra.Operator.Core.Schedules;
@@ -29,7 +30,7 @@ public static class ScheduleController
         TenantPolicy policy)
     {
         var schedules = new ObjectCache<TestRunSchedule>(_ => AllSchedules);
-        var runs = new ObjectCache<TestRun>(ScheduledRuns.OwnerKey);
+        var runs = new ObjectCache<TestRun>(ScheduledRuns.OwnerKey, CachedRuns.KeepForSchedule);
         var deployments = new ObjectCache<V1Deployment>(ScheduleObserver.NamespaceIndex);
         var statefulSets = new ObjectCache<V1StatefulSet>(ScheduleObserver.NamespaceIndex);
         var readiness = new ReadinessReader(client, loggers.CreateLogger<ReadinessReader>());
@@ -50,7 +51,10 @@ public static class ScheduleController
                 loggers.CreateLogger<ControllerHost<TestRunSchedule>>(),
                 time)
             .Caches(schedules)
-            .Owns(new CustomResourceSource<TestRun>(client, TestRun.Group, TestRun.Version, TestRun.Plural), ScheduledRuns.OwnerKey, runs)
+            .Owns(
+                new CustomResourceSource<TestRun>(client, TestRun.Group, TestRun.Version, TestRun.Plural, ScheduledRuns.ScheduleLabel),
+                ScheduledRuns.OwnerKey,
+                runs)
             .Watches(new DeploymentSource(client), Watching, deployments)
             .Watches(new StatefulSetSource(client), Watching, statefulSets);
     }

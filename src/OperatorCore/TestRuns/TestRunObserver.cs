@@ -26,7 +26,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
     {
         var item = await ApiErrors.ReadOrNullAsync(() => client.CustomObjects.GetNamespacedCustomObjectAsync(
             TestRun.Group, TestRun.Version, ns, TestRun.Plural, name, cancellationToken));
-        return item is null ? null : KubernetesJson.Deserialize<TestRun>(((JsonElement)item).GetRawText());
+        return item is null ? null : CachedRuns.Keep(KubernetesJson.Deserialize<TestRun>((JsonElement)item));
     }
 
     public async Task<TestRunObservation> ObserveAsync(TestRun run, CancellationToken cancellationToken)
