@@ -153,7 +153,7 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            ending = (CaseOutcome.Error, $"{error.GetType().Name}: {error.Message}");
+            ending = (CaseOutcome.Error, $"the case broke off: {error.Message}");
         }
 
         return new CaseResult(probeCase.Id, scenario, probeCase.Description, ending.Outcome, clock.Elapsed, ending.Message);

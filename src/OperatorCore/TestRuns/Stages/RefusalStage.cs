@@ -25,7 +25,7 @@ public static class RefusalStage
         }
 
         var why = PodText.OneLine(error.Message, 240);
-        var message = $"The operator cannot decide this run ({error.GetType().Name}: {why}); fix the spec to run it again.";
+        var message = $"The operator cannot decide this run ({why}); fix the spec to run it again.";
         return new TestRunDecision([], RunStatuses.Failed(run, Reasons.InvalidSpec, message, run.Status?.Environment ?? new EnvironmentStatus(), now), null);
     }
 
