@@ -45,9 +45,13 @@ public static class RunProgress
     public static bool IsOver(TestRun run) => IsCurrent(run) && run.Status!.Phase is Phases.Succeeded or Phases.Failed;
 
     /// <summary>What the run is doing, in a few words: its phase and Ready message, or that the operator has not started it.</summary>
-    public static string Doing(TestRun? run) => run is not null && IsCurrent(run)
-        ? $"{run.Status!.Phase}: {run.Status.Conditions.Find(ConditionTypes.Ready)?.Message ?? "no message"}"
-        : "not started by the operator yet (no status for it)";
+    public static string Doing(TestRun? run) => run switch
+    {
+        _ when run is not null && IsCurrent(run) =>
+            $"{run.Status!.Phase}: {run.Status.Conditions.Find(ConditionTypes.Ready)?.Message ?? "no message"}",
+        { Status.Phase: not null } => $"not started again by the operator yet (its status is still run {run.Status.Run ?? 1}'s)",
+        _ => "not started by the operator yet (no status for it)",
+    };
 
     private static string Finished(ScenarioStatus scenario)
     {

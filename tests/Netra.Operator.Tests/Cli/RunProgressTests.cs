@@ -100,7 +100,10 @@ public sealed class RunProgressTests
     public void What_a_run_was_doing_names_its_phase_and_message_or_that_it_has_not_started()
     {
         Assert.Equal($"Probing: {Probing}", RunProgress.Doing(Run(Status(Phases.Probing, Probing))));
-        Assert.Equal("not started by the operator yet (no status for it)", RunProgress.Doing(Run(Status(Phases.Failed, Ended, rerun: "1"), rerun: "2")));
+        Assert.Equal(
+            "not started again by the operator yet (its status is still run 1's)",
+            RunProgress.Doing(Run(Status(Phases.Failed, Ended, rerun: "1"), rerun: "2")));
+        Assert.Equal("not started by the operator yet (no status for it)", RunProgress.Doing(Run(null)));
         Assert.Equal("not started by the operator yet (no status for it)", RunProgress.Doing(null));
     }
 }

@@ -67,8 +67,9 @@ public sealed class ClusterRunCommandTests(OperatorTestBedFixture bed) : WithOpe
         var ns = await Bed.CreateNamespaceAsync("shape");
         var manifest = await ManifestAsync(Unreachable("shaped"));
 
-        var local = await InProcessCli.RunAsync("run", manifest);
-        var cluster = await InProcessCli.RunAsync("run", "-f", manifest, "--cluster", "--kubeconfig", Kubeconfig, "-n", ns);
+        // -f locally, FILE in the cluster: both forms work in both places.
+        var local = await InProcessCli.RunAsync("run", "-f", manifest);
+        var cluster = await InProcessCli.RunAsync("run", manifest, "--cluster", "--kubeconfig", Kubeconfig, "-n", ns);
 
         Assert.True(local.Code == ExitCodes.Failed, local.ToString());
         Assert.True(cluster.Code == local.Code, cluster.ToString());
