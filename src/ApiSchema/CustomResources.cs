@@ -47,7 +47,7 @@ public static class CustomResources
         [
             new("Schedule", "string", ".spec.schedule"),
             new("Suspend", "boolean", ".spec.suspend"),
-            new("Active", "integer", ".status.active.length", "Runs not finished yet."),
+            new("Active", "integer", ".status.activeCount", "Runs not finished yet."),
             new("Last Schedule", "date", ".status.lastTrigger.time"),
             new("Pass Rate", "integer", ".status.passRate"),
             new("Flaky", "integer", ".status.flakyScenarios"),

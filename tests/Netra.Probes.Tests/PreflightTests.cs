@@ -30,8 +30,10 @@ public sealed class PreflightTests
         var exit = await CommandProcess.RunAsync("netra-probes", run.Arguments(services.Targets, ProbeProfiles.Safe), TimeSpan.FromSeconds(30), services.ProbeVariables);
 
         Assert.True(exit.Code == ProbesCommand.ExitAborted, exit.ToString());
-        Assert.Contains("agent is unreachable", exit.Stderr, StringComparison.Ordinal);
-        Assert.Contains("connection refused", exit.Stderr, StringComparison.Ordinal);
+        // Said once, in the verdict on standard output (where the summary is), not again on standard error.
+        Assert.Contains(exit.Stdout.Split('\n'), l => l.StartsWith("Aborted: preflight failed: agent is unreachable", StringComparison.Ordinal)
+            && l.Contains("connection refused", StringComparison.Ordinal));
+        Assert.DoesNotContain("agent is unreachable", exit.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("backend", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.StartsWith("preflight failed: agent is unreachable", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.All(run.Cases(), c => Assert.StartsWith("not run: preflight failed", c.Message, StringComparison.Ordinal));
@@ -59,7 +61,7 @@ public sealed class PreflightTests
             run.Arguments(services.Targets with { BackendUrl = hung.Address }, ProbeProfiles.Safe), Preflight.DefaultDeadline + ProcessStart, services.ProbeVariables);
 
         Assert.True(exit.Code == ProbesCommand.ExitAborted, exit.ToString());
-        Assert.Contains("backend did not answer", exit.Stderr, StringComparison.Ordinal);
+        Assert.Contains(exit.Stdout.Split('\n'), l => l.StartsWith("Aborted: ", StringComparison.Ordinal) && l.Contains("backend did not answer", StringComparison.Ordinal));
         Assert.Contains("backend did not answer", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.Equal(0, run.Summary().Counts.Passed);
     }

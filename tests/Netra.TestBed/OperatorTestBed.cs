@@ -147,9 +147,9 @@ public class OperatorTestBed : IAsyncDisposable
         [
             "serve", "--kubeconfig", Cp.WriteKubeconfig(Cp.OperatorToken), "--leader-elect", "--lease-name", lease, "--lease-namespace", options.LeaseNamespace,
             "--identity", identity, "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
-            "--lease-duration", options.LeaseDuration.ToString("c", CultureInfo.InvariantCulture),
-            "--renew-deadline", options.RenewDeadline.ToString("c", CultureInfo.InvariantCulture),
-            "--retry-period", options.RetryPeriod.ToString("c", CultureInfo.InvariantCulture),
+            "--lease-duration", Milliseconds(options.LeaseDuration),
+            "--renew-deadline", Milliseconds(options.RenewDeadline),
+            "--retry-period", Milliseconds(options.RetryPeriod),
             "--min-schedule-interval", GoDuration.Format(Defaults.Policy.MinScheduleInterval),
         ];
         var log = Path.Combine(Cp.WorkDirectory, $"operator-{lease}-{identity}.log");
@@ -164,6 +164,8 @@ public class OperatorTestBed : IAsyncDisposable
         var name = executable is null ? $"netra-operator ({identity})" : $"netra-operator ({identity}, {Path.GetFileName(executable)})";
         return ChildProcess.Start(name, file, arguments, log);
     }
+
+    private static string Milliseconds(TimeSpan duration) => $"{(long)duration.TotalMilliseconds}ms";
 
     public static ServeOptions OperatorOptions(string lease, string identity) => new()
     {

@@ -25,7 +25,7 @@ public static class RunVerdict
     {
         if (status.Scenarios.Count > 0)
         {
-            var table = new Table().AddColumns("scenario", "result", "passed", "failed", "skipped", "attempts", "duration");
+            var table = new Table().AddColumns("scenario", "result", "passed", "failed", "errors", "skipped", "attempts", "duration");
             foreach (var scenario in status.Scenarios)
             {
                 table.AddRow(
@@ -33,6 +33,7 @@ public static class RunVerdict
                     Colored(scenario.Result),
                     Number(scenario.Passed),
                     Number(scenario.Failed),
+                    Number(scenario.Errors),
                     Number(scenario.Skipped),
                     Number(scenario.Attempts),
                     $"{Number(scenario.DurationMs)} ms");

@@ -154,7 +154,8 @@ public sealed class InMemoryCluster(IAnsiConsole console, ScenarioReports report
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            return new JobObservation(job.Metadata.Name, JobProgress.Failed, error.Message, $"Error: {error.GetType().Name}");
+            return new JobObservation(
+                job.Metadata.Name, JobProgress.Failed, Netra.ServiceDefaults.StartupErrors.Describe(error) ?? error.Message, "Error");
         }
     }
 

@@ -47,6 +47,7 @@ public sealed class ScheduleContext(ScheduleObservation observation, DateTimeOff
         Status with
         {
             Active = [.. Active.Select(r => r.Metadata.Name).Order(StringComparer.Ordinal)],
+            ActiveCount = Active.Count,
             Conditions = ScheduleConditions.Ready(Before, ready, reason, message, Generation, Now),
         },
         wait);

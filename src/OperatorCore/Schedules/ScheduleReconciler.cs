@@ -69,7 +69,7 @@ public sealed class ScheduleReconciler(
                     start.Run, TestRun.Group, TestRun.Version, ns, TestRun.Plural, cancellationToken: cancellationToken));
                 if (created)
                 {
-                    metrics.Started(start.Trigger);
+                    metrics.Started(schedule, start.Trigger);
                     var started = $"Started TestRun {start.Run.Metadata.Name}: {Describe(start.Trigger)}.";
                     events.Record(schedule, EventRecorder.Normal, "RunStarted", started);
                     logger.LogInformation("TestRunSchedule {Namespace}/{Name}: started {Run} ({Trigger})",

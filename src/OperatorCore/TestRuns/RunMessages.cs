@@ -35,7 +35,7 @@ public static class RunMessages
     /// <summary>The cases counted, and the first failure.</summary>
     public static string Outcome(TestSummary summary, IReadOnlyList<ScenarioOutcome> outcomes)
     {
-        var message = $"{summary.Passed} of {summary.Total} cases passed, {summary.Failed} failed, {summary.Skipped} skipped.";
+        var message = $"{summary.Passed} of {summary.Total} cases passed, {summary.Failed} failed, {summary.Errors} errors, {summary.Skipped} skipped.";
         var firstFailure = outcomes.SelectMany(o => o.FailedCases).FirstOrDefault();
         return firstFailure is null ? message : $"{message} First failure: {firstFailure.Id}: {firstFailure.Message}";
     }

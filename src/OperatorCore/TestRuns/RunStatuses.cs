@@ -37,12 +37,12 @@ public static class RunStatuses
         };
     }
 
-    /// <summary>Every scenario done: Succeeded only when no case failed and at least one passed.</summary>
+    /// <summary>Every scenario done: Succeeded only when no case failed or erred and at least one passed.</summary>
     public static TestRunStatus Completed(
         TestRun run, IReadOnlyList<ScenarioOutcome> outcomes, EnvironmentStatus environment, DateTimeOffset now)
     {
         var summary = ResultsStatus.Summarize(outcomes);
-        var succeeded = summary.Failed == 0 && summary.Passed > 0;
+        var succeeded = summary.Failed == 0 && summary.Errors == 0 && summary.Passed > 0;
         return Ended(run, succeeded ? null : Reasons.TestsFailed, RunMessages.Outcome(summary, outcomes), now, environment, outcomes);
     }
 

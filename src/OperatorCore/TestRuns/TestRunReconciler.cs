@@ -112,7 +112,7 @@ public sealed class TestRunReconciler(
     {
         if (after.Conditions.IsTrue(ConditionTypes.Finished) && before?.Conditions.IsTrue(ConditionTypes.Finished) != true)
         {
-            outcomes.Finished(after);
+            outcomes.Finished(run.Metadata.NamespaceProperty, after);
         }
 
         var stalled = after.Conditions.IsTrue(ConditionTypes.Stalled) ? after.Conditions.Find(ConditionTypes.Stalled) : null;

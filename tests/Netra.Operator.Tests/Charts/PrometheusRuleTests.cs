@@ -15,7 +15,7 @@ public sealed class PrometheusRuleTests
     [
         "netra_testruns_finished_total", "netra_testrun_cases_total", "netra_testrun_duration_seconds",
         "netra_testrun_scenario_duration_seconds", "netra_testrunschedule_runs_started_total", "netra_testrunschedule_verdicts_total",
-        "netra_testrunschedule_pass_rate_percent", "netra_testrunschedule_flaky_scenarios",
+        "netra_testrunschedule_pass_ratio", "netra_testrunschedule_flaky_scenarios",
     ];
 
     private static JsonObject Rule(string overrides) =>

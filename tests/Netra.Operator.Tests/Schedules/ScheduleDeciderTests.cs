@@ -33,6 +33,7 @@ public sealed class ScheduleDeciderTests
         var trigger = decision.Status.LastTrigger;
         Assert.Equal((TriggerReasons.Schedule, start.Run.Metadata.Name), (trigger?.Reason, trigger?.Run));
         Assert.Equal([start.Run.Metadata.Name], decision.Status.Active);
+        Assert.Equal(1, decision.Status.ActiveCount);
 
         var again = Schedules.Decide(Schedules.After(schedule, decision), Created.AddMinutes(10).AddSeconds(3), [start.Run]);
         Assert.Empty(again.Actions);
