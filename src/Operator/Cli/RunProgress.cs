@@ -57,7 +57,8 @@ public static class RunProgress
     {
         var counts = string.Create(
             CultureInfo.InvariantCulture,
-            $"{scenario.Passed} passed, {scenario.Failed} failed, {scenario.Skipped} skipped, {scenario.Attempts} attempt(s), {scenario.DurationMs} ms");
+            $"{scenario.Passed} passed, {scenario.Failed} failed, {scenario.Errors} errors, {scenario.Skipped} skipped, "
+            + $"{scenario.Attempts} attempt(s), {scenario.DurationMs} ms");
         var line = $"{Badge(scenario.Result)} {Markup.Escape(scenario.Name)} [grey]{counts}[/]";
         return scenario.Failures is [{ Message: { Length: > 0 } first }, ..]
             ? line + $"\n       [grey]{Markup.Escape(first)}[/]"

@@ -30,9 +30,9 @@ public static class InProcessCli
     }
 
     /// <summary>
-    /// The kinds of lines on standard error, in order, each run of one kind once: header, warning, progress, result
-    /// (a scenario's or a case's PASS / FAIL / SKIP / ERROR, or the probes' "Run aborted"), table, verdict. A result's
-    /// indented second line belongs to it.
+    /// The kinds of lines on standard error, in order, each run of one kind once: header, warning, progress (what the run
+    /// is doing, and the results as they come: a case's PASS / FAIL line in the local run, a scenario's in a cluster run),
+    /// table, verdict. A result's indented second line belongs to it.
     /// </summary>
     public static IReadOnlyList<string> Shape(CommandExit exit)
     {
@@ -44,7 +44,6 @@ public static class InProcessCli
                 _ when line.StartsWith(' ') => null,
                 _ when line.StartsWith("Running TestRun ", StringComparison.Ordinal) => "header",
                 _ when line.StartsWith("warning:", StringComparison.Ordinal) => "warning",
-                _ when new[] { "PASS ", "FAIL ", "SKIP ", "ERROR", "Run aborted" }.Any(p => line.StartsWith(p, StringComparison.Ordinal)) => "result",
                 _ when "┌│├└".Contains(line[0], StringComparison.Ordinal) => "table",
                 _ when line.StartsWith("Succeeded", StringComparison.Ordinal) || line.StartsWith("Failed (", StringComparison.Ordinal) => "verdict",
                 _ => "progress",

@@ -38,7 +38,7 @@ public sealed class RunProgressTests
     {
         Name = "auth-service-independence",
         Result = ScenarioResults.Failed,
-        Failed = 3,
+        Errors = 3,
         DurationMs = 12,
         Failures = [new CaseFailure { Id = "auth-service-independence/ready-on-its-own", Message = "not run: preflight failed" }],
     };
@@ -58,9 +58,9 @@ public sealed class RunProgressTests
             Status(Phases.Probing, Probing),
             Run(Status(Phases.Failed, Ended, scenarios: [FailedScenario, NotRunScenario])),
             [
-                "[red]FAIL [/] auth-service-independence [grey]0 passed, 3 failed, 0 skipped, 1 attempt(s), 12 ms[/]\n"
+                "[red]FAIL [/] auth-service-independence [grey]0 passed, 0 failed, 3 errors, 0 skipped, 1 attempt(s), 12 ms[/]\n"
                     + "       [grey]not run: preflight failed[/]",
-                "[red]ERROR[/] thread-management [grey]0 passed, 0 failed, 0 skipped, 0 attempt(s), 0 ms[/]",
+                "[red]ERROR[/] thread-management [grey]0 passed, 0 failed, 0 errors, 0 skipped, 0 attempt(s), 0 ms[/]",
                 $"[grey]{Ended}[/]",
             ]
         },
@@ -68,7 +68,7 @@ public sealed class RunProgressTests
             "only the scenarios not told yet",
             Status(Phases.Probing, Probing, scenarios: [FailedScenario]),
             Run(Status(Phases.Probing, Probing, scenarios: [FailedScenario, PassedScenario])),
-            ["[green]PASS [/] thread-management [grey]10 passed, 0 failed, 0 skipped, 1 attempt(s), 0 ms[/]"]
+            ["[green]PASS [/] thread-management [grey]10 passed, 0 failed, 0 errors, 0 skipped, 1 attempt(s), 0 ms[/]"]
         },
         { "the previous run's status (re-run asked for)", null, Run(Status(Phases.Failed, Ended, rerun: "1"), rerun: "2"), [] },
         { "the previous generation's status", null, Run(Status(Phases.Failed, Ended, generation: 1), generation: 2), [] },
