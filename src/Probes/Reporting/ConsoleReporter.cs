@@ -61,7 +61,8 @@ public sealed class ConsoleReporter(IAnsiConsole results, IAnsiConsole progress)
         s.Errors > 0 ? $"[red]{s.Errors}[/]" : "0",
         Milliseconds(duration));
 
-    private static string Badge(CaseOutcome outcome) => outcome switch
+    /// <summary>How a result starts its line: PASS, FAIL, SKIP or ERROR, coloured.</summary>
+    public static string Badge(CaseOutcome outcome) => outcome switch
     {
         CaseOutcome.Passed => "[green]PASS [/]",
         CaseOutcome.Failed => "[red]FAIL [/]",

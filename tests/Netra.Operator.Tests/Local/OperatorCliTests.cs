@@ -130,6 +130,8 @@ public sealed class OperatorCliTests : IDisposable
         { "an unknown output format", ["run", "-", "-o", "xml"], OneScenario, "'xml' not recognized" },
         { "a report in a missing folder", ["run", "-", "--junit", "{out}/nowhere/r.xml"], OneScenario, "does not exist" },
         { "no manifest", ["run"], null, "Required argument missing" },
+        { "two manifests", ["run", "-", "-f", "{out}/other.yaml"], OneScenario, "give the manifest once, as FILE or -f FILE" },
+        { "a namespace without --cluster", ["run", "-", "-n", "ci"], OneScenario, "add --cluster" },
         { "no command", ["launch"], null, "Unrecognized command or argument 'launch'" },
     };
 
