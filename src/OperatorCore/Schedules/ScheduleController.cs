@@ -29,7 +29,7 @@ public static class ScheduleController
         TimeProvider time,
         TenantPolicy policy)
     {
-        var schedules = new ObjectCache<TestRunSchedule>(_ => AllSchedules);
+        var schedules = new ObjectCache<TestRunSchedule>(_ => AllSchedules, CachedRuns.KeepSchedule);
         var runs = new ObjectCache<TestRun>(ScheduledRuns.OwnerKey, CachedRuns.KeepForSchedule);
         var deployments = new ObjectCache<V1Deployment>(ScheduleObserver.NamespaceIndex);
         var statefulSets = new ObjectCache<V1StatefulSet>(ScheduleObserver.NamespaceIndex);

@@ -4,6 +4,7 @@ using k8s.Models;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Tenancy;
+using Netra.Operator.Core.TestRuns;
 
 namespace Netra.Operator.Core.Schedules;
 
@@ -40,7 +41,7 @@ public sealed class ScheduleObserver(
             return null;
         }
 
-        var schedule = KubernetesJson.Deserialize<TestRunSchedule>(((JsonElement)item).GetRawText());
+        var schedule = CachedRuns.KeepSchedule(KubernetesJson.Deserialize<TestRunSchedule>((JsonElement)item));
         var listed = (JsonElement)await client.CustomObjects.ListNamespacedCustomObjectAsync(
             TestRun.Group,
             TestRun.Version,
@@ -49,7 +50,7 @@ public sealed class ScheduleObserver(
             labelSelector: ScheduledRuns.Selector(schedule),
             cancellationToken: cancellationToken);
         var owned = listed.GetProperty("items").EnumerateArray()
-            .Select(run => KubernetesJson.Deserialize<TestRun>(run.GetRawText()))
+            .Select(run => CachedRuns.KeepForSchedule(KubernetesJson.Deserialize<TestRun>(run)))
             .Where(run => OwnedBy(run, schedule));
         var workloads = await readiness.ReadAsync(schedule, MayWatch(schedule), cancellationToken);
         return new ScheduleObservation(schedule, [.. owned], [.. Workloads(schedule), .. workloads], policy);

@@ -17,7 +17,7 @@ public static class CachedRuns
     {
         run.Metadata.ManagedFields = null;
         run.Metadata.Annotations?.Remove(LastApplied);
-        DropOversizedValues(run);
+        DropOversizedValues(run.Spec);
         if (run.Status is { Phase: Phases.Succeeded or Phases.Failed } finished && !RunStatuses.RerunRequested(run, finished))
         {
             DropValues(run);
@@ -35,10 +35,22 @@ public static class CachedRuns
         return run;
     }
 
-    /// <summary>Values over the bound refuse the run; only their size is needed for that.</summary>
-    private static void DropOversizedValues(TestRun run)
+    /// <summary>
+    /// What the operator keeps of a TestRunSchedule: its template without values over the bound, which refuse the
+    /// schedule (it then starts no run), so only their size is needed.
+    /// </summary>
+    public static TestRunSchedule KeepSchedule(TestRunSchedule schedule)
     {
-        foreach (var chart in Charts(run))
+        schedule.Metadata.ManagedFields = null;
+        schedule.Metadata.Annotations?.Remove(LastApplied);
+        DropOversizedValues(schedule.Spec?.Template);
+        return schedule;
+    }
+
+    /// <summary>Values over the bound refuse the run; only their size is needed for that.</summary>
+    private static void DropOversizedValues(TestRunSpec? spec)
+    {
+        foreach (var chart in Charts(spec))
         {
             var bytes = TestRunValidation.ValuesBytes(chart.Values);
             if (bytes > TestRunValidation.MaxValuesBytes)
@@ -49,12 +61,12 @@ public static class CachedRuns
         }
     }
 
-    private static IEnumerable<ChartSpec> Charts(TestRun run) =>
-        run.Spec?.Environment?.Charts is { } charts ? new[] { charts.Auth, charts.Agent, charts.Backend }.OfType<ChartSpec>() : [];
+    private static IEnumerable<ChartSpec> Charts(TestRunSpec? spec) =>
+        spec?.Environment?.Charts is { } charts ? new[] { charts.Auth, charts.Agent, charts.Backend }.OfType<ChartSpec>() : [];
 
     private static void DropValues(TestRun run)
     {
-        foreach (var chart in Charts(run))
+        foreach (var chart in Charts(run.Spec))
         {
             chart.Values = null;
         }

@@ -13,7 +13,12 @@ public sealed class ChildActuator(IKubernetes client)
     private static readonly TimeSpan BindingPropagation = TimeSpan.FromSeconds(5);
 
     /// <summary>Applies the actions in order; returns the run as it is after any change to its own metadata.</summary>
-    public async Task<TestRun> ApplyAsync(TestRun run, IReadOnlyList<ChildAction> actions, CancellationToken cancellationToken)
+    /// <param name="applied">
+    /// Told of each action that took effect: a child created (not one found already there, as after a stale read) or a
+    /// namespace deleted; what a reconcile records as Events.
+    /// </param>
+    public async Task<TestRun> ApplyAsync(
+        TestRun run, IReadOnlyList<ChildAction> actions, Action<ChildAction>? applied, CancellationToken cancellationToken)
     {
         foreach (var action in actions)
         {
@@ -22,14 +27,15 @@ public sealed class ChildActuator(IKubernetes client)
                 AddFinalizer => await SetFinalizersAsync(run, [.. run.Metadata.Finalizers ?? [], ChildNames.Finalizer], cancellationToken),
                 RemoveFinalizer => await SetFinalizersAsync(
                     run, [.. (run.Metadata.Finalizers ?? []).Where(f => f != ChildNames.Finalizer)], cancellationToken),
-                _ => await ApplyChildAsync(run, action, cancellationToken),
+                _ => await ApplyChildAsync(run, action, applied, cancellationToken),
             };
         }
 
         return run;
     }
 
-    private async Task<TestRun> ApplyChildAsync(TestRun run, ChildAction action, CancellationToken cancellationToken)
+    private async Task<TestRun> ApplyChildAsync(
+        TestRun run, ChildAction action, Action<ChildAction>? applied, CancellationToken cancellationToken)
     {
         switch (action)
         {
@@ -48,12 +54,17 @@ public sealed class ChildActuator(IKubernetes client)
             case DeleteNamespace delete:
                 await ApiErrors.DeleteIfPresentAsync(
                     () => client.CoreV1.DeleteNamespaceAsync(delete.Name, cancellationToken: cancellationToken));
+                applied?.Invoke(action);
                 break;
             case CreateChild { Child: var child } when child.Metadata.NamespaceProperty == ChildNames.EnvironmentNamespace(run):
                 await CreateUnderNewBindingAsync(child, cancellationToken);
                 break;
             case CreateChild { Child: var child }:
-                await ApiErrors.CreateIfAbsentAsync(() => CreateAsync(child, cancellationToken));
+                if (await ApiErrors.CreateIfAbsentAsync(() => CreateAsync(child, cancellationToken)))
+                {
+                    applied?.Invoke(action);
+                }
+
                 break;
             default:
                 throw new ArgumentException($"No way to apply {action.GetType().Name}.", nameof(action));

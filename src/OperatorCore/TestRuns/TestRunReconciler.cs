@@ -63,7 +63,8 @@ public sealed class TestRunReconciler(
     {
         try
         {
-            return await _actuator.ApplyAsync(observation.Run, decision.Actions, cancellationToken);
+            return await _actuator.ApplyAsync(
+                observation.Run, decision.Actions, action => RecordAction(observation.Run, action), cancellationToken);
         }
         catch (HttpOperationException error) when (RefusalStage.RefusedForGood(error))
         {
@@ -82,29 +83,25 @@ public sealed class TestRunReconciler(
 
     protected override void Record(TestRunObservation observation, TestRunDecision decision, bool statusWritten)
     {
-        RecordActions(observation.Run, decision.Actions);
         if (statusWritten)
         {
             RecordTransition(observation.Run, observation.Run.Status, decision.Status!);
         }
     }
 
-    /// <summary>An Event for each probe Job started (retries say so) and for a removed namespace.</summary>
-    private void RecordActions(TestRun run, IReadOnlyList<ChildAction> actions)
+    /// <summary>An Event for each probe Job started (retries say so) and for a removed namespace, once each took effect.</summary>
+    private void RecordAction(TestRun run, ChildAction action)
     {
-        foreach (var action in actions)
+        switch (action)
         {
-            switch (action)
-            {
-                case DeleteNamespace removed:
-                    events.Record(run, EventRecorder.Normal, "EnvironmentRemoved", $"Namespace {removed.Name} deleted.");
-                    break;
-                case CreateChild { Child: V1Job job } when job.Metadata.Labels.TryGetValue(ChildNames.ScenarioLabel, out var scenario):
-                    var attempt = job.Metadata.Labels[ChildNames.AttemptLabel];
-                    var (reason, verb) = attempt == "1" ? ("ProbeStarted", "Probing") : ("ProbeRetried", "Retrying");
-                    events.Record(run, EventRecorder.Normal, reason, $"{verb} {scenario} (attempt {attempt}) in Job {job.Metadata.Name}.");
-                    break;
-            }
+            case DeleteNamespace removed:
+                events.Record(run, EventRecorder.Normal, "EnvironmentRemoved", $"Namespace {removed.Name} deleted.");
+                break;
+            case CreateChild { Child: V1Job job } when job.Metadata.Labels.TryGetValue(ChildNames.ScenarioLabel, out var scenario):
+                var attempt = job.Metadata.Labels[ChildNames.AttemptLabel];
+                var (reason, verb) = attempt == "1" ? ("ProbeStarted", "Probing") : ("ProbeRetried", "Retrying");
+                events.Record(run, EventRecorder.Normal, reason, $"{verb} {scenario} (attempt {attempt}) in Job {job.Metadata.Name}.");
+                break;
         }
     }
 

@@ -46,6 +46,9 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
             await WaitUntilRequestedAsync(granted, TimeSpan.FromSeconds(20));
         }
 
+        // A watch is audited when it ends: those the operator's stop just closed reach the audit log a moment later.
+        await WaitUntilRequestedAsync(granted.Where(p => p != LogPermission).ToList(), TimeSpan.FromSeconds(20));
+
         // get pods/log is used only when a probe pod's report outgrows its termination message (ResultsStageTests); the
         // test control plane has no kubelet to serve a log, and this run's reports fit.
         Assert.Equal(granted.Where(p => p != LogPermission), bed.Cp.OperatorAudit.RequestedPermissions());

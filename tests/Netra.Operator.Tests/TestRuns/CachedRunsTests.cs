@@ -35,6 +35,18 @@ public sealed class CachedRunsTests
     }
 
     [Fact]
+    public void A_schedule_template_with_values_over_the_bound_is_kept_without_them_and_still_refused()
+    {
+        var oversized = Large("unused", Phases.Pending, generation: 1, valueBytes: TestRunValidation.MaxValuesBytes + 1).Spec;
+        var schedule = CachedRuns.KeepSchedule(Netra.Operator.Tests.Schedules.Schedules.Make(spec => spec.Template = oversized));
+
+        Assert.Null(schedule.Spec.Template.Environment.Charts!.Auth!.Values);
+        Assert.Contains(
+            Netra.Operator.Core.Schedules.ResolvedSchedule.Resolve(schedule.Spec).Problems,
+            p => p.StartsWith("template: spec.environment.charts.auth.values takes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_schedule_keeps_none_of_its_runs_values()
     {
         var run = CachedRuns.KeepForSchedule(Large("scheduled", Phases.Probing, generation: 1));
