@@ -27,7 +27,7 @@ public sealed class LocalEnvironment : IAsyncDisposable
 
     public DirectoryInfo Folder { get; }
 
-    private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
 
     public ProbeTargets Targets { get; private set; } = null!;
 
@@ -63,16 +63,12 @@ public sealed class LocalEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // All three at once, connections still open (a cancelled run's) not waited for beyond one moment: stopped one
-        // after another, their moments would add up and Ctrl-C would not stop the run at once.
-        using (var grace = new CancellationTokenSource(StopGrace))
+        for (var i = _apps.Count - 1; i >= 0; i--)
         {
-            await Task.WhenAll(_apps.Select(app => app.StopAsync(grace.Token)));
-        }
-
-        foreach (var app in _apps)
-        {
-            await app.DisposeAsync();
+            // Connections still open (a cancelled run's) are not waited for beyond a moment.
+            using var grace = new CancellationTokenSource(StopGrace);
+            await _apps[i].StopAsync(grace.Token);
+            await _apps[i].DisposeAsync();
         }
 
         _apps.Clear();
