@@ -39,7 +39,8 @@ public sealed class StatusWriter<TResource, TStatus>(IKubernetes client, string 
         using var document = JsonDocument.Parse(body.ToJsonString());
         try
         {
-            await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
+            // The answer is the whole object again: read typed, so that its converters keep only what they need of it.
+            using var replaced = await client.CustomObjects.ReplaceNamespacedCustomObjectStatusWithHttpMessagesAsync<TResource>(
                 document.RootElement.Clone(),
                 group,
                 version,

@@ -109,14 +109,14 @@ public static class TestRunManifest
         T item;
         try
         {
-            item = KubernetesJson.Deserialize<T>(json);
+            item = JsonSerializer.Deserialize<T>(json, TestRunJson.ManifestOptions)!;
         }
         catch (JsonException error)
         {
             throw new InvalidManifestException($"{source}: {error.Path}: {error.Message.ReplaceLineEndings(" ")}", error);
         }
 
-        if (UnknownFields.Find(JsonNode.Parse(json), JsonNode.Parse(KubernetesJson.Serialize(item))) is [var first, ..] unknown)
+        if (UnknownFields.Find(JsonNode.Parse(json), JsonNode.Parse(JsonSerializer.Serialize(item, TestRunJson.ManifestOptions))) is [var first, ..] unknown)
         {
             var more = unknown.Count > 1 ? $" (and {unknown.Count - 1} more)" : string.Empty;
             throw new InvalidManifestException($"{source}: unknown field \"{first}\"{more}; kubectl apply refuses it too");

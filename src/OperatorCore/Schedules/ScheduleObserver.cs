@@ -1,4 +1,3 @@
-using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Netra.ControllerRuntime;
@@ -34,24 +33,17 @@ public sealed class ScheduleObserver(
     public async Task<ScheduleObservation?> ReadAsync(TestRunSchedule cached, CancellationToken cancellationToken)
     {
         var ns = cached.Metadata.NamespaceProperty;
-        var item = await ApiErrors.ReadOrNullAsync(() => client.CustomObjects.GetNamespacedCustomObjectAsync(
+        var read = await ApiErrors.ReadOrNullAsync(() => client.CustomObjects.GetAsync<TestRunSchedule>(
             TestRun.Group, TestRun.Version, ns, TestRunSchedule.Plural, cached.Metadata.Name, cancellationToken));
-        if (item is null)
+        if (read is null)
         {
             return null;
         }
 
-        var schedule = CachedRuns.KeepSchedule(KubernetesJson.Deserialize<TestRunSchedule>((JsonElement)item));
-        var listed = (JsonElement)await client.CustomObjects.ListNamespacedCustomObjectAsync(
-            TestRun.Group,
-            TestRun.Version,
-            ns,
-            TestRun.Plural,
-            labelSelector: ScheduledRuns.Selector(schedule),
-            cancellationToken: cancellationToken);
-        var owned = listed.GetProperty("items").EnumerateArray()
-            .Select(run => CachedRuns.KeepForSchedule(KubernetesJson.Deserialize<TestRun>(run)))
-            .Where(run => OwnedBy(run, schedule));
+        var schedule = CachedRuns.KeepSchedule(read);
+        var listed = await client.CustomObjects.ListAsync<TestRun>(
+            TestRun.Group, TestRun.Version, ns, TestRun.Plural, ScheduledRuns.Selector(schedule), cancellationToken: cancellationToken);
+        var owned = listed.Items.Select(CachedRuns.KeepForSchedule).Where(run => OwnedBy(run, schedule));
         var workloads = await readiness.ReadAsync(schedule, MayWatch(schedule), cancellationToken);
         return new ScheduleObservation(schedule, [.. owned], [.. Workloads(schedule), .. workloads], policy);
     }

@@ -6,7 +6,8 @@ namespace Netra.Operator.Core.TestRuns;
 /// What the operator keeps of a TestRun in its watch cache: only what its decisions read. Field managers and kubectl's
 /// copy of the last applied object go (each as large as the spec again); a finished run that is not asked to run again
 /// loses its charts' values, which only deploying reads. A tenant's large objects then cost the operator memory only
-/// while they are decided, not for as long as they exist; values over the bound (which refuse the run) are not kept at all. A schedule, which never deploys its runs, keeps none of their values.
+/// while they are decided, not for as long as they exist; values over the bound (which refuse the run) are not even
+/// read (<see cref="BoundedChartSpecConverter"/>). A schedule, which never deploys its runs, keeps none of their values.
 /// </summary>
 public static class CachedRuns
 {
@@ -17,7 +18,6 @@ public static class CachedRuns
     {
         run.Metadata.ManagedFields = null;
         run.Metadata.Annotations?.Remove(LastApplied);
-        DropOversizedValues(run.Spec);
         if (run.Status is { Phase: Phases.Succeeded or Phases.Failed } finished && !RunStatuses.RerunRequested(run, finished))
         {
             DropValues(run);
@@ -35,30 +35,12 @@ public static class CachedRuns
         return run;
     }
 
-    /// <summary>
-    /// What the operator keeps of a TestRunSchedule: its template without values over the bound, which refuse the
-    /// schedule (it then starts no run), so only their size is needed.
-    /// </summary>
+    /// <summary>What the operator keeps of a TestRunSchedule: what its decisions read (its template, whole).</summary>
     public static TestRunSchedule KeepSchedule(TestRunSchedule schedule)
     {
         schedule.Metadata.ManagedFields = null;
         schedule.Metadata.Annotations?.Remove(LastApplied);
-        DropOversizedValues(schedule.Spec?.Template);
         return schedule;
-    }
-
-    /// <summary>Values over the bound refuse the run; only their size is needed for that.</summary>
-    private static void DropOversizedValues(TestRunSpec? spec)
-    {
-        foreach (var chart in Charts(spec))
-        {
-            var bytes = TestRunValidation.ValuesBytes(chart.Values);
-            if (bytes > TestRunValidation.MaxValuesBytes)
-            {
-                chart.DroppedValuesBytes = bytes;
-                chart.Values = null;
-            }
-        }
     }
 
     private static IEnumerable<ChartSpec> Charts(TestRunSpec? spec) =>

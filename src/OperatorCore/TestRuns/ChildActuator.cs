@@ -145,7 +145,7 @@ public sealed class ChildActuator(IKubernetes client)
                 ["finalizers"] = new JsonArray([.. finalizers.Select(f => JsonValue.Create(f))]),
             },
         };
-        var patched = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+        using var patched = await client.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync<TestRun>(
             new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
             TestRun.Group,
             TestRun.Version,
@@ -153,6 +153,6 @@ public sealed class ChildActuator(IKubernetes client)
             TestRun.Plural,
             run.Metadata.Name,
             cancellationToken: cancellationToken);
-        return KubernetesJson.Deserialize<TestRun>(((JsonElement)patched).GetRawText());
+        return patched.Body;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
@@ -24,9 +23,9 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
 
     public async Task<TestRun?> ReadRunAsync(string ns, string name, CancellationToken cancellationToken)
     {
-        var item = await ApiErrors.ReadOrNullAsync(() => client.CustomObjects.GetNamespacedCustomObjectAsync(
+        var run = await ApiErrors.ReadOrNullAsync(() => client.CustomObjects.GetAsync<TestRun>(
             TestRun.Group, TestRun.Version, ns, TestRun.Plural, name, cancellationToken));
-        return item is null ? null : CachedRuns.Keep(KubernetesJson.Deserialize<TestRun>((JsonElement)item));
+        return run is null ? null : CachedRuns.Keep(run);
     }
 
     public async Task<TestRunObservation> ObserveAsync(TestRun run, CancellationToken cancellationToken)

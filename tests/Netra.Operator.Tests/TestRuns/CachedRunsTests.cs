@@ -23,30 +23,6 @@ public sealed class CachedRunsTests
     }
 
     [Fact]
-    public void Values_over_the_bound_are_dropped_at_once_and_still_refuse_the_run()
-    {
-        var cache = new ObjectCache<TestRun>(keep: CachedRuns.Keep);
-        cache.Replace([Large("huge", Phases.Pending, generation: 1, valueBytes: TestRunValidation.MaxValuesBytes + 1)]);
-
-        var auth = cache.Get("team/huge")!.Spec.Environment.Charts!.Auth!;
-        Assert.Null(auth.Values);
-        Assert.True(auth.DroppedValuesBytes > TestRunValidation.MaxValuesBytes);
-        Assert.Contains(TestRunValidation.Validate(TestRunDefaults.Resolve(cache.Get("team/huge")!.Spec)), p => p.Contains("charts.auth.values", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void A_schedule_template_with_values_over_the_bound_is_kept_without_them_and_still_refused()
-    {
-        var oversized = Large("unused", Phases.Pending, generation: 1, valueBytes: TestRunValidation.MaxValuesBytes + 1).Spec;
-        var schedule = CachedRuns.KeepSchedule(Netra.Operator.Tests.Schedules.Schedules.Make(spec => spec.Template = oversized));
-
-        Assert.Null(schedule.Spec.Template.Environment.Charts!.Auth!.Values);
-        Assert.Contains(
-            Netra.Operator.Core.Schedules.ResolvedSchedule.Resolve(schedule.Spec).Problems,
-            p => p.StartsWith("template: spec.environment.charts.auth.values takes", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void A_schedule_keeps_none_of_its_runs_values()
     {
         var run = CachedRuns.KeepForSchedule(Large("scheduled", Phases.Probing, generation: 1));
@@ -56,7 +32,7 @@ public sealed class CachedRunsTests
         Assert.Equal(Phases.Probing, run.Status!.Phase);
     }
 
-    private static TestRun Large(string name, string phase, int generation, int valueBytes = 20_000) => Runs.Ephemeral(r =>
+    private static TestRun Large(string name, string phase, int generation) => Runs.Ephemeral(r =>
     {
         r.Metadata.Name = name;
         r.Metadata.Generation = generation;
@@ -64,7 +40,7 @@ public sealed class CachedRunsTests
         r.Metadata.Annotations = new Dictionary<string, string> { [CachedRuns.LastApplied] = new string('x', 100_000) };
         r.Spec.Environment.Charts = new ChartsSpec
         {
-            Auth = new ChartSpec { Values = new JsonObject { ["config"] = new JsonObject { ["Big__Value"] = new string('x', valueBytes) } } },
+            Auth = new ChartSpec { Values = new JsonObject { ["config"] = new JsonObject { ["Big__Value"] = new string('x', 20_000) } } },
         };
         r.Status = new TestRunStatus { Phase = phase, ObservedGeneration = 1 };
     });
