@@ -1,16 +1,46 @@
 #!/usr/bin/env bash
-# Tools the chart and GitOps tests run as processes: a Lua interpreter for the Argo CD health check
-# (gitops/argocd/testrun-health). Installs only what is missing; safe to run again.
+# Tools the tests run as processes: a Lua interpreter for the Argo CD health check (gitops/argocd/testrun-health);
+# a Java runtime and Maven Surefire's report parser (Debian's libsurefire-java, only its two jars, unpacked into
+# /var/cache/netra/surefire without the Maven stack the package depends on) to read the probes' JUnit files as CI
+# systems do; promtool (from Debian's prometheus package, the one binary, without the server) to check and unit-test
+# the chart's alert rules. Installs only what is missing; safe to run again.
 set -euo pipefail
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+updated=""
+update() {
+  if [[ -z $updated ]]; then $sudo apt-get update -qq; updated=1; fi
+}
 
 missing=()
 if ! command -v lua5.4 >/dev/null && ! command -v lua5.3 >/dev/null; then
   missing+=(lua5.4)
 fi
+if ! command -v java >/dev/null; then
+  missing+=(default-jre-headless)
+fi
 
 if ((${#missing[@]})); then
-  sudo=""
-  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-  $sudo apt-get update -qq
+  update
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if ! command -v promtool >/dev/null; then
+  update
+  (cd "$work" && apt-get download -qq prometheus)
+  dpkg-deb -x "$work"/prometheus_*.deb "$work/prometheus"
+  $sudo install -m 0755 "$work/prometheus/usr/bin/promtool" /usr/local/bin/promtool
+fi
+
+surefire=/var/cache/netra/surefire
+if [[ ! -f $surefire/surefire-report-parser.jar || ! -f $surefire/surefire-logger-api.jar ]]; then
+  update
+  (cd "$work" && apt-get download -qq libsurefire-java)
+  dpkg-deb -x "$work"/libsurefire-java_*.deb "$work/x"
+  $sudo mkdir -p "$surefire"
+  $sudo cp "$work/x/usr/share/java/surefire-report-parser.jar" "$work/x/usr/share/java/surefire-logger-api.jar" "$surefire/"
 fi

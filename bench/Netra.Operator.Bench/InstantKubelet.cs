@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Probes.Contract;
 
 namespace Netra.Operator.Bench;

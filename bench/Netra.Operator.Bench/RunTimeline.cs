@@ -4,7 +4,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 
 namespace Netra.Operator.Bench;
 

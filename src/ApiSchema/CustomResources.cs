@@ -13,13 +13,18 @@ public static class CustomResources
         TestRunJsonContext.Default.TestRun,
         TestRun.KindName,
         TestRun.Plural,
-        ShortNames: ["tr"],
+        ShortNames: ["ntr"],
         Categories: ["netra"],
         PrinterColumns:
         [
             new("Phase", "string", ".status.phase"),
             new("Passed", "integer", ".status.summary.passed"),
             new("Failed", "integer", ".status.summary.failed"),
+            new(
+                "Reason",
+                "string",
+                ".status.conditions[?(@.type==\"Finished\")].reason",
+                "Why the run ended (the Finished condition's reason), e.g. TestsFailed, DeployFailed, TimedOut."),
             new("Duration", "string", ".status.duration"),
             new("Age", "date", ".metadata.creationTimestamp"),
         ],
@@ -36,13 +41,13 @@ public static class CustomResources
         TestRunJsonContext.Default.TestRunSchedule,
         TestRunSchedule.KindName,
         TestRunSchedule.Plural,
-        ShortNames: ["trs"],
+        ShortNames: ["ntrs"],
         Categories: ["netra"],
         PrinterColumns:
         [
             new("Schedule", "string", ".spec.schedule"),
             new("Suspend", "boolean", ".spec.suspend"),
-            new("Active", "integer", ".status.active.length", "Runs not finished yet."),
+            new("Active", "integer", ".status.activeCount", "Runs not finished yet."),
             new("Last Schedule", "date", ".status.lastTrigger.time"),
             new("Pass Rate", "integer", ".status.passRate"),
             new("Flaky", "integer", ".status.flakyScenarios"),

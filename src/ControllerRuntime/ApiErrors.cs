@@ -22,7 +22,7 @@ public static class ApiErrors
             $"{(int)response.StatusCode} {response.StatusCode}: {FirstLine(response.Content)}",
         HttpRequestException request => $"cannot reach the API server: {FirstLine(request.Message)}",
         TaskCanceledException or TimeoutException => "the API server did not answer in time",
-        _ => $"{error.GetType().Name}: {FirstLine(error.Message)}",
+        _ => FirstLine(error.Message),
     };
 
     private static string FirstLine(string? text)

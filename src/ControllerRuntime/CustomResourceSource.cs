@@ -1,45 +1,40 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using k8s;
 using k8s.Models;
 
 namespace Netra.ControllerRuntime;
 
-/// <summary>A custom resource, cluster-wide, through the API server's custom objects API.</summary>
-public sealed class CustomResourceSource<T>(IKubernetes client, string group, string version, string plural) : IResourceSource<T>
+/// <summary>
+/// A custom resource, cluster-wide, through the API server's custom objects API; only the objects
+/// <paramref name="labelSelector"/> selects, when given.
+/// </summary>
+public sealed class CustomResourceSource<T>(IKubernetes client, string group, string version, string plural, string? labelSelector = null)
+    : IResourceSource<T>
     where T : IKubernetesObject<V1ObjectMeta>
 {
+    /// <summary>
+    /// Objects per list page: a tenant's object may hold up to the API server's 1.5 MiB; read typed, a page streams into
+    /// its objects, and the API server sends at most this many large ones a request.
+    /// </summary>
+    public const int PageSize = 10;
+
     public async Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
     {
-        var response = await client.CustomObjects.ListClusterCustomObjectAsync(
-            group, version, plural, cancellationToken: cancellationToken);
-        // Item by item: a generic list type would need a serialization contract of its own per T.
-        var list = (JsonElement)response;
-        var items = list.GetProperty("items").EnumerateArray().Select(item => KubernetesJson.Deserialize<T>(item)).ToList();
-        var resourceVersion = list.TryGetProperty("metadata", out var metadata)
-            && metadata.TryGetProperty("resourceVersion", out var listed)
-                ? listed.GetString()
-                : null;
-        return (items, resourceVersion ?? string.Empty);
-    }
-
-    public async IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
-        string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var changes = WatchStream.ReadAsync(
-            (onError, stop) => client.CustomObjects.WatchListClusterCustomObjectAsync(
-                group,
-                version,
-                plural,
-                allowWatchBookmarks: true,
-                resourceVersion: resourceVersion,
-                onError: onError,
-                cancellationToken: stop),
-            $"{plural}.{group}",
-            cancellationToken);
-        await foreach (var (type, item) in changes)
+        var items = new List<T>();
+        string? next = null;
+        while (true)
         {
-            yield return (type, KubernetesJson.Deserialize<T>((JsonElement)item));
+            var page = await client.CustomObjects.ListAsync<T>(
+                group, version, ns: null, plural, labelSelector, PageSize, next, cancellationToken);
+            items.AddRange(page.Items);
+            next = page.Metadata?.ContinueProperty;
+            if (string.IsNullOrEmpty(next))
+            {
+                // The last page's version is the whole list's: every page is read at the first page's snapshot.
+                return (items, page.Metadata?.ResourceVersion ?? string.Empty);
+            }
         }
     }
+
+    public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string resourceVersion, CancellationToken cancellationToken) =>
+        CustomObjectWatch.ReadAsync<T>(client, group, version, plural, labelSelector, resourceVersion, cancellationToken);
 }

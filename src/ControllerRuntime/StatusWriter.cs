@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 
@@ -6,9 +7,9 @@ namespace Netra.ControllerRuntime;
 
 /// <summary>
 /// Writes a custom resource's status whole through its /status subresource, as controller-runtime's
-/// <c>Status().Update</c> does: a PUT of the object as it was read, its status replaced, carrying the resourceVersion it
-/// was read at. A field the new status leaves out is gone on the server (a merge patch would keep it); a write based on
-/// a stale read is refused (409), and the caller observes and decides again.
+/// <c>Status().Update</c> does: a PUT of the object's new status, carrying the resourceVersion it was read at. A field
+/// the new status leaves out is gone on the server (a merge patch would keep it); a write based on a stale read is
+/// refused (409), and the caller observes and decides again.
 /// </summary>
 public sealed class StatusWriter<TResource, TStatus>(IKubernetes client, string group, string version, string plural)
     where TResource : IKubernetesObject<V1ObjectMeta>, IStatus<TStatus?>
@@ -20,22 +21,26 @@ public sealed class StatusWriter<TResource, TStatus>(IKubernetes client, string 
     /// <summary>Replaces the status of <paramref name="read"/> with <paramref name="status"/>; false when refused as stale.</summary>
     public async Task<bool> ReplaceAsync(TResource read, TStatus status, CancellationToken cancellationToken)
     {
-        var previous = read.Status;
-        string body;
+        // The object's identity, the version it was read at and the new status: the API server takes everything but the
+        // status from the object it holds, so sending the spec again (a tenant's spec may be a megabyte) would only cost memory.
+        var body = new JsonObject
+        {
+            ["apiVersion"] = read.ApiVersion,
+            ["kind"] = read.Kind,
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = read.Metadata.Name,
+                ["namespace"] = read.Metadata.NamespaceProperty,
+                ["uid"] = read.Metadata.Uid,
+                ["resourceVersion"] = read.Metadata.ResourceVersion,
+            },
+            ["status"] = JsonNode.Parse(KubernetesJson.Serialize(status)),
+        };
+        using var document = JsonDocument.Parse(body.ToJsonString());
         try
         {
-            read.Status = status;
-            body = KubernetesJson.Serialize(read);
-        }
-        finally
-        {
-            read.Status = previous;
-        }
-
-        using var document = JsonDocument.Parse(body);
-        try
-        {
-            await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
+            // The answer is the whole object again: read typed, so that its converters keep only what they need of it.
+            using var replaced = await client.CustomObjects.ReplaceNamespacedCustomObjectStatusWithHttpMessagesAsync<TResource>(
                 document.RootElement.Clone(),
                 group,
                 version,

@@ -18,9 +18,12 @@ public static class ProbeCommandLine
     public const string Profile = "--profile";
     public const string PreflightTimeout = "--preflight-timeout";
 
+    /// <summary>Prints the full report as the last line of standard output (<see cref="ReportLine"/>).</summary>
+    public const string LogReport = "--log-report";
+
     /// <summary>
-    /// The arguments of one probe Job: the three services, the scenarios it runs, its termination log and,
-    /// when given, its profile (<see cref="ProbeProfiles"/>; the probes' default is <see cref="ProbeProfiles.Full"/>).
+    /// The arguments of one probe Job: the three services, the scenarios it runs, its termination log, its full report
+    /// in its log, and, when given, its profile (<see cref="ProbeProfiles"/>; the probes' default is <see cref="ProbeProfiles.Full"/>).
     /// </summary>
     public static IReadOnlyList<string> RunArguments(
         string authUrl,
@@ -36,7 +39,7 @@ public static class ProbeCommandLine
             args.AddRange([Scenario, scenario]);
         }
 
-        args.AddRange([TerminationLog, terminationLog]);
+        args.AddRange([TerminationLog, terminationLog, LogReport]);
         if (profile is not null)
         {
             args.AddRange([Profile, profile]);

@@ -5,7 +5,9 @@ using Netra.Probes.Cli;
 using Netra.Probes.Clients;
 using Netra.Probes.Contract;
 using Netra.Probes.Running;
+using Netra.Probes.Reporting;
 using Netra.Probes.Tests.Support;
+using Netra.Probes.Tests.Surefire;
 
 namespace Netra.Probes.Tests;
 
@@ -27,6 +29,10 @@ public sealed partial class PreflightTests
 
     private static readonly string[] BudgetArguments = [ProbeCommandLine.PreflightTimeout, Budget.ToString("c", CultureInfo.InvariantCulture)];
 
+    /// <summary>
+    /// Also what a CI system reads of it: every case an error saying why it did not run (Surefire's parser counts no skip),
+    /// and the whole report as the last line of standard output, where the operator reads it from the pod's log.
+    /// </summary>
     [Fact]
     public async Task With_the_agent_stopped_the_run_fails_after_the_preflight_budget_naming_the_agent_and_the_wait()
     {
@@ -38,15 +44,28 @@ public sealed partial class PreflightTests
             "netra-probes", run.Arguments(services.Targets, ProbeProfiles.Safe, BudgetArguments), Budget + ProcessStart, services.ProbeVariables);
 
         Assert.True(exit.Code == ProbesCommand.ExitAborted, exit.ToString());
-        Assert.Contains("agent is unreachable", exit.Stderr, StringComparison.Ordinal);
-        Assert.Contains("connection refused", exit.Stderr, StringComparison.Ordinal);
+        // Said once, in the verdict on standard output (where the summary is), not again on standard error.
+        Assert.Contains(exit.Stdout.Split('\n'), l => l.StartsWith("Aborted: preflight failed: agent is unreachable", StringComparison.Ordinal)
+            && l.Contains("connection refused", StringComparison.Ordinal));
+        Assert.DoesNotContain("agent is unreachable", exit.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("backend", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.StartsWith("preflight failed: agent is unreachable", run.Summary().Aborted, StringComparison.Ordinal);
         var (asked, waited) = Waited(run.Summary().Aborted!);
         Assert.True(asked > 1, $"asked once only: {run.Summary().Aborted}");
         Assert.InRange(waited, Budget.TotalSeconds - Preflight.Pause.TotalSeconds, Budget.TotalSeconds + Slack.TotalSeconds);
         Assert.All(run.Cases(), c => Assert.StartsWith("not run: preflight failed", c.Message, StringComparison.Ordinal));
+        Assert.All(run.Cases(), c => Assert.Equal("error", c.Result));
+        var cases = run.Cases().Count;
+        var suites = (await SurefireReports.ParseAsync(run.JUnit)).Where(l => l.StartsWith("suite ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(cases, suites.Sum(l => Count(l, "errors")));
+        Assert.Equal(0, suites.Sum(l => Count(l, "skipped")) + suites.Sum(l => Count(l, "failures")));
+        var logged = JsonReport.Parse(ReportLine.Find(exit.Stdout)!, "stdout");
+        Assert.Equal(cases, logged.Summary.Errors);
     }
+
+    private static int Count(string suiteLine, string name) => int.Parse(
+        suiteLine.Split(' ').Single(p => p.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..],
+        System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task An_endpoint_that_accepts_and_never_answers_fails_the_run_after_the_preflight_request_deadline()
@@ -62,7 +81,7 @@ public sealed partial class PreflightTests
             services.ProbeVariables);
 
         Assert.True(exit.Code == ProbesCommand.ExitAborted, exit.ToString());
-        Assert.Contains("backend did not answer", exit.Stderr, StringComparison.Ordinal);
+        Assert.Contains(exit.Stdout.Split('\n'), l => l.StartsWith("Aborted: ", StringComparison.Ordinal) && l.Contains("backend did not answer", StringComparison.Ordinal));
         Assert.Contains("backend did not answer", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.Equal(0, run.Summary().Counts.Passed);
     }

@@ -53,7 +53,7 @@ public sealed class ProbeRunnerTests
         Assert.Null(cases[0].Message);
         Assert.Equal("expected 401, got 200", cases[1].Message);
         Assert.Equal("fault injection is disabled", cases[2].Message);
-        Assert.Equal("InvalidOperationException: socket closed", cases[3].Message);
+        Assert.Equal("the case broke off: socket closed", cases[3].Message);
         Assert.StartsWith("timed out after 0.2 s", cases[4].Message, StringComparison.Ordinal);
         Assert.Equal(cases.Select(c => c.Id), observer.Seen.Select(c => c.Id));
         Assert.Equal(new RunSummary(5, 1, 1, 1, 2), report.Summary);

@@ -4,6 +4,8 @@ using Netra.Probes.Clients;
 using Netra.Probes.Contract;
 using Netra.Probes.Model;
 using Netra.Probes.Reporting;
+using Netra.Probes.Scenarios;
+using Netra.Probes.Tests.Surefire;
 
 namespace Netra.Probes.Tests;
 
@@ -94,8 +96,8 @@ public sealed class ReportTests
             Assert.Equal((byte)'<', File.ReadAllBytes(path)[0]);
             var document = new System.Xml.XmlDocument();
             document.Load(path);
+            Assert.Equal("1970-01-01T00:00:00", document.DocumentElement!.GetAttribute("timestamp"));
             var suite = (System.Xml.XmlElement)document.SelectSingleNode("/testsuites/testsuite")!;
-            Assert.Equal("1970-01-01T00:00:00", suite.GetAttribute("timestamp"));
             var testcases = suite.SelectNodes("testcase")!.Cast<System.Xml.XmlElement>().ToList();
             Assert.Equal(["passes", "fails", "breaks", "skips"], testcases.Select(t => t.GetAttribute("name")));
             Assert.All(testcases, t =>
@@ -125,5 +127,145 @@ public sealed class ReportTests
         var report = ReportWith(0, 0) with { Aborted = "preflight failed: agent is unreachable" };
 
         Assert.Equal("preflight failed: agent is unreachable", TerminationMessage.Parse(TerminationMessageComposer.Compose(report))!.Aborted);
+    }
+
+    private static CaseResult Case(string name, CaseOutcome outcome, string? message = null, params CaseAttempt[] earlier) =>
+        new($"s/{name}", "s", name, outcome, TimeSpan.FromMilliseconds(4), message, earlier.Length > 0 ? earlier : null);
+
+    [Fact]
+    public async Task Surefires_parser_counts_cases_not_run_as_errors_and_a_case_passed_on_retry_as_a_flake()
+    {
+        var report = new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1),
+        [
+            new ScenarioResult("s",
+            [
+                Case("passes", CaseOutcome.Passed),
+                Case("flaky", CaseOutcome.Passed, null, new CaseAttempt(1, CaseOutcome.Failed, TimeSpan.FromMilliseconds(9), "expected 200, got 503")),
+                Case("fails-twice", CaseOutcome.Failed, "expected 200, got 500",
+                    new CaseAttempt(1, CaseOutcome.Failed, TimeSpan.FromMilliseconds(9), "expected 200, got 502")),
+                Case("errs-then-passes", CaseOutcome.Passed, null, new CaseAttempt(1, CaseOutcome.Error, TimeSpan.FromSeconds(30), "timed out after 30 s")),
+                Case("not-run", CaseOutcome.Error, NotRun.Message("preflight failed: agent is unreachable")),
+                Case("skips", CaseOutcome.Skipped, "not in the safe profile: it injects faults into the agent"),
+            ], TimeSpan.FromMilliseconds(40)),
+        ]);
+        var path = Path.Combine(Path.GetTempPath(), $"junit-{Guid.NewGuid():N}.xml");
+        try
+        {
+            await JUnitReport.WriteAsync(report, path, CancellationToken.None);
+
+            var parsed = await SurefireReports.ParseAsync(path);
+
+            Assert.Equal("valid true", parsed[0]);
+            Assert.Equal("suite s tests=6 failures=1 errors=1 skipped=1 flakes=2", parsed[1]);
+            Assert.Equal(
+            [
+                "case passes passed",
+                "case flaky passed",
+                "case fails-twice failure type=expectation_not_met message=expected 200, got 500",
+                "case errs-then-passes passed",
+                "case not-run error type=not_run message=not run: preflight failed: agent is unreachable",
+                "case skips skipped type=skipped message=not in the safe profile: it injects faults into the agent",
+            ], parsed.Skip(2));
+            var xml = System.Xml.Linq.XDocument.Load(path);
+            var rerun = xml.Descendants("testcase").Single(t => (string?)t.Attribute("name") == "fails-twice").Element("rerunFailure")!;
+            Assert.Equal("attempt 1: expected 200, got 502", (string?)rerun.Attribute("message"));
+            Assert.Equal("expected 200, got 502", rerun.Element("stackTrace")!.Value);
+            var flakyError = xml.Descendants("testcase").Single(t => (string?)t.Attribute("name") == "errs-then-passes").Element("flakyError")!;
+            Assert.Equal("timeout", (string?)flakyError.Attribute("type"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static TheoryData<CaseOutcome[], CaseOutcome, int> Attempts => new()
+    {
+        { [], CaseOutcome.Passed, 0 },
+        { [CaseOutcome.Failed], CaseOutcome.Passed, 1 },
+        { [CaseOutcome.Passed, CaseOutcome.Error], CaseOutcome.Failed, 1 },
+        { [CaseOutcome.Failed, CaseOutcome.Failed], CaseOutcome.Failed, 2 },
+        { [CaseOutcome.Skipped], CaseOutcome.Passed, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Attempts))]
+    public void Folding_attempts_keeps_the_last_outcome_and_every_earlier_failure_or_error(CaseOutcome[] earlier, CaseOutcome last, int kept)
+    {
+        var attempts = earlier.Select((outcome, i) => (i + 1, ScenarioOf(Case("c", outcome, $"attempt {i + 1}"))))
+            .Append((earlier.Length + 1, ScenarioOf(Case("c", last, "last"))))
+            .ToList();
+
+        var folded = AttemptHistory.Fold(attempts)!.Cases.Single();
+
+        Assert.Equal(last, folded.Outcome);
+        Assert.Equal(kept, folded.EarlierAttempts?.Count ?? 0);
+        Assert.All(folded.EarlierAttempts ?? [], a => Assert.Equal($"attempt {a.Attempt}", a.Message));
+        Assert.Equal(kept > 0 && last == CaseOutcome.Passed, folded.Flaky);
+    }
+
+    private static ScenarioResult ScenarioOf(params CaseResult[] cases) => new("s", cases, TimeSpan.FromMilliseconds(10));
+
+    [Fact]
+    public void The_operators_results_with_retried_attempts_read_back_with_each_cases_earlier_failures()
+    {
+        var firstAttempt = JsonReport.From(new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.Zero,
+            [ScenarioOf(Case("c", CaseOutcome.Failed, "expected 200, got 503"), Case("d", CaseOutcome.Passed))])).Scenarios.Single();
+        var document = JsonReport.From(new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.Zero,
+            [ScenarioOf(Case("c", CaseOutcome.Passed), Case("d", CaseOutcome.Passed))])) with
+        {
+            Retried = [new JsonReport.RetriedScenario(1, firstAttempt)],
+        };
+
+        var report = JsonReport.Parse(JsonSerializer.Serialize(document, ProbeJson.Options), "results");
+        var again = JsonReport.Parse(JsonReport.Serialize(report), "--json");
+
+        var flaky = again.Scenarios.Single().Cases[0];
+        Assert.True(flaky.Flaky);
+        Assert.Equal(new CaseAttempt(1, CaseOutcome.Failed, TimeSpan.FromMilliseconds(4), "expected 200, got 503"), flaky.EarlierAttempts!.Single());
+        Assert.Null(again.Scenarios.Single().Cases[1].EarlierAttempts);
+    }
+
+    [Fact]
+    public void A_scenario_that_never_ran_lists_every_case_as_an_error_saying_why()
+    {
+        var scenario = ScenarioCatalog.NeverRan(Scenario, "stopped by SIGINT");
+
+        Assert.Equal(ScenarioCatalog.All.Single(s => s.Name == Scenario).Cases.Count, scenario.Cases.Count);
+        Assert.All(scenario.Cases, c =>
+        {
+            Assert.Equal(CaseOutcome.Error, c.Outcome);
+            Assert.Equal("not run: stopped by SIGINT", c.Message);
+        });
+        Assert.Equal(scenario.Cases.Count, scenario.Summary.Errors);
+    }
+
+    [Fact]
+    public void A_report_too_large_for_the_termination_message_reaches_the_log_whole()
+    {
+        var report = ReportWith(0, 30, new string('x', 1000) + " expected 200, got 503");
+        var json = JsonReport.Serialize(report);
+        var summary = TerminationMessage.Parse(TerminationMessageComposer.Compose(report))!;
+        var log = $"FAIL {Scenario}/fail-0\n{ReportLine.Compose(json)}\n";
+
+        Assert.Null(summary.Report);
+        Assert.True(summary.Truncated);
+        Assert.Equal(json, ReportLine.Find(log));
+        Assert.Equal(30, JsonReport.Parse(ReportLine.Find(log)!, "log").Summary.Failed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("no report line here")]
+    [InlineData("netra-probes-report: not-base64!")]
+    public void A_log_without_a_whole_report_line_gives_no_report(string log) => Assert.Null(ReportLine.Find(log));
+
+    [Fact]
+    public void A_packed_report_that_unpacks_past_its_bound_is_refused()
+    {
+        var huge = PackedReport.Pack(new string(' ', PackedReport.MaxJsonBytes + 1));
+
+        Assert.True(huge.Length < 10_000);
+        Assert.Null(PackedReport.Unpack(huge));
     }
 }

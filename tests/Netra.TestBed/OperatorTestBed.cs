@@ -7,7 +7,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Serve;
 using Netra.Operator.Core.Tenancy;
 using Netra.Testing;
@@ -136,26 +136,36 @@ public class OperatorTestBed : IAsyncDisposable
     /// <summary>
     /// <c>netra-operator serve</c> as its own process, with the same account and Lease timings as
     /// <see cref="StartOperator"/>: the JIT build beside the tests, or <paramref name="executable"/>
-    /// (the image's native binary). Disposing it kills it, as a crash would.
+    /// (the image's native binary), inside <paramref name="memoryLimit"/> when given. Disposing it kills it, as a crash would.
     /// </summary>
     public ChildProcess StartOperatorProcess(
-        string lease, string identity, int metricsPort = 0, string? executable = null, string? leaseNamespace = null)
+        string lease, string identity, int metricsPort = 0, string? executable = null, string? leaseNamespace = null,
+        MemoryLimit? memoryLimit = null)
     {
         var options = OperatorOptions(lease, identity) with { LeaseNamespace = leaseNamespace ?? ControlPlane.OperatorNamespace };
         string[] serve =
         [
             "serve", "--kubeconfig", Cp.WriteKubeconfig(Cp.OperatorToken), "--leader-elect", "--lease-name", lease, "--lease-namespace", options.LeaseNamespace,
             "--identity", identity, "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
-            "--lease-duration", options.LeaseDuration.ToString("c", CultureInfo.InvariantCulture),
-            "--renew-deadline", options.RenewDeadline.ToString("c", CultureInfo.InvariantCulture),
-            "--retry-period", options.RetryPeriod.ToString("c", CultureInfo.InvariantCulture),
+            "--lease-duration", Milliseconds(options.LeaseDuration),
+            "--renew-deadline", Milliseconds(options.RenewDeadline),
+            "--retry-period", Milliseconds(options.RetryPeriod),
             "--min-schedule-interval", GoDuration.Format(Defaults.Policy.MinScheduleInterval),
         ];
         var log = Path.Combine(Cp.WorkDirectory, $"operator-{lease}-{identity}.log");
-        return executable is null
-            ? ChildProcess.Start($"netra-operator ({identity})", "dotnet", [Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), .. serve], log)
-            : ChildProcess.Start($"netra-operator ({identity}, {Path.GetFileName(executable)})", executable, serve, log);
+        var (file, arguments) = executable is null
+            ? ("dotnet", (IReadOnlyList<string>)[Path.Combine(AppContext.BaseDirectory, "netra-operator.dll"), .. serve])
+            : (executable, serve);
+        if (memoryLimit is not null)
+        {
+            (file, arguments) = memoryLimit.Wrap(file, arguments);
+        }
+
+        var name = executable is null ? $"netra-operator ({identity})" : $"netra-operator ({identity}, {Path.GetFileName(executable)})";
+        return ChildProcess.Start(name, file, arguments, log);
     }
+
+    private static string Milliseconds(TimeSpan duration) => $"{(long)duration.TotalMilliseconds}ms";
 
     public static ServeOptions OperatorOptions(string lease, string identity) => new()
     {

@@ -14,11 +14,7 @@ public static class CommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            var messages = string.Join("; ", parsed.Errors.Select(e => string.Join(
-                ' ',
-                e.Message.Split(
-                    (char[])['\n', '\r', '\t'],
-                    StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+            var messages = Netra.Probes.Cli.ParseErrorText.Of(parsed.Errors, "; ");
             await error.WriteLineAsync($"netra-operator: {messages} (see --help)");
             return ExitCodes.Invalid;
         }

@@ -5,7 +5,8 @@ using Spectre.Console;
 namespace Netra.Operator.Cli;
 
 /// <summary>
-/// <c>netra-operator run FILE</c>: a TestRun on this machine; <c>results NAME</c>: a cluster run's full results;
+/// <c>netra-operator run FILE</c>: a TestRun on this machine, or with <c>--cluster</c> in a cluster, followed to its end;
+/// <c>wait NAME</c>: a cluster run followed to its end; <c>results NAME</c>: a cluster run's full results; <c>version</c>;
 /// <c>serve</c>: the controller in a cluster.
 /// </summary>
 public static class OperatorCommand
@@ -16,7 +17,9 @@ public static class OperatorCommand
     {
         var root = new RootCommand("The Netra TestRun operator.");
         root.Subcommands.Add(RunCommand.Create(progress, output));
+        root.Subcommands.Add(WaitCommand.Create(progress, output));
         root.Subcommands.Add(ResultsCommand.Create(progress, output));
+        root.Subcommands.Add(VersionCommand.Create(output));
         root.Subcommands.Add(ServeCommand.Create());
         return root;
     }

@@ -1,13 +1,6 @@
 using System.CommandLine;
-using System.Net;
 using System.Text.Json;
-using k8s;
-using k8s.Autorest;
-using Netra.Operator.Core;
-using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
-using Netra.Operator.Core.Controller.Stages;
-using Netra.Operator.Core.Serve;
+using Netra.Probes.Clients;
 using Netra.Probes.Reporting;
 using Spectre.Console;
 
@@ -15,88 +8,30 @@ namespace Netra.Operator.Cli;
 
 /// <summary>
 /// <c>netra-operator results NAME</c>: the full results of a TestRun that ran in a cluster (every case, with its message
-/// and duration), as the JSON report on standard output, and as <c>--junit</c> and <c>--json</c> files.
+/// and duration), as the JSON report on standard output, and as <c>--junit</c> and <c>--json</c> files; the table and the
+/// verdict on standard error, as the run itself ends.
 /// </summary>
 public static class ResultsCommand
 {
     public static Command Create(IAnsiConsole progress, TextWriter output)
     {
         var name = new Argument<string>("NAME") { Description = "The TestRun's name." };
-        var ns = new Option<string?>("--namespace", "-n")
-        {
-            Description = "Its namespace; default: the kubeconfig context's, else default.",
-        };
-        var kubeconfig = new Option<FileInfo?>("--kubeconfig")
-        {
-            Description = "A kubeconfig file; default: in-cluster, else $KUBECONFIG or ~/.kube/config.",
-        };
-        var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report of every case to this file." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write every case's result to this JSON file." };
-        var results = new Command("results", "Print the full results of a TestRun run in a cluster; write them as JUnit or JSON.")
-        {
-            name, ns, kubeconfig, junit, json,
-        };
+        var reports = new ReportOptions();
+        var cluster = new ClusterOptions();
+        var results = new Command("results", "Print the full results of a TestRun run in a cluster; write them as JUnit or JSON.") { name };
+        cluster.AddTo(results, reports);
+
         results.SetAction(async (parsed, cancellationToken) =>
         {
-            var outputs = new ReportOutputs(
-                ReportPaths.Writable(parsed.GetValue(json)),
-                ReportPaths.Writable(parsed.GetValue(junit)),
-                null);
-            var configuration = Configuration(parsed.GetValue(kubeconfig));
-            var where = parsed.GetValue(ns) ?? configuration.Namespace ?? "default";
-            using var client = new Kubernetes(configuration);
-            var run = await ReadRunAsync(client, where, parsed.GetRequiredValue(name), cancellationToken);
-            var report = await ReadReportAsync(client, run, cancellationToken);
+            var outputs = reports.Outputs(parsed);
+            using var connection = cluster.Connect(parsed);
+            var runs = connection.Runs;
+            var run = await runs.ReadExistingAsync(connection.Namespace, parsed.GetRequiredValue(name), cancellationToken);
+            var (report, kept) = await runs.ResultsAsync(run, cancellationToken);
 
-            await outputs.WriteAsync(JsonReport.Parse(report, ChildNames.ResultsConfigMap(run)), cancellationToken);
-            await output.WriteLineAsync(report);
-            progress.MarkupLine(RunVerdict.Line(run.Status ?? new TestRunStatus()));
-            return run.Status?.Phase == Phases.Succeeded ? ExitCodes.Succeeded : ExitCodes.Failed;
+            await output.WriteLineAsync(kept ?? JsonSerializer.Serialize(JsonReport.From(report), ProbeJson.Options));
+            return await RunVerdict.ConcludeAsync(progress, outputs, run.Status!, report);
         });
         return results;
-    }
-
-    private static KubernetesClientConfiguration Configuration(FileInfo? kubeconfig)
-    {
-        try
-        {
-            return Kubeconfig.Resolve(kubeconfig);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or k8s.Exceptions.KubeConfigException)
-        {
-            throw new UsageException($"no cluster to read from: {error.Message.ReplaceLineEndings(" ")}", error);
-        }
-    }
-
-    private static async Task<TestRun> ReadRunAsync(Kubernetes client, string ns, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var item = await client.CustomObjects.GetNamespacedCustomObjectAsync(
-                TestRun.Group, TestRun.Version, ns, TestRun.Plural, name, cancellationToken);
-            return KubernetesJson.Deserialize<TestRun>(((JsonElement)item).GetRawText());
-        }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            throw new UsageException($"no TestRun {ns}/{name}.", error);
-        }
-    }
-
-    private static async Task<string> ReadReportAsync(Kubernetes client, TestRun run, CancellationToken cancellationToken)
-    {
-        var where = $"{run.Metadata.NamespaceProperty}/{run.Metadata.Name}";
-        try
-        {
-            var map = await client.CoreV1.ReadNamespacedConfigMapAsync(
-                ChildNames.ResultsConfigMap(run), run.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
-            return (map.Data is { } data && data.TryGetValue(ResultsStage.ReportKey, out var report) ? report : null)
-                ?? throw new UsageException($"the results of TestRun {where} hold no report.");
-        }
-        catch (HttpOperationException error) when (error.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            throw new UsageException(
-                $"TestRun {where} has no results yet (phase {run.Status?.Phase ?? "Pending"}); they are kept once its probes ran.",
-                error);
-        }
     }
 }

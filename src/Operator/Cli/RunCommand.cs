@@ -8,57 +8,107 @@ using Spectre.Console;
 namespace Netra.Operator.Cli;
 
 /// <summary>
-/// <c>netra-operator run FILE</c>: a TestRun on this machine. Progress, warnings and the closing table and verdict go
-/// to standard error; the final status alone goes to standard output (<c>-o yaml|json</c>), so a pipe can parse it.
+/// <c>netra-operator run FILE</c> (or <c>-f FILE</c>): a TestRun on this machine, or with <c>--cluster</c> in the cluster of
+/// the kubeconfig, followed there to its end. Progress, warnings and the closing table and verdict go to standard error;
+/// the final status alone goes to standard output (<c>-o yaml|json</c>), so a pipe can parse it.
 /// </summary>
 public static class RunCommand
 {
     public static Command Create(IAnsiConsole progress, TextWriter output)
     {
-        var file = new Argument<string>("FILE")
+        var file = new Argument<string?>("FILE")
         {
             Description = "A TestRun manifest, as you would kubectl apply it; - reads standard input.",
+            Arity = ArgumentArity.ZeroOrOne,
         };
-        var format = new Option<string>("--output", "-o")
+        var filename = new Option<string?>("--filename", "-f") { Description = "The manifest, as kubectl apply -f takes it (instead of FILE)." };
+        var cluster = new Option<bool>("--cluster")
         {
-            Description = "How the final status is printed: yaml or json.",
-            DefaultValueFactory = _ => "yaml",
+            Description = "Apply it in the cluster (create it, or run an existing TestRun of its name again) and follow it there.",
         };
-        format.AcceptOnlyFromAmong("yaml", "json");
-        var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report of every case to this file." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write every case's result to this JSON file." };
-        var run = new Command("run", "Run a TestRun on this machine: services in process on loopback, probes in process; print its status.")
+        var format = StatusDocument.FormatOption();
+        var reports = new ReportOptions();
+        var clusterOptions = new ClusterOptions();
+        var run = new Command("run", "Run a TestRun on this machine (services and probes in process), or with --cluster in a cluster; print its status.")
         {
-            file, format, junit, json,
+            file, filename, cluster, format,
         };
+        clusterOptions.AddTo(run, reports);
+
+        run.Validators.Add(parsed =>
+        {
+            if ((parsed.GetValue(file) is null) == (parsed.GetValue(filename) is null))
+            {
+                parsed.AddError("Required argument missing for command: 'run': give the manifest once, as FILE or -f FILE.");
+            }
+        });
         run.SetAction(async (parsed, _) =>
         {
-            var outputs = new ReportOutputs(
-                ReportPaths.Writable(parsed.GetValue(json)),
-                ReportPaths.Writable(parsed.GetValue(junit)),
-                null);
-            var testRun = Load(parsed.GetRequiredValue(file));
-            foreach (var warning in LocalRunCaveats.Warnings(testRun))
+            var outputs = reports.Outputs(parsed);
+            var testRun = Load(parsed.GetValue(file) ?? parsed.GetRequiredValue(filename)!);
+            if (parsed.GetValue(cluster))
             {
-                progress.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+                using var connection = clusterOptions.Connect(parsed);
+                return await InClusterAsync(progress, output, connection, testRun, outputs, parsed.GetRequiredValue(format));
             }
 
-            using var signals = new StopSignals();
-            var localRun = new LocalRun(progress, TimeProvider.System);
-            localRun.Progress += message => progress.MarkupLineInterpolated($"[grey]{message}[/]");
-            progress.MarkupLineInterpolated($"Running TestRun [bold]{testRun.Metadata.Name ?? "(unnamed)"}[/] locally.");
+            if (clusterOptions.AnyGiven(parsed))
+            {
+                throw new UsageException("--namespace, --context and --kubeconfig are for a run in a cluster: add --cluster.");
+            }
 
-            var result = await localRun.ExecuteAsync(testRun, signals.Token, () => signals.Why);
-
-            await outputs.WriteAsync(result.Report, CancellationToken.None);
-            var status = result.Run.Status ?? new TestRunStatus();
-            RunVerdict.Write(progress, status);
-            await output.WriteAsync(StatusDocument.Serialize(status, parsed.GetRequiredValue(format)));
-            await output.FlushAsync(CancellationToken.None);
-            return signals.ExitCode ?? (status.Phase == Phases.Succeeded ? ExitCodes.Succeeded : ExitCodes.Failed);
+            return await LocallyAsync(progress, output, testRun, outputs, parsed.GetRequiredValue(format));
         });
         return run;
     }
+
+    private static async Task<int> LocallyAsync(IAnsiConsole progress, TextWriter output, TestRun testRun, ReportOutputs outputs, string format)
+    {
+        foreach (var warning in LocalRunCaveats.Warnings(testRun))
+        {
+            progress.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
+
+        using var signals = new StopSignals();
+        var localRun = new LocalRun(progress, TimeProvider.System);
+        localRun.Progress += message => progress.MarkupLineInterpolated($"[grey]{message}[/]");
+        progress.MarkupLineInterpolated($"Running TestRun [bold]{testRun.Metadata.Name ?? "(unnamed)"}[/] locally.");
+
+        var result = await localRun.ExecuteAsync(testRun, signals.Token, () => signals.Why);
+
+        var status = result.Run.Status ?? new TestRunStatus();
+        var exit = await RunVerdict.ConcludeAsync(progress, outputs, status, result.Report);
+        await output.WriteAsync(StatusDocument.Serialize(status, format));
+        await output.FlushAsync(CancellationToken.None);
+        return signals.ExitCode ?? exit;
+    }
+
+    /// <summary>Creates the run in the cluster, or runs the existing TestRun of its name again, then follows it to its end.</summary>
+    private static async Task<int> InClusterAsync(
+        IAnsiConsole progress, TextWriter output, ClusterConnection connection, TestRun testRun, ReportOutputs outputs, string format)
+    {
+        var ns = Namespace(testRun, connection);
+        using var signals = new StopSignals();
+        var runs = connection.Runs;
+        var rerun = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (applied, created) = await runs.ApplyAsync(testRun, ns, rerun, CancellationToken.None);
+        var name = applied.Metadata.Name;
+        progress.MarkupLine(created
+            ? $"Running TestRun [bold]{Markup.Escape(name)}[/] in the cluster, namespace {Markup.Escape(ns)}."
+            : $"Running TestRun [bold]{Markup.Escape(name)}[/] in the cluster again, namespace {Markup.Escape(ns)} (netra.io/rerun={rerun}).");
+        return await new RunFollower(progress, output, runs).FollowAsync(ns, name, outputs, format, timeout: null, signals);
+    }
+
+    /// <summary>The manifest's namespace, unless <c>-n</c> names another: kubectl refuses that too.</summary>
+    private static string Namespace(TestRun testRun, ClusterConnection connection) =>
+        (testRun.Metadata.NamespaceProperty, connection.GivenNamespace) switch
+        {
+            ({ } inFile, { } given) when inFile != given => throw new UsageException(
+                $"the manifest's namespace {inFile} is not the namespace {given} given with --namespace."),
+            ({ } inFile, _) => inFile,
+            (null, { } given) => given,
+            _ => connection.DefaultNamespace,
+        };
 
     private static TestRun Load(string path)
     {

@@ -1,17 +1,31 @@
 using System.Globalization;
+using Netra.Operator.Core;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Probes.Model;
+using Netra.Probes.Reporting;
 using Spectre.Console;
 
 namespace Netra.Operator.Cli;
 
-/// <summary>How a run ended, for people: a table of its scenarios, then one verdict line.</summary>
+/// <summary>
+/// How a run ended, in one place for the local run, <c>run --cluster</c>, <c>wait</c> and <c>results</c>: the report files,
+/// then for people a table of its scenarios and one verdict line, and the exit code.
+/// </summary>
 public static class RunVerdict
 {
+    /// <summary>Writes the reports asked for, the table and the verdict; returns 0 when the run succeeded, else 1.</summary>
+    public static async Task<int> ConcludeAsync(IAnsiConsole console, ReportOutputs reports, TestRunStatus status, RunReport report)
+    {
+        await reports.WriteAsync(report, CancellationToken.None);
+        Write(console, status);
+        return status.Phase == Phases.Succeeded ? ExitCodes.Succeeded : ExitCodes.Failed;
+    }
+
     public static void Write(IAnsiConsole console, TestRunStatus status)
     {
         if (status.Scenarios.Count > 0)
         {
-            var table = new Table().AddColumns("scenario", "result", "passed", "failed", "skipped", "attempts", "duration");
+            var table = new Table().AddColumns("scenario", "result", "passed", "failed", "errors", "skipped", "attempts", "duration");
             foreach (var scenario in status.Scenarios)
             {
                 table.AddRow(
@@ -19,6 +33,7 @@ public static class RunVerdict
                     Colored(scenario.Result),
                     Number(scenario.Passed),
                     Number(scenario.Failed),
+                    Number(scenario.Errors),
                     Number(scenario.Skipped),
                     Number(scenario.Attempts),
                     $"{Number(scenario.DurationMs)} ms");

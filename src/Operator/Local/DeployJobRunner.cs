@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
-using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.TestRuns.Manifests;
 
 namespace Netra.Operator.Local;
 

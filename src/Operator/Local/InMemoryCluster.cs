@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Spectre.Console;
 
 namespace Netra.Operator.Local;
@@ -154,7 +154,8 @@ public sealed class InMemoryCluster(IAnsiConsole console, ScenarioReports report
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            return new JobObservation(job.Metadata.Name, JobProgress.Failed, error.Message, $"Error: {error.GetType().Name}");
+            return new JobObservation(
+                job.Metadata.Name, JobProgress.Failed, Netra.ServiceDefaults.StartupErrors.Describe(error) ?? error.Message, "Error");
         }
     }
 

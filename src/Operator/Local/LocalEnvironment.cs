@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Netra.Agent;
 using Netra.Auth;
 using Netra.Backend;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Probes.Running;
 using Netra.ServiceDefaults;
 

@@ -1,6 +1,6 @@
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 
 namespace Netra.Operator.Local;
 

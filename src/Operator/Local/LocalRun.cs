@@ -1,6 +1,6 @@
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
-using Netra.Operator.Core.Controller.Stages;
+using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Stages;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Core.Tenancy;
 using Netra.Probes.Model;
@@ -53,7 +53,8 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
 
         var ending = run.Status?.Conditions.Find(ConditionTypes.Finished);
         var aborted = ending?.Reason is Reasons.Succeeded or Reasons.TestsFailed ? null : ending?.Message;
-        var report = await reports.MergeAsync(TestRunDefaults.Resolve(run.Spec).Scenarios, started, time.GetUtcNow() - started, aborted);
+        var report = await reports.MergeAsync(
+            TestRunDefaults.Resolve(run.Spec).Scenarios, started, time.GetUtcNow() - started, aborted, name => ResultsStatus.WhyNoReport(run.Status, name));
         return new LocalRunResult(run, report);
     }
 

@@ -33,7 +33,8 @@ public static class ProbeJobRunner
                 .. jsonReport is null ? [] : new[] { "--json", jsonReport },
             ];
             // The summary table is the caller's to print; signals are the hosting program's (no handler of the probes' own).
-            var command = ProbesCommand.Create(Quiet, progress, environment is null ? null : name => environment.GetValueOrDefault(name));
+            var command = ProbesCommand.Create(
+                Quiet, progress, environment is null ? null : name => environment.GetValueOrDefault(name), TextWriter.Null);
             var exitCode = await command.Parse(args).InvokeAsync(
                 new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
             return (exitCode, await File.ReadAllTextAsync(terminationLog, cancellationToken));

@@ -24,7 +24,7 @@ public static class TestRunManifest
     {
         if (path == StandardInput)
         {
-            return Parse((standardInput ?? Console.In).ReadToEnd(), "(standard input)");
+            return Parse((standardInput ?? Console.In).ReadToEnd(), "(standard input)", checkAsApplied: true);
         }
 
         string text;
@@ -37,14 +37,16 @@ public static class TestRunManifest
             throw new InvalidManifestException($"{path}: {error.Message}", error);
         }
 
-        return Parse(text, path);
+        return Parse(text, path, checkAsApplied: true);
     }
 
     /// <summary>
     /// The one TestRun among the file's documents; YAML goes through JSON so that field types are checked
-    /// as the API server would.
+    /// as the API server would. With <paramref name="checkAsApplied"/>, each TestRun or TestRunSchedule document is
+    /// first checked against its CRD's schema (<see cref="ManifestSchema"/>, kubectl's words), and the run's spec as
+    /// the operator checks it: a spec it would not run is bad input here, not a failed run.
     /// </summary>
-    public static TestRun Parse(string yaml, string source)
+    public static TestRun Parse(string yaml, string source, bool checkAsApplied = false)
     {
         var deserializer = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
         var testRuns = new List<TestRun>();
@@ -55,6 +57,13 @@ public static class TestRunManifest
             while (parser.Accept<YamlDotNet.Core.Events.DocumentStart>(out _))
             {
                 var document = deserializer.Deserialize<Dictionary<object, object?>?>(parser);
+                if (checkAsApplied && document?.GetValueOrDefault("kind") is string kind
+                    && JsonNode.Parse(JsonSerializer.Serialize(document)) is { } json
+                    && ManifestSchema.FirstViolation(kind, json) is { } violation)
+                {
+                    throw new InvalidManifestException($"{source}: {violation}");
+                }
+
                 if (document is not null && Equals(document.GetValueOrDefault("kind"), TestRun.KindName))
                 {
                     testRuns.Add(FromJson<TestRun>(JsonSerializer.Serialize(document), source));
@@ -74,13 +83,19 @@ public static class TestRunManifest
 
         return testRuns switch
         {
-            [var only] when only.ApiVersion == TestRun.ApiVersionName => only,
+            [var only] when only.ApiVersion == TestRun.ApiVersionName => checkAsApplied ? Valid(only, source) : only,
             [var other] => throw new InvalidManifestException(
                 $"{source}: apiVersion must be {TestRun.ApiVersionName}, not '{other.ApiVersion}'."),
             [] => throw new InvalidManifestException($"{source}: no document of kind {TestRun.KindName} or {TestRunSchedule.KindName}."),
             _ => throw new InvalidManifestException($"{source}: {testRuns.Count} TestRuns; the local run takes one at a time."),
         };
     }
+
+    /// <summary>The run, when its spec is one the operator would run; else its first problem, as bad input.</summary>
+    private static TestRun Valid(TestRun run, string source) =>
+        TestRunValidation.Validate(TestRunDefaults.Resolve(run.Spec)) is [var first, ..]
+            ? throw new InvalidManifestException($"{source}: {first}")
+            : run;
 
     private static TestRun TemplateOf(TestRunSchedule schedule) => new()
     {
@@ -94,14 +109,14 @@ public static class TestRunManifest
         T item;
         try
         {
-            item = KubernetesJson.Deserialize<T>(json);
+            item = JsonSerializer.Deserialize<T>(json, TestRunJson.ManifestOptions)!;
         }
         catch (JsonException error)
         {
             throw new InvalidManifestException($"{source}: {error.Path}: {error.Message.ReplaceLineEndings(" ")}", error);
         }
 
-        if (UnknownFields.Find(JsonNode.Parse(json), JsonNode.Parse(KubernetesJson.Serialize(item))) is [var first, ..] unknown)
+        if (UnknownFields.Find(JsonNode.Parse(json), JsonNode.Parse(JsonSerializer.Serialize(item, TestRunJson.ManifestOptions))) is [var first, ..] unknown)
         {
             var more = unknown.Count > 1 ? $" (and {unknown.Count - 1} more)" : string.Empty;
             throw new InvalidManifestException($"{source}: unknown field \"{first}\"{more}; kubectl apply refuses it too");

@@ -12,11 +12,14 @@ namespace Netra.Operator.Core.Serve;
 /// </summary>
 public static class Kubeconfig
 {
-    /// <summary>The kubeconfig named; else in-cluster when in a pod; else the first file of $KUBECONFIG or ~/.kube/config.</summary>
-    public static KubernetesClientConfiguration Resolve(FileInfo? kubeconfig) =>
-        kubeconfig is not null ? Load(kubeconfig.FullName)
-        : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
-        : File.Exists(DefaultPath) ? Load(DefaultPath)
+    /// <summary>
+    /// The kubeconfig named; else in-cluster when in a pod (unless a <paramref name="context"/> is asked for); else the first
+    /// file of $KUBECONFIG or ~/.kube/config. A kubeconfig is read at <paramref name="context"/>, else its current context.
+    /// </summary>
+    public static KubernetesClientConfiguration Resolve(FileInfo? kubeconfig, string? context = null) =>
+        kubeconfig is not null ? Load(kubeconfig.FullName, context)
+        : context is null && KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
+        : File.Exists(DefaultPath) ? Load(DefaultPath, context)
         : throw new FileNotFoundException($"not in a pod, and no kubeconfig at {DefaultPath} (pass --kubeconfig or set KUBECONFIG)");
 
     /// <summary>The first file of <c>$KUBECONFIG</c>, else <c>~/.kube/config</c>.</summary>
@@ -38,11 +41,11 @@ public static class Kubeconfig
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(AuthProvider))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ExternalExecution))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(NamedExtension))]
-    public static KubernetesClientConfiguration Load(string path)
+    public static KubernetesClientConfiguration Load(string path, string? context = null)
     {
         var deserializer = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
         var config = deserializer.Deserialize<K8SConfiguration>(File.ReadAllText(path));
         config.FileName = path;
-        return KubernetesClientConfiguration.BuildConfigFromConfigObject(config);
+        return KubernetesClientConfiguration.BuildConfigFromConfigObject(config, context);
     }
 }

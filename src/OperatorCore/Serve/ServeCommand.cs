@@ -1,7 +1,7 @@
 using System.CommandLine;
 using k8s;
 using Microsoft.Extensions.Logging;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 
 namespace Netra.Operator.Core.Serve;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.TestRuns;
 
 namespace Netra.Operator.Core.Serve;
 
@@ -34,14 +35,15 @@ internal sealed class ServeCommandOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAME") ?? Defaults.Identity,
     };
 
-    public Option<TimeSpan> LeaseDuration { get; } =
-        Default("--lease-duration", "How long a leader's Lease lasts without renewal.", Defaults.LeaseDuration);
+    public Option<string> LeaseDuration { get; } = Default(
+        "--lease-duration", "How long a leader's Lease lasts without renewal (a duration such as 15s).", GoDuration.Format(Defaults.LeaseDuration));
 
-    public Option<TimeSpan> RenewDeadline { get; } =
-        Default("--renew-deadline", "How long the leader tries to renew before it gives up leading.", Defaults.RenewDeadline);
+    public Option<string> RenewDeadline { get; } = Default(
+        "--renew-deadline", "How long the leader tries to renew before it gives up leading (a duration such as 10s).",
+        GoDuration.Format(Defaults.RenewDeadline));
 
-    public Option<TimeSpan> RetryPeriod { get; } =
-        Default("--retry-period", "Pause between attempts to acquire or renew the Lease.", Defaults.RetryPeriod);
+    public Option<string> RetryPeriod { get; } = Default(
+        "--retry-period", "Pause between attempts to acquire or renew the Lease (a duration such as 2s).", GoDuration.Format(Defaults.RetryPeriod));
 
     public Option<int> Workers { get; } = Default("--workers", "TestRuns reconciled at once.", Defaults.Workers);
 
@@ -105,8 +107,10 @@ internal sealed class ServeCommandOptions
 
     public string? Problem(ParseResult parsed) =>
         parsed.GetValue(Workers) < 1 ? "--workers must be at least 1."
-        : !(TimeSpan.Zero < parsed.GetValue(RetryPeriod) && parsed.GetValue(RetryPeriod) < parsed.GetValue(RenewDeadline)
-            && parsed.GetValue(RenewDeadline) < parsed.GetValue(LeaseDuration))
+        : !GoDuration.TryParse(parsed.GetValue(LeaseDuration), out var lease) || !GoDuration.TryParse(parsed.GetValue(RenewDeadline), out var renew)
+            || !GoDuration.TryParse(parsed.GetValue(RetryPeriod), out var retry)
+            ? "--lease-duration, --renew-deadline and --retry-period take durations such as 15s, 10s and 2s."
+        : !(TimeSpan.Zero < retry && retry < renew && renew < lease)
             ? "0 < --retry-period < --renew-deadline < --lease-duration is required."
         : (parsed.GetValue(ClusterDnsPodLabels) ?? []).FirstOrDefault(l => l.Split('=') is not [{ Length: > 0 }, _]) is { } bad
             ? $"--cluster-dns-pod-label takes KEY=VALUE, not '{bad}'."
@@ -118,9 +122,9 @@ internal sealed class ServeCommandOptions
         LeaseNamespace = parsed.GetRequiredValue(LeaseNamespace),
         LeaseName = parsed.GetRequiredValue(LeaseName),
         Identity = parsed.GetRequiredValue(Identity),
-        LeaseDuration = parsed.GetValue(LeaseDuration),
-        RenewDeadline = parsed.GetValue(RenewDeadline),
-        RetryPeriod = parsed.GetValue(RetryPeriod),
+        LeaseDuration = GoDuration.Parse(parsed.GetValue(LeaseDuration)),
+        RenewDeadline = GoDuration.Parse(parsed.GetValue(RenewDeadline)),
+        RetryPeriod = GoDuration.Parse(parsed.GetValue(RetryPeriod)),
         Workers = parsed.GetValue(Workers),
         HealthUrl = $"http://0.0.0.0:{parsed.GetValue(MetricsPort)}",
         Controller = Tenancy.ApplyTo(new ControllerSettings

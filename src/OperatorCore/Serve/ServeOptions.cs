@@ -1,4 +1,4 @@
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 
 namespace Netra.Operator.Core.Serve;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Tenancy;
 
 namespace Netra.Operator.Core.Serve;

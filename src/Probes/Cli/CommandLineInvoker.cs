@@ -15,7 +15,7 @@ public static class CommandLineInvoker
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            var problems = string.Join(" ", parsed.Errors.Select(e => e.Message.ReplaceLineEndings(" ")));
+            var problems = ParseErrorText.Of(parsed.Errors, " ");
             errors.WriteLine($"{root.Name}: {problems} Run with --help for usage.");
             return usageExit;
         }
@@ -28,7 +28,7 @@ public static class CommandLineInvoker
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            errors.WriteLine($"{root.Name}: {error.GetType().Name}: {error.Message.ReplaceLineEndings(" ")}");
+            errors.WriteLine($"{root.Name}: {error.Message.ReplaceLineEndings(" ")}");
             return 1;
         }
     }

@@ -34,12 +34,15 @@ public static class ProbesCommand
     public static RootCommand Create(IAnsiConsole console) => Create(console, console);
 
     /// <summary>Results (the summary, <c>list</c>) on <paramref name="results"/>; progress and errors on
-    /// <paramref name="progress"/>; credentials from <paramref name="environment"/> (the process's variables when null).</summary>
-    public static RootCommand Create(IAnsiConsole results, IAnsiConsole progress, Func<string, string?>? environment = null)
+    /// <paramref name="progress"/>; credentials from <paramref name="environment"/> (the process's variables when null); the
+    /// report line of <see cref="ProbeCommandLine.LogReport"/> on <paramref name="reportLine"/> (standard output by default:
+    /// written raw, never wrapped as a console would).</summary>
+    public static RootCommand Create(
+        IAnsiConsole results, IAnsiConsole progress, Func<string, string?>? environment = null, TextWriter? reportLine = null)
     {
         var root = new RootCommand("Netra integration probes: check that auth, backend and agent work together.");
         root.Subcommands.Add(ListCommand(results));
-        root.Subcommands.Add(RunCommand(results, progress, environment ?? Environment.GetEnvironmentVariable));
+        root.Subcommands.Add(RunCommand(results, progress, environment ?? Environment.GetEnvironmentVariable, reportLine ?? Console.Out));
         return root;
     }
 
@@ -60,7 +63,7 @@ public static class ProbesCommand
         return list;
     }
 
-    private static Command RunCommand(IAnsiConsole results, IAnsiConsole progress, Func<string, string?> environment)
+    private static Command RunCommand(IAnsiConsole results, IAnsiConsole progress, Func<string, string?> environment, TextWriter reportLine)
     {
         var options = new RunOptions();
         var run = new Command(
@@ -99,6 +102,12 @@ public static class ProbesCommand
             reporter.WriteSummary(report);
             // Written even when the run was stopped: what finished is worth keeping.
             await options.Outputs(parsed).WriteAsync(report, CancellationToken.None);
+            if (parsed.GetValue(options.LogReport))
+            {
+                await reportLine.WriteLineAsync(ReportLine.Compose(JsonReport.Serialize(report)));
+                await reportLine.FlushAsync(CancellationToken.None);
+            }
+
             return ExitCode(report);
         });
         return run;
@@ -136,6 +145,11 @@ public static class ProbesCommand
             ProbeCommandLine.TerminationLog,
             $"Write a compact summary (at most 4 KB) here; default {ProbeCommandLine.TerminationLogPath} when it exists.");
 
+        public Option<bool> LogReport { get; } = new(ProbeCommandLine.LogReport)
+        {
+            Description = "Print the full report, packed, as the last line of standard output (where the operator reads it).",
+        };
+
         public Option<int> Parallelism { get; } = Positive(new Option<int>("--parallelism")
         {
             Description = "Scenarios run at once.",
@@ -157,7 +171,7 @@ public static class ProbesCommand
         public void AddTo(Command command)
         {
             Option[] all =
-                [AuthUrl, BackendUrl, AgentUrl, Scenarios, Profile, Json, JUnit, TerminationLog, Parallelism, CaseTimeout, PreflightTimeout];
+                [AuthUrl, BackendUrl, AgentUrl, Scenarios, Profile, Json, JUnit, TerminationLog, LogReport, Parallelism, CaseTimeout, PreflightTimeout];
             foreach (var option in all)
             {
                 command.Options.Add(option);

@@ -3,7 +3,9 @@ namespace Netra.Probes.Model;
 
 /// <summary>
 /// The result of one case. <see cref="Message"/> says, for a failure, what was expected and what
-/// came; for a skip, why; for an error, what broke.
+/// came; for a skip, why; for an error, what broke. <see cref="EarlierAttempts"/> keeps, oldest first,
+/// the failures and errors of the attempts before this one (the scenario was retried), so that a case
+/// that passed on a retry still shows it failed first.
 /// </summary>
 public sealed record CaseResult(
     string Id,
@@ -11,4 +13,12 @@ public sealed record CaseResult(
     string Description,
     CaseOutcome Outcome,
     TimeSpan Duration,
-    string? Message = null);
+    string? Message = null,
+    IReadOnlyList<CaseAttempt>? EarlierAttempts = null)
+{
+    /// <summary>Passed on this attempt after failing an earlier one.</summary>
+    public bool Flaky => Outcome == CaseOutcome.Passed && EarlierAttempts is { Count: > 0 };
+}
+
+/// <summary>An earlier attempt of a case that did not pass: which attempt, how it ended, how long it took, why.</summary>
+public sealed record CaseAttempt(int Attempt, CaseOutcome Outcome, TimeSpan Duration, string? Message);

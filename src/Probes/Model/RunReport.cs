@@ -3,7 +3,7 @@ namespace Netra.Probes.Model;
 /// <summary>
 /// Everything one probe run produced, in the order the scenarios were selected. <see cref="Aborted"/> says why
 /// the run ended before its cases did (a failed preflight, an interruption); the cases it did not run are
-/// listed as skipped with that reason.
+/// listed as errors with that reason.
 /// </summary>
 public sealed record RunReport(DateTimeOffset StartedAt, TimeSpan Duration, IReadOnlyList<ScenarioResult> Scenarios, string? Aborted = null)
 {

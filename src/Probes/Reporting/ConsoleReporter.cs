@@ -8,7 +8,8 @@ namespace Netra.Probes.Reporting;
 
 /// <summary>
 /// Live progress, one line per finished case, on <c>progress</c> (stderr for <c>netra-probes</c>); the summary
-/// table and the verdict at the end on <c>results</c> (stdout). Both may be the same console.
+/// table and the verdict at the end (with why a run was aborted, said once) on <c>results</c> (stdout). Both may be the
+/// same console.
 /// </summary>
 public sealed class ConsoleReporter(IAnsiConsole results, IAnsiConsole progress) : IRunObserver
 {
@@ -35,11 +36,6 @@ public sealed class ConsoleReporter(IAnsiConsole results, IAnsiConsole progress)
 
     public void WriteSummary(RunReport report)
     {
-        if (report.Aborted is { } reason)
-        {
-            progress.MarkupLineInterpolated($"[red]Run aborted: {reason}[/]");
-        }
-
         var table = new Table().AddColumns("scenario", "total", "passed", "failed", "skipped", "errors", "duration");
         foreach (var scenario in report.Scenarios)
         {
@@ -65,7 +61,8 @@ public sealed class ConsoleReporter(IAnsiConsole results, IAnsiConsole progress)
         s.Errors > 0 ? $"[red]{s.Errors}[/]" : "0",
         Milliseconds(duration));
 
-    private static string Badge(CaseOutcome outcome) => outcome switch
+    /// <summary>How a result starts its line: PASS, FAIL, SKIP or ERROR, coloured.</summary>
+    public static string Badge(CaseOutcome outcome) => outcome switch
     {
         CaseOutcome.Passed => "[green]PASS [/]",
         CaseOutcome.Failed => "[red]FAIL [/]",

@@ -11,7 +11,10 @@ namespace Netra.Probes.Reporting;
 /// The <c>--junit</c> file in the JUnit XML dialect Jenkins, GitLab and GitHub render: one <c>testsuite</c>
 /// per scenario, one <c>testcase</c> per case named without its scenario (the scenario is its class name),
 /// failures and errors with a <c>type</c>, a one-line <c>message</c> and the whole detail in the body, what
-/// the case checks in <c>system-out</c>. UTF-8 without a byte order mark.
+/// the case checks in <c>system-out</c>. UTF-8 without a byte order mark. Each suite follows Surefire's report schema
+/// (<c>surefire-test-report-3.0.xsd</c>): a case that did not run because the run ended first is an <c>error</c>, and
+/// the failed attempts of a retried case are kept as Surefire keeps reruns: <c>flakyFailure</c>/<c>flakyError</c>
+/// when it passed in the end, <c>rerunFailure</c>/<c>rerunError</c> when it did not.
 /// </summary>
 public static class JUnitReport
 {
@@ -28,7 +31,7 @@ public static class JUnitReport
             new XAttribute("skipped", summary.Skipped),
             new XAttribute("time", Seconds(report.Duration)),
             new XAttribute("timestamp", Timestamp(report.StartedAt)),
-            report.Scenarios.Select(s => Suite(s, report.StartedAt)));
+            report.Scenarios.Select(Suite));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }
 
@@ -45,7 +48,7 @@ public static class JUnitReport
         await From(report).SaveAsync(writer, cancellationToken);
     }
 
-    private static XElement Suite(ScenarioResult scenario, DateTimeOffset startedAt)
+    private static XElement Suite(ScenarioResult scenario)
     {
         var summary = scenario.Summary;
         return new XElement("testsuite",
@@ -55,7 +58,6 @@ public static class JUnitReport
             new XAttribute("errors", summary.Errors),
             new XAttribute("skipped", summary.Skipped),
             new XAttribute("time", Seconds(scenario.Duration)),
-            new XAttribute("timestamp", Timestamp(startedAt)),
             scenario.Cases.Select(TestCase));
     }
 
@@ -66,25 +68,52 @@ public static class JUnitReport
             new XAttribute("name", ShortName(result)),
             new XAttribute("time", Seconds(result.Duration)));
         var message = result.Message ?? string.Empty;
-        switch (result.Outcome)
+        var earlier = result.EarlierAttempts ?? [];
+        // Surefire's order: failure, rerunFailure, flakyFailure, skipped, error, rerunError, flakyError, system-out.
+        var prefix = result.Outcome == CaseOutcome.Passed ? "flaky" : "rerun";
+        if (result.Outcome == CaseOutcome.Failed)
         {
-            case CaseOutcome.Failed:
-                element.Add(Problem("failure", "expectation_not_met", message));
-                break;
-            case CaseOutcome.Error:
-                element.Add(Problem("error", message.StartsWith("timed out", StringComparison.Ordinal) ? "timeout" : "error", message));
-                break;
-            case CaseOutcome.Skipped:
-                element.Add(new XElement("skipped", new XAttribute("message", OneLine(message))));
-                break;
+            element.Add(Problem("failure", message));
         }
 
+        element.Add(earlier.Where(a => a.Outcome == CaseOutcome.Failed).Select(a => Rerun(prefix + "Failure", a)));
+        if (result.Outcome == CaseOutcome.Skipped)
+        {
+            element.Add(new XElement("skipped", new XAttribute("message", OneLine(message))));
+        }
+
+        if (result.Outcome == CaseOutcome.Error)
+        {
+            element.Add(Problem("error", message));
+        }
+
+        element.Add(earlier.Where(a => a.Outcome == CaseOutcome.Error).Select(a => Rerun(prefix + "Error", a)));
         element.Add(new XElement("system-out", $"{result.Id}: {result.Description}"));
         return element;
     }
 
-    private static XElement Problem(string name, string type, string message) =>
-        new(name, new XAttribute("type", type), new XAttribute("message", OneLine(message)), message);
+    private static XElement Problem(string name, string message) =>
+        new(name, new XAttribute("type", TypeOf(name, message)), new XAttribute("message", OneLine(message)), message);
+
+    /// <summary>An earlier attempt: Surefire wants its detail in <c>stackTrace</c>, which here is the message.</summary>
+    private static XElement Rerun(string name, CaseAttempt attempt)
+    {
+        var message = attempt.Message ?? string.Empty;
+        var kind = attempt.Outcome == CaseOutcome.Failed ? "failure" : "error";
+        return new XElement(name,
+            new XAttribute("type", TypeOf(kind, message)),
+            new XAttribute("message", OneLine($"attempt {attempt.Attempt}: {message}")),
+            new XElement("stackTrace", message),
+            new XElement("system-out", $"attempt {attempt.Attempt}, {Seconds(attempt.Duration)} s"));
+    }
+
+    private static string TypeOf(string kind, string message) => kind switch
+    {
+        "failure" => "expectation_not_met",
+        _ when message.StartsWith("timed out", StringComparison.Ordinal) => "timeout",
+        _ when message.StartsWith(NotRun.Prefix, StringComparison.Ordinal) => "not_run",
+        _ => "error",
+    };
 
     /// <summary>The case id without its scenario, which is already the class name.</summary>
     private static string ShortName(CaseResult result) =>

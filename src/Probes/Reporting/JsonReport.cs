@@ -5,22 +5,33 @@ using Netra.Probes.Model;
 
 namespace Netra.Probes.Reporting;
 
-/// <summary>The <c>--json</c> file: every case of the run.</summary>
+/// <summary>
+/// The <c>--json</c> file: every case of the run, each with the failures of its earlier attempts when its scenario was
+/// retried. The operator's results keep every attempt's scenario report as it came (<see cref="Document.Retried"/>);
+/// reading folds them into the cases (<see cref="AttemptHistory"/>).
+/// </summary>
 public static class JsonReport
 {
     /// <param name="Aborted">Why the run ended before its cases did; absent when it ran them.</param>
+    /// <param name="Retried">Scenario reports of attempts that were retried, oldest first; absent in a file this class wrote.</param>
     public sealed record Document(
         DateTimeOffset StartedAt,
         long DurationMs,
         Totals Summary,
         IReadOnlyList<Scenario> Scenarios,
-        string? Aborted);
+        string? Aborted,
+        IReadOnlyList<RetriedScenario>? Retried = null);
 
     public sealed record Totals(int Total, int Passed, int Failed, int Skipped, int Errors);
 
     public sealed record Scenario(string Name, long DurationMs, Totals Summary, IReadOnlyList<CaseEntry> Cases);
 
-    public sealed record CaseEntry(string Id, string Description, CaseOutcome Result, long DurationMs, string? Message);
+    public sealed record CaseEntry(
+        string Id, string Description, CaseOutcome Result, long DurationMs, string? Message, IReadOnlyList<AttemptEntry>? EarlierAttempts = null);
+
+    public sealed record AttemptEntry(int Attempt, CaseOutcome Result, long DurationMs, string? Message);
+
+    public sealed record RetriedScenario(int Attempt, Scenario Report);
 
     public static Document From(RunReport report) => new(
         report.StartedAt,
@@ -30,7 +41,11 @@ public static class JsonReport
             s.Name,
             (long)s.Duration.TotalMilliseconds,
             TotalsOf(s.Summary),
-            [.. s.Cases.Select(c => new CaseEntry(c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message))]))],
+            [.. s.Cases.Select(c => new CaseEntry(
+                c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message,
+                c.EarlierAttempts is { Count: > 0 } earlier
+                    ? [.. earlier.Select(a => new AttemptEntry(a.Attempt, a.Outcome, (long)a.Duration.TotalMilliseconds, a.Message))]
+                    : null))]))],
         report.Aborted);
 
     /// <summary>A run read back from its <c>--json</c> file (to merge the reports of several runs).</summary>
@@ -40,16 +55,27 @@ public static class JsonReport
     /// <summary>A run read back from the text of a <c>--json</c> file; <paramref name="source"/> names it in an error.</summary>
     public static RunReport Parse(string json, string source)
     {
-        var document = JsonSerializer.Deserialize<Document>(json, ProbeJson.Options)
-            ?? throw new InvalidDataException($"{source} holds no report.");
+        Document? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<Document>(json, ProbeJson.Options);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{source} is not a report: {error.Message}", error);
+        }
+
+        if (document?.Scenarios is null)
+        {
+            throw new InvalidDataException($"{source} holds no report.");
+        }
+
+        var retried = (document.Retried ?? []).ToLookup(r => r.Report.Name, StringComparer.Ordinal);
         return new RunReport(
             document.StartedAt,
             TimeSpan.FromMilliseconds(document.DurationMs),
-            [.. document.Scenarios.Select(s => new ScenarioResult(
-                s.Name,
-                [.. s.Cases.Select(c => new CaseResult(
-                    c.Id, s.Name, c.Description, c.Result, TimeSpan.FromMilliseconds(c.DurationMs), c.Message))],
-                TimeSpan.FromMilliseconds(s.DurationMs)))],
+            [.. document.Scenarios.Select(s => AttemptHistory.Fold(
+                [.. retried[s.Name].OrderBy(r => r.Attempt).Select(r => (r.Attempt, Result(r.Report))), (int.MaxValue, Result(s))])!)],
             document.Aborted);
     }
 
@@ -60,6 +86,15 @@ public static class JsonReport
         await using var file = File.Create(path);
         await JsonSerializer.SerializeAsync(file, From(report), ProbeJson.Options, cancellationToken);
     }
+
+    private static ScenarioResult Result(Scenario s) => new(
+        s.Name,
+        [.. (s.Cases ?? []).Select(c => new CaseResult(
+            c.Id, s.Name, c.Description, c.Result, TimeSpan.FromMilliseconds(c.DurationMs), c.Message,
+            c.EarlierAttempts is { Count: > 0 } earlier
+                ? [.. earlier.Select(a => new CaseAttempt(a.Attempt, a.Result, TimeSpan.FromMilliseconds(a.DurationMs), a.Message))]
+                : null))],
+        TimeSpan.FromMilliseconds(s.DurationMs));
 
     private static Totals TotalsOf(RunSummary s) => new(s.Total, s.Passed, s.Failed, s.Skipped, s.Errors);
 }

@@ -10,7 +10,8 @@ namespace Netra.Probes.Running;
 /// scenario's cases in order (those marked to run alongside start at once), every case under its own
 /// deadline and only when its preconditions hold; exclusive scenarios run afterwards, one at a time. A case's
 /// exception becomes its result; nothing a case does stops the run. A failed preflight or a cancellation
-/// does: the report then holds the cases that finished and lists the rest as not run.
+/// does: the report then holds the cases that finished and lists the rest as errors, each saying why it did not run
+/// (a case that did not run because something failed is never a silent skip).
 /// </summary>
 public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, TimeSpan caseTimeout)
 {
@@ -54,7 +55,7 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
 
         var results = scenarios.Select(s => new ScenarioResult(
             s.Name,
-            [.. s.Cases.Select(c => finished.TryGetValue(c.Id, out var result) ? result : NotRun(s, c, aborted!))],
+            [.. s.Cases.Select(c => finished.TryGetValue(c.Id, out var result) ? result : NotRunCase(s, c, aborted!))],
             durations[s.Name].Elapsed)).ToList();
         return new RunReport(startedAt, clock.Elapsed, results, aborted);
     }
@@ -65,8 +66,8 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
             hosts, [("authUrl", context.Targets.AuthUrl), ("backendUrl", context.Targets.BackendUrl), ("agentUrl", context.Targets.AgentUrl)])
         : null;
 
-    private static CaseResult NotRun(IScenario scenario, ProbeCase probeCase, string reason) =>
-        new(probeCase.Id, scenario.Name, probeCase.Description, CaseOutcome.Skipped, TimeSpan.Zero, $"not run: {reason}");
+    private static CaseResult NotRunCase(IScenario scenario, ProbeCase probeCase, string reason) =>
+        new(probeCase.Id, scenario.Name, probeCase.Description, CaseOutcome.Error, TimeSpan.Zero, NotRun.Message(reason));
 
     private async Task RunAllAsync(
         IReadOnlyList<IScenario> scenarios,
@@ -152,7 +153,7 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            ending = (CaseOutcome.Error, $"{error.GetType().Name}: {error.Message}");
+            ending = (CaseOutcome.Error, $"the case broke off: {error.Message}");
         }
 
         return new CaseResult(probeCase.Id, scenario, probeCase.Description, ending.Outcome, clock.Elapsed, ending.Message);

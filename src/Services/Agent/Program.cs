@@ -1,3 +1,4 @@
 using Netra.Agent;
+using Netra.ServiceDefaults;
 
-await AgentApp.Create(args).RunAsync();
+return await StartupErrors.RunAsync("agent", () => AgentApp.Create(args));

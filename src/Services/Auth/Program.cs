@@ -1,9 +1,10 @@
 using Netra.Auth;
 using Netra.Auth.Accounts;
+using Netra.ServiceDefaults;
 
 if (HashSecretCommand.TryRun(args, Console.In, Console.Out))
 {
-    return;
+    return 0;
 }
 
-await AuthApp.Create(args).RunAsync();
+return await StartupErrors.RunAsync("auth", () => AuthApp.Create(args));

@@ -1,3 +1,4 @@
 using Netra.Backend;
+using Netra.ServiceDefaults;
 
-await BackendApp.Create(args).RunAsync();
+return await StartupErrors.RunAsync("backend", () => BackendApp.Create(args));

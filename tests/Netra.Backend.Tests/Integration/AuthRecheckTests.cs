@@ -6,8 +6,8 @@ namespace Netra.Backend.Tests.Integration;
 public sealed class AuthRecheckTests
 {
     private static readonly string[] ShortTokens = ["--Auth:AccessTokenLifetime=00:00:03"];
-    // Small chunks at a slow pace: a run streams for several seconds, longer than a token lives.
-    private static readonly string[] SlowAgent = ["--Agent:Streaming:ChunkSize=4", "--Agent:Streaming:ChunkDelay=00:00:00.200"];
+    // Small chunks at a slow pace: a run streams for about ten seconds, longer than a token lives and its grace.
+    private static readonly string[] SlowAgent = ["--Agent:Streaming:ChunkSize=4", "--Agent:Streaming:ChunkDelay=00:00:00.400"];
 
     [Fact]
     public async Task A_revoked_token_gets_auth_expired_then_close_4001()
@@ -34,18 +34,23 @@ public sealed class AuthRecheckTests
         await socket.SendAsync("user_message", new { thread_id = threadId, content = "take your time" });
 
         // Every expiry during the run is answered with a fresh token of the same user. (Under load the first
-        // expiry may come before the run's first event, so nothing in between is awaited.)
+        // expiry may come before the run's first event, and the run may end while a refresh is in flight.)
         var refreshes = 0;
-        while (true)
+        while (!socket.Frames.Any(f => TestSocket.Type(f) == "final_report"))
         {
-            var next = await socket.ExpectAsync(f => TestSocket.Type(f) is "auth_expired" or "final_report", "auth_expired or final_report", TimeSpan.FromSeconds(30));
+            var next = await socket.ExpectAsync(
+                f => TestSocket.Type(f) is "auth_expired" or "final_report" or "error",
+                "auth_expired, final_report or error",
+                TimeSpan.FromSeconds(30));
+            Assert.True(TestSocket.Type(next) != "error", $"the run failed: {next}");
             if (TestSocket.Type(next) == "final_report")
             {
                 break;
             }
 
             Assert.Equal("expired", TestSocket.Payload(next).GetProperty("reason").GetString());
-            await socket.SendAsync("auth_refresh", new { access_token = await stack.LoginAsync("alice") }, id: $"r{++refreshes}");
+            Assert.True(++refreshes <= 10, "a run of about ten seconds needs no more than ten refreshes of three-second tokens");
+            await socket.SendAsync("auth_refresh", new { access_token = await stack.LoginAsync("alice") }, id: $"r{refreshes}");
             var refreshed = await socket.ExpectAsync("auth_refreshed");
             Assert.Equal($"r{refreshes}", refreshed.GetProperty("id").GetString());
             var expiresAt = DateTimeOffset.Parse(TestSocket.Payload(refreshed).GetProperty("expires_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture);

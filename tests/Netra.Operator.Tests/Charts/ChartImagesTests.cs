@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Serve;
 using YamlDotNet.Serialization;
 

@@ -1,5 +1,5 @@
 using k8s.Models;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 
 namespace Netra.Operator.Tests.Charts;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
 using k8s.Models;
-using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.TestRuns.Manifests;
 
 namespace Netra.Operator.Tests.Charts;
 

@@ -52,6 +52,7 @@ public sealed partial class GitOpsFilesTests
     {
         var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(GitOps, "grafana", "netra-testruns.json")))!;
         var documented = File.ReadAllText(Path.Combine(Repository.Root, "docs", "testrun-reference.md"))
+            + File.ReadAllText(Path.Combine(Repository.Root, "docs", "testrunschedule-reference.md"))
             + File.ReadAllText(Path.Combine(Repository.Root, "charts", "netra-operator", "README.md"));
 
         var panels = dashboard["panels"]!.AsArray();
@@ -62,7 +63,31 @@ public sealed partial class GitOpsFilesTests
         Assert.Contains(panels, panel => ((string)panel!["title"]!).Contains("Flaky", StringComparison.Ordinal));
         Assert.Contains("netra_testrun_cases_total", metrics);
         Assert.All(metrics, metric => Assert.Contains(Regex.Replace(metric, "_bucket$", string.Empty), documented, StringComparison.Ordinal));
+        Assert.Contains("netra_testrunschedule_pass_ratio", metrics);
+        Assert.Contains("netra_testrunschedule_flaky_scenarios", metrics);
     }
+
+    [Fact]
+    public void Every_run_and_schedule_panel_of_the_dashboard_follows_its_namespace_and_schedule_filters()
+    {
+        var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(GitOps, "grafana", "netra-testruns.json")))!;
+        var variables = dashboard["templating"]!["list"]!.AsArray().Select(v => (string)v!["name"]!).ToList();
+        var selectors = dashboard["panels"]!.AsArray()
+            .SelectMany(panel => panel!["targets"]!.AsArray())
+            .SelectMany(target => Selector().Matches((string)target!["expr"]!))
+            .ToList();
+
+        Assert.Contains("namespace", variables);
+        Assert.Contains("schedule", variables);
+        Assert.NotEmpty(selectors);
+        Assert.All(selectors, s => Assert.Contains("namespace=~\"$namespace\"", s.Value, StringComparison.Ordinal));
+        Assert.All(selectors.Where(s => s.Value.StartsWith("netra_testrunschedule_", StringComparison.Ordinal)),
+            s => Assert.Contains("schedule=~\"$schedule\"", s.Value, StringComparison.Ordinal));
+    }
+
+    /// <summary>A TestRun or schedule metric with its label selector, if any.</summary>
+    [GeneratedRegex(@"\bnetra_testrun[a-z_]*(\{[^}]*\})?")]
+    private static partial Regex Selector();
 
     [GeneratedRegex(@"\bnetra_[a-z_]+")]
     private static partial Regex MetricName();

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.TestRuns.Manifests;
 using Netra.Operator.Core.Status;
 using Netra.Probes.Contract;
 using Netra.Operator.Tests.Charts;

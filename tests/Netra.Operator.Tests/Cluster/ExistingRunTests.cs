@@ -2,7 +2,7 @@ using System.Globalization;
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Status;
 
 namespace Netra.Operator.Tests.Cluster;

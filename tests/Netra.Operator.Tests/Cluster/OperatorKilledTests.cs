@@ -1,7 +1,7 @@
 using k8s;
 using Netra.Operator.Core.Api.V1Alpha1;
 using k8s.Models;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Status;
 using Netra.Testing;
 
@@ -37,13 +37,14 @@ public sealed class OperatorKilledTests(ClusterFixture cluster)
 
         Assert.True(run.Status!.Phase == Phases.Succeeded, run.Status.Conditions.Find(ConditionTypes.Finished)?.Message);
         Assert.NotEqual(leader, await cluster.Runs.LeaseHolderAsync("netra-operator", ClusterFixture.OperatorNamespace));
-        // No child twice: one Job per scenario and attempt, one ProbeStarted each, whichever replica started it.
+        // No child twice: one Job per scenario and attempt, at most one ProbeStarted each, whichever replica started it.
         var jobs = (await cluster.Admin.BatchV1.ListNamespacedJobAsync(ns, labelSelector: selector)).Items;
         var attempts = jobs
             .Select(j => (j.Metadata.Labels[ChildNames.ScenarioLabel], j.Metadata.Labels[ChildNames.AttemptLabel])).ToList();
         Assert.Equal(attempts.Count, attempts.Distinct().Count());
         Assert.Equal(run.Status.Scenarios.Sum(s => s.Attempts), jobs.Count);
         Assert.Equal(4, jobs.Select(j => j.Metadata.Labels[ChildNames.ScenarioLabel]).Distinct().Count());
-        Assert.Equal(jobs.Count, (await cluster.Runs.EventReasonsAsync(ns, "survivor")).Count(r => r == "ProbeStarted"));
+        // An Event is recorded once its Job is created: a kill between the two loses that one Event, never adds a second.
+        Assert.InRange((await cluster.Runs.EventReasonsAsync(ns, "survivor")).Count(r => r == "ProbeStarted"), jobs.Count - 1, jobs.Count);
     }
 }

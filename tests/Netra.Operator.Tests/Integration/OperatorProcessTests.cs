@@ -3,7 +3,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Serve;
 using Netra.Operator.Core.Status;

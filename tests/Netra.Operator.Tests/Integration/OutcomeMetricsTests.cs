@@ -8,7 +8,7 @@ namespace Netra.Operator.Tests.Integration;
 public sealed class OutcomeMetricsTests(OperatorTestBedFixture bed) : WithOperator(bed, "outcomes")
 {
     [Fact]
-    public async Task A_finished_run_is_counted_by_phase_and_reason_and_its_cases_by_scenario_and_result()
+    public async Task A_finished_run_is_counted_by_namespace_phase_and_reason_and_its_cases_by_scenario_and_result()
     {
         var ns = await Bed.CreateNamespaceAsync("outcomes");
         await Bed.CreateRunAsync(ns, $$"""
@@ -28,9 +28,10 @@ public sealed class OutcomeMetricsTests(OperatorTestBedFixture bed) : WithOperat
             "the outcome counted", OperatorTestBed.Deadline);
 
         // Nothing answers at the endpoints: the probes' preflight ends the run before any case.
-        Assert.Contains("netra_testruns_finished_total{phase=\"Failed\",reason=\"PreflightFailed\"} 1", metrics, StringComparison.Ordinal);
-        Assert.Contains("netra_testrun_cases_total{scenario=\"auth-service-independence\",result=\"skipped\"}", metrics, StringComparison.Ordinal);
-        Assert.Contains("netra_testrun_duration_seconds_count 1", metrics, StringComparison.Ordinal);
+        Assert.Contains($"netra_testruns_finished_total{{namespace=\"{ns}\",phase=\"Failed\",reason=\"PreflightFailed\"}} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains($"netra_testrun_cases_total{{namespace=\"{ns}\",scenario=\"auth-service-independence\",result=\"error\"}}", metrics, StringComparison.Ordinal);
+        Assert.Contains($"netra_testrun_duration_seconds_count{{namespace=\"{ns}\"}} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("netra_testrun_scenario_duration_seconds_count{scenario=\"auth-service-independence\"} 1", metrics, StringComparison.Ordinal);
+        await Promtool.RunAsync(["check", "metrics"], metrics);
     }
 }

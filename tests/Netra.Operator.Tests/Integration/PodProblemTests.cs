@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Serve;
 using Netra.Operator.Core.Status;
 using Netra.Testing;

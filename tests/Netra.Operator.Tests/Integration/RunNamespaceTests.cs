@@ -1,8 +1,8 @@
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
-using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Manifests;
 using Netra.Operator.Core.Status;
 using Netra.Testing;
 
@@ -46,11 +46,10 @@ public sealed class RunNamespaceTests(OperatorTestBedFixture bed) : IClassFixtur
         var denyAll = policies.Single(p => p.Metadata.Name == EnvironmentGuards.DenyAll);
         Assert.Equal(["Ingress", "Egress"], denyAll.Spec.PolicyTypes);
         Assert.Empty(denyAll.Spec.PodSelector.MatchLabels ?? new Dictionary<string, string>());
-        IKubernetesObject<V1ObjectMeta>[] guards = [quota, limits, .. policies];
-        Assert.All(guards, guard => Assert.True(
-            long.Parse(guard.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture)
-                < long.Parse(job.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture),
-            $"{guard.Kind} {guard.Metadata.Name} written before the deploy Job"));
+        // In the order the API server completed the operator's writes (a resourceVersion changes with every status update).
+        var written = bed.Cp.OperatorAudit.ResourcesWrittenIn(environment);
+        Assert.All(["resourcequotas", "limitranges", "networkpolicies"], guard => Assert.True(
+            written.IndexOf(guard) is >= 0 and var at && at < written.IndexOf("jobs"), $"{guard} written before the deploy Job: {string.Join(", ", written)}"));
     }
 
     [Fact]

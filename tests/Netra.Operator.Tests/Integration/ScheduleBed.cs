@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Schedule;
+using Netra.Operator.Core.Schedules;
 using Netra.Operator.Tests.Charts;
 using Netra.Testing;
 

@@ -30,7 +30,7 @@ public sealed class ScheduleCronTests(OperatorTestBedFixture bed) : WithOperator
             var created = new DateTimeOffset(DateTime.SpecifyKind(run.Metadata.CreationTimestamp!.Value, DateTimeKind.Utc));
             // On time: created within the API server round trips a busy machine may take, not a schedule late.
             Assert.InRange(created - fired, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(10));
-            Assert.Equal("Schedule", run.Metadata.Labels[Core.Schedule.ScheduledRuns.TriggerLabel]);
+            Assert.Equal("Schedule", run.Metadata.Labels[Core.Schedules.ScheduledRuns.TriggerLabel]);
         }
 
         var schedule = await Bed.ReadScheduleAsync(ns, "every-two");

@@ -25,7 +25,8 @@ public sealed class ScheduleImageTests(OperatorTestBedFixture bed) : IClassFixtu
         Assert.Equal(0, schedule.Status.PassRate);
         using var http = new HttpClient();
         var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
-        Assert.Contains("netra_testrunschedule_runs_started_total{trigger=\"Schedule\"}", metrics, StringComparison.Ordinal);
-        Assert.Contains("netra_testrunschedule_verdicts_total{phase=\"Failed\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains($"netra_testrunschedule_runs_started_total{{namespace=\"{ns}\",schedule=\"compiled\",trigger=\"Schedule\"}}", metrics, StringComparison.Ordinal);
+        Assert.Contains($"netra_testrunschedule_verdicts_total{{namespace=\"{ns}\",schedule=\"compiled\",phase=\"Failed\"}}", metrics, StringComparison.Ordinal);
+        Assert.Contains($"netra_testrunschedule_pass_ratio{{namespace=\"{ns}\",schedule=\"compiled\"}} 0", metrics, StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Core.Tenancy;
 using Netra.Operator.Local;

@@ -1,4 +1,4 @@
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Serve;
 
 namespace Netra.Operator.Tests.Integration;

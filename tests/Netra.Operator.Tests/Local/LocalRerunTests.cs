@@ -1,5 +1,5 @@
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Local;
 using Spectre.Console;

@@ -60,6 +60,22 @@ public sealed class OperatorCliTests : IDisposable
         Assert.Empty(_temp.GetFileSystemInfos());
     }
 
+    [Theory]
+    [InlineData("parallelism: \"x\"", "spec.parallelism: Invalid value: \"x\": spec.parallelism in body must be of type integer")]
+    [InlineData("scenarios: [no-such-scenario]", "spec.scenarios[0]: Unsupported value: \"no-such-scenario\"")]
+    public async Task A_malformed_manifest_exits_2_with_one_line_and_no_dotnet_inside(string spec, string expected)
+    {
+        var exit = await CommandProcess.RunAsync(
+            "netra-operator", ["run", "-"], Deadline, Environment, $"apiVersion: netra.io/v1alpha1\nkind: TestRun\nmetadata: {{name: x}}\nspec:\n  {spec}\n");
+
+        Assert.True(exit.Code == ExitCodes.Invalid, exit.ToString());
+        var line = Assert.Single(exit.StderrLines);
+        Assert.StartsWith($"netra-operator: (standard input): {expected}", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", exit.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", exit.Stderr, StringComparison.Ordinal);
+        Assert.Empty(exit.Stdout);
+    }
+
     [Fact]
     public async Task Ctrl_C_during_a_run_exits_130_sooner_than_the_run_got_going_with_the_finished_scenarios_and_no_temporary_folder()
     {
@@ -124,6 +140,8 @@ public sealed class OperatorCliTests : IDisposable
         { "an unknown output format", ["run", "-", "-o", "xml"], OneScenario, "'xml' not recognized" },
         { "a report in a missing folder", ["run", "-", "--junit", "{out}/nowhere/r.xml"], OneScenario, "does not exist" },
         { "no manifest", ["run"], null, "Required argument missing" },
+        { "two manifests", ["run", "-", "-f", "{out}/other.yaml"], OneScenario, "give the manifest once, as FILE or -f FILE" },
+        { "a namespace without --cluster", ["run", "-", "-n", "ci"], OneScenario, "add --cluster" },
         { "no command", ["launch"], null, "Unrecognized command or argument 'launch'" },
     };
 

@@ -54,6 +54,30 @@ public sealed class TestRunManifestTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    private const string Head = "apiVersion: netra.io/v1alpha1\nkind: TestRun\nmetadata: {name: x}\nspec:\n  ";
+
+    /// <summary>Each kind of schema violation, said as kubectl says it, and a spec the operator would not run.</summary>
+    [Theory]
+    [InlineData("parallelism: x", "spec.parallelism: Invalid value: \"x\": spec.parallelism in body must be of type integer")]
+    [InlineData("parallelism: 11", "spec.parallelism: Invalid value: 11: spec.parallelism in body should be less than or equal to 10")]
+    [InlineData("parallelism: 0", "spec.parallelism: Invalid value: 0: spec.parallelism in body should be greater than or equal to 1")]
+    [InlineData("profile: Foo", "spec.profile: Unsupported value: \"Foo\": supported values: \"Safe\", \"Full\"")]
+    [InlineData("scenarios: [nope]", "spec.scenarios[0]: Unsupported value: \"nope\": supported values: \"auth-websocket-handshake\", ")]
+    [InlineData("scenarios: thread-management", "spec.scenarios: Invalid value: \"thread-management\": spec.scenarios in body must be of type array")]
+    [InlineData("timeout: 3", "spec.timeout: Invalid value: 3: spec.timeout in body must be of type string")]
+    [InlineData("environment: {mode: Existing, endpoints: {authUrl: 5}}",
+        "spec.environment.endpoints.authUrl: Invalid value: 5: spec.environment.endpoints.authUrl in body must be of type string")]
+    [InlineData("scenarios: [thread-management, thread-management]", "spec.scenarios names a scenario more than once.")]
+    public void A_malformed_manifest_is_one_kubectl_style_line(string spec, string expected)
+    {
+        var error = Assert.Throws<TestRunManifest.InvalidManifestException>(
+            () => TestRunManifest.Parse(Head + spec + "\n", "bad.yaml", checkAsApplied: true));
+
+        Assert.StartsWith("bad.yaml: " + expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("testrun-local.yaml")]
     [InlineData("testrun-smoke.yaml")]

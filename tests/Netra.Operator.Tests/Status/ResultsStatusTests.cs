@@ -5,7 +5,7 @@ namespace Netra.Operator.Tests.Status;
 public sealed class ResultsStatusTests
 {
     [Fact]
-    public void Errors_count_as_failures_and_each_scenario_gets_a_result()
+    public void Errors_are_counted_apart_from_failures_as_JUnit_counts_them_and_each_scenario_gets_a_result()
     {
         ScenarioOutcome[] outcomes =
         [
@@ -17,9 +17,9 @@ public sealed class ResultsStatusTests
         var summary = ResultsStatus.Summarize(outcomes);
         var scenarios = ResultsStatus.Scenarios(outcomes);
 
-        Assert.Equal((25, 19, 3, 3), (summary.Total, summary.Passed, summary.Failed, summary.Skipped));
+        Assert.Equal((25, 19, 2, 1, 3), (summary.Total, summary.Passed, summary.Failed, summary.Errors, summary.Skipped));
         Assert.Equal(["Passed", "Failed", "Skipped"], scenarios.Select(s => s.Result));
-        Assert.Equal(3, scenarios[1].Failed);
+        Assert.Equal((2, 1), (scenarios[1].Failed, scenarios[1].Errors));
         Assert.Equal(2, scenarios[1].Attempts);
         Assert.Equal("expected llm_unavailable, got final_report", scenarios[1].Failures.Single().Message);
     }

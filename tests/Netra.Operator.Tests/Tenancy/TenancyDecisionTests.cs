@@ -1,8 +1,8 @@
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Core.Tenancy;
-using Netra.Operator.Tests.Controller;
+using Netra.Operator.Tests.TestRuns;
 
 namespace Netra.Operator.Tests.Tenancy;
 

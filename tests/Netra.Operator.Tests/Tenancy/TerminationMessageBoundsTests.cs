@@ -83,11 +83,11 @@ public sealed class TerminationMessageBoundsTests
     public void A_packed_report_that_unpacks_beyond_the_bound_gives_nothing_and_stops_there()
     {
         var bomb = PackedReport.Pack(new string('a', 2 * 1024 * 1024));
-        var fits = PackedReport.Pack(new string('a', PackedReport.MaxUnpackedBytes));
+        var fits = PackedReport.Pack(new string('a', PackedReport.MaxJsonBytes));
 
         Assert.True(bomb.Length < TerminationMessage.MaxBytes, $"a bomb of {bomb.Length} characters fits a termination message");
         Assert.Null(PackedReport.Unpack(bomb));
-        Assert.Equal(PackedReport.MaxUnpackedBytes, PackedReport.Unpack(fits)!.Length);
+        Assert.Equal(PackedReport.MaxJsonBytes, PackedReport.Unpack(fits)!.Length);
         Assert.Null(PackedReport.Unpack("not base64 at all!"));
     }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
-using Netra.Operator.Core.Controller.Stages;
-using Netra.Operator.Tests.Controller;
+using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Stages;
+using Netra.Operator.Tests.TestRuns;
 using Netra.Probes.Contract;
 
 namespace Netra.Operator.Tests.Tenancy;

@@ -4,7 +4,7 @@ using Netra.Agent;
 using Netra.Auth;
 using Netra.Auth.Accounts;
 using Netra.Backend;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Probes.Running;
 using Netra.Testing;
 

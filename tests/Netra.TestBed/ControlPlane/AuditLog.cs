@@ -36,35 +36,48 @@ public sealed class AuditLog
     /// <summary>Every distinct <c>group/resource[/subresource] verb</c> requested so far, sorted.</summary>
     public IReadOnlyList<string> RequestedPermissions()
     {
+        var permissions = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (root, target) in Requests())
+        {
+            var subresource = Text(target, "subresource");
+            permissions.Add(
+                $"{Text(target, "apiGroup")}/{Text(target, "resource")}{(subresource.Length > 0 ? "/" + subresource : string.Empty)} {Text(root, "verb")}");
+        }
+
+        return [.. permissions];
+    }
+
+    /// <summary>The resources written successfully in <paramref name="ns"/> (created, patched or updated), in the order the writes completed.</summary>
+    public List<string> ResourcesWrittenIn(string ns) =>
+        [.. Requests()
+            .Where(r => Text(r.Target, "namespace") == ns && Text(r.Root, "verb") is "create" or "patch" or "update"
+                && r.Root.TryGetProperty("responseStatus", out var status) && status.GetProperty("code").GetInt32() < 300)
+            .Select(r => Text(r.Target, "resource"))
+            .Distinct()];
+
+    /// <summary>Each request's entry and the object it was made on; only requests on an object.</summary>
+    private IEnumerable<(JsonElement Root, JsonElement Target)> Requests()
+    {
         if (!File.Exists(_path))
         {
-            return [];
+            yield break;
         }
 
         using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        var permissions = new SortedSet<string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
             if (Parsed(line) is not { } parsed)
             {
-                break;
+                yield break;
             }
 
             using var entry = parsed;
-            var root = entry.RootElement;
-            if (!root.TryGetProperty("objectRef", out var target))
+            if (entry.RootElement.TryGetProperty("objectRef", out var target))
             {
-                continue;
+                yield return (entry.RootElement, target);
             }
-
-            var group = Text(target, "apiGroup");
-            var resource = Text(target, "resource");
-            var subresource = Text(target, "subresource");
-            permissions.Add($"{group}/{resource}{(subresource.Length > 0 ? "/" + subresource : string.Empty)} {Text(root, "verb")}");
         }
-
-        return [.. permissions];
     }
 
     /// <summary>The entry, or null for the last line while the API server is still writing it.</summary>

@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using Netra.Operator.Core.Controller;
+using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Local;
 using Netra.Probes.Running;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using Netra.Operator.Core.Controller;
-using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Manifests;
 using Netra.Operator.Local;
 using Spectre.Console;
 
@@ -93,8 +93,30 @@ public sealed class KubeletStandIn : IAsyncDisposable
     /// <summary>The image no registry has, by name: a container whose image contains this never starts.</summary>
     public const string MissingImageMarker = "does-not-exist";
 
+    /// <summary>A pod whose image contains this is one no node can take, as a scheduler says of a pod whose claim nothing binds.</summary>
+    public const string UnschedulableMarker = "unschedulable";
+
+    public const string UnboundClaimMessage = "0/1 nodes are available: 1 pod has unbound immediate PersistentVolumeClaims.";
+
     private async Task RunPodAsync(V1Pod pod, CancellationToken cancellationToken)
     {
+        if (pod.Spec.Containers.Any(c => c.Image.Contains(UnschedulableMarker, StringComparison.Ordinal)))
+        {
+            var unschedulable = new JsonObject
+            {
+                ["type"] = "PodScheduled",
+                ["status"] = "False",
+                ["reason"] = "Unschedulable",
+                ["message"] = UnboundClaimMessage,
+                ["lastTransitionTime"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            var scheduling = new JsonObject { ["status"] = new JsonObject { ["phase"] = "Pending", ["conditions"] = new JsonArray(unschedulable) } };
+            await _admin.CoreV1.PatchNamespacedPodStatusAsync(
+                new V1Patch(scheduling.ToJsonString(), V1Patch.PatchType.MergePatch), pod.Metadata.Name, pod.Metadata.NamespaceProperty,
+                cancellationToken: cancellationToken);
+            return;
+        }
+
         if ((pod.Spec.InitContainers ?? []).Concat(pod.Spec.Containers).FirstOrDefault(c => c.Image.Contains(MissingImageMarker, StringComparison.Ordinal)) is { } missing)
         {
             await WriteWaitingAsync(pod, missing, "ImagePullBackOff", $"Back-off pulling image \"{missing.Image}\"", cancellationToken);

@@ -41,6 +41,10 @@ public sealed record TestRunScheduleStatus
     [JsonPropertyName("active")]
     public IReadOnlyList<string> Active { get; init; } = [];
 
+    /// <summary>How many of the schedule's TestRuns have not finished (the length of <c>active</c>, for kubectl's columns).</summary>
+    [JsonPropertyName("activeCount")]
+    public int ActiveCount { get; init; }
+
     /// <summary>The latest 10 finished runs, newest first.</summary>
     [JsonPropertyName("results")]
     public IReadOnlyList<ScheduledRunResult> Results { get; init; } = [];

@@ -162,6 +162,13 @@ public sealed class ChartSpec
     [MaxProperties(32)]
     [JsonPropertyName("values")]
     public JsonObject? Values { get; set; }
+
+    /// <summary>
+    /// Set by the operator, never sent or stored: the size of <see cref="Values"/> it dropped as it read the run because
+    /// they were over the bound (the run is refused for them), so that a tenant's megabytes are not held in memory.
+    /// </summary>
+    [JsonIgnore]
+    public int? DroppedValuesBytes { get; set; }
 }
 
 public sealed class CleanupSpec

@@ -138,6 +138,10 @@ public sealed record TestSummary
     [JsonPropertyName("failed")]
     public int Failed { get; init; }
 
+    /// <summary>Cases that could not run because something they need failed (JUnit's errors).</summary>
+    [JsonPropertyName("errors")]
+    public int Errors { get; init; }
+
     /// <summary>Cases skipped (e.g. needing fault injection the services lack).</summary>
     [JsonPropertyName("skipped")]
     public int Skipped { get; init; }
@@ -164,6 +168,10 @@ public sealed record ScenarioStatus
     /// <summary>Cases that failed.</summary>
     [JsonPropertyName("failed")]
     public int Failed { get; init; }
+
+    /// <summary>Cases that could not run because something they need failed (JUnit's errors).</summary>
+    [JsonPropertyName("errors")]
+    public int Errors { get; init; }
 
     /// <summary>Cases skipped.</summary>
     [JsonPropertyName("skipped")]

@@ -1,0 +1,69 @@
+using k8s;
+using k8s.Models;
+using Netra.ControllerRuntime;
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Tenancy;
+using Netra.Operator.Core.TestRuns;
+
+namespace Netra.Operator.Core.Schedules;
+
+/// <summary>
+/// Reads what a schedule decides from: its runs and the watched workloads from the watch caches, the objects of its
+/// readiness triggers from the API server, and, when a decision
+/// is to be acted on, the schedule and its runs as the API server has them (<see cref="ReadAsync"/>).
+/// </summary>
+public sealed class ScheduleObserver(
+    IKubernetes client,
+    ObjectCache<TestRun> runs,
+    ObjectCache<V1Deployment> deployments,
+    ObjectCache<V1StatefulSet> statefulSets,
+    ReadinessReader readiness,
+    TenantPolicy policy)
+{
+    /// <summary>What a workload cache is indexed by: the namespace.</summary>
+    public static string? NamespaceIndex(IKubernetesObject<V1ObjectMeta> item) => item.Metadata.NamespaceProperty;
+
+    public async Task<ScheduleObservation> ObserveAsync(TestRunSchedule schedule, CancellationToken cancellationToken) => new(
+        schedule,
+        [.. runs.Indexed(ObjectKey.Of(schedule)).Where(run => OwnedBy(run, schedule))],
+        [.. Workloads(schedule), .. await readiness.ReadAsync(schedule, MayWatch(schedule), cancellationToken)],
+        policy);
+
+    /// <summary>The schedule and its runs from the API server; null when the schedule is gone.</summary>
+    public async Task<ScheduleObservation?> ReadAsync(TestRunSchedule cached, CancellationToken cancellationToken)
+    {
+        var ns = cached.Metadata.NamespaceProperty;
+        var read = await ApiErrors.ReadOrNullAsync(() => client.CustomObjects.GetAsync<TestRunSchedule>(
+            TestRun.Group, TestRun.Version, ns, TestRunSchedule.Plural, cached.Metadata.Name, cancellationToken));
+        if (read is null)
+        {
+            return null;
+        }
+
+        var schedule = CachedRuns.KeepSchedule(read);
+        var listed = await client.CustomObjects.ListAsync<TestRun>(
+            TestRun.Group, TestRun.Version, ns, TestRun.Plural, ScheduledRuns.Selector(schedule), cancellationToken: cancellationToken);
+        var owned = listed.Items.Select(CachedRuns.KeepForSchedule).Where(run => OwnedBy(run, schedule));
+        var workloads = await readiness.ReadAsync(schedule, MayWatch(schedule), cancellationToken);
+        return new ScheduleObservation(schedule, [.. owned], [.. Workloads(schedule), .. workloads], policy);
+    }
+
+    private IReadOnlyList<ObservedWorkload> Workloads(TestRunSchedule schedule)
+    {
+        if (schedule.Spec.Triggers?.Rollouts is not { } rollouts)
+        {
+            return [];
+        }
+
+        var namespaces = rollouts.Namespaces is { Count: > 0 } given ? given : [schedule.Metadata.NamespaceProperty];
+        return [.. namespaces.Distinct().Where(MayWatch(schedule)).SelectMany(ns =>
+            deployments.Indexed(ns).Select(RolloutProgress.Of).Concat(statefulSets.Indexed(ns).Select(RolloutProgress.Of)))];
+    }
+
+    /// <summary>Only namespaces the installer lets the schedule watch are ever read (<see cref="ScheduleChecks"/>).</summary>
+    public Func<string, bool> MayWatch(TestRunSchedule schedule) =>
+        ns => ScheduleChecks.MayWatch(policy, schedule.Metadata.NamespaceProperty, ns);
+
+    private static bool OwnedBy(TestRun run, TestRunSchedule schedule) =>
+        run.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == schedule.Metadata.Uid) == true;
+}

@@ -1,0 +1,46 @@
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Status;
+
+namespace Netra.Operator.Core.TestRuns;
+
+/// <summary>Every message a TestRun's conditions and Events say to people, in one place.</summary>
+public static class RunMessages
+{
+    public static string Deploying(string ns) => $"Deploying auth, agent and backend into namespace {ns}.";
+
+    public static string TimedOut(string timeout) => $"The run did not finish within its timeout of {timeout}.";
+
+    public static string NamespaceLost(string ns) => $"Namespace {ns} was deleted while the run needed it.";
+
+    public static string NamespaceForeign(string ns) =>
+        $"Namespace {ns} exists and was not created for this run; the operator does not deploy into a namespace it did not create.";
+
+    public static string DeployJobFailed(string job, string why) => $"The deploy Job {job} failed: {why}";
+
+    public static string DeployStuck(string problem) => $"The deploy cannot go on: {problem}";
+
+    public static string NextRun(int next, bool specChanged) =>
+        $"Run {next} starts: {(specChanged ? "the spec changed" : "a re-run was requested")}.";
+
+    public static string Cancelled(string why) => $"The run was cancelled: {why}.";
+
+    public static string Rejected(IEnumerable<string> problems) => string.Join(" ", problems);
+
+    public static string Probing(IEnumerable<string> probing, int finished, int total, IReadOnlyList<string> retrying)
+    {
+        var message = $"Probing {string.Join(", ", probing)}; {finished} of {total} scenarios finished.";
+        return retrying.Count > 0 ? $"{message} Retrying {string.Join(", ", retrying)}." : message;
+    }
+
+    /// <summary>The cases counted, and the first failure.</summary>
+    public static string Outcome(TestSummary summary, IReadOnlyList<ScenarioOutcome> outcomes)
+    {
+        var message = $"{summary.Passed} of {summary.Total} cases passed, {summary.Failed} failed, {summary.Errors} errors, {summary.Skipped} skipped.";
+        var firstFailure = outcomes.SelectMany(o => o.FailedCases).FirstOrDefault();
+        return firstFailure is null ? message : $"{message} First failure: {firstFailure.Id}: {firstFailure.Message}";
+    }
+
+    /// <summary>Why a run ended early, and what the scenarios that finished found.</summary>
+    public static string EndedEarly(string why, TestSummary summary, IReadOnlyList<ScenarioOutcome> outcomes) =>
+        $"{why} {outcomes.Count(o => o.Ran)} of {outcomes.Count} scenarios finished: {Outcome(summary, outcomes)}";
+}

@@ -1,0 +1,79 @@
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Tenancy;
+
+namespace Netra.Operator.Core.TestRuns;
+
+/// <summary>
+/// Everything a reconcile decides from: the run, its spec resolved (defaults filled, problems named), and
+/// the children found under their deterministic names. Both bodies of the controller make one: the
+/// operator from the cluster, the local run from its in-memory cluster.
+/// </summary>
+public sealed class TestRunObservation
+{
+    public TestRunObservation(
+        TestRun run,
+        ChildPresence environmentNamespace,
+        JobObservation? deployJob,
+        IReadOnlyDictionary<string, JobObservation> probeJobs,
+        QueuePlace? queue = null)
+    {
+        Run = run;
+        Queue = queue ?? QueuePlace.Empty;
+        Spec = TestRunDefaults.Resolve(run.Spec);
+        Problems = TestRunValidation.Validate(Spec);
+        EnvironmentNamespace = environmentNamespace;
+        DeployJob = deployJob;
+        ProbeJobs = probeJobs;
+    }
+
+    public TestRun Run { get; }
+
+    public ResolvedSpec Spec { get; }
+
+    /// <summary>Why the spec cannot run; empty when it can.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    public ChildPresence EnvironmentNamespace { get; }
+
+    /// <summary>Where the run stands against the caps on runs in progress, until it starts.</summary>
+    public QueuePlace Queue { get; }
+
+    public JobObservation? DeployJob { get; }
+
+    /// <summary>Probe Jobs by name.</summary>
+    public IReadOnlyDictionary<string, JobObservation> ProbeJobs { get; }
+}
+
+/// <summary>
+/// A child's presence. A namespace that is being deleted is Terminating: during a run that ends the run, after
+/// it the cleanup waits for it to be gone. A namespace of the run's name that was not made for it is Foreign:
+/// the operator neither uses nor deletes it.
+/// </summary>
+public enum ChildPresence
+{
+    Absent,
+    Present,
+    Terminating,
+    Foreign,
+}
+
+/// <summary>A Job's state by its conditions; a Job being deleted keeps the state of its last condition.</summary>
+public enum JobProgress
+{
+    Running,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>
+/// A Job's state, what its pod left in its termination message, and, while it runs, what keeps its pods (or, for
+/// the deploy Job, the pods it deploys) from getting anywhere (<see cref="PodProblems"/>). A finished probe Job's
+/// full JSON report, read from its pod's log when the termination message had no room for it, is <see cref="Report"/>.
+/// </summary>
+public sealed record JobObservation(
+    string Name,
+    JobProgress Progress,
+    string? TerminationMessage = null,
+    string? FailureReason = null,
+    string? Problem = null,
+    string? Report = null);

@@ -1,0 +1,61 @@
+using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Schedules.Stages;
+
+namespace Netra.Operator.Tests.Schedules;
+
+public sealed class FlakinessTests
+{
+    [Theory]
+    [InlineData("PPPP", 0, 0, false)]
+    [InlineData("PFPP", 2, 67, true)]
+    [InlineData("PPFF", 1, 33, false)]
+    [InlineData("FFPP", 1, 33, false)]
+    [InlineData("PFFP", 2, 67, true)]
+    [InlineData("FPFPF", 4, 100, true)]
+    [InlineData("P", 0, 0, false)]
+    public void Flip_rate_counts_changes_and_passed_failed_passed_is_flaky(string outcomes, int flips, int rate, bool flaky)
+    {
+        var scenario = Flakiness.Of("thread-management", [.. outcomes.Select(c => c == 'P')]);
+
+        Assert.Equal((outcomes.Length, flips, rate, flaky), (scenario.Runs, scenario.Flips, scenario.FlipRate, scenario.Flaky));
+    }
+
+    [Fact]
+    public void A_scripted_sequence_of_results_gives_the_pass_rate_and_each_scenarios_flip_rate()
+    {
+        // Oldest first: thread-management passes, fails, passes; auth fails once then passes; the run passes when both do.
+        (bool Threads, bool Auth)[] script = [(true, false), (false, true), (true, true), (true, true), (true, true)];
+        var newestFirst = script.Select((s, i) => Result(i, s.Threads, s.Auth)).Reverse().ToList();
+
+        var scenarios = Flakiness.Scenarios(newestFirst);
+
+        Assert.Equal(60, Flakiness.PassRate(newestFirst));
+        var threads = Assert.Single(scenarios, s => s.Name == "thread-management");
+        Assert.Equal((5, 2, 50, true), (threads.Runs, threads.Flips, threads.FlipRate, threads.Flaky));
+        var auth = Assert.Single(scenarios, s => s.Name == "auth-websocket-handshake");
+        Assert.Equal((5, 1, 25, false), (auth.Runs, auth.Flips, auth.FlipRate, auth.Flaky));
+        Assert.Null(Flakiness.PassRate([]));
+    }
+
+    private static ScheduledRunResult Result(int index, bool threads, bool auth) => new()
+    {
+        Name = $"smoke-{index}",
+        Phase = threads && auth ? Phases.Succeeded : Phases.Failed,
+        CompletionTime = Schedules.Created.AddMinutes(index),
+        PassedScenarios = [.. Named(threads, auth, true)],
+        FailedScenarios = [.. Named(threads, auth, false)],
+    };
+
+    private static IEnumerable<string> Named(bool threads, bool auth, bool passed)
+    {
+        if (threads == passed)
+        {
+            yield return "thread-management";
+        }
+
+        if (auth == passed)
+        {
+            yield return "auth-websocket-handshake";
+        }
+    }
+}

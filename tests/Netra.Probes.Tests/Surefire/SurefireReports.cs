@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Netra.Probes.Tests.Surefire;
+
+/// <summary>
+/// A JUnit file read by Maven Surefire's own report parser (<c>surefire-report-parser</c>, from Debian's
+/// <c>libsurefire-java</c>, put in <see cref="JarFolder"/> by <c>tests/tools.sh</c>) through <c>SurefireReportDump.java</c>:
+/// what a CI system built on it would count and show. A missing Java or jar fails the test that needs it, naming the script.
+/// </summary>
+public static class SurefireReports
+{
+    public static string JarFolder => Environment.GetEnvironmentVariable("NETRA_SUREFIRE_JARS") ?? "/var/cache/netra/surefire";
+
+    /// <summary>Java starting and compiling the reader takes seconds, more on a loaded machine.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
+
+    /// <summary>The parser's lines: <c>valid true</c>, then <c>suite NAME tests=… failures=… errors=… skipped=… flakes=…</c>
+    /// and <c>case NAME passed|failure|error|skipped [type=…] [message=…]</c>.</summary>
+    public static async Task<IReadOnlyList<string>> ParseAsync(string junitPath)
+    {
+        string[] jars = ["surefire-report-parser.jar", "surefire-logger-api.jar"];
+        var missing = jars.Where(j => !File.Exists(Path.Combine(JarFolder, j))).ToList();
+        Assert.True(missing.Count == 0, $"{string.Join(", ", missing)} missing in {JarFolder}: run tests/tools.sh");
+        var start = new ProcessStartInfo("java")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            "-cp", string.Join(':', jars.Select(j => Path.Combine(JarFolder, j))),
+            Path.Combine(AppContext.BaseDirectory, "Surefire", "SurefireReportDump.java"),
+            junitPath,
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(Deadline);
+        await process.WaitForExitAsync(deadline.Token);
+        Assert.True(process.ExitCode == 0, $"Surefire's parser failed on {junitPath}: {await stderr}");
+        return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}
