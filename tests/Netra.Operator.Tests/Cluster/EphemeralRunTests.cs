@@ -2,8 +2,8 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Controller;
-using Netra.Operator.Core.Controller.Manifests;
+using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Manifests;
 using Netra.Operator.Core.Status;
 using Netra.Testing;
 

@@ -1,7 +1,7 @@
 using Netra.HelmStandIn;
-using Netra.Operator.Core.Controller;
-using Netra.Operator.Core.Controller.Manifests;
-using Netra.Operator.Tests.Controller;
+using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Manifests;
+using Netra.Operator.Tests.TestRuns;
 
 namespace Netra.Operator.Tests.HelmStandIn;
 
