@@ -23,7 +23,8 @@ public static class ProbeCommandLine
 
     /// <summary>
     /// The arguments of one probe Job: the three services, the scenarios it runs, its termination log, its full report
-    /// in its log, and, when given, its profile (<see cref="ProbeProfiles"/>; the probes' default is <see cref="ProbeProfiles.Full"/>).
+    /// in its log, and, when given, its profile (<see cref="ProbeProfiles"/>; the probes' default is <see cref="ProbeProfiles.Full"/>)
+    /// and how long its preflight may wait for the services.
     /// </summary>
     public static IReadOnlyList<string> RunArguments(
         string authUrl,
@@ -31,7 +32,8 @@ public static class ProbeCommandLine
         string agentUrl,
         IEnumerable<string> scenarios,
         string terminationLog = TerminationLogPath,
-        string? profile = null)
+        string? profile = null,
+        TimeSpan? preflightTimeout = null)
     {
         List<string> args = [Run, AuthUrl, authUrl, BackendUrl, backendUrl, AgentUrl, agentUrl];
         foreach (var scenario in scenarios)
@@ -43,6 +45,11 @@ public static class ProbeCommandLine
         if (profile is not null)
         {
             args.AddRange([Profile, profile]);
+        }
+
+        if (preflightTimeout is { } budget)
+        {
+            args.AddRange([PreflightTimeout, budget.ToString("c", System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         return args;

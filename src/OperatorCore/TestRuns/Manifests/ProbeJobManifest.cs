@@ -27,6 +27,16 @@ public static class ProbeJobManifest
         },
     };
 
+    /// <summary>
+    /// How long a probe's preflight may wait for the services: half of what the Job has left, at most the probes' own
+    /// minute, so that services that never come up end the run PreflightFailed, saying what was seen, not TimedOut.
+    /// </summary>
+    public static TimeSpan PreflightBudget(long activeDeadlineSeconds) =>
+        TimeSpan.FromSeconds(Math.Clamp(activeDeadlineSeconds / 2, 1, MaxPreflightSeconds));
+
+    /// <summary>The probes' default preflight budget (<c>--preflight-timeout</c>).</summary>
+    private const long MaxPreflightSeconds = 60;
+
     public static V1Job Build(
         TestRunObservation observation,
         ControllerSettings settings,
@@ -48,7 +58,8 @@ public static class ProbeJobManifest
             Args =
             [
                 .. ProbeCommandLine.RunArguments(
-                    urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, [scenario], profile: ProbeProfile(spec.Profile)),
+                    urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, [scenario], profile: ProbeProfile(spec.Profile),
+                    preflightTimeout: PreflightBudget(activeDeadlineSeconds)),
             ],
             TerminationMessagePath = ProbeCommandLine.TerminationLogPath,
             Resources = spec.Probe?.Resources,
