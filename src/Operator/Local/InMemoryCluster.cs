@@ -148,7 +148,8 @@ public sealed class InMemoryCluster(IAnsiConsole console, ScenarioReports report
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !_stop.IsCancellationRequested)
         {
             return new JobObservation(
-                job.Metadata.Name, JobProgress.Failed, null, "DeadlineExceeded: Job was active longer than specified deadline");
+                job.Metadata.Name, JobProgress.Failed, null, "DeadlineExceeded: Job was active longer than specified deadline",
+                PastDeadline: true);
         }
 #pragma warning disable CA1031 // Whatever stops a Job's work fails that Job, as a crashed container would.
         catch (Exception error)

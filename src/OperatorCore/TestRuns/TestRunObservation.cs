@@ -69,6 +69,7 @@ public enum JobProgress
 /// A Job's state, what its pod left in its termination message, and, while it runs, what keeps its pods (or, for
 /// the deploy Job, the pods it deploys) from getting anywhere (<see cref="PodProblems"/>). A finished probe Job's
 /// full JSON report, read from its pod's log when the termination message had no room for it, is <see cref="Report"/>.
+/// <see cref="PastDeadline"/>: the Job was stopped at its <c>activeDeadlineSeconds</c>, which is the run's own deadline.
 /// </summary>
 public sealed record JobObservation(
     string Name,
@@ -76,4 +77,5 @@ public sealed record JobObservation(
     string? TerminationMessage = null,
     string? FailureReason = null,
     string? Problem = null,
-    string? Report = null);
+    string? Report = null,
+    bool PastDeadline = false);

@@ -103,6 +103,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
         var reason = failed is null ? null
             : $"{(problem is null ? string.Empty : $"{problem}; ")}{failed.Reason}: {failed.Message}".Trim(' ', ':');
         problem = progress == JobProgress.Running ? problem : null;
-        return new JobObservation(job.Metadata.Name, progress, terminated?.Message, reason, problem);
+        return new JobObservation(
+            job.Metadata.Name, progress, terminated?.Message, reason, problem, PastDeadline: failed?.Reason == "DeadlineExceeded");
     }
 }

@@ -248,14 +248,19 @@ public sealed class TestRunDeciderTests
         Assert.Equal("again", next.Rerun);
     }
 
-    [Fact]
-    public void A_run_that_times_out_keeps_the_results_of_the_scenarios_that_finished_and_lists_the_others_as_not_run()
+    [Theory]
+    [InlineData(false)] // the run's timeout seen while the probe Job still runs
+    [InlineData(true)]  // the probe Job already stopped at its deadline, the run's own: cut off, not finished
+    public void A_run_that_times_out_keeps_the_results_of_the_scenarios_that_finished_and_lists_the_others_as_not_run(bool jobPastDeadline)
     {
         var run = Runs.Existing(r => { r.Spec.Timeout = "10s"; r.Spec.Parallelism = 2; r.Status = Runs.Started(Phases.Probing); });
+        var cutOff = jobPastDeadline
+            ? Runs.Probe(run, 1, 1, JobProgress.Failed) with { FailureReason = "DeadlineExceeded: Job was active longer", PastDeadline = true }
+            : Runs.Probe(run, 1, 1, JobProgress.Running);
         var observation = Runs.Observe(run, probes:
         [
             Runs.Probe(run, 1, 0, JobProgress.Succeeded, Runs.Message(("thread-management", 11, 0))),
-            Runs.Probe(run, 1, 1, JobProgress.Running),
+            cutOff,
         ]);
 
         var status = TestRunDecider.Decide(observation, Settings, Now).Status!;
@@ -265,6 +270,23 @@ public sealed class TestRunDeciderTests
         Assert.Equal([("thread-management", ScenarioResults.Passed), ("auth-service-independence", ScenarioResults.NotRun)], status.Scenarios.Select(s => (s.Name, s.Result)));
         Assert.Equal(new TestSummary { Total = 11, Passed = 11 }, status.Summary);
         Assert.Contains("1 of 2 scenarios finished", status.Conditions.Find(ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_probe_Job_stopped_at_its_deadline_while_the_run_has_time_left_is_not_retried_the_run_waits_for_its_timeout()
+    {
+        // The Job's deadline is the run's, so this is only a clock between the API server and the operator running ahead.
+        var run = Runs.Existing(r => { r.Spec.Timeout = "1h"; r.Spec.Parallelism = 2; r.Status = Runs.Started(Phases.Probing); });
+        var observation = Runs.Observe(run, probes:
+        [
+            Runs.Probe(run, 1, 0, JobProgress.Succeeded, Runs.Message(("thread-management", 11, 0))),
+            Runs.Probe(run, 1, 1, JobProgress.Failed) with { PastDeadline = true },
+        ]);
+
+        var decision = TestRunDecider.Decide(observation, Settings, Now);
+
+        Assert.Equal(Phases.Probing, decision.Status!.Phase);
+        Assert.Empty(decision.Actions.OfType<CreateChild>());
     }
 
     [Fact]

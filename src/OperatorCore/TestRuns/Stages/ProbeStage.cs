@@ -45,7 +45,11 @@ public static class ProbeStage
     /// <summary>Every scenario's latest outcome, in the spec's order; those that have not finished yet as not run.</summary>
     public static IReadOnlyList<ScenarioOutcome> Outcomes(TestRunObservation observation) => Outcomes(States(observation));
 
-    /// <summary>Where each scenario stands, from its Jobs attempt by attempt.</summary>
+    /// <summary>
+    /// Where each scenario stands, from its Jobs attempt by attempt. A Job stopped at its deadline (the run's own) was
+    /// cut off by the run's timeout, not finished: it counts as running, so the timeout lists its scenario as not run
+    /// whichever of the two was seen first.
+    /// </summary>
     public static IReadOnlyList<ProbeSchedule.ScenarioState> States(TestRunObservation observation)
     {
         var run = observation.Run;
@@ -54,7 +58,7 @@ public static class ProbeStage
             ScenarioOutcome? last = null;
             for (var attempt = 1; observation.ProbeJobs.TryGetValue(ChildNames.ProbeJob(run, attempt, index), out var job); attempt++)
             {
-                if (job is { Progress: JobProgress.Running, Problem: null })
+                if (job is { Progress: JobProgress.Running, Problem: null } or { PastDeadline: true })
                 {
                     return new ProbeSchedule.ScenarioState(scenario, attempt - 1, last, Running: true);
                 }
