@@ -16,13 +16,15 @@ public static class ProbeCommandLine
     public const string Scenario = "--scenario";
     public const string TerminationLog = "--termination-log";
     public const string Profile = "--profile";
+    public const string PreflightTimeout = "--preflight-timeout";
 
     /// <summary>Prints the full report as the last line of standard output (<see cref="ReportLine"/>).</summary>
     public const string LogReport = "--log-report";
 
     /// <summary>
     /// The arguments of one probe Job: the three services, the scenarios it runs, its termination log, its full report
-    /// in its log, and, when given, its profile (<see cref="ProbeProfiles"/>; the probes' default is <see cref="ProbeProfiles.Full"/>).
+    /// in its log, and, when given, its profile (<see cref="ProbeProfiles"/>; the probes' default is <see cref="ProbeProfiles.Full"/>)
+    /// and how long its preflight may wait for the services.
     /// </summary>
     public static IReadOnlyList<string> RunArguments(
         string authUrl,
@@ -30,7 +32,8 @@ public static class ProbeCommandLine
         string agentUrl,
         IEnumerable<string> scenarios,
         string terminationLog = TerminationLogPath,
-        string? profile = null)
+        string? profile = null,
+        TimeSpan? preflightTimeout = null)
     {
         List<string> args = [Run, AuthUrl, authUrl, BackendUrl, backendUrl, AgentUrl, agentUrl];
         foreach (var scenario in scenarios)
@@ -42,6 +45,11 @@ public static class ProbeCommandLine
         if (profile is not null)
         {
             args.AddRange([Profile, profile]);
+        }
+
+        if (preflightTimeout is { } budget)
+        {
+            args.AddRange([PreflightTimeout, budget.ToString("c", System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         return args;

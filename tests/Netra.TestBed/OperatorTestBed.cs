@@ -119,10 +119,15 @@ public class OperatorTestBed : IAsyncDisposable
     }
 
     /// <summary>
-    /// The operator's defaults, but for the shortest schedule interval: the tests' schedules fire every few seconds, as an
-    /// installer may allow with <c>--min-schedule-interval</c>.
+    /// The operator's defaults, but for the shortest schedule interval (the tests' schedules fire every few seconds, as an
+    /// installer may allow with <c>--min-schedule-interval</c>) and a short preflight budget (many runs here probe
+    /// endpoints that are not there on purpose, <c>--probe-preflight-budget</c>).
     /// </summary>
-    public static ControllerSettings Defaults { get; } = new() { Policy = FastSchedules(new TenantPolicy()) };
+    public static ControllerSettings Defaults { get; } = new()
+    {
+        Policy = FastSchedules(new TenantPolicy()),
+        ProbePreflightBudget = TimeSpan.FromSeconds(10),
+    };
 
     public static TenantPolicy FastSchedules(TenantPolicy policy) => policy with { MinScheduleInterval = TimeSpan.FromSeconds(1) };
 
@@ -151,6 +156,7 @@ public class OperatorTestBed : IAsyncDisposable
             "--renew-deadline", Milliseconds(options.RenewDeadline),
             "--retry-period", Milliseconds(options.RetryPeriod),
             "--min-schedule-interval", GoDuration.Format(Defaults.Policy.MinScheduleInterval),
+            "--probe-preflight-budget", GoDuration.Format(Defaults.ProbePreflightBudget),
         ];
         var log = Path.Combine(Cp.WorkDirectory, $"operator-{lease}-{identity}.log");
         var (file, arguments) = executable is null

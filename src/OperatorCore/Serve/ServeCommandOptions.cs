@@ -89,6 +89,11 @@ internal sealed class ServeCommandOptions
     public Option<string> DeployerRole { get; } = Default(
         "--deployer-cluster-role", "ClusterRole granted to deploy Jobs inside their namespace.", Settings.DeployerClusterRole);
 
+    public Option<string> ProbePreflightBudget { get; } = Default(
+        "--probe-preflight-budget",
+        "The longest a probe waits for the services' /readyz before the run ends PreflightFailed (a duration such as 1m).",
+        GoDuration.Format(Settings.ProbePreflightBudget));
+
     public TenancyCommandOptions Tenancy { get; } = new();
 
     public void AddTo(Command command)
@@ -97,7 +102,7 @@ internal sealed class ServeCommandOptions
         [
             Kubeconfig, LeaderElect, LeaseNamespace, LeaseName, Identity, LeaseDuration, RenewDeadline, RetryPeriod, Workers, MetricsPort,
             LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole, ImagePullSecrets, ServiceImageRegistry,
-            ClusterDnsNamespace, ClusterDnsPodLabels,
+            ClusterDnsNamespace, ClusterDnsPodLabels, ProbePreflightBudget,
         ];
         foreach (var option in all.Concat(Tenancy.All))
         {
@@ -112,6 +117,8 @@ internal sealed class ServeCommandOptions
             ? "--lease-duration, --renew-deadline and --retry-period take durations such as 15s, 10s and 2s."
         : !(TimeSpan.Zero < retry && retry < renew && renew < lease)
             ? "0 < --retry-period < --renew-deadline < --lease-duration is required."
+        : !GoDuration.TryParse(parsed.GetValue(ProbePreflightBudget), out var preflight) || preflight < TimeSpan.FromSeconds(1)
+            ? "--probe-preflight-budget must be a duration of at least 1s, such as 1m."
         : (parsed.GetValue(ClusterDnsPodLabels) ?? []).FirstOrDefault(l => l.Split('=') is not [{ Length: > 0 }, _]) is { } bad
             ? $"--cluster-dns-pod-label takes KEY=VALUE, not '{bad}'."
         : Tenancy.Problem(parsed);
@@ -137,6 +144,7 @@ internal sealed class ServeCommandOptions
             DeployerClusterRole = parsed.GetRequiredValue(DeployerRole),
             ImagePullSecrets = parsed.GetValue(ImagePullSecrets) ?? [],
             ServiceImageRegistry = parsed.GetValue(ServiceImageRegistry),
+            ProbePreflightBudget = GoDuration.Parse(parsed.GetValue(ProbePreflightBudget)),
             ClusterDns = parsed.GetValue(ClusterDnsPodLabels) is { Length: > 0 } labels
                 ? new ClusterDns(parsed.GetRequiredValue(ClusterDnsNamespace), labels.Select(l => l.Split('=')).ToDictionary(l => l[0], l => l[1]))
                 : Settings.ClusterDns with { Namespace = parsed.GetRequiredValue(ClusterDnsNamespace) },

@@ -60,6 +60,13 @@ public sealed record ControllerSettings
     /// not as the run's timeout.
     /// </summary>
     public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The longest a probe's preflight waits for the services to answer <c>/readyz</c> before the run ends
+    /// PreflightFailed (at most half of what its Job has left): long enough for a busy node, short enough to tell a
+    /// user quickly that the services are not there.
+    /// </summary>
+    public TimeSpan ProbePreflightBudget { get; init; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>The cluster's DNS pods, by their namespace (its name) and their labels.</summary>

@@ -13,6 +13,7 @@ public sealed class OperatorChartSecurityTests
     public void The_tenancy_values_become_the_operators_policy_through_its_own_command_line()
     {
         var objects = new HelmChart("netra-operator").Render("""
+            probePreflightBudget: 2m
             tenancy:
               allowedProbeImages: [registry.example.com/team/]
               allowedCharts: ["oci://registry.example.com/charts/"]
@@ -41,6 +42,7 @@ public sealed class OperatorChartSecurityTests
         Assert.Equal("10", settings.Limits.Quota["pods"]);
         Assert.Equal("0", settings.Limits.Quota["services.loadbalancers"]);
         Assert.Equal(new("netra", "netra-operator"), settings.OperatorAccount);
+        Assert.Equal(TimeSpan.FromMinutes(2), settings.ProbePreflightBudget);
     }
 
     public static TheoryData<string, bool, bool> Installs => new()

@@ -11,7 +11,7 @@ namespace Netra.Operator.Tests.Integration;
 /// A pod that cannot run becomes the run's reason within seconds, not at the run's timeout: the kubelet
 /// stand-in reports an image it cannot pull as a kubelet does (Pending, the container waiting in ImagePullBackOff).
 /// </summary>
-public sealed class PodProblemTests(OperatorTestBedFixture bed) : WithOperator(bed, "pods", new ControllerSettings { HelmImage = MissingHelm })
+public sealed class PodProblemTests(OperatorTestBedFixture bed) : WithOperator(bed, "pods", OperatorTestBed.Defaults with { HelmImage = MissingHelm })
 {
     private const string MissingHelm = $"registry.example/helm:{KubeletStandIn.MissingImageMarker}";
 

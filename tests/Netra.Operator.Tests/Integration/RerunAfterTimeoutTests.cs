@@ -16,7 +16,7 @@ namespace Netra.Operator.Tests.Integration;
 /// full, its own timeout; the runs before it kept in its history. GitOps readers see it in progress from the request on.
 /// </summary>
 public sealed class RerunAfterTimeoutTests(OperatorTestBedFixture bed)
-    : WithOperator(bed, "rerun-timeout", new ControllerSettings { Policy = new TenantPolicy { MaxActiveRunsPerNamespace = 1 } })
+    : WithOperator(bed, "rerun-timeout", OperatorTestBed.Defaults with { Policy = new TenantPolicy { MaxActiveRunsPerNamespace = 1 } })
 {
     [Fact]
     public async Task A_run_that_timed_out_runs_again_afresh_queued_behind_the_cap_and_reads_in_progress_from_the_request_on()

@@ -19,7 +19,7 @@ namespace Netra.Operator.Tests.Integration;
 /// </summary>
 public sealed class TenantAttackTests(OperatorTestBedFixture bed) : WithOperator(bed, "tenant", Policy)
 {
-    private static readonly ControllerSettings Policy = new()
+    private static readonly ControllerSettings Policy = OperatorTestBed.Defaults with
     {
         Policy = new TenantPolicy { EndpointHosts = ["127.0.0.1"], MaxActiveRunsPerNamespace = 2, MaxTimeout = TimeSpan.FromHours(3) },
     };

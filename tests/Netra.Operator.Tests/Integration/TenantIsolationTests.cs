@@ -62,7 +62,8 @@ public sealed class TenantIsolationTests(OperatorTestBedFixture bed) : WithOpera
         var names = Enumerable.Range(1, 5).Select(i => $"busy-{i}").ToList();
         foreach (var name in names)
         {
-            await CreateAsync(busy, name, $"environment: {{mode: Existing, endpoints: {slow}}}");
+            // A short timeout: the preflight waits half of it for services that never answer, so the queue drains in minutes.
+            await CreateAsync(busy, name, $"timeout: 40s\n  environment: {{mode: Existing, endpoints: {slow}}}");
         }
 
         await CreateAsync(quiet, "single", $"environment: {{mode: Existing, endpoints: {OperatorTestBed.UnreachableEndpoints}}}");

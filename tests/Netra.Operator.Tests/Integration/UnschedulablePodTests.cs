@@ -11,7 +11,7 @@ namespace Netra.Operator.Tests.Integration;
 /// default StorageClass) says so within seconds, not at the deploy deadline.
 /// </summary>
 public sealed class UnschedulablePodTests(OperatorTestBedFixture bed)
-    : WithOperator(bed, "unschedulable", new ControllerSettings { HelmImage = $"registry.example/helm:{KubeletStandIn.UnschedulableMarker}" })
+    : WithOperator(bed, "unschedulable", OperatorTestBed.Defaults with { HelmImage = $"registry.example/helm:{KubeletStandIn.UnschedulableMarker}" })
 {
     [Fact]
     public async Task A_deploy_pod_no_node_can_take_fails_the_run_within_ten_seconds_saying_why()

@@ -3,7 +3,7 @@ using Netra.Operator.Core.Serve;
 
 namespace Netra.Operator.Tests.Serve;
 
-/// <summary>The lease flags take durations as every other duration of Netra is written (15s, 500ms), and say so when not.</summary>
+/// <summary>The lease and preflight flags take durations as every other duration of Netra is written (15s, 500ms), and say so when not.</summary>
 public sealed class ServeDurationFlagsTests
 {
     public static TheoryData<string[], string?> Flags => new()
@@ -13,6 +13,9 @@ public sealed class ServeDurationFlagsTests
         { ["--lease-duration", "00:00:15"], "--lease-duration, --renew-deadline and --retry-period take durations such as 15s, 10s and 2s." },
         { ["--retry-period", "0s"], "0 < --retry-period < --renew-deadline < --lease-duration is required." },
         { ["--renew-deadline", "1m"], "0 < --retry-period < --renew-deadline < --lease-duration is required." },
+        { ["--probe-preflight-budget", "00:01:00"], "--probe-preflight-budget must be a duration of at least 1s, such as 1m." },
+        { ["--probe-preflight-budget", "500ms"], "--probe-preflight-budget must be a duration of at least 1s, such as 1m." },
+        { ["--probe-preflight-budget", "90s"], null },
     };
 
     [Theory]

@@ -134,7 +134,8 @@ public sealed class TestRunDeciderTests
         Assert.All(container.Env, e => Assert.Equal(("probe-credentials", e.Name), (e.ValueFrom.SecretKeyRef.Name, e.ValueFrom.SecretKeyRef.Key)));
         Assert.Equal(CredentialVariables.Required, container.Env.Where(e => e.ValueFrom.SecretKeyRef.Optional == false).Select(e => e.Name));
         Assert.Equal(["run", "--auth-url", "http://auth.test", "--backend-url", "http://backend.test", "--agent-url", "http://agent.test",
-            "--scenario", "thread-management", "--termination-log", "/dev/termination-log", "--log-report", "--profile", "safe"], container.Args);
+            "--scenario", "thread-management", "--termination-log", "/dev/termination-log", "--log-report", "--profile", "safe",
+            "--preflight-timeout", "00:00:45"], container.Args);
         Assert.Equal("thread-management", job.Metadata.Labels[ChildNames.ScenarioLabel]);
         Assert.Equal(run.Metadata.Uid, Assert.Single(job.Metadata.OwnerReferences).Uid);
     }

@@ -27,6 +27,14 @@ public static class ProbeJobManifest
         },
     };
 
+    /// <summary>
+    /// How long a probe's preflight may wait for the services: half of what the Job has left, at most the installer's
+    /// <paramref name="most"/>, so that services that never come up end the run PreflightFailed, saying what was seen,
+    /// not TimedOut.
+    /// </summary>
+    public static TimeSpan PreflightBudget(long activeDeadlineSeconds, TimeSpan most) =>
+        TimeSpan.FromSeconds(Math.Clamp(activeDeadlineSeconds / 2, 1, Math.Max(1, (long)most.TotalSeconds)));
+
     public static V1Job Build(
         TestRunObservation observation,
         ControllerSettings settings,
@@ -48,7 +56,8 @@ public static class ProbeJobManifest
             Args =
             [
                 .. ProbeCommandLine.RunArguments(
-                    urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, [scenario], profile: ProbeProfile(spec.Profile)),
+                    urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, [scenario], profile: ProbeProfile(spec.Profile),
+                    preflightTimeout: PreflightBudget(activeDeadlineSeconds, settings.ProbePreflightBudget)),
             ],
             TerminationMessagePath = ProbeCommandLine.TerminationLogPath,
             Resources = spec.Probe?.Resources,
