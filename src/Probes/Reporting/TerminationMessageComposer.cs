@@ -49,11 +49,11 @@ public static class TerminationMessageComposer
         return WithReport(text, report, maxBytes);
     }
 
-    /// <summary>The full report packed beside the summary, when both fit; else the summary alone.</summary>
+    /// <summary>The full report packed beside the summary, when both fit; else the summary alone. Never with evidence.</summary>
     private static string WithReport(string text, RunReport report, int maxBytes)
     {
         var summary = TerminationMessage.Parse(text)!;
-        var packed = PackedReport.Pack(JsonReport.Serialize(report));
+        var packed = PackedReport.Pack(JsonReport.Serialize(report.WithoutEvidence()));
         var candidate = TerminationMessage.Serialize(summary with { Report = packed });
         return Encoding.UTF8.GetByteCount(candidate) <= maxBytes ? candidate : text;
     }
