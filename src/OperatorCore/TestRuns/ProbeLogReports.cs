@@ -8,7 +8,8 @@ using Netra.Probes.Contract;
 namespace Netra.Operator.Core.TestRuns;
 
 /// <summary>
-/// The full report of a finished probe pod whose termination message had no room for it, read from the tail of the
+/// The full report of a finished probe pod whose termination message did not carry it (no room for it, or it holds a failed
+/// case's evidence, which never goes to a pod's status), read from the tail of the
 /// pod's log (<see cref="ReportLine"/>; the operator's only grant for it is <c>get pods/log</c>), bounded in bytes and
 /// read once per pod. A log that cannot be read (the pod is gone, the node does not answer) leaves the summary alone.
 /// </summary>
