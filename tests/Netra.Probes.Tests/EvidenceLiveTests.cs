@@ -65,7 +65,9 @@ public sealed partial class EvidenceLiveTests
         var testcase = XDocument.Load(run.JUnit).Descendants("testcase").Single(t => (string?)t.Attribute("name") == "serves-whole-api");
         Assert.Contains("  " + asked, testcase.Element("system-out")!.Value.Split('\n'));
         Assert.Contains(exit.StderrLines, l => l.StartsWith("         <- 401 {", StringComparison.Ordinal));
-        Assert.DoesNotContain("<- 401", File.ReadAllText(run.TerminationLog), StringComparison.Ordinal);
+        var packed = PackedReport.Unpack(run.Summary().Report)!;
+        Assert.DoesNotContain("evidence", packed, StringComparison.Ordinal);
+        Assert.Equal(failed.Message, JsonReport.Parse(packed, "termination message").Scenarios.Single().Cases.Single(c => c.Id == failed.Id).Message);
 
         string[] secrets = [wrongSecret, .. variables.Where(v => v.Key.EndsWith("PASSWORD", StringComparison.Ordinal)).Select(v => v.Value)];
         foreach (var (name, text) in new[]

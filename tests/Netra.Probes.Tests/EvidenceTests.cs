@@ -137,14 +137,15 @@ public sealed class EvidenceTests
     }
 
     [Fact]
-    public void The_termination_message_carries_no_evidence_so_a_report_with_some_goes_through_the_log_alone()
+    public void The_termination_message_packs_the_report_without_its_evidence_which_only_the_log_carries()
     {
-        var withEvidence = TerminationMessage.Parse(TerminationMessageComposer.Compose(Report()))!;
-        var passed = Report() with { Scenarios = [new ScenarioResult("s", [Report().Scenarios[0].Cases[2]], TimeSpan.Zero)] };
+        var message = TerminationMessageComposer.Compose(Report());
 
-        Assert.Null(withEvidence.Report);
-        Assert.Equal(1, withEvidence.Counts.Failed);
-        Assert.NotNull(TerminationMessage.Parse(TerminationMessageComposer.Compose(passed))!.Report);
+        var packed = PackedReport.Unpack(TerminationMessage.Parse(message)!.Report)!;
+        var cases = JsonReport.Parse(packed, "termination message").Scenarios.Single().Cases;
+        Assert.Equal(("expected refresh to answer 200, got 401", (IReadOnlyList<string>?)null), (cases[0].Message, cases[0].Evidence));
+        Assert.Null(cases[1].EarlierAttempts!.Single().Evidence);
+        Assert.DoesNotContain("evidence", packed, StringComparison.Ordinal);
         Assert.Equal(Failed, JsonReport.Parse(ReportLine.Find(ReportLine.Compose(JsonReport.Serialize(Report())))!, "log").Scenarios[0].Cases[0].Evidence);
     }
 

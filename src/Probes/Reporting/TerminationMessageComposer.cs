@@ -7,8 +7,8 @@ namespace Netra.Probes.Reporting;
 /// <summary>
 /// A run's report as the termination message of its pod (<see cref="TerminationMessage"/>), within its size limit: the
 /// summary, as many failures as fit, and the full report packed beside them when it fits too (a run of one scenario,
-/// as each of the operator's probe Jobs is, fits) and holds no evidence. Evidence never goes to the pod's status: a report
-/// with some reaches the operator through the pod's log (<see cref="ReportLine"/>), as a report too large does.
+/// as each of the operator's probe Jobs is, fits), without its evidence: that never goes to a pod's status, and reaches the
+/// operator through the pod's log (<see cref="ReportLine"/>), which it reads for a scenario with failures.
 /// </summary>
 public static class TerminationMessageComposer
 {
@@ -50,16 +50,11 @@ public static class TerminationMessageComposer
         return WithReport(text, report, maxBytes);
     }
 
-    /// <summary>The full report packed beside the summary, when both fit and it holds no evidence; else the summary alone.</summary>
+    /// <summary>The full report without its evidence packed beside the summary, when both fit; else the summary alone.</summary>
     private static string WithReport(string text, RunReport report, int maxBytes)
     {
-        if (report.HasEvidence)
-        {
-            return text;
-        }
-
         var summary = TerminationMessage.Parse(text)!;
-        var packed = PackedReport.Pack(JsonReport.Serialize(report));
+        var packed = PackedReport.Pack(JsonReport.Serialize(report.WithoutEvidence()));
         var candidate = TerminationMessage.Serialize(summary with { Report = packed });
         return Encoding.UTF8.GetByteCount(candidate) <= maxBytes ? candidate : text;
     }

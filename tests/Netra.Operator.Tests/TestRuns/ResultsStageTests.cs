@@ -21,13 +21,34 @@ public sealed class ResultsStageTests
         [new ScenarioResult(scenario, [.. cases.Select(c => new CaseResult($"{scenario}/{c.Case}", scenario, c.Case, c.Outcome, TimeSpan.FromMilliseconds(7), c.Message))],
             TimeSpan.FromSeconds(1))]);
 
-    /// <summary>What a probe pod leaves: the summary in its termination message, and its whole report in its log when too large for it.</summary>
+    /// <summary>
+    /// What a probe pod leaves: the summary in its termination message, and its whole report in its log, which the operator
+    /// reads when the termination message has no room for it or lacks its evidence.
+    /// </summary>
     private static JobObservation Finished(TestRun run, int attempt, int index, RunReport report)
     {
         var message = TerminationMessageComposer.Compose(report);
-        var fits = TerminationMessage.Parse(message)!.Report is not null;
         return Runs.Probe(run, attempt, index, report.Succeeded ? JobProgress.Succeeded : JobProgress.Failed, message)
-            with { Report = fits ? null : ReportLine.Find(ReportLine.Compose(JsonReport.Serialize(report))) };
+            with { Report = ProbeLogReports.NeedsLog(message) ? ReportLine.Find(ReportLine.Compose(JsonReport.Serialize(report))) : null };
+    }
+
+    [Fact]
+    public void A_failed_scenario_whose_log_cannot_be_read_keeps_every_case_without_evidence()
+    {
+        var run = Runs.Existing(r => r.Status = Runs.Started(Phases.Probing));
+        var failed = new RunReport(Runs.Start, TimeSpan.FromSeconds(1),
+        [
+            new ScenarioResult("thread-management", [new CaseResult("thread-management/create", "thread-management", "create",
+                CaseOutcome.Failed, TimeSpan.FromMilliseconds(7), "expected 201, got 500", Evidence: FullEvidence)], TimeSpan.FromSeconds(1)),
+        ]);
+        var message = TerminationMessageComposer.Compose(failed);
+        var observation = Runs.Observe(run, probes: [Runs.Probe(run, 1, 0, JobProgress.Failed, message)]);
+
+        var text = ((k8s.Models.V1ConfigMap)ResultsStage.Results(observation, Runs.Start, Now)!.Child).Data[ResultsStage.ReportKey];
+        var create = JsonReport.Parse(text, "results").Scenarios.Single().Cases.Single();
+
+        Assert.True(ProbeLogReports.NeedsLog(message));
+        Assert.Equal(("expected 201, got 500", (IReadOnlyList<string>?)null), (create.Message, create.Evidence));
     }
 
     [Fact]
