@@ -103,18 +103,26 @@ public sealed partial class EvidenceLiveTests
         })]);
         var overWebSocket = new TestScenario("over-ws", [new ProbeCase("over-ws/malformed", "sends an unknown frame", async (ctx, ct) =>
         {
-            await httpAsked.Task.WaitAsync(ct);
-            await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
-            session.Connection.Send("no_such_type", new { probe = "evidence" }, id: "e1");
-            var answer = await session.Connection.WaitForAsync("error", ct);
-            wsAnswered.SetResult();
-            throw new ProbeFailedException($"expected a failure here, after {answer.Type}");
+            try
+            {
+                await httpAsked.Task.WaitAsync(ct);
+                await using var session = await ctx.ConnectAsync(ctx.Credentials.User, ct);
+                session.Connection.Send("no_such_type", new { probe = "evidence" }, id: "e1");
+                var answer = await session.Connection.WaitForAsync("error", ct);
+                throw new ProbeFailedException($"expected a failure here, after {answer.Type}");
+            }
+            finally
+            {
+                // Whatever happened here, the other case does not wait for it past this.
+                wsAnswered.TrySetResult();
+            }
         })]);
 
         var report = await new ProbeRunner(context, new NoObserver(), TimeSpan.FromMinutes(1))
             .RunAsync([overHttp, overWebSocket], parallelism: 2, CancellationToken.None);
 
         var cases = report.Scenarios.SelectMany(s => s.Cases).ToDictionary(c => c.Id);
+        Assert.All(cases.Values, c => Assert.True(c.Message?.StartsWith("expected a failure here", StringComparison.Ordinal), $"{c.Id}: {c.Message}"));
         var auth = services.Auth.Address;
         Assert.Equal(
             [$"-> GET {auth}healthz", "<- 200 Healthy", $"-> GET {auth}healthz?again=1", "<- 200 Healthy"],

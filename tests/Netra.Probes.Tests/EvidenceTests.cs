@@ -141,6 +141,7 @@ public sealed class EvidenceTests
     {
         var message = TerminationMessageComposer.Compose(Report());
 
+        Assert.True(TerminationMessage.Parse(message)!.EvidenceInLog);
         var packed = PackedReport.Unpack(TerminationMessage.Parse(message)!.Report)!;
         var cases = JsonReport.Parse(packed, "termination message").Scenarios.Single().Cases;
         Assert.Equal(("expected refresh to answer 200, got 401", (IReadOnlyList<string>?)null), (cases[0].Message, cases[0].Evidence));

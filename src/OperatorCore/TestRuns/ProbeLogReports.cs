@@ -8,8 +8,8 @@ using Netra.Probes.Contract;
 namespace Netra.Operator.Core.TestRuns;
 
 /// <summary>
-/// The full report of a finished probe pod whose termination message does not carry all of it (no room for it, or a
-/// scenario with failures, whose evidence never goes to a pod's status), read from the tail of the
+/// The full report of a finished probe pod whose termination message does not carry all of it (no room for it, or
+/// evidence of failed cases, which never goes to a pod's status), read from the tail of the
 /// pod's log (<see cref="ReportLine"/>; the operator's only grant for it is <c>get pods/log</c>), bounded in bytes and
 /// read once per pod. A log that cannot be read (the pod is gone, the node does not answer) leaves the termination
 /// message's report (without evidence), or its summary alone.
@@ -41,7 +41,7 @@ public sealed class ProbeLogReports(IKubernetes client)
 
     /// <summary>The pod's summary has no report, or one without the evidence of its failed cases: its log has the rest.</summary>
     public static bool NeedsLog(string? terminationMessage) =>
-        TerminationMessage.Parse(terminationMessage) is { Report: null } or { Counts: { Failed: > 0 } or { Errors: > 0 } };
+        TerminationMessage.Parse(terminationMessage) is { Report: null } or { EvidenceInLog: true };
 
     private static V1Pod? FinishedPod(IEnumerable<V1Pod> pods, string jobName) => pods
         .Where(p => p.Metadata.Labels is { } labels && labels.TryGetValue("job-name", out var owner) && owner == jobName)

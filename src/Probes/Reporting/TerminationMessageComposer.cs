@@ -8,7 +8,7 @@ namespace Netra.Probes.Reporting;
 /// A run's report as the termination message of its pod (<see cref="TerminationMessage"/>), within its size limit: the
 /// summary, as many failures as fit, and the full report packed beside them when it fits too (a run of one scenario,
 /// as each of the operator's probe Jobs is, fits), without its evidence: that never goes to a pod's status, and reaches the
-/// operator through the pod's log (<see cref="ReportLine"/>), which it reads for a scenario with failures.
+/// operator through the pod's log (<see cref="ReportLine"/>), which it reads when the summary says the evidence is there.
 /// </summary>
 public static class TerminationMessageComposer
 {
@@ -55,7 +55,7 @@ public static class TerminationMessageComposer
     {
         var summary = TerminationMessage.Parse(text)!;
         var packed = PackedReport.Pack(JsonReport.Serialize(report.WithoutEvidence()));
-        var candidate = TerminationMessage.Serialize(summary with { Report = packed });
+        var candidate = TerminationMessage.Serialize(summary with { Report = packed, EvidenceInLog = report.HasEvidence ? true : null });
         return Encoding.UTF8.GetByteCount(candidate) <= maxBytes ? candidate : text;
     }
 

@@ -48,6 +48,8 @@ public sealed class ResultsStageTests
         var create = JsonReport.Parse(text, "results").Scenarios.Single().Cases.Single();
 
         Assert.True(ProbeLogReports.NeedsLog(message));
+        Assert.False(ProbeLogReports.NeedsLog(TerminationMessageComposer.Compose(
+            Report("thread-management", ("list", CaseOutcome.Passed, null), ("create", CaseOutcome.Failed, "expected 201, got 500")))));
         Assert.Equal(("expected 201, got 500", (IReadOnlyList<string>?)null), (create.Message, create.Evidence));
     }
 
