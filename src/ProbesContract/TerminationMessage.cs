@@ -23,13 +23,18 @@ public static class TerminationMessage
     /// with what was seen) or the signal that stopped it. Null for a run that ran its cases.
     /// </param>
     /// <param name="Report">The full JSON report (<see cref="PackedReport"/>), when it fits; null otherwise.</param>
+    /// <param name="EvidenceInLog">
+    /// True when <paramref name="Report"/> left out the evidence of failed cases (it never goes to a pod's status): the
+    /// whole report, evidence included, is in the pod's log (<see cref="ReportLine"/>).
+    /// </param>
     public sealed record Summary(
         Counts Counts,
         IReadOnlyList<Scenario> Scenarios,
         IReadOnlyList<FailedCase> Failures,
         bool Truncated,
         string? Aborted = null,
-        string? Report = null);
+        string? Report = null,
+        bool? EvidenceInLog = null);
 
     public static string Serialize(Summary summary) => JsonSerializer.Serialize(summary, TerminationMessageJson.Default.Summary);
 

@@ -8,8 +8,9 @@ namespace Netra.Operator.Cli;
 
 /// <summary>
 /// <c>netra-operator results NAME</c>: the full results of a TestRun that ran in a cluster (every case, with its message
-/// and duration), as the JSON report on standard output, and as <c>--junit</c> and <c>--json</c> files; the table and the
-/// verdict on standard error, as the run itself ends.
+/// and duration), as the JSON report on standard output, and as <c>--junit</c> and <c>--json</c> files; on standard error,
+/// each case that failed or broke with its message and the tail of its evidence, then the table and the verdict, as the run
+/// itself ends.
 /// </summary>
 public static class ResultsCommand
 {
@@ -30,6 +31,7 @@ public static class ResultsCommand
             var (report, kept) = await runs.ResultsAsync(run, cancellationToken);
 
             await output.WriteLineAsync(kept ?? JsonSerializer.Serialize(JsonReport.From(report), ProbeJson.Options));
+            ConsoleReporter.WriteFailures(progress, report);
             return await RunVerdict.ConcludeAsync(progress, outputs, run.Status!, report);
         });
         return results;

@@ -8,9 +8,11 @@ using Netra.Probes.Contract;
 namespace Netra.Operator.Core.TestRuns;
 
 /// <summary>
-/// The full report of a finished probe pod whose termination message had no room for it, read from the tail of the
+/// The full report of a finished probe pod whose termination message does not carry all of it (no room for it, or
+/// evidence of failed cases, which never goes to a pod's status), read from the tail of the
 /// pod's log (<see cref="ReportLine"/>; the operator's only grant for it is <c>get pods/log</c>), bounded in bytes and
-/// read once per pod. A log that cannot be read (the pod is gone, the node does not answer) leaves the summary alone.
+/// read once per pod. A log that cannot be read (the pod is gone, the node does not answer) leaves the termination
+/// message's report (without evidence), or its summary alone.
 /// </summary>
 public sealed class ProbeLogReports(IKubernetes client)
 {
@@ -19,13 +21,13 @@ public sealed class ProbeLogReports(IKubernetes client)
 
     private readonly ConcurrentDictionary<string, string?> _byPodUid = new(StringComparer.Ordinal);
 
-    /// <summary>The observations with <see cref="JobObservation.Report"/> filled where the termination message lacks it.</summary>
+    /// <summary>The observations with <see cref="JobObservation.Report"/> filled where the termination message lacks it or its evidence.</summary>
     public async Task<Dictionary<string, JobObservation>> FillAsync(
         Dictionary<string, JobObservation> jobs, IEnumerable<V1Pod> pods, CancellationToken cancellationToken)
     {
         foreach (var (name, job) in jobs.ToList())
         {
-            if (job.Progress == JobProgress.Running || TerminationMessage.Parse(job.TerminationMessage) is not { Report: null }
+            if (job.Progress == JobProgress.Running || !NeedsLog(job.TerminationMessage)
                 || FinishedPod(pods, name) is not { } pod)
             {
                 continue;
@@ -36,6 +38,10 @@ public sealed class ProbeLogReports(IKubernetes client)
 
         return jobs;
     }
+
+    /// <summary>The pod's summary has no report, or one without the evidence of its failed cases: its log has the rest.</summary>
+    public static bool NeedsLog(string? terminationMessage) =>
+        TerminationMessage.Parse(terminationMessage) is { Report: null } or { EvidenceInLog: true };
 
     private static V1Pod? FinishedPod(IEnumerable<V1Pod> pods, string jobName) => pods
         .Where(p => p.Metadata.Labels is { } labels && labels.TryGetValue("job-name", out var owner) && owner == jobName)

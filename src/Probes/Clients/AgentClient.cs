@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Netra.Probes.Evidence;
 
 namespace Netra.Probes.Clients;
 
@@ -46,7 +47,7 @@ public sealed class AgentClient(HttpClient http, Uri baseUrl)
         return events;
     }
 
-    /// <summary>Reads <c>text/event-stream</c>: each event's <c>data:</c> line holds its JSON envelope.</summary>
+    /// <summary>Reads <c>text/event-stream</c>: each event's <c>data:</c> line holds its JSON envelope; each goes to the case's evidence.</summary>
     public static async IAsyncEnumerable<AgentEvent> ReadEventsAsync(
         HttpResponseMessage response,
         [EnumeratorCancellation] CancellationToken ct)
@@ -61,6 +62,7 @@ public sealed class AgentClient(HttpClient http, Uri baseUrl)
             {
                 if (data is not null)
                 {
+                    CaseTranscript.Current?.Add($"<- event {name} {data}");
                     var envelope = ProbeJson.Parse(data);
                     yield return new AgentEvent(
                         name ?? envelope.Text("type") ?? string.Empty,

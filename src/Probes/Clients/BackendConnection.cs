@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
+using Netra.Probes.Evidence;
 using Netra.Probes.Running;
 using Websocket.Client;
 
@@ -30,7 +31,8 @@ public sealed class UpgradeRefusedException(HttpStatusCode status, Exception inn
 /// probes decide when to reconnect). Every frame received is kept in order, except that, as a polite
 /// client does, a frame sent with an id and answered <c>rate_limited</c> is sent again after its
 /// <c>retry_after_ms</c> and the case sees only the answer to the resent frame. Frames sent without an
-/// id (the rate limit cases' floods) get their <c>rate_limited</c> like any other frame.
+/// id (the rate limit cases' floods) get their <c>rate_limited</c> like any other frame. Every frame sent and received, and
+/// the close, go to the evidence of the case that opened the connection (<see cref="CaseTranscript"/>).
 /// </summary>
 public sealed class BackendConnection : IAsyncDisposable
 {
@@ -43,6 +45,9 @@ public sealed class BackendConnection : IAsyncDisposable
     private readonly IDisposable[] _subscriptions;
     private readonly ConcurrentDictionary<string, string> _sentById = new(StringComparer.Ordinal);
 
+    // Taken when the case opens the connection: the receive loop is the client's, and the frames are that case's.
+    private readonly CaseTranscript? _transcript = CaseTranscript.Current;
+
     private BackendConnection(WebsocketClient client)
     {
         _client = client;
@@ -53,6 +58,7 @@ public sealed class BackendConnection : IAsyncDisposable
                 if (message.MessageType == WebSocketMessageType.Text && message.Text is { } text)
                 {
                     var frame = ParseOrKeep(text);
+                    _transcript?.Add($"<- ws {Brief(frame)}");
                     if (!ResentWhenRateLimited(frame) && HandledAside?.Invoke(frame) != true)
                     {
                         _frames.Writer.TryWrite(frame);
@@ -61,6 +67,9 @@ public sealed class BackendConnection : IAsyncDisposable
             }),
             client.DisconnectionHappened.Subscribe(info =>
             {
+                _transcript?.Add(info.CloseStatus is { } code
+                    ? $"ws closed {(int)code} {info.CloseStatusDescription}".TrimEnd()
+                    : $"ws closed ({info.Type})");
                 _closed.TrySetResult(info);
                 _frames.Writer.TryComplete();
             }),
@@ -91,20 +100,24 @@ public sealed class BackendConnection : IAsyncDisposable
             Name = "netra-probe",
         };
         var connection = new BackendConnection(client);
+        connection._transcript?.Add($"-> ws upgrade {client.Url}");
         try
         {
             await client.StartOrFail().WaitAsync(UnansweredRequestGuard.RequestTimeout, ct);
+            connection._transcript?.Add("<- ws upgrade 101");
             return connection;
         }
         catch (TimeoutException)
         {
             await connection.DisposeAsync();
             var seconds = UnansweredRequestGuard.RequestTimeout.TotalSeconds;
+            connection._transcript?.Add($"<- ws upgrade: no answer within {seconds:0} s");
             throw new TimeoutException($"the backend did not complete the WebSocket upgrade within {seconds:0} s");
         }
         catch (Exception error) when (socket is { HttpStatusCode: not HttpStatusCode.SwitchingProtocols and not 0 })
         {
             await connection.DisposeAsync();
+            connection._transcript?.Add($"<- ws upgrade refused {(int)socket.HttpStatusCode}");
             throw new UpgradeRefusedException(socket.HttpStatusCode, error);
         }
         catch
@@ -124,14 +137,18 @@ public sealed class BackendConnection : IAsyncDisposable
     {
         using var socket = Configure(new ClientWebSocket(), token, placement, origin);
         socket.Options.CollectHttpResponseDetails = true;
+        var transcript = CaseTranscript.Current;
+        transcript?.Add($"-> ws upgrade {WebSocketUri(backendUrl)}");
         try
         {
             await socket.ConnectAsync(WebSocketUri(backendUrl), ct).WaitAsync(UnansweredRequestGuard.RequestTimeout, ct);
+            transcript?.Add("<- ws upgrade 101");
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
             return null;
         }
         catch (WebSocketException)
         {
+            transcript?.Add($"<- ws upgrade refused {(int)socket.HttpStatusCode}");
             return socket.HttpStatusCode;
         }
     }
@@ -145,7 +162,11 @@ public sealed class BackendConnection : IAsyncDisposable
     public void Send(string type, object payload, string? id = null) =>
         SendRemembered(id, JsonSerializer.Serialize(new { type, payload, id, ts = DateTimeOffset.UtcNow }, ProbeJson.Options));
 
-    public void SendRaw(string text) => _client.Send(text);
+    public void SendRaw(string text)
+    {
+        _transcript?.Add($"-> ws {Brief(ParseOrKeep(text))}");
+        _client.Send(text);
+    }
 
     private void SendRemembered(string? id, string text)
     {
@@ -297,6 +318,11 @@ public sealed class BackendConnection : IAsyncDisposable
             return new Envelope("<not json>", default, null, null, null, text);
         }
     }
+
+    /// <summary>A frame as evidence shows it: its type, then its payload (or the text, when it is not an envelope).</summary>
+    private static string Brief(Envelope frame) => frame.Payload.ValueKind == JsonValueKind.Undefined
+        ? frame.Raw
+        : $"{frame.Type} {frame.Payload.GetRawText()}";
 
     private static string Describe(DisconnectionInfo info) =>
         info.CloseStatus is { } status ? $"close code {(int)status} {info.CloseStatusDescription}".TrimEnd() : $"{info.Type}";

@@ -15,8 +15,12 @@ public sealed class UnansweredRequestGuard() : DelegatingHandler(new SocketsHttp
 
     private readonly ConcurrentDictionary<string, string> _unanswered = new(StringComparer.Ordinal);
 
-    /// <summary>An HTTP client for one run, with no timeout of its own: this guard and each case's deadline bound its requests.</summary>
-    public static HttpClient CreateClient() => new(new UnansweredRequestGuard()) { Timeout = Timeout.InfiniteTimeSpan };
+    /// <summary>
+    /// An HTTP client for one run, with no timeout of its own: this guard and each case's deadline bound its requests. Each
+    /// exchange goes to its case's evidence (<see cref="ExchangeRecorder"/>).
+    /// </summary>
+    public static HttpClient CreateClient() =>
+        new(new ExchangeRecorder(new UnansweredRequestGuard())) { Timeout = Timeout.InfiniteTimeSpan };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public static class AttemptHistory
         var earlier = attempts.Take(attempts.Count - 1)
             .SelectMany(a => a.Result.Cases
                 .Where(c => c.Outcome is CaseOutcome.Failed or CaseOutcome.Error)
-                .Select(c => (c.Id, Attempt: new CaseAttempt(a.Attempt, c.Outcome, c.Duration, c.Message))))
+                .Select(c => (c.Id, Attempt: new CaseAttempt(a.Attempt, c.Outcome, c.Duration, c.Message, c.Evidence))))
             .ToLookup(a => a.Id, a => a.Attempt, StringComparer.Ordinal);
         return last with
         {

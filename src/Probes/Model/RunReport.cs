@@ -10,4 +10,21 @@ public sealed record RunReport(DateTimeOffset StartedAt, TimeSpan Duration, IRea
     public RunSummary Summary => RunSummary.Of(Scenarios.SelectMany(s => s.Cases));
 
     public bool Succeeded => Aborted is null && Summary.Succeeded;
+
+    /// <summary>Some case, or an earlier attempt of one, carries evidence.</summary>
+    public bool HasEvidence => Scenarios.SelectMany(s => s.Cases)
+        .Any(c => c.Evidence is { Count: > 0 } || (c.EarlierAttempts ?? []).Any(a => a.Evidence is { Count: > 0 }));
+
+    /// <summary>The same report with no evidence, for where it may not go (a pod's termination message).</summary>
+    public RunReport WithoutEvidence() => this with
+    {
+        Scenarios = [.. Scenarios.Select(s => s with
+        {
+            Cases = [.. s.Cases.Select(c => c with
+            {
+                Evidence = null,
+                EarlierAttempts = c.EarlierAttempts is { } earlier ? [.. earlier.Select(a => a with { Evidence = null })] : null,
+            })],
+        })],
+    };
 }

@@ -11,7 +11,7 @@ namespace Netra.Probes.Reporting;
 /// The <c>--junit</c> file in the JUnit XML dialect Jenkins, GitLab and GitHub render: one <c>testsuite</c>
 /// per scenario, one <c>testcase</c> per case named without its scenario (the scenario is its class name),
 /// failures and errors with a <c>type</c>, a one-line <c>message</c> and the whole detail in the body, what
-/// the case checks in <c>system-out</c>. UTF-8 without a byte order mark. Each suite follows Surefire's report schema
+/// the case checks in <c>system-out</c>, followed by its evidence (its last exchanges with the services) when it did not pass. UTF-8 without a byte order mark. Each suite follows Surefire's report schema
 /// (<c>surefire-test-report-3.0.xsd</c>): a case that did not run because the run ended first is an <c>error</c>, and
 /// the failed attempts of a retried case are kept as Surefire keeps reruns: <c>flakyFailure</c>/<c>flakyError</c>
 /// when it passed in the end, <c>rerunFailure</c>/<c>rerunError</c> when it did not.
@@ -88,7 +88,7 @@ public static class JUnitReport
         }
 
         element.Add(earlier.Where(a => a.Outcome == CaseOutcome.Error).Select(a => Rerun(prefix + "Error", a)));
-        element.Add(new XElement("system-out", $"{result.Id}: {result.Description}"));
+        element.Add(new XElement("system-out", WithEvidence($"{result.Id}: {result.Description}", result.Evidence)));
         return element;
     }
 
@@ -104,8 +104,11 @@ public static class JUnitReport
             new XAttribute("type", TypeOf(kind, message)),
             new XAttribute("message", OneLine($"attempt {attempt.Attempt}: {message}")),
             new XElement("stackTrace", message),
-            new XElement("system-out", $"attempt {attempt.Attempt}, {Seconds(attempt.Duration)} s"));
+            new XElement("system-out", WithEvidence($"attempt {attempt.Attempt}, {Seconds(attempt.Duration)} s", attempt.Evidence)));
     }
+
+    private static string WithEvidence(string first, IReadOnlyList<string>? evidence) =>
+        evidence is { Count: > 0 } ? string.Join('\n', [first, "evidence:", .. evidence.Select(e => "  " + e)]) : first;
 
     private static string TypeOf(string kind, string message) => kind switch
     {

@@ -26,10 +26,17 @@ public static class JsonReport
 
     public sealed record Scenario(string Name, long DurationMs, Totals Summary, IReadOnlyList<CaseEntry> Cases);
 
+    /// <param name="Evidence">A failed or broken case's last exchanges with the services (<see cref="EvidenceLimits"/>).</param>
     public sealed record CaseEntry(
-        string Id, string Description, CaseOutcome Result, long DurationMs, string? Message, IReadOnlyList<AttemptEntry>? EarlierAttempts = null);
+        string Id,
+        string Description,
+        CaseOutcome Result,
+        long DurationMs,
+        string? Message,
+        IReadOnlyList<string>? Evidence = null,
+        IReadOnlyList<AttemptEntry>? EarlierAttempts = null);
 
-    public sealed record AttemptEntry(int Attempt, CaseOutcome Result, long DurationMs, string? Message);
+    public sealed record AttemptEntry(int Attempt, CaseOutcome Result, long DurationMs, string? Message, IReadOnlyList<string>? Evidence = null);
 
     public sealed record RetriedScenario(int Attempt, Scenario Report);
 
@@ -42,9 +49,9 @@ public static class JsonReport
             (long)s.Duration.TotalMilliseconds,
             TotalsOf(s.Summary),
             [.. s.Cases.Select(c => new CaseEntry(
-                c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message,
+                c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message, c.Evidence,
                 c.EarlierAttempts is { Count: > 0 } earlier
-                    ? [.. earlier.Select(a => new AttemptEntry(a.Attempt, a.Outcome, (long)a.Duration.TotalMilliseconds, a.Message))]
+                    ? [.. earlier.Select(a => new AttemptEntry(a.Attempt, a.Outcome, (long)a.Duration.TotalMilliseconds, a.Message, a.Evidence))]
                     : null))]))],
         report.Aborted);
 
@@ -92,8 +99,9 @@ public static class JsonReport
         [.. (s.Cases ?? []).Select(c => new CaseResult(
             c.Id, s.Name, c.Description, c.Result, TimeSpan.FromMilliseconds(c.DurationMs), c.Message,
             c.EarlierAttempts is { Count: > 0 } earlier
-                ? [.. earlier.Select(a => new CaseAttempt(a.Attempt, a.Result, TimeSpan.FromMilliseconds(a.DurationMs), a.Message))]
-                : null))],
+                ? [.. earlier.Select(a => new CaseAttempt(a.Attempt, a.Result, TimeSpan.FromMilliseconds(a.DurationMs), a.Message, a.Evidence))]
+                : null,
+            c.Evidence))],
         TimeSpan.FromMilliseconds(s.DurationMs));
 
     private static Totals TotalsOf(RunSummary s) => new(s.Total, s.Passed, s.Failed, s.Skipped, s.Errors);

@@ -7,7 +7,8 @@ namespace Netra.Probes.Reporting;
 /// <summary>
 /// A run's report as the termination message of its pod (<see cref="TerminationMessage"/>), within its size limit: the
 /// summary, as many failures as fit, and the full report packed beside them when it fits too (a run of one scenario,
-/// as each of the operator's probe Jobs is, fits).
+/// as each of the operator's probe Jobs is, fits), without its evidence: that never goes to a pod's status, and reaches the
+/// operator through the pod's log (<see cref="ReportLine"/>), which it reads when the summary says the evidence is there.
 /// </summary>
 public static class TerminationMessageComposer
 {
@@ -49,12 +50,12 @@ public static class TerminationMessageComposer
         return WithReport(text, report, maxBytes);
     }
 
-    /// <summary>The full report packed beside the summary, when both fit; else the summary alone.</summary>
+    /// <summary>The full report without its evidence packed beside the summary, when both fit; else the summary alone.</summary>
     private static string WithReport(string text, RunReport report, int maxBytes)
     {
         var summary = TerminationMessage.Parse(text)!;
-        var packed = PackedReport.Pack(JsonReport.Serialize(report));
-        var candidate = TerminationMessage.Serialize(summary with { Report = packed });
+        var packed = PackedReport.Pack(JsonReport.Serialize(report.WithoutEvidence()));
+        var candidate = TerminationMessage.Serialize(summary with { Report = packed, EvidenceInLog = report.HasEvidence ? true : null });
         return Encoding.UTF8.GetByteCount(candidate) <= maxBytes ? candidate : text;
     }
 

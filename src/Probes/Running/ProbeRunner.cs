@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Netra.Probes.Contract;
+using Netra.Probes.Evidence;
 using Netra.Probes.Model;
 
 namespace Netra.Probes.Running;
@@ -9,7 +10,8 @@ namespace Netra.Probes.Running;
 /// Runs scenarios after a preflight of the three services: up to <c>parallelism</c> scenarios at once, each
 /// scenario's cases in order (those marked to run alongside start at once), every case under its own
 /// deadline and only when its preconditions hold; exclusive scenarios run afterwards, one at a time. A case's
-/// exception becomes its result; nothing a case does stops the run. A failed preflight or a cancellation
+/// exception becomes its result; nothing a case does stops the run. Each attempt of a case has its own transcript, whose
+/// last entries become the evidence of a failure or an error. A failed preflight or a cancellation
 /// does: the report then holds the cases that finished and lists the rest as errors, each saying why it did not run
 /// (a case that did not run because something failed is never a silent skip).
 /// </summary>
@@ -125,6 +127,7 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(caseTimeout);
         var clock = Stopwatch.StartNew();
+        var transcript = CaseTranscript.Begin();
 
         (CaseOutcome Outcome, string? Message) ending;
         try
@@ -156,6 +159,7 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
             ending = (CaseOutcome.Error, $"the case broke off: {error.Message}");
         }
 
-        return new CaseResult(probeCase.Id, scenario, probeCase.Description, ending.Outcome, clock.Elapsed, ending.Message);
+        var evidence = ending.Outcome is CaseOutcome.Failed or CaseOutcome.Error ? transcript.Evidence() : null;
+        return new CaseResult(probeCase.Id, scenario, probeCase.Description, ending.Outcome, clock.Elapsed, ending.Message, Evidence: evidence);
     }
 }

@@ -21,13 +21,36 @@ public sealed class ResultsStageTests
         [new ScenarioResult(scenario, [.. cases.Select(c => new CaseResult($"{scenario}/{c.Case}", scenario, c.Case, c.Outcome, TimeSpan.FromMilliseconds(7), c.Message))],
             TimeSpan.FromSeconds(1))]);
 
-    /// <summary>What a probe pod leaves: the summary in its termination message, and its whole report in its log when too large for it.</summary>
+    /// <summary>
+    /// What a probe pod leaves: the summary in its termination message, and its whole report in its log, which the operator
+    /// reads when the termination message has no room for it or lacks its evidence.
+    /// </summary>
     private static JobObservation Finished(TestRun run, int attempt, int index, RunReport report)
     {
         var message = TerminationMessageComposer.Compose(report);
-        var fits = TerminationMessage.Parse(message)!.Report is not null;
         return Runs.Probe(run, attempt, index, report.Succeeded ? JobProgress.Succeeded : JobProgress.Failed, message)
-            with { Report = fits ? null : ReportLine.Find(ReportLine.Compose(JsonReport.Serialize(report))) };
+            with { Report = ProbeLogReports.NeedsLog(message) ? ReportLine.Find(ReportLine.Compose(JsonReport.Serialize(report))) : null };
+    }
+
+    [Fact]
+    public void A_failed_scenario_whose_log_cannot_be_read_keeps_every_case_without_evidence()
+    {
+        var run = Runs.Existing(r => r.Status = Runs.Started(Phases.Probing));
+        var failed = new RunReport(Runs.Start, TimeSpan.FromSeconds(1),
+        [
+            new ScenarioResult("thread-management", [new CaseResult("thread-management/create", "thread-management", "create",
+                CaseOutcome.Failed, TimeSpan.FromMilliseconds(7), "expected 201, got 500", Evidence: FullEvidence)], TimeSpan.FromSeconds(1)),
+        ]);
+        var message = TerminationMessageComposer.Compose(failed);
+        var observation = Runs.Observe(run, probes: [Runs.Probe(run, 1, 0, JobProgress.Failed, message)]);
+
+        var text = ((k8s.Models.V1ConfigMap)ResultsStage.Results(observation, Runs.Start, Now)!.Child).Data[ResultsStage.ReportKey];
+        var create = JsonReport.Parse(text, "results").Scenarios.Single().Cases.Single();
+
+        Assert.True(ProbeLogReports.NeedsLog(message));
+        Assert.False(ProbeLogReports.NeedsLog(TerminationMessageComposer.Compose(
+            Report("thread-management", ("list", CaseOutcome.Passed, null), ("create", CaseOutcome.Failed, "expected 201, got 500")))));
+        Assert.Equal(("expected 201, got 500", (IReadOnlyList<string>?)null), (create.Message, create.Evidence));
     }
 
     [Fact]
@@ -74,5 +97,61 @@ public sealed class ResultsStageTests
         Assert.Equal(30, report.Scenarios.Single().Summary.Failed);
         Assert.All(report.Scenarios.Single().Cases, c => Assert.Equal(ResultsStage.ShortMessageChars, c.Message!.Length));
         Assert.All(report.Scenarios.Single().Cases, c => Assert.Equal([1, 2], c.EarlierAttempts!.Select(a => a.Attempt)));
+    }
+
+    /// <summary>Evidence as full as a case may carry: eight entries of JSON, quotes and all, just within 2 KiB.</summary>
+    private static readonly string[] FullEvidence = [.. Enumerable.Range(1, EvidenceLimits.MaxEntries).Select(i =>
+        $"<- 401 {{\"error\":\"invalid_token\",\"entry\":{i},\"detail\":\"{new string('q', 190)}\"}}".PadRight(EvidenceLimits.MaxBytesPerCase / 8, '"'))];
+
+    /// <summary>Each of the ten scenarios with nine cases (90 in all), each failed with <paramref name="message"/> and full evidence.</summary>
+    private static IEnumerable<(int Index, RunReport Report)> EveryCaseFailing(string message) =>
+        ScenarioNames.All.Select((scenario, index) => (index, new RunReport(Runs.Start, TimeSpan.FromSeconds(1),
+        [
+            new ScenarioResult(scenario, [.. Enumerable.Range(1, 9).Select(i => new CaseResult(
+                $"{scenario}/case-{i}", scenario, "checks", CaseOutcome.Failed, TimeSpan.FromMilliseconds(7), message, Evidence: FullEvidence))],
+                TimeSpan.FromSeconds(1)),
+        ])));
+
+    [Fact]
+    public void Ninety_failed_cases_with_full_evidence_keep_all_of_it_within_the_bound()
+    {
+        var run = Runs.Existing(r => { r.Spec.Scenarios = [.. ScenarioNames.All]; r.Status = Runs.Started(Phases.Probing); });
+        var message = "expected refresh to answer 200, got 401 " + new string('m', 1000);
+        var observation = Runs.Observe(run, probes: [.. EveryCaseFailing(message).Select(s => Finished(run, 1, s.Index, s.Report))]);
+        Assert.All(FullEvidence, e => Assert.Equal(EvidenceLimits.MaxBytesPerCase / 8, e.Length));
+
+        var text = ((k8s.Models.V1ConfigMap)ResultsStage.Results(observation, Runs.Start, Now)!.Child).Data[ResultsStage.ReportKey];
+        var cases = JsonReport.Parse(text, "results").Scenarios.SelectMany(s => s.Cases).ToList();
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(text), 1, ResultsStage.MaxBytes);
+        Assert.Equal(90, cases.Count);
+        Assert.All(cases, c => Assert.Equal(FullEvidence, c.Evidence));
+        Assert.All(cases, c => Assert.Equal(message, c.Message));
+    }
+
+    [Fact]
+    public void Results_too_large_trim_evidence_before_anything_else_and_never_lose_a_case()
+    {
+        var run = Runs.Existing(r =>
+        {
+            r.Spec.Scenarios = [.. ScenarioNames.All];
+            r.Spec.Retries = TestRunValidation.MaxRetries;
+            r.Status = Runs.Started(Phases.Probing);
+        });
+        var message = new string('m', ResultsStage.ShortMessageChars - 80);
+        var observation = Runs.Observe(run, probes:
+        [
+            .. Enumerable.Range(1, TestRunValidation.MaxRetries + 1)
+                .SelectMany(attempt => EveryCaseFailing(message).Select(s => Finished(run, attempt, s.Index, s.Report))),
+        ]);
+
+        var text = ((k8s.Models.V1ConfigMap)ResultsStage.Results(observation, Runs.Start, Now)!.Child).Data[ResultsStage.ReportKey];
+        var cases = JsonReport.Parse(text, "results").Scenarios.SelectMany(s => s.Cases).ToList();
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(text), 1, ResultsStage.MaxBytes);
+        Assert.Equal(90, cases.Count);
+        Assert.All(cases, c => Assert.Equal(FullEvidence[^ResultsStage.ShortEvidenceEntries..], c.Evidence));
+        Assert.All(cases, c => Assert.Equal(message, c.Message));
+        Assert.All(cases, c => Assert.Equal(TestRunValidation.MaxRetries, c.EarlierAttempts!.Count));
     }
 }

@@ -15,7 +15,8 @@ namespace Netra.Operator.Core.TestRuns.Stages;
 /// Each scenario's last attempt is in <c>scenarios</c>, in the spec's order; the attempts before it in <c>retried</c>,
 /// which the reader folds into each case's earlier attempts. A pod's report is untrusted: every string loses its control
 /// and format characters, and a scenario larger than <see cref="MaxScenarioBytes"/> keeps its summary alone. Bounded:
-/// past <see cref="MaxBytes"/>, long messages are shortened, then the retried attempts' reports dropped; were the
+/// past <see cref="MaxBytes"/>, the cases' evidence is cut to its last entries, long messages are shortened, the evidence
+/// dropped, and only then the retried attempts' reports (a scenario too large is shrunk the same way first); were the
 /// ConfigMap refused all the same, the run still finishes, saying so. <c>netra-operator results</c> reads it.
 /// </summary>
 public static class ResultsStage
@@ -33,6 +34,13 @@ public static class ResultsStage
 
     /// <summary>The longest string kept from a pod's report (a case's message).</summary>
     public const int MaxTextChars = 4096;
+
+    /// <summary>How many of a case's evidence entries, the last ones, stay once the results are too large.</summary>
+    public const int ShortEvidenceEntries = 2;
+
+    /// <summary>Ways to make results smaller without losing a case, the gentlest first.</summary>
+    private static readonly Action<JsonNode>[] Shrinking =
+        [node => TrimEvidence(node, ShortEvidenceEntries), ShortenMessages, node => TrimEvidence(node, 0)];
 
     /// <summary>The run ends with <paramref name="status"/>, its full results kept beside it when a probe pod left any.</summary>
     public static TestRunDecision EndedWithResults(TestRunObservation observation, TestRunStatus status, DateTimeOffset now) =>
@@ -124,12 +132,7 @@ public static class ResultsStage
     private static JsonObject Capped(JsonNode? scenario)
     {
         var item = scenario!.AsObject();
-        if (Encoding.UTF8.GetByteCount(item.ToJsonString()) > MaxScenarioBytes)
-        {
-            ShortenMessages(item);
-        }
-
-        if (Encoding.UTF8.GetByteCount(item.ToJsonString()) <= MaxScenarioBytes)
+        if (ShrunkToFit(item, MaxScenarioBytes))
         {
             return item;
         }
@@ -145,17 +148,11 @@ public static class ResultsStage
         return Encoding.UTF8.GetByteCount(kept.ToJsonString()) <= MaxScenarioBytes ? kept : new JsonObject { ["name"] = item["name"]?.DeepClone() };
     }
 
-    /// <summary>The document as text within <see cref="MaxBytes"/>: messages shortened, then retried attempts dropped.</summary>
+    /// <summary>The document as text within <see cref="MaxBytes"/>: shrunk without losing a case, then retried attempts dropped.</summary>
     private static string Bounded(JsonObject document)
     {
+        ShrunkToFit(document, MaxBytes);
         var text = document.ToJsonString();
-        if (Encoding.UTF8.GetByteCount(text) <= MaxBytes)
-        {
-            return text;
-        }
-
-        ShortenMessages(document);
-        text = document.ToJsonString();
         var retried = (JsonArray)document["retried"]!;
         while (Encoding.UTF8.GetByteCount(text) > MaxBytes && retried.Count > 0)
         {
@@ -164,6 +161,41 @@ public static class ResultsStage
         }
 
         return text;
+    }
+
+    /// <summary>Shrinks <paramref name="node"/> (<see cref="Shrinking"/>) until it fits in <paramref name="maxBytes"/>; false when it never does.</summary>
+    private static bool ShrunkToFit(JsonNode node, int maxBytes)
+    {
+        foreach (var shrink in Shrinking)
+        {
+            if (Encoding.UTF8.GetByteCount(node.ToJsonString()) <= maxBytes)
+            {
+                return true;
+            }
+
+            shrink(node);
+        }
+
+        return Encoding.UTF8.GetByteCount(node.ToJsonString()) <= maxBytes;
+    }
+
+    /// <summary>Every case's and attempt's evidence under <paramref name="node"/> cut to its last <paramref name="kept"/> entries.</summary>
+    private static void TrimEvidence(JsonNode node, int kept)
+    {
+        foreach (var holder in Objects(node).Where(o => o[EvidenceLimits.Field] is JsonArray).ToList())
+        {
+            var evidence = (JsonArray)holder[EvidenceLimits.Field]!;
+            if (kept == 0)
+            {
+                holder.Remove(EvidenceLimits.Field);
+                continue;
+            }
+
+            while (evidence.Count > kept)
+            {
+                evidence.RemoveAt(0);
+            }
+        }
     }
 
     /// <summary>Every message under <paramref name="node"/> cut to <see cref="ShortMessageChars"/>.</summary>
