@@ -11,7 +11,7 @@ namespace Netra.Probes.Reporting;
 /// The <c>--junit</c> file in the JUnit XML dialect Jenkins, GitLab and GitHub render: one <c>testsuite</c>
 /// per scenario, one <c>testcase</c> per case named without its scenario (the scenario is its class name),
 /// failures and errors with a <c>type</c>, a one-line <c>message</c> and the whole detail in the body, what
-/// the case checks in <c>system-out</c>. UTF-8 without a byte order mark. Each suite follows Surefire's report schema
+/// the case checks, then its evidence lines, in <c>system-out</c>. UTF-8 without a byte order mark. Each suite follows Surefire's report schema
 /// (<c>surefire-test-report-3.0.xsd</c>): a case that did not run because the run ended first is an <c>error</c>, and
 /// the failed attempts of a retried case are kept as Surefire keeps reruns: <c>flakyFailure</c>/<c>flakyError</c>
 /// when it passed in the end, <c>rerunFailure</c>/<c>rerunError</c> when it did not.
@@ -88,7 +88,7 @@ public static class JUnitReport
         }
 
         element.Add(earlier.Where(a => a.Outcome == CaseOutcome.Error).Select(a => Rerun(prefix + "Error", a)));
-        element.Add(new XElement("system-out", $"{result.Id}: {result.Description}"));
+        element.Add(new XElement("system-out", string.Join('\n', [$"{result.Id}: {result.Description}", .. result.Evidence ?? []])));
         return element;
     }
 

@@ -27,7 +27,13 @@ public static class JsonReport
     public sealed record Scenario(string Name, long DurationMs, Totals Summary, IReadOnlyList<CaseEntry> Cases);
 
     public sealed record CaseEntry(
-        string Id, string Description, CaseOutcome Result, long DurationMs, string? Message, IReadOnlyList<AttemptEntry>? EarlierAttempts = null);
+        string Id,
+        string Description,
+        CaseOutcome Result,
+        long DurationMs,
+        string? Message,
+        IReadOnlyList<AttemptEntry>? EarlierAttempts = null,
+        IReadOnlyList<string>? Evidence = null);
 
     public sealed record AttemptEntry(int Attempt, CaseOutcome Result, long DurationMs, string? Message);
 
@@ -45,7 +51,8 @@ public static class JsonReport
                 c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message,
                 c.EarlierAttempts is { Count: > 0 } earlier
                     ? [.. earlier.Select(a => new AttemptEntry(a.Attempt, a.Outcome, (long)a.Duration.TotalMilliseconds, a.Message))]
-                    : null))]))],
+                    : null,
+                c.Evidence))]))],
         report.Aborted);
 
     /// <summary>A run read back from its <c>--json</c> file (to merge the reports of several runs).</summary>
@@ -93,7 +100,8 @@ public static class JsonReport
             c.Id, s.Name, c.Description, c.Result, TimeSpan.FromMilliseconds(c.DurationMs), c.Message,
             c.EarlierAttempts is { Count: > 0 } earlier
                 ? [.. earlier.Select(a => new CaseAttempt(a.Attempt, a.Result, TimeSpan.FromMilliseconds(a.DurationMs), a.Message))]
-                : null))],
+                : null,
+            c.Evidence))],
         TimeSpan.FromMilliseconds(s.DurationMs));
 
     private static Totals TotalsOf(RunSummary s) => new(s.Total, s.Passed, s.Failed, s.Skipped, s.Errors);
