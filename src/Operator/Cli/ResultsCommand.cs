@@ -9,7 +9,8 @@ namespace Netra.Operator.Cli;
 /// <summary>
 /// <c>netra-operator results NAME</c>: the full results of a TestRun that ran in a cluster (every case, with its message
 /// and duration), as the JSON report on standard output, and as <c>--junit</c> and <c>--json</c> files; the table and the
-/// verdict on standard error, as the run itself ends.
+/// verdict on standard error, as the run itself ends; a failed deploy's evidence first among them
+/// (<see cref="DeployEvidenceReport"/>).
 /// </summary>
 public static class ResultsCommand
 {

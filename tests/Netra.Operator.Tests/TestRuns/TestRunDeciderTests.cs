@@ -26,11 +26,11 @@ public sealed class TestRunDeciderTests
             { "new Ephemeral run without finalizer", Runs.Observe(Runs.Ephemeral(r => r.Metadata.Finalizers = null)), Phases.Deploying, "AddFinalizer, Namespace/netra-run-0f1e2d3c" },
             { "namespace there, nothing inside", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present), Phases.Deploying, "RoleBinding/netra-operator, ResourceQuota/netra-quota, LimitRange/netra-limits, NetworkPolicy/netra-deny-all, NetworkPolicy/netra-allow-environment, NetworkPolicy/netra-allow-deploy, ServiceAccount/netra-deployer, RoleBinding/netra-deployer, ConfigMap/netra-values, ConfigMap/netra-charts, Job/netra-deploy" },
             { "deploy Job running", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running)), Phases.Deploying, "" },
-            { "deploy Job running, a pod stuck", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running, Problem: "pod x, container helm-auth: ImagePullBackOff")), Phases.Failed, "ConfigMap/smoke-results" },
+            { "deploy Job running, a pod stuck", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Running, Problem: "pod x, container helm-auth: ImagePullBackOff")), Phases.Failed, "" },
             { "probe Job running, its pod killed for memory: counted as failed, the next one starts", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running) with { Problem = "pod y, container probes: OOMKilled: the container used more memory than its limit" }), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s1" },
             { "probe Job running, its pod cannot start: the run ends (preflight)", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running) with { Problem = "pod y, container probes: CreateContainerConfigError: secret \"creds\" not found" }), Phases.Failed, "" },
             { "probe Job's preflight failed", Runs.Observe(Runs.Existing(r => r.Spec.Retries = 2), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Failed, Runs.Aborted("agent is unreachable"))), Phases.Failed, "" },
-            { "deploy Job failed", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Failed, "Error: chart not found")), Phases.Failed, "ConfigMap/smoke-results" },
+            { "deploy Job failed", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Failed, "Error: chart not found")), Phases.Failed, "" },
             { "deployed: first probe Job", Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Succeeded)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0" },
             { "parallelism 2: two probe Jobs", Runs.Observe(Runs.Existing(r => r.Spec.Parallelism = 2)), Phases.Probing, "Job/smoke-0f1e2d3c-a1-s0, Job/smoke-0f1e2d3c-a1-s1" },
             { "probe Job running", Runs.Observe(Runs.Existing(), probes: Runs.Probe(Runs.Existing(), 1, 0, JobProgress.Running)), Phases.Probing, "" },
@@ -279,10 +279,10 @@ public sealed class TestRunDeciderTests
     }
 
     [Fact]
-    public void A_failed_deploy_keeps_its_evidence_in_the_results_ConfigMap_and_its_message_points_there()
+    public void A_failed_deploy_whose_namespace_was_read_keeps_its_evidence_in_the_results_ConfigMap_and_its_message_points_there()
     {
-        var decision = TestRunDecider.Decide(
-            Runs.Observe(Runs.Ephemeral(), ChildPresence.Present, new("netra-deploy", JobProgress.Failed, "Error: chart not found")), Settings, Now);
+        var failed = new JobObservation("netra-deploy", JobProgress.Failed, "Error: chart not found");
+        var decision = TestRunDecider.Decide(DeployEvidenceDecisionTests.Observe(failed, DeployEvidenceDecisionTests.Facts()), Settings, Now);
 
         var kept = Assert.IsType<V1ConfigMap>(Assert.IsType<CreateChild>(Assert.Single(decision.Actions)).Child);
         Assert.Contains("Error: chart not found", kept.Data[Core.TestRuns.Evidence.DeployEvidence.Key], StringComparison.Ordinal);

@@ -10,7 +10,7 @@ namespace Netra.Operator.Core.TestRuns.Evidence;
 /// What a failed or stuck deploy leaves beside the run's results (<see cref="Key"/> of its results ConfigMap), decided
 /// from what was observed and nothing else: the deploy pod's termination message (helm's output tail: on failure the
 /// kubelet keeps the last 2 KiB or 80 lines of its log there), then, for each pod of the environment namespace that is
-/// neither Ready nor done (at most <see cref="MaxPods"/>, the deploy pods first), its phase, the conditions that are
+/// neither Ready nor done, and the deploy pod that still runs helm (at most <see cref="MaxPods"/>, the deploy pods first), its phase, the conditions that are
 /// False, each container's waiting or terminated state, its newest <see cref="MaxEvents"/> Events and its log tail.
 /// Every text is cleaned of control characters; the whole stays within <see cref="MaxBytes"/>: logs are cut first,
 /// then messages, then the last pods are left out (counted in <c>pods_left_out</c>), then the helm output is cut.
@@ -47,12 +47,13 @@ public static class DeployEvidence
     public const int ShortMessageChars = 160;
 
     /// <summary>
-    /// The pods worth evidence: neither Ready nor Succeeded, the deploy Job's first, then by name; at most
-    /// <see cref="MaxPods"/>.
+    /// The pods worth evidence: those not Succeeded that are not Ready, or that run helm (while it waits, its output is in
+    /// its log alone); the deploy Job's first, then by name; at most <see cref="MaxPods"/>.
     /// </summary>
     public static IReadOnlyList<V1Pod> PodsToRead(IEnumerable<V1Pod> pods) =>
         [.. pods
-            .Where(p => p.Status?.Phase != "Succeeded" && p.Status?.Conditions?.Any(c => c is { Type: "Ready", Status: "True" }) != true)
+            .Where(p => p.Status?.Phase != "Succeeded"
+                && (IsDeployPod(p) || p.Status?.Conditions?.Any(c => c is { Type: "Ready", Status: "True" }) != true))
             .OrderBy(p => IsDeployPod(p) ? 0 : 1)
             .ThenBy(p => p.Metadata.Name, StringComparer.Ordinal)
             .Take(MaxPods)];
@@ -66,26 +67,29 @@ public static class DeployEvidence
             ?? pod.Spec?.Containers?.FirstOrDefault()?.Name;
     }
 
-    /// <summary>The evidence to keep as the run ends DeployFailed, or null when the deploy Job neither failed nor stuck.</summary>
+    /// <summary>
+    /// The evidence to keep as the run ends DeployFailed, or null when the deploy Job neither failed nor stuck, or when
+    /// nothing was read of its namespace (the local run has no pods: its deploy's failure is in its message).
+    /// </summary>
     public static string? Of(TestRunObservation observation)
     {
-        if (observation.DeployJob is not { } job || !(job.Progress == JobProgress.Failed || job.Problem is not null))
+        if (observation.DeployJob is not { } job || !(job.Progress == JobProgress.Failed || job.Problem is not null)
+            || observation.DeployFacts is not { } facts)
         {
             return null;
         }
 
-        var facts = observation.DeployFacts;
-        var chosen = facts is null ? [] : PodsToRead(facts.Pods);
+        var chosen = PodsToRead(facts.Pods);
         var document = new JsonObject
         {
             ["helm_output"] = job.TerminationMessage is { Length: > 0 } output ? Tail(output, MaxHelmOutputBytes) : null,
-            ["pods"] = new JsonArray([.. chosen.Select(pod => (JsonNode)Pod(pod, facts!))]),
-            ["pods_left_out"] = facts is null ? 0 : Math.Max(0, facts.Pods.Count(p => NotReady(p)) - chosen.Count),
+            ["pods"] = new JsonArray([.. chosen.Select(pod => (JsonNode)Pod(pod, facts))]),
+            ["pods_left_out"] = Math.Max(0, facts.Pods.Count(WorthEvidence) - chosen.Count),
         };
         return Bounded(document);
     }
 
-    private static bool NotReady(V1Pod pod) => PodsToRead([pod]).Count == 1;
+    private static bool WorthEvidence(V1Pod pod) => PodsToRead([pod]).Count == 1;
 
     private static bool IsDeployPod(V1Pod pod) =>
         pod.Metadata.Labels is { } labels && labels.TryGetValue("job-name", out var job) && job == ChildNames.DeployJob;
