@@ -16,6 +16,7 @@ public static class ProbeCommandLine
     public const string Scenario = "--scenario";
     public const string TerminationLog = "--termination-log";
     public const string Profile = "--profile";
+    public const string PreflightTimeout = "--preflight-timeout";
 
     /// <summary>Prints the full report as the last line of standard output (<see cref="ReportLine"/>).</summary>
     public const string LogReport = "--log-report";

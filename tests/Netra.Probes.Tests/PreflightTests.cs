@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Netra.Testing;
 using Netra.Probes.Cli;
 using Netra.Probes.Clients;
@@ -9,25 +11,37 @@ using Netra.Probes.Tests.Surefire;
 
 namespace Netra.Probes.Tests;
 
-/// <summary>A service that is down or hangs ends the run before any case, naming the service.</summary>
+/// <summary>
+/// A service that is down or hangs ends the run before any case, naming the service and how long it was waited for;
+/// one still starting is asked again within the preflight's budget and the run goes on.
+/// </summary>
 [Collection(LiveServices.Name)]
-public sealed class PreflightTests
+public sealed partial class PreflightTests
 {
     /// <summary>What starting the process may add to the run's own time on a busy machine.</summary>
-    private static readonly TimeSpan ProcessStart = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ProcessStart = TimeSpan.FromSeconds(30);
+
+    /// <summary>A budget short enough for a test, long enough for several attempts.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
+
+    /// <summary>How late a busy machine may end the last request past the budget.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
+
+    private static readonly string[] BudgetArguments = [ProbeCommandLine.PreflightTimeout, Budget.ToString("c", CultureInfo.InvariantCulture)];
 
     /// <summary>
     /// Also what a CI system reads of it: every case an error saying why it did not run (Surefire's parser counts no skip),
     /// and the whole report as the last line of standard output, where the operator reads it from the pod's log.
     /// </summary>
     [Fact]
-    public async Task With_the_agent_stopped_the_run_fails_within_30_s_naming_the_agent()
+    public async Task With_the_agent_stopped_the_run_fails_after_the_preflight_budget_naming_the_agent_and_the_wait()
     {
         await using var services = await ServiceTrio.StartProductionAsync();
         await services.StopAgentAsync();
         using var run = new ProbeRuns();
 
-        var exit = await CommandProcess.RunAsync("netra-probes", run.Arguments(services.Targets, ProbeProfiles.Safe), TimeSpan.FromSeconds(30), services.ProbeVariables);
+        var exit = await CommandProcess.RunAsync(
+            "netra-probes", run.Arguments(services.Targets, ProbeProfiles.Safe, BudgetArguments), Budget + ProcessStart, services.ProbeVariables);
 
         Assert.True(exit.Code == ProbesCommand.ExitAborted, exit.ToString());
         // Said once, in the verdict on standard output (where the summary is), not again on standard error.
@@ -36,6 +50,9 @@ public sealed class PreflightTests
         Assert.DoesNotContain("agent is unreachable", exit.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("backend", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.StartsWith("preflight failed: agent is unreachable", run.Summary().Aborted, StringComparison.Ordinal);
+        var (asked, waited) = Waited(run.Summary().Aborted!);
+        Assert.True(asked > 1, $"asked once only: {run.Summary().Aborted}");
+        Assert.InRange(waited, Budget.TotalSeconds - Preflight.Pause.TotalSeconds, Budget.TotalSeconds + Slack.TotalSeconds);
         Assert.All(run.Cases(), c => Assert.StartsWith("not run: preflight failed", c.Message, StringComparison.Ordinal));
         Assert.All(run.Cases(), c => Assert.Equal("error", c.Result));
         var cases = run.Cases().Count;
@@ -51,19 +68,54 @@ public sealed class PreflightTests
         System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task An_endpoint_that_accepts_and_never_answers_fails_the_run_within_the_preflight_deadline()
+    public async Task An_endpoint_that_accepts_and_never_answers_fails_the_run_after_the_preflight_request_deadline()
     {
         await using var services = await ServiceTrio.StartProductionAsync();
         using var hung = new HangingListener();
         using var run = new ProbeRuns();
 
-        var exit = await CommandProcess.RunAsync("netra-probes", 
-            run.Arguments(services.Targets with { BackendUrl = hung.Address }, ProbeProfiles.Safe), Preflight.DefaultDeadline + ProcessStart, services.ProbeVariables);
+        var exit = await CommandProcess.RunAsync(
+            "netra-probes",
+            run.Arguments(services.Targets with { BackendUrl = hung.Address }, ProbeProfiles.Safe, BudgetArguments),
+            Budget + ProcessStart,
+            services.ProbeVariables);
 
         Assert.True(exit.Code == ProbesCommand.ExitAborted, exit.ToString());
         Assert.Contains(exit.Stdout.Split('\n'), l => l.StartsWith("Aborted: ", StringComparison.Ordinal) && l.Contains("backend did not answer", StringComparison.Ordinal));
         Assert.Contains("backend did not answer", run.Summary().Aborted, StringComparison.Ordinal);
         Assert.Equal(0, run.Summary().Counts.Passed);
+    }
+
+    [Fact]
+    public async Task A_service_still_starting_is_asked_again_until_ready_within_the_budget()
+    {
+        using var starting = new SlowToBeReady(notReadyFor: 2);
+        using var http = UnansweredRequestGuard.CreateClient();
+        var targets = new ProbeTargets(starting.Address, starting.Address, starting.Address);
+
+        // Three services asking one endpoint: the first two answers are 503, every later one 200.
+        var problem = await Preflight.CheckAsync(targets, http, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Null(problem);
+        // Five at least: the two services first answered 503 asked again.
+        Assert.True(starting.Asked >= 5, $"asked {starting.Asked} times");
+    }
+
+    [Fact]
+    public async Task A_service_never_ready_is_named_with_its_last_answer_and_how_long_it_was_waited_for()
+    {
+        using var never = new SlowToBeReady(notReadyFor: int.MaxValue);
+        using var ready = new SlowToBeReady(notReadyFor: 0);
+        using var http = UnansweredRequestGuard.CreateClient();
+        var targets = new ProbeTargets(ready.Address, ready.Address, never.Address);
+
+        var problem = await Preflight.CheckAsync(targets, http, Budget, CancellationToken.None);
+
+        Assert.NotNull(problem);
+        Assert.StartsWith($"preflight failed: agent is not ready: GET {never.Address}readyz answered 503 starting (asked ", problem, StringComparison.Ordinal);
+        var (asked, waited) = Waited(problem);
+        Assert.Equal(never.Asked, asked);
+        Assert.InRange(waited, Budget.TotalSeconds - Preflight.Pause.TotalSeconds, Budget.TotalSeconds + Slack.TotalSeconds);
     }
 
     [Fact]
@@ -84,4 +136,14 @@ public sealed class PreflightTests
         Assert.Equal(9, reached.Count);
         Assert.All(reached, c => Assert.Contains("did not answer GET /v1/capabilities within 10 s", c.Message, StringComparison.Ordinal));
     }
+
+    private static (int Asked, double Seconds) Waited(string reason)
+    {
+        var match = WaitedPattern().Match(reason);
+        Assert.True(match.Success, $"no wait named in: {reason}");
+        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex(@"\(asked (\d+) times? over ([\d.]+) s\)")]
+    private static partial Regex WaitedPattern();
 }

@@ -31,14 +31,15 @@ EOF
   # Pods resolve through dnsmasq on the node IP and nothing else: no search path or server from the host.
   : >"$STATE/resolv.conf"
   # No QoS cgroups or allocatable enforcement (the VM's cgroup v1 hierarchy is the test's own);
-  # image GC off, so the imported images (never pullable) stay; the kubelet serves on loopback only.
+  # image GC off, so the imported images (never pullable) stay; the kubelet serves on the node IP (the API server
+# reaches it there, for logs and exec) to clients with a certificate of the cluster's CA, its health on loopback.
   cat >"$STATE/kubelet.yaml" <<EOF
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
-address: 127.0.0.1
+address: $NODE_IP
 healthzBindAddress: 127.0.0.1
 readOnlyPort: 0
-authentication: {anonymous: {enabled: false}, webhook: {enabled: false}}
+authentication: {anonymous: {enabled: false}, webhook: {enabled: false}, x509: {clientCAFile: $STATE/pki/ca.crt}}
 authorization: {mode: AlwaysAllow}
 cgroupDriver: cgroupfs
 cgroupsPerQOS: false

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the five images the charts and the operator's defaults name (ghcr.io/netra/<name>:<version>,
-# IfNotPresent: never pulled) as OCI archives in artifacts/cluster-images, from the projects' publish
+# IfNotPresent: never pulled), and the deploy Job's stand-in for helm (netra-helm-stand-in, tests/Netra.HelmStandIn:
+# no helm binary can be built here; the cluster tests install the operator with helmImage set to it), as OCI archives in artifacts/cluster-images, from the projects' publish
 # output; tests/cluster/up.sh imports them into containerd. No Docker and no registry: what the SDK's
 # PublishContainer would make, one layer at a time:
-# - the services and the probes: a base layer with this machine's .NET runtime (what the aspnet base
+# - the services, the probes and the helm stand-in: a base layer with this machine's .NET runtime (what the aspnet base
 #   image holds: the dotnet host, Microsoft.NETCore.App and Microsoft.AspNetCore.App), the glibc,
 #   libstdc++, libgcc_s they link and the libssl/libcrypto System.Net opens, shared by all four; then
 #   the framework-dependent publish output in /app, started by its apphost;
@@ -64,7 +65,8 @@ dotnet_base() {
 }
 
 base=$(dotnet_base)
-for project in src/Services/Auth:netra-auth src/Services/Backend:netra-backend src/Services/Agent:netra-agent src/Probes:netra-probes; do
+for project in src/Services/Auth:netra-auth src/Services/Backend:netra-backend src/Services/Agent:netra-agent src/Probes:netra-probes \
+  tests/Netra.HelmStandIn:netra-helm-stand-in; do
   name=${project#*:}
   log "$name: dotnet publish ${project%:*}"
   rm -rf "$work/$name"

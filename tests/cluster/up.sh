@@ -49,8 +49,11 @@ start_daemon etcd "$BIN_DIR/etcd" --name=netra-node --data-dir="$STATE/etcd" --u
   --listen-peer-urls="http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls="http://127.0.0.1:$ETCD_PEER_PORT" \
   --initial-cluster="netra-node=http://127.0.0.1:$ETCD_PEER_PORT"
 wait_for "etcd" 60 curl -sf "http://127.0.0.1:$ETCD_PORT/health"
-# On the node IP, so pods reach it through the kubernetes Service; ServiceAccount admission on.
+# On the node IP, so pods reach it through the kubernetes Service; ServiceAccount admission on. It reaches the
+# kubelet at the node's InternalIP, never by node name: no lookup asks the machine's resolver.
 start_daemon kube-apiserver "$BIN_DIR/kube-apiserver" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
+  --kubelet-preferred-address-types=InternalIP \
+  --kubelet-client-certificate="$STATE/pki/kubelet-client.crt" --kubelet-client-key="$STATE/pki/kubelet-client.key" \
   --bind-address="$NODE_IP" --advertise-address="$NODE_IP" --secure-port="$API_PORT" --insecure-port=0 \
   --tls-cert-file="$STATE/pki/apiserver.crt" --tls-private-key-file="$STATE/pki/apiserver.key" \
   --client-ca-file="$STATE/pki/ca.crt" --token-auth-file="$STATE/pki/tokens.csv" \
@@ -60,7 +63,7 @@ start_daemon kube-apiserver "$BIN_DIR/kube-apiserver" --etcd-servers="http://127
 wait_for "kube-apiserver /readyz" 90 api /readyz
 start_daemon kube-controller-manager "$BIN_DIR/kube-controller-manager" --kubeconfig="$kubeconfig" \
   --authentication-kubeconfig="$kubeconfig" --authorization-kubeconfig="$kubeconfig" --leader-elect=false \
-  --controllers=job,garbagecollector,namespace,serviceaccount-token,serviceaccount,nodelifecycle,endpoint,endpointslice,endpointslicemirroring,deployment,replicaset,root-ca-cert-publisher,podgc \
+  --controllers=job,garbagecollector,namespace,serviceaccount-token,serviceaccount,nodelifecycle,endpoint,endpointslice,endpointslicemirroring,deployment,replicaset,root-ca-cert-publisher,podgc,resourcequota \
   --service-account-private-key-file="$STATE/pki/sa.key" --root-ca-file="$STATE/pki/ca.crt" \
   --bind-address=127.0.0.1 --secure-port=10257 --port=0 --cert-dir="$STATE/pki/controller-manager" \
   --kube-api-qps=100 --kube-api-burst=200

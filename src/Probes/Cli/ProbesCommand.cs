@@ -92,7 +92,11 @@ public static class ProbesCommand
             using var http = UnansweredRequestGuard.CreateClient();
             var context = new ProbeContext(options.Targets(parsed), credentials, http, parsed.GetRequiredValue(options.Profile));
             var reporter = new ConsoleReporter(results, progress);
-            var runner = new ProbeRunner(context, reporter, parsed.GetValue(options.CaseTimeout));
+            var preflightTimeout = parsed.GetValue(options.PreflightTimeout);
+            var runner = new ProbeRunner(context, reporter, parsed.GetValue(options.CaseTimeout))
+            {
+                ReadinessCheck = ct => Preflight.CheckAsync(context.Targets, http, preflightTimeout, ct),
+            };
             var report = await runner.RunAsync(selected.Scenarios, parsed.GetValue(options.Parallelism), cancellationToken);
 
             reporter.WriteSummary(report);
@@ -158,9 +162,16 @@ public static class ProbesCommand
             DefaultValueFactory = _ => TimeSpan.FromSeconds(30),
         });
 
+        public Option<TimeSpan> PreflightTimeout { get; } = Positive(new Option<TimeSpan>(ProbeCommandLine.PreflightTimeout)
+        {
+            Description = "How long the preflight waits for every service to be ready, asking again while one is not.",
+            DefaultValueFactory = _ => Preflight.DefaultBudget,
+        });
+
         public void AddTo(Command command)
         {
-            Option[] all = [AuthUrl, BackendUrl, AgentUrl, Scenarios, Profile, Json, JUnit, TerminationLog, LogReport, Parallelism, CaseTimeout];
+            Option[] all =
+                [AuthUrl, BackendUrl, AgentUrl, Scenarios, Profile, Json, JUnit, TerminationLog, LogReport, Parallelism, CaseTimeout, PreflightTimeout];
             foreach (var option in all)
             {
                 command.Options.Add(option);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using Netra.Probes.Clients;
@@ -5,26 +6,59 @@ using Netra.Probes.Clients;
 namespace Netra.Probes.Running;
 
 /// <summary>
-/// Before any case: each service's <c>GET /readyz</c>, at once, under a short deadline. A service that is
-/// down, hangs or says it is not ready ends the run there, with a reason that names it and what was seen,
-/// instead of dozens of cases failing one by one with no single cause.
+/// Before any case: each service's <c>GET /readyz</c>, the three at once. A service that is down, hangs or says
+/// it is not ready is asked again (each request under <see cref="RequestDeadline"/>, a pause between) until the
+/// preflight's budget is spent: a busy node or a Service whose pods are still starting is not a service down.
+/// One still not ready then ends the run with a reason that names it, what was seen last and how long it was
+/// waited for, instead of dozens of cases failing one by one with no single cause.
 /// </summary>
 public static class Preflight
 {
-    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(5);
+    /// <summary>How long the preflight waits, in all, for every service to be ready.</summary>
+    public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(60);
 
-    /// <summary>Null when every service is ready; otherwise why not, naming each service that is not.</summary>
-    public static async Task<string?> CheckAsync(ProbeTargets targets, HttpClient http, TimeSpan deadline, CancellationToken ct)
+    /// <summary>The deadline of one <c>GET /readyz</c>.</summary>
+    public static readonly TimeSpan RequestDeadline = TimeSpan.FromSeconds(5);
+
+    /// <summary>The pause before a service that was not ready is asked again.</summary>
+    public static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
+
+    /// <summary>Null when every service is ready within <paramref name="budget"/>; otherwise why not, naming each service that is not.</summary>
+    public static async Task<string?> CheckAsync(ProbeTargets targets, HttpClient http, TimeSpan budget, CancellationToken ct)
     {
         var problems = await Task.WhenAll(
-            CheckAsync("auth", targets.AuthUrl, http, deadline, ct),
-            CheckAsync("backend", targets.BackendUrl, http, deadline, ct),
-            CheckAsync("agent", targets.AgentUrl, http, deadline, ct));
+            WaitReadyAsync("auth", targets.AuthUrl, http, budget, ct),
+            WaitReadyAsync("backend", targets.BackendUrl, http, budget, ct),
+            WaitReadyAsync("agent", targets.AgentUrl, http, budget, ct));
         var failed = problems.OfType<string>().ToList();
         return failed.Count == 0 ? null : $"preflight failed: {string.Join("; ", failed)}";
     }
 
-    private static async Task<string?> CheckAsync(string service, Uri baseUrl, HttpClient http, TimeSpan deadline, CancellationToken ct)
+    private static async Task<string?> WaitReadyAsync(string service, Uri baseUrl, HttpClient http, TimeSpan budget, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            var deadline = Min(RequestDeadline, budget - clock.Elapsed);
+            var problem = await AskAsync(service, baseUrl, http, deadline, ct);
+            if (problem is null)
+            {
+                return null;
+            }
+
+            if (clock.Elapsed + Pause >= budget)
+            {
+                var waited = clock.Elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+                return $"{problem} (asked {attempt} {(attempt == 1 ? "time" : "times")} over {waited} s)";
+            }
+
+            await Task.Delay(Pause, ct);
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static async Task<string?> AskAsync(string service, Uri baseUrl, HttpClient http, TimeSpan deadline, CancellationToken ct)
     {
         var url = new Uri(baseUrl, "readyz");
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -22,7 +22,7 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
 
     /// <summary>What runs before any case: null to go on, else why the run ends there. <see cref="Preflight"/> by default.</summary>
     public Func<CancellationToken, Task<string?>> ReadinessCheck { get; init; } =
-        ct => Preflight.CheckAsync(context.Targets, context.Http, Preflight.DefaultDeadline, ct);
+        ct => Preflight.CheckAsync(context.Targets, context.Http, Preflight.DefaultBudget, ct);
 
     public async Task<RunReport> RunAsync(IReadOnlyList<IScenario> scenarios, int parallelism, CancellationToken cancellationToken)
     {

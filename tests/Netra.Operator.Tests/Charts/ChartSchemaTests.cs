@@ -99,7 +99,7 @@ public sealed class ChartSchemaTests
 
     private static JsonObject Values(string chart, string overrides) => new HelmChart(chart).Values(overrides);
 
-    private static JsonObject Merged(string chart, JsonObject overrides) => HelmChart.Merge(new HelmChart(chart).DefaultValues(), overrides);
+    private static JsonObject Merged(string chart, JsonObject overrides) => Chart.Merge(new HelmChart(chart).DefaultValues(), overrides);
 
     /// <summary>Read once per chart: the schema registry keeps each file's URI.</summary>
     private static readonly Dictionary<string, JsonSchema> Schemas = HelmChart.All.ToDictionary(

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using k8s;
+using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.TestRuns.Manifests;
 using Netra.Operator.Core.Status;
+using Netra.Probes.Contract;
 using Netra.Operator.Tests.Charts;
 using Netra.Testing;
 
@@ -27,6 +29,9 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
     public const string OperatorNamespace = "netra-system";
     public const string ServicesNamespace = "netra";
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    /// <summary>Stands in for helm in the deploy Jobs (tests/Netra.HelmStandIn, built by tests/cluster/images.sh).</summary>
+    public static readonly string HelmStandInImage = Image("netra-helm-stand-in");
     private int _namespaces;
 
     public TestRunClient Runs => new(Admin);
@@ -48,6 +53,7 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
             await InitializeAsync();
             await InstallOperatorAsync();
             await DeployServicesAsync();
+            await WaitForServicesReachableAsync();
         }
         catch (Exception e)
         {
@@ -75,23 +81,50 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
     /// A namespace named for the run, and in it an Existing-mode TestRun against the services' pods: <paramref name="spec"/>
     /// holds the spec's other fields (YAML, unindented).
     /// </summary>
-    public async Task<(string Ns, TestRun Run)> CreateExistingRunAsync(string name, string spec)
+    public Task<(string Ns, TestRun Run)> CreateExistingRunAsync(string name, string spec) =>
+        CreateRunAsync(name, spec, $"""
+            environment:
+              mode: Existing
+              endpoints: {Endpoints}
+            """);
+
+    /// <summary>
+    /// A namespace named for the run, and in it an Ephemeral TestRun: the operator's own namespace, guards, deploy Job (the
+    /// helm stand-in) and the bundled charts as pods. <paramref name="values"/> (YAML, per service) go over
+    /// <see cref="NoVolumes"/> for every chart.
+    /// </summary>
+    public Task<(string Ns, TestRun Run)> CreateEphemeralRunAsync(string name, string spec, string values = "{}")
+    {
+        string ValuesOf(string service) =>
+            Chart.Merge(NoVolumes(), YamlNodes.Load(values)?[service]?.AsObject() ?? []).ToJsonString();
+        return CreateRunAsync(name, spec, $$"""
+            environment:
+              mode: Ephemeral
+              charts:
+                auth: {values: {{ValuesOf("auth")}}}
+                agent: {values: {{ValuesOf("agent")}}}
+                backend: {values: {{ValuesOf("backend")}}}
+            """);
+    }
+
+    private async Task<(string Ns, TestRun Run)> CreateRunAsync(string name, string spec, string environment)
     {
         var ns = await CreateNamespaceAsync(name);
-        var fields = string.Join('\n', spec.Trim().Split('\n').Select(line => $"  {line}"));
+        static string Indented(string yaml) => string.Join('\n', yaml.Trim().Split('\n').Select(line => $"  {line}"));
         var yaml = $$"""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata:
               name: {{name}}
             spec:
-            {{fields}}
-              environment:
-                mode: Existing
-                endpoints: {{Endpoints}}
+            {{Indented(spec)}}
+            {{Indented(environment)}}
             """;
         return (ns, await Runs.CreateRunAsync(ns, yaml));
     }
+
+    /// <summary>No volume provisioner on this node: a chart's SQLite file in an emptyDir, as with persistence off.</summary>
+    public static JsonObject NoVolumes() => new() { ["persistence"] = new JsonObject { ["enabled"] = false } };
 
     public Task WaitForDeploymentAsync(string ns, string name) =>
         Eventually.WaitUntilAsync(() => ClusterObjects.DeploymentReadyAsync(Admin, ns, name), $"Deployment {ns}/{name} ready", Deadline);
@@ -104,7 +137,8 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
     public Task<TestRun> WaitForFinishedAsync(string ns, string name, TimeSpan timeout) =>
         WaitForAsync(ns, name, "Finished", run => run.Status?.Conditions.IsTrue(ConditionTypes.Finished) == true, timeout);
 
-    private async Task<TestRun> WaitForAsync(string ns, string name, string what, Func<TestRun, bool> done, TimeSpan timeout)
+    /// <summary>Waits until <paramref name="done"/> holds for a run; at the deadline, fails with its status and its pods' logs.</summary>
+    public async Task<TestRun> WaitForAsync(string ns, string name, string what, Func<TestRun, bool> done, TimeSpan timeout)
     {
         TestRun? run = null;
         try
@@ -124,34 +158,85 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
         await ClusterObjects.CreateNamespaceAsync(Admin, OperatorNamespace);
         var chart = new HelmChart("netra-operator");
         var crd = YamlNodes.Load(File.ReadAllText(Path.Combine(chart.Directory, "crds", "testruns.netra.io.yaml")))!.AsObject();
-        await ClusterObjects.CreateAsync(Admin, crd, OperatorNamespace);
-        // The installer allows the refused loopback registry FailureModeTests names its missing probe image in.
-        var values = $"tenancy: {{allowedProbeImages: [\"{FailureModeTests.MissingRegistry}/\"]}}";
+        await ChartObjects.ApplyAsync(Admin, crd, OperatorNamespace);
+        // The installer allows the refused loopback registry FailureModeTests names its missing probe image in, and the
+        // chart values the Ephemeral tests set (persistence off: no volume provisioner here; a service image registry);
+        // the deploy Jobs get the helm stand-in (no helm binary here).
+        var values = $$"""
+            tenancy:
+              allowedProbeImages: ["{{FailureModeTests.MissingRegistry}}/"]
+              allowedChartValues: [config.*, persistence.enabled, image.registry]
+            helmImage: {{HelmStandInImage}}
+            """;
         foreach (var item in chart.Render(values, releaseNamespace: OperatorNamespace))
         {
-            await ClusterObjects.CreateAsync(Admin, item, OperatorNamespace);
+            await ChartObjects.ApplyAsync(Admin, item, OperatorNamespace);
         }
 
         await WaitForDeploymentAsync(OperatorNamespace, "netra-operator");
+    }
+
+    /// <summary>
+    /// Before any test, a pod resolves the Services' names through cluster DNS and reaches them: <c>netra-probes</c>, its
+    /// preflight and one safe scenario, as a run's probe pod would (the DNS feed follows the Services just created a moment
+    /// later). A pod that fails is followed by another until the deadline.
+    /// </summary>
+    private async Task WaitForServicesReachableAsync()
+    {
+        var attempt = 0;
+        var urls = ServiceUrls.InNamespace(ServicesNamespace);
+        var args = ProbeCommandLine.RunArguments(
+            urls.AuthUrl, urls.BackendUrl, urls.AgentUrl, ["auth-service-independence"], "/tmp/termination-log", ProbeProfiles.Safe);
+        string? last = null;
+        try
+        {
+            await Eventually.WaitUntilAsync(ReachedAsync, "a pod reaching the services by their names", Deadline);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nlast: {last}", e);
+        }
+
+        async Task<bool> ReachedAsync()
+        {
+            var name = $"services-reachable-{++attempt}";
+            var pod = new V1Pod
+            {
+                Metadata = new V1ObjectMeta { Name = name },
+                Spec = new V1PodSpec
+                {
+                    RestartPolicy = "Never",
+                    AutomountServiceAccountToken = false,
+                    SecurityContext = new V1PodSecurityContext { RunAsNonRoot = true, RunAsUser = 65532 },
+                    Containers = [new V1Container { Name = "probes", Image = Image("netra-probes"), Args = [.. args] }],
+                },
+            };
+            await Admin.CoreV1.CreateNamespacedPodAsync(pod, ServicesNamespace);
+            string? phase = null;
+            await Eventually.WaitUntilAsync(
+                async () => (phase = (await Admin.CoreV1.ReadNamespacedPodAsync(name, ServicesNamespace)).Status?.Phase)
+                    is "Succeeded" or "Failed",
+                $"pod {ServicesNamespace}/{name} finished", Deadline);
+            last = $"{name}: {phase}\n{PodLogs(ServicesNamespace, name)}";
+            return phase == "Succeeded";
+        }
     }
 
     private async Task DeployServicesAsync()
     {
         await ClusterObjects.CreateNamespaceAsync(Admin, ServicesNamespace);
         var urls = ServiceUrls.InNamespace(ServicesNamespace);
-        // No volume provisioner on this node: the SQLite file in an emptyDir, as with persistence off.
-        JsonObject Extra() => new() { ["persistence"] = new JsonObject { ["enabled"] = false } };
         (string Chart, JsonObject Values)[] services =
         [
-            ("netra-auth", ChartValues.Auth(Extra())),
-            ("netra-agent", ChartValues.Agent(Extra(), urls)),
-            ("netra-backend", ChartValues.Backend(Extra(), urls)),
+            ("netra-auth", ChartValues.Auth(NoVolumes())),
+            ("netra-agent", ChartValues.Agent(NoVolumes(), urls)),
+            ("netra-backend", ChartValues.Backend(NoVolumes(), urls)),
         ];
         foreach (var (name, values) in services)
         {
             foreach (var item in new HelmChart(name).Render(values.ToJsonString(), releaseNamespace: ServicesNamespace))
             {
-                await ClusterObjects.CreateAsync(Admin, item, ServicesNamespace);
+                await ChartObjects.ApplyAsync(Admin, item, ServicesNamespace);
             }
         }
 

@@ -4,7 +4,7 @@ using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 
-namespace Netra.Operator.Tests.Charts;
+namespace Netra.Charts;
 
 /// <summary>
 /// YAML as JSON nodes, typed the way helm reads values: plain scalars become booleans, numbers or

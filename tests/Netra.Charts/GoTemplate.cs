@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Netra.Operator.Tests.Charts;
+namespace Netra.Charts;
 
 /// <summary>
 /// The part of Go's text/template and helm's functions the charts use: actions with trim markers,
