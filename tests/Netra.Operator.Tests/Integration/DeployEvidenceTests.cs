@@ -22,14 +22,14 @@ public sealed class DeployEvidenceTests(OperatorTestBedFixture bed) : WithOperat
 {
     private static readonly ControllerSettings Settings = OperatorTestBed.Defaults with
     {
-        Policy = HelmStandIn.AllowingImageTags(OperatorTestBed.Defaults.Policy),
+        Policy = Netra.TestBed.HelmStandIn.AllowingImageTags(OperatorTestBed.Defaults.Policy),
     };
 
     [Fact]
     public async Task A_failed_deploy_keeps_helms_output_and_the_pods_events_and_results_prints_and_reports_them()
     {
         var ns = await Bed.CreateNamespaceAsync("evidence");
-        await Bed.CreateRunAsync(ns, HelmStandIn.NeverReadyRun("no-image"));
+        await Bed.CreateRunAsync(ns, Netra.TestBed.HelmStandIn.NeverReadyRun("no-image"));
 
         var run = await Bed.WaitForPhaseAsync(ns, "no-image", Phases.Failed);
 
@@ -58,7 +58,7 @@ public sealed class DeployEvidenceTests(OperatorTestBedFixture bed) : WithOperat
             var helm = printed.FindIndex(l => l.StartsWith("helm output", StringComparison.Ordinal));
             var backendPod = printed.FindIndex(l => l.StartsWith("pod netra-backend-", StringComparison.Ordinal));
             Assert.True(helm >= 0 && backendPod > helm, exit.ToString());
-            Assert.Contains($"  {HelmStandIn.WaitGaveUp}", printed);
+            Assert.Contains($"  {Netra.TestBed.HelmStandIn.WaitGaveUp}", printed);
             Assert.Contains(printed, l => l.StartsWith("pod netra-deploy-", StringComparison.Ordinal) && l.EndsWith(": Failed", StringComparison.Ordinal));
             Assert.Contains(printed.Skip(backendPod), l => l.Contains("event Warning Failed ×3", StringComparison.Ordinal)
                 && l.Contains($"netra-backend:{KubeletStandIn.MissingImageMarker}\": not found", StringComparison.Ordinal));
@@ -70,14 +70,14 @@ public sealed class DeployEvidenceTests(OperatorTestBedFixture bed) : WithOperat
             var testcase = deploy.Element("testcase")!;
             Assert.NotNull(testcase.Element("error"));
             var output = testcase.Element("system-out")!.Value;
-            Assert.Contains(HelmStandIn.WaitGaveUp, output, StringComparison.Ordinal);
+            Assert.Contains(Netra.TestBed.HelmStandIn.WaitGaveUp, output, StringComparison.Ordinal);
             Assert.Contains("pod netra-backend-", output, StringComparison.Ordinal);
 
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             var first = report.RootElement.GetProperty("scenarios")[0];
             Assert.Equal(DeployEvidenceReport.Suite, first.GetProperty("name").GetString());
             var evidence = first.GetProperty("cases")[0].GetProperty("evidence").EnumerateArray().Select(e => e.GetString()).ToList();
-            Assert.Contains($"  {HelmStandIn.WaitGaveUp}", evidence);
+            Assert.Contains($"  {Netra.TestBed.HelmStandIn.WaitGaveUp}", evidence);
         }
         finally
         {

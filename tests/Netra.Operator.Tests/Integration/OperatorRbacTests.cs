@@ -19,7 +19,7 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
     {
         var granted = GrantedPermissions();
         await GrantPullSecretAsync();
-        var policy = HelmStandIn.AllowingImageTags(OperatorTestBed.Defaults.Policy);
+        var policy = Netra.TestBed.HelmStandIn.AllowingImageTags(OperatorTestBed.Defaults.Policy);
         await using (var host = bed.StartOperator("rbac", "rbac", OperatorTestBed.Defaults with { ImagePullSecrets = [PullSecret], Policy = policy }))
         {
             var ns = await bed.CreateNamespaceAsync("rbac");
@@ -37,7 +37,7 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
             await bed.CreateDeploymentAsync(ns, "watched", "watched:1", new Dictionary<string, string>());
             await bed.CreateStatefulSetAsync(ns, "watched");
             // A deploy that fails keeps its evidence: the Events of its pods are listed.
-            await bed.CreateRunAsync(ns, HelmStandIn.NeverReadyRun("failed-deploy"));
+            await bed.CreateRunAsync(ns, Netra.TestBed.HelmStandIn.NeverReadyRun("failed-deploy"));
             await bed.WaitForPhaseAsync(ns, "every-permission", Phases.Succeeded);
             await bed.WaitForPhaseAsync(ns, "failed-deploy", Phases.Failed);
             var environment = $"netra-run-{created.Metadata.Uid[..8]}";
