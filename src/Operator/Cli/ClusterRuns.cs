@@ -6,6 +6,7 @@ using k8s.Autorest;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Evidence;
 using Netra.Operator.Core.TestRuns.Stages;
 using Netra.Probes.Model;
 using Netra.Probes.Reporting;
@@ -88,12 +89,13 @@ public sealed class ClusterRuns(Kubernetes client)
 
     /// <summary>
     /// The run's results: every case of its report, and every scenario of its status in the status' order (one the report
-    /// does not hold is written as errors saying why). A finished run that kept no report (it ended before its probes ran)
-    /// has its scenarios written so; an unfinished one has no results yet.
+    /// does not hold is written as errors saying why), after the suite of a failed deploy when it kept evidence
+    /// (<see cref="DeployEvidenceReport"/>). A finished run that kept no report (it ended before its probes ran) has its
+    /// scenarios written so; an unfinished one has no results yet.
     /// </summary>
     public async Task<(RunReport Report, string? Kept)> ResultsAsync(TestRun run, CancellationToken cancellationToken)
     {
-        var kept = await ReadReportAsync(run, cancellationToken);
+        var (kept, deployEvidence) = await ReadKeptAsync(run, cancellationToken);
         var where = $"{run.Metadata.NamespaceProperty}/{run.Metadata.Name}";
         if (kept is null && run.Status?.Phase is not (Phases.Succeeded or Phases.Failed))
         {
@@ -102,7 +104,7 @@ public sealed class ClusterRuns(Kubernetes client)
         }
 
         var report = kept is null ? Empty(run) : JsonReport.Parse(kept, ChildNames.ResultsConfigMap(run));
-        return (EveryScenario(report, run), kept);
+        return (DeployEvidenceReport.With(EveryScenario(report, run), run, deployEvidence), kept);
     }
 
     private async Task<TestRun> RerunAsync(TestRun wanted, string ns, string rerun, CancellationToken cancellationToken)
@@ -130,18 +132,23 @@ public sealed class ClusterRuns(Kubernetes client)
         }
     }
 
-    private async Task<string?> ReadReportAsync(TestRun run, CancellationToken cancellationToken)
+    /// <summary>The probes' report and a failed deploy's evidence, as the results ConfigMap holds them (either may be absent).</summary>
+    private async Task<(string? Report, string? DeployEvidence)> ReadKeptAsync(TestRun run, CancellationToken cancellationToken)
     {
         try
         {
             var map = await Said(() => client.CoreV1.ReadNamespacedConfigMapAsync(
                 ChildNames.ResultsConfigMap(run), run.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
-            return (map.Data is { } data && data.TryGetValue(ResultsStage.ReportKey, out var report) ? report : null)
-                ?? throw new UsageException($"the results of TestRun {run.Metadata.NamespaceProperty}/{run.Metadata.Name} hold no report.");
+            IDictionary<string, string> data = map.Data ?? new Dictionary<string, string>();
+            var report = data.TryGetValue(ResultsStage.ReportKey, out var r) ? r : null;
+            var evidence = data.TryGetValue(DeployEvidence.Key, out var e) ? e : null;
+            return report is null && evidence is null
+                ? throw new UsageException($"the results of TestRun {run.Metadata.NamespaceProperty}/{run.Metadata.Name} hold no report.")
+                : (report, evidence);
         }
         catch (UsageException missing) when (missing.InnerException is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound })
         {
-            return null;
+            return (null, null);
         }
     }
 

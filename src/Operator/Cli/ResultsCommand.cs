@@ -9,8 +9,8 @@ namespace Netra.Operator.Cli;
 /// <summary>
 /// <c>netra-operator results NAME</c>: the full results of a TestRun that ran in a cluster (every case, with its message
 /// and duration), as the JSON report on standard output, and as <c>--junit</c> and <c>--json</c> files; on standard error,
-/// each case that failed or broke with its message and the tail of its evidence, then the table and the verdict, as the run
-/// itself ends.
+/// a failed deploy's evidence (<see cref="DeployEvidenceReport"/>), each case that failed or broke with its message and the
+/// tail of its evidence, then the table and the verdict, as the run itself ends.
 /// </summary>
 public static class ResultsCommand
 {
@@ -31,7 +31,7 @@ public static class ResultsCommand
             var (report, kept) = await runs.ResultsAsync(run, cancellationToken);
 
             await output.WriteLineAsync(kept ?? JsonSerializer.Serialize(JsonReport.From(report), ProbeJson.Options));
-            ConsoleReporter.WriteFailures(progress, report);
+            ConsoleReporter.WriteFailures(progress, DeployEvidenceReport.Without(report));
             return await RunVerdict.ConcludeAsync(progress, outputs, run.Status!, report);
         });
         return results;

@@ -9,7 +9,7 @@ namespace Netra.Operator.Cli;
 
 /// <summary>
 /// How a run ended, in one place for the local run, <c>run --cluster</c>, <c>wait</c> and <c>results</c>: the report files,
-/// then for people a table of its scenarios and one verdict line, and the exit code.
+/// then for people a failed deploy's evidence, a table of its scenarios and one verdict line, and the exit code.
 /// </summary>
 public static class RunVerdict
 {
@@ -17,6 +17,7 @@ public static class RunVerdict
     public static async Task<int> ConcludeAsync(IAnsiConsole console, ReportOutputs reports, TestRunStatus status, RunReport report)
     {
         await reports.WriteAsync(report, CancellationToken.None);
+        DeployEvidenceReport.Write(console, report);
         Write(console, status);
         return status.Phase == Phases.Succeeded ? ExitCodes.Succeeded : ExitCodes.Failed;
     }

@@ -85,7 +85,8 @@ public sealed class ProbeLogReports(IKubernetes client)
         return report;
     }
 
-    private static async Task<string> ReadBoundedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>At most <paramref name="maxBytes"/> of a log stream, as text.</summary>
+    internal static async Task<string> ReadBoundedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
     {
         var buffer = new byte[maxBytes];
         var length = 0;

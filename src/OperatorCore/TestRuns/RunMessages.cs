@@ -19,6 +19,12 @@ public static class RunMessages
 
     public static string DeployStuck(string problem) => $"The deploy cannot go on: {problem}";
 
+    /// <summary>A deploy failure, and where its evidence (helm's output, the pods' state, Events and logs) is kept.</summary>
+    public static string WithEvidence(string failure, TestRun run) =>
+        $"{Sentence(failure)} Evidence: netra-operator results {run.Metadata.Name} -n {run.Metadata.NamespaceProperty}";
+
+    private static string Sentence(string text) => text.TrimEnd().EndsWith('.') ? text.TrimEnd() : $"{text.TrimEnd()}.";
+
     public static string NextRun(int next, bool specChanged) =>
         $"Run {next} starts: {(specChanged ? "the spec changed" : "a re-run was requested")}.";
 

@@ -1,5 +1,6 @@
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Tenancy;
+using Netra.Operator.Core.TestRuns.Evidence;
 
 namespace Netra.Operator.Core.TestRuns;
 
@@ -15,7 +16,8 @@ public sealed class TestRunObservation
         ChildPresence environmentNamespace,
         JobObservation? deployJob,
         IReadOnlyDictionary<string, JobObservation> probeJobs,
-        QueuePlace? queue = null)
+        QueuePlace? queue = null,
+        DeployFacts? deployFacts = null)
     {
         Run = run;
         Queue = queue ?? QueuePlace.Empty;
@@ -24,6 +26,7 @@ public sealed class TestRunObservation
         EnvironmentNamespace = environmentNamespace;
         DeployJob = deployJob;
         ProbeJobs = probeJobs;
+        DeployFacts = deployFacts;
     }
 
     public TestRun Run { get; }
@@ -39,6 +42,9 @@ public sealed class TestRunObservation
     public QueuePlace Queue { get; }
 
     public JobObservation? DeployJob { get; }
+
+    /// <summary>The environment's pods, Events and logs, read only once the deploy Job failed or got stuck.</summary>
+    public DeployFacts? DeployFacts { get; }
 
     /// <summary>Probe Jobs by name.</summary>
     public IReadOnlyDictionary<string, JobObservation> ProbeJobs { get; }

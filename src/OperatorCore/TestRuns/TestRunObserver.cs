@@ -3,6 +3,7 @@ using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Tenancy;
+using Netra.Operator.Core.TestRuns.Evidence;
 
 namespace Netra.Operator.Core.TestRuns;
 
@@ -17,6 +18,7 @@ namespace Netra.Operator.Core.TestRuns;
 public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> runs, ObjectCache<V1Job> jobs)
 {
     private readonly ProbeLogReports _logReports = new(client);
+    private readonly DeployFactsReader _deployFacts = new(client);
 
     /// <summary>What a Job cache is indexed by: the key of the run the Job was created for.</summary>
     public static string? JobIndex(V1Job job) => ChildNames.RunKeyOf(job.Metadata);
@@ -37,6 +39,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
         var readPods = run.Status?.Phase is not (Phases.Succeeded or Phases.Failed);
         var presence = ChildPresence.Absent;
         JobObservation? deployJob = null;
+        DeployFacts? deployFacts = null;
         if (TestRunDefaults.Resolve(run.Spec).Ephemeral)
         {
             var environment = ChildNames.EnvironmentNamespace(run);
@@ -55,6 +58,11 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
                     ? (await client.CoreV1.ListNamespacedPodAsync(environment, cancellationToken: cancellationToken)).Items
                     : [];
                 deployJob = Observe(job, pods) with { Problem = Progress(job) == JobProgress.Running ? PodProblems.Find(pods, DateTimeOffset.UtcNow) : null };
+                // The run ends with this look: the evidence of why is read now, while the pods are still there.
+                if (readPods && (deployJob.Progress == JobProgress.Failed || deployJob.Problem is not null))
+                {
+                    deployFacts = await _deployFacts.ReadAsync(environment, [.. pods], cancellationToken);
+                }
             }
         }
 
@@ -67,7 +75,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
         var queue = run.Status?.StartTime is null ? QueuePlace.Of(run, runs.All()) : QueuePlace.Empty;
         var probes = await _logReports.FillAsync(
             probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)), probePods, cancellationToken);
-        return new TestRunObservation(run, presence, deployJob, probes, queue);
+        return new TestRunObservation(run, presence, deployJob, probes, queue, deployFacts);
     }
 
     /// <summary>Whether a namespace was created for this run: it carries the run's uid.</summary>

@@ -19,7 +19,8 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
     {
         var granted = GrantedPermissions();
         await GrantPullSecretAsync();
-        await using (var host = bed.StartOperator("rbac", "rbac", OperatorTestBed.Defaults with { ImagePullSecrets = [PullSecret] }))
+        var policy = Netra.TestBed.HelmStandIn.AllowingImageTags(OperatorTestBed.Defaults.Policy);
+        await using (var host = bed.StartOperator("rbac", "rbac", OperatorTestBed.Defaults with { ImagePullSecrets = [PullSecret], Policy = policy }))
         {
             var ns = await bed.CreateNamespaceAsync("rbac");
             var created = await bed.CreateRunAsync(ns, """
@@ -35,7 +36,10 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
             await bed.CreateFailingScheduleAsync(ns, "every-permission", "*/2 * * * * *", ConcurrencyPolicies.Forbid);
             await bed.CreateDeploymentAsync(ns, "watched", "watched:1", new Dictionary<string, string>());
             await bed.CreateStatefulSetAsync(ns, "watched");
+            // A deploy that fails keeps its evidence: the Events of its pods are listed.
+            await bed.CreateRunAsync(ns, Netra.TestBed.HelmStandIn.NeverReadyRun("failed-deploy"));
             await bed.WaitForPhaseAsync(ns, "every-permission", Phases.Succeeded);
+            await bed.WaitForPhaseAsync(ns, "failed-deploy", Phases.Failed);
             var environment = $"netra-run-{created.Metadata.Uid[..8]}";
             await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
 
@@ -47,15 +51,12 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
         }
 
         // A watch is audited when it ends: those the operator's stop just closed reach the audit log a moment later.
-        await WaitUntilRequestedAsync(granted.Where(p => p != LogPermission).ToList(), TimeSpan.FromSeconds(20));
+        await WaitUntilRequestedAsync(granted, TimeSpan.FromSeconds(20));
 
-        // get pods/log is used only when a probe pod's report outgrows its termination message (ResultsStageTests); the
-        // test control plane has no kubelet to serve a log, and this run's reports fit.
-        Assert.Equal(granted.Where(p => p != LogPermission), bed.Cp.OperatorAudit.RequestedPermissions());
-        Assert.Contains(LogPermission, granted);
+        // get pods/log and list events: the failed deploy's evidence (a probe pod's log is read only when its report
+        // outgrows its termination message, which this run's reports do not).
+        Assert.Equal(granted, bed.Cp.OperatorAudit.RequestedPermissions());
     }
-
-    private const string LogPermission = "/pods/log get";
 
     /// <summary>
     /// The ClusterRole's, the environment ClusterRole's (bound by the operator in each run's namespace) and the lease

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Xml.Linq;
 using Netra.Operator.Core;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Serve;
@@ -29,33 +28,20 @@ public sealed class ResultsCommandTests(OperatorTestBedFixture bed) : WithOperat
                 endpoints: {authUrl: "{{targets.AuthUrl}}", backendUrl: "{{targets.BackendUrl}}", agentUrl: "{{targets.AgentUrl}}"}
             """);
         var run = await Bed.WaitForPhaseAsync(ns, "fetched", Phases.Succeeded);
-        var folder = Directory.CreateTempSubdirectory("netra-results-");
-        try
-        {
-            var (junit, json) = (Path.Combine(folder.FullName, "r.xml"), Path.Combine(folder.FullName, "r.json"));
+        using var fetched = await FetchedResults.FetchAsync(Bed, ns, "fetched");
 
-            var exit = await CommandProcess.RunAsync(
-                "netra-operator",
-                ["results", "fetched", "-n", ns, "--kubeconfig", Bed.Cp.WriteKubeconfig(Bed.Cp.AdminToken), "--junit", junit, "--json", json],
-                OperatorTestBed.Deadline);
-
-            Assert.True(exit.Code == ExitCodes.Succeeded, exit.ToString());
-            var total = run.Status!.Summary!.Total;
-            var cases = XDocument.Load(junit).Descendants("testcase").ToList();
-            Assert.Equal(total, cases.Count);
-            Assert.Equal(
-                ["thread-management", "auth-service-independence"],
-                cases.Select(c => c.Attribute("classname")!.Value).Distinct());
-            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-            Assert.Equal(total, report.RootElement.GetProperty("scenarios").EnumerateArray().Sum(s => s.GetProperty("cases").GetArrayLength()));
-            using var printed = JsonDocument.Parse(exit.Stdout);
-            Assert.Equal(run.Status.Summary.Passed, printed.RootElement.GetProperty("summary").GetProperty("passed").GetInt32());
-            Assert.StartsWith("Succeeded", exit.StderrLines[^1], StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var exit = fetched.Exit;
+        Assert.True(exit.Code == ExitCodes.Succeeded, exit.ToString());
+        var total = run.Status!.Summary!.Total;
+        var cases = fetched.JUnit.Descendants("testcase").ToList();
+        Assert.Equal(total, cases.Count);
+        Assert.Equal(
+            ["thread-management", "auth-service-independence"],
+            cases.Select(c => c.Attribute("classname")!.Value).Distinct());
+        Assert.Equal(total, fetched.Json.RootElement.GetProperty("scenarios").EnumerateArray().Sum(s => s.GetProperty("cases").GetArrayLength()));
+        using var printed = JsonDocument.Parse(exit.Stdout);
+        Assert.Equal(run.Status.Summary.Passed, printed.RootElement.GetProperty("summary").GetProperty("passed").GetInt32());
+        Assert.StartsWith("Succeeded", exit.StderrLines[^1], StringComparison.Ordinal);
     }
 
     [Fact]

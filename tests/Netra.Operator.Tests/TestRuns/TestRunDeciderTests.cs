@@ -302,6 +302,20 @@ public sealed class TestRunDeciderTests
     }
 
     [Fact]
+    public void A_failed_deploy_whose_namespace_was_read_keeps_its_evidence_in_the_results_ConfigMap_and_its_message_points_there()
+    {
+        var failed = new JobObservation("netra-deploy", JobProgress.Failed, "Error: chart not found");
+        var decision = TestRunDecider.Decide(DeployEvidenceDecisionTests.Observe(failed, DeployEvidenceDecisionTests.Facts()), Settings, Now);
+
+        var kept = Assert.IsType<V1ConfigMap>(Assert.IsType<CreateChild>(Assert.Single(decision.Actions)).Child);
+        Assert.Contains("Error: chart not found", kept.Data[Core.TestRuns.Evidence.DeployEvidence.Key], StringComparison.Ordinal);
+        Assert.Equal("team", kept.Metadata.NamespaceProperty);
+        var ready = decision.Status!.Conditions.Find(ConditionTypes.Ready)!;
+        Assert.Equal(Reasons.DeployFailed, ready.Reason);
+        Assert.Equal("The deploy Job netra-deploy failed: Error: chart not found. Evidence: netra-operator results smoke -n team", ready.Message);
+    }
+
+    [Fact]
     public void Deciding_leaves_the_observed_run_as_it_was()
     {
         var run = Runs.Existing(r => { r.Spec.Parallelism = null; r.Spec.Timeout = null; });

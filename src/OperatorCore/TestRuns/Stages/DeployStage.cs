@@ -1,6 +1,7 @@
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.TestRuns.Manifests;
 using Netra.Operator.Core.Status;
+using Netra.Operator.Core.TestRuns.Evidence;
 using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.TestRuns.Stages;
@@ -9,6 +10,8 @@ namespace Netra.Operator.Core.TestRuns.Stages;
 /// Ephemeral runs: the namespace, its guards (<see cref="EnvironmentGuards"/>), the deployer's account and binding, the
 /// values, then the deploy Job; the run is Deploying until that Job ends, and goes on to probing once it succeeded. A
 /// namespace that is being deleted while the run still needs it ends the run: what was deployed there is going away.
+/// A deploy Job that failed or got stuck leaves its <see cref="DeployEvidence"/> in the run's results ConfigMap, and the
+/// run's message says where.
 /// </summary>
 public static class DeployStage
 {
@@ -25,7 +28,13 @@ public static class DeployStage
         if (Failure(observation, ns) is { } failure)
         {
             var failed = new EnvironmentStatus { Namespace = ns, DeployState = DeployStates.Failed };
-            return TestRunDecision.Ended(RunStatuses.Failed(run, Reasons.DeployFailed, failure, failed, context.Now));
+            if (DeployEvidence.Of(observation) is not { } evidence)
+            {
+                return TestRunDecision.Ended(RunStatuses.Failed(run, Reasons.DeployFailed, failure, failed, context.Now));
+            }
+
+            var ended = RunStatuses.Failed(run, Reasons.DeployFailed, RunMessages.WithEvidence(failure, run), failed, context.Now);
+            return TestRunDecision.Ended(ended) with { Actions = [new CreateChild(ResultsStage.Manifest(run, DeployEvidence.Key, evidence))] };
         }
 
         var deploying = new EnvironmentStatus { Namespace = ns, DeployState = DeployStates.Deploying };

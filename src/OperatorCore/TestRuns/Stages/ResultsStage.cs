@@ -84,7 +84,7 @@ public static class ResultsStage
             ["scenarios"] = scenarios,
             ["retried"] = retried,
         };
-        return new CreateChild(Manifest(observation, Bounded(document)));
+        return new CreateChild(Manifest(observation.Run, ReportKey, Bounded(document)));
     }
 
     /// <summary>Each scenario with the finished Jobs of its attempts, oldest first.</summary>
@@ -233,9 +233,9 @@ public static class ResultsStage
         return total;
     }
 
-    private static V1ConfigMap Manifest(TestRunObservation observation, string report)
+    /// <summary>The run's results ConfigMap, holding <paramref name="content"/> under <paramref name="key"/>.</summary>
+    public static V1ConfigMap Manifest(TestRun run, string key, string content)
     {
-        var run = observation.Run;
         return new V1ConfigMap
         {
             ApiVersion = "v1",
@@ -254,7 +254,7 @@ public static class ResultsStage
                     },
                 ],
             },
-            Data = new Dictionary<string, string> { [ReportKey] = report },
+            Data = new Dictionary<string, string> { [key] = content },
         };
     }
 }
