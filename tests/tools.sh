@@ -2,7 +2,7 @@
 # Tools the tests run as processes: a Lua interpreter for the Argo CD health check (gitops/argocd/testrun-health);
 # a Java runtime and Maven Surefire's report parser (Debian's libsurefire-java, only its two jars, unpacked into
 # /var/cache/netra/surefire without the Maven stack the package depends on) to read the probes' JUnit files as CI
-# systems do; promtool (from Debian's prometheus package, the one binary, without the server) to check and unit-test
+# systems do, and Surefire's report schema (from Debian's source of the same version) to validate them; promtool (from Debian's prometheus package, the one binary, without the server) to check and unit-test
 # the chart's alert rules. Installs only what is missing; safe to run again.
 set -euo pipefail
 
@@ -19,6 +19,9 @@ if ! command -v lua5.4 >/dev/null && ! command -v lua5.3 >/dev/null; then
 fi
 if ! command -v java >/dev/null; then
   missing+=(default-jre-headless)
+fi
+if ! command -v curl >/dev/null || ! command -v xz >/dev/null; then
+  missing+=(curl xz-utils)
 fi
 
 if ((${#missing[@]})); then
@@ -43,4 +46,15 @@ if [[ ! -f $surefire/surefire-report-parser.jar || ! -f $surefire/surefire-logge
   dpkg-deb -x "$work"/libsurefire-java_*.deb "$work/x"
   $sudo mkdir -p "$surefire"
   $sudo cp "$work/x/usr/share/java/surefire-report-parser.jar" "$work/x/usr/share/java/surefire-logger-api.jar" "$surefire/"
+fi
+
+# The schema is not in the binary package; Debian's source of 2.22.3 has it (Surefire's 3.0 schema differs only by an
+# optional version attribute on testsuite). Fetched from the archive by its pinned checksum.
+schema=maven-surefire-surefire-2.22.3/maven-surefire-plugin/src/site/resources/xsd/surefire-test-report.xsd
+if [[ ! -f $surefire/surefire-test-report.xsd ]]; then
+  curl -fsSL --retry 3 -o "$work/surefire.orig.tar.xz" http://deb.debian.org/debian/pool/main/s/surefire/surefire_2.22.3.orig.tar.xz
+  echo "74ffaf8499e8d4dd06c9fb954cb93c15763a70e8860f6b8381953d2e66506c8c  $work/surefire.orig.tar.xz" | sha256sum -c --quiet
+  tar -xJf "$work/surefire.orig.tar.xz" -C "$work" "$schema"
+  $sudo mkdir -p "$surefire"
+  $sudo cp "$work/$schema" "$surefire/surefire-test-report.xsd"
 fi

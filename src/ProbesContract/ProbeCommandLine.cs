@@ -49,7 +49,7 @@ public static class ProbeCommandLine
 
         if (preflightTimeout is { } budget)
         {
-            args.AddRange([PreflightTimeout, budget.ToString("c", System.Globalization.CultureInfo.InvariantCulture)]);
+            args.AddRange([PreflightTimeout, GoDuration.Format(budget)]);
         }
 
         return args;

@@ -14,7 +14,8 @@ public sealed class CommandLineTests
     public static TheoryData<string[], string> BadInputs => new()
     {
         { ["run", .. Urls, "--case-timeout", "-00:00:05"], "--case-timeout must be positive" },
-        { ["run", .. Urls, "--case-timeout", "soon"], "--case-timeout" },
+        { ["run", .. Urls, "--case-timeout", "soon"], "--case-timeout must be a duration such as 30s, 1m or 1m30s, not 'soon'." },
+        { ["run", .. Urls, "--preflight-timeout", "0s"], "--preflight-timeout must be positive" },
         { ["run", .. Urls, "--parallelism", "0"], "--parallelism must be positive" },
         { ["run", .. Urls, "--json", "/no-such-directory/report.json"], "does not exist" },
         { ["run", .. Urls, "--junit", Path.GetTempPath()], "is a directory" },
@@ -33,6 +34,18 @@ public sealed class CommandLineTests
         var exit = await CommandProcess.RunAsync("netra-probes", args, Deadline);
 
         AssertOneLineUsageError(exit, named);
+    }
+
+    [Theory]
+    [InlineData("1s", "45s")]
+    [InlineData("00:00:01", "00:00:45")]
+    public async Task Durations_are_read_as_every_netra_duration_and_as_hh_mm_ss(string preflight, string caseTimeout)
+    {
+        var exit = await CommandProcess.RunAsync(
+            "netra-probes", ["run", .. Urls, "--preflight-timeout", preflight, "--case-timeout", caseTimeout], Deadline);
+
+        Assert.True(exit.Code == ProbesCommand.ExitAborted, exit.ToString());
+        Assert.Contains("preflight failed", exit.Stdout + exit.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public sealed partial class PreflightTests
         Assert.All(run.Cases(), c => Assert.StartsWith("not run: preflight failed", c.Message, StringComparison.Ordinal));
         Assert.All(run.Cases(), c => Assert.Equal("error", c.Result));
         var cases = run.Cases().Count;
+        Assert.Empty(SurefireReports.SchemaProblems(run.JUnit));
         var suites = (await SurefireReports.ParseAsync(run.JUnit)).Where(l => l.StartsWith("suite ", StringComparison.Ordinal)).ToList();
         Assert.Equal(cases, suites.Sum(l => Count(l, "errors")));
         Assert.Equal(0, suites.Sum(l => Count(l, "skipped")) + suites.Sum(l => Count(l, "failures")));

@@ -133,8 +133,9 @@ public sealed class ReportTests
         new($"s/{name}", "s", name, outcome, TimeSpan.FromMilliseconds(4), message, earlier.Length > 0 ? earlier : null);
 
     [Fact]
-    public async Task Surefires_parser_counts_cases_not_run_as_errors_and_a_case_passed_on_retry_as_a_flake()
+    public async Task Surefires_parser_counts_cases_not_run_as_errors_and_a_case_passed_on_retry_as_a_flake_and_its_schema_holds()
     {
+        string[] evidence = ["-> GET http://auth/readyz", "<- 503 {\"status\":\"Unhealthy\"}"];
         var report = new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1),
         [
             new ScenarioResult("s",
@@ -142,7 +143,10 @@ public sealed class ReportTests
                 Case("passes", CaseOutcome.Passed),
                 Case("flaky", CaseOutcome.Passed, null, new CaseAttempt(1, CaseOutcome.Failed, TimeSpan.FromMilliseconds(9), "expected 200, got 503")),
                 Case("fails-twice", CaseOutcome.Failed, "expected 200, got 500",
-                    new CaseAttempt(1, CaseOutcome.Failed, TimeSpan.FromMilliseconds(9), "expected 200, got 502")),
+                    new CaseAttempt(1, CaseOutcome.Failed, TimeSpan.FromMilliseconds(9), "expected 200, got 502", evidence)) with
+                {
+                    Evidence = evidence,
+                },
                 Case("errs-then-passes", CaseOutcome.Passed, null, new CaseAttempt(1, CaseOutcome.Error, TimeSpan.FromSeconds(30), "timed out after 30 s")),
                 Case("not-run", CaseOutcome.Error, NotRun.Message("preflight failed: agent is unreachable")),
                 Case("skips", CaseOutcome.Skipped, "not in the safe profile: it injects faults into the agent"),
@@ -155,6 +159,7 @@ public sealed class ReportTests
 
             var parsed = await SurefireReports.ParseAsync(path);
 
+            Assert.Empty(SurefireReports.SchemaProblems(path));
             Assert.Equal("valid true", parsed[0]);
             Assert.Equal("suite s tests=6 failures=1 errors=1 skipped=1 flakes=2", parsed[1]);
             Assert.Equal(
@@ -172,6 +177,26 @@ public sealed class ReportTests
             Assert.Equal("expected 200, got 502", rerun.Element("stackTrace")!.Value);
             var flakyError = xml.Descendants("testcase").Single(t => (string?)t.Attribute("name") == "errs-then-passes").Element("flakyError")!;
             Assert.Equal("timeout", (string?)flakyError.Attribute("type"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Surefires_schema_finds_what_a_ci_system_would_refuse()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"junit-{Guid.NewGuid():N}.xml");
+        try
+        {
+            File.WriteAllText(path, "<testsuites><testsuite name=\"s\" tests=\"1\" errors=\"0\" skipped=\"0\" failures=\"1\">"
+                + "<testcase name=\"no-time\"><failure>why</failure></testcase></testsuite></testsuites>");
+
+            var problems = SurefireReports.SchemaProblems(path);
+
+            Assert.Contains(problems, p => p.Contains("'time'", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("'type'", StringComparison.Ordinal));
         }
         finally
         {

@@ -11,6 +11,7 @@ using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Serve;
 using Netra.Operator.Core.Tenancy;
 using Netra.Testing;
+using Netra.Probes.Contract;
 
 namespace Netra.TestBed;
 

@@ -3,6 +3,7 @@ using Netra.Operator.Core;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Probes.Reporting;
 using Spectre.Console;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Cli;
 

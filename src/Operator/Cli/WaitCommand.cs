@@ -2,6 +2,7 @@ using System.CommandLine;
 using Netra.Operator.Core;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Spectre.Console;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Cli;
 

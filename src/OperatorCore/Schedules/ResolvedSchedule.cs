@@ -1,6 +1,7 @@
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Tenancy;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Schedules;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.TestRuns;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Serve;
 
@@ -51,7 +52,7 @@ internal sealed class ServeCommandOptions
 
     public Option<LogLevel> LogLevel { get; } = Default(
         "--log-level",
-        "Least level logged: Trace, Debug, Information, Warning, Error.",
+        "Least level logged: Trace, Debug, Information, Warning, Error, Critical.",
         Microsoft.Extensions.Logging.LogLevel.Information);
 
     public Option<string> ProbeImage { get; } =

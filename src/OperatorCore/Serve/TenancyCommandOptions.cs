@@ -2,6 +2,7 @@ using System.CommandLine;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Tenancy;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Serve;
 

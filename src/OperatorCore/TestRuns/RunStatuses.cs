@@ -1,5 +1,6 @@
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Status;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.TestRuns;
 

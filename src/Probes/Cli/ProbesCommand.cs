@@ -156,17 +156,13 @@ public static class ProbesCommand
             DefaultValueFactory = _ => 1,
         });
 
-        public Option<TimeSpan> CaseTimeout { get; } = Positive(new Option<TimeSpan>("--case-timeout")
-        {
-            Description = "Deadline of each case.",
-            DefaultValueFactory = _ => TimeSpan.FromSeconds(30),
-        });
+        public Option<TimeSpan> CaseTimeout { get; } =
+            Positive(DurationOption("--case-timeout", "Deadline of each case (a duration such as 30s).", TimeSpan.FromSeconds(30)));
 
-        public Option<TimeSpan> PreflightTimeout { get; } = Positive(new Option<TimeSpan>(ProbeCommandLine.PreflightTimeout)
-        {
-            Description = "How long the preflight waits for every service to be ready, asking again while one is not.",
-            DefaultValueFactory = _ => Preflight.DefaultBudget,
-        });
+        public Option<TimeSpan> PreflightTimeout { get; } = Positive(DurationOption(
+            ProbeCommandLine.PreflightTimeout,
+            "How long the preflight waits for every service to be ready, asking again while one is not (a duration such as 1m).",
+            Preflight.DefaultBudget));
 
         public void AddTo(Command command)
         {
@@ -186,6 +182,25 @@ public static class ProbesCommand
             parsed.GetValue(JUnit)?.FullName,
             parsed.GetValue(TerminationLog)?.FullName
                 ?? (File.Exists(ProbeCommandLine.TerminationLogPath) ? ProbeCommandLine.TerminationLogPath : null));
+
+        /// <summary>A duration as every Netra duration is written (<see cref="GoDuration"/>); hh:mm:ss is still read, as before.</summary>
+        private static Option<TimeSpan> DurationOption(string name, string description, TimeSpan value) => new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => value,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (GoDuration.TryParse(text, out var duration)
+                    || TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration))
+                {
+                    return duration;
+                }
+
+                result.AddError($"{name} must be a duration such as 30s, 1m or 1m30s, not '{text}'.");
+                return default;
+            },
+        };
 
         private static Option<Uri> UrlOption(string name, string description) => new(name)
         {

@@ -28,6 +28,7 @@ public static class ServiceDefaultsExtensions
         // the local run can host all three in one process without them writing into each other.
         // Serilog:Console=false leaves only the sinks configured under Serilog:WriteTo (the local run
         // sends service logs to files so that its own progress stays readable).
+        LogLevelNames.UseSerilogNames(builder.Configuration);
         var logger = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)

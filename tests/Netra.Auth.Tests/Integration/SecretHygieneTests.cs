@@ -12,7 +12,7 @@ public class SecretHygieneTests
         var secrets = new List<string> { "alice-dev-password", "wrong-password-7f3a", "netra-backend-dev-secret", "wrong-secret-91c2" };
         await using (var auth = await AuthHost.StartAsync(
             RefreshTests.NoRetryGrace,
-            "--Serilog:MinimumLevel:Default=Verbose",
+            "--Serilog:MinimumLevel:Default=Trace",
             "--Serilog:WriteTo:0:Name=File",
             $"--Serilog:WriteTo:0:Args:path={logPath}"))
         {

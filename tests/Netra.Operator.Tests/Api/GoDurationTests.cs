@@ -1,4 +1,5 @@
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Tests.Api;
 

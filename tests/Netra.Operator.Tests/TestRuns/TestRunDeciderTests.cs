@@ -135,7 +135,7 @@ public sealed class TestRunDeciderTests
         Assert.Equal(CredentialVariables.Required, container.Env.Where(e => e.ValueFrom.SecretKeyRef.Optional == false).Select(e => e.Name));
         Assert.Equal(["run", "--auth-url", "http://auth.test", "--backend-url", "http://backend.test", "--agent-url", "http://agent.test",
             "--scenario", "thread-management", "--termination-log", "/dev/termination-log", "--log-report", "--profile", "safe",
-            "--preflight-timeout", "00:00:45"], container.Args);
+            "--preflight-timeout", "45s"], container.Args);
         Assert.Equal("thread-management", job.Metadata.Labels[ChildNames.ScenarioLabel]);
         Assert.Equal(run.Metadata.Uid, Assert.Single(job.Metadata.OwnerReferences).Uid);
     }

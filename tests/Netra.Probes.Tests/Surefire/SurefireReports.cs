@@ -1,11 +1,16 @@
 using System.Diagnostics;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
 
 namespace Netra.Probes.Tests.Surefire;
 
 /// <summary>
 /// A JUnit file read by Maven Surefire's own report parser (<c>surefire-report-parser</c>, from Debian's
 /// <c>libsurefire-java</c>, put in <see cref="JarFolder"/> by <c>tests/tools.sh</c>) through <c>SurefireReportDump.java</c>:
-/// what a CI system built on it would count and show. A missing Java or jar fails the test that needs it, naming the script.
+/// what a CI system built on it would count and show; and each of its suites checked against Surefire's report schema
+/// (<c>surefire-test-report.xsd</c>, also put there by the script). A missing Java, jar or schema fails the test that
+/// needs it, naming the script.
 /// </summary>
 public static class SurefireReports
 {
@@ -44,5 +49,26 @@ public static class SurefireReports
         await process.WaitForExitAsync(deadline.Token);
         Assert.True(process.ExitCode == 0, $"Surefire's parser failed on {junitPath}: {await stderr}");
         return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>What Surefire's schema finds wrong in each <c>testsuite</c> of the file, as its own document: none when valid.</summary>
+    public static IReadOnlyList<string> SchemaProblems(string junitPath)
+    {
+        var schemaPath = Path.Combine(JarFolder, "surefire-test-report.xsd");
+        Assert.True(File.Exists(schemaPath), $"{schemaPath} missing: run tests/tools.sh");
+        var schemas = new XmlSchemaSet();
+        using (var reader = XmlReader.Create(schemaPath))
+        {
+            schemas.Add(null, reader);
+        }
+
+        var problems = new List<string>();
+        foreach (var suite in XDocument.Load(junitPath).Descendants("testsuite"))
+        {
+            new XDocument(new XElement(suite)).Validate(
+                schemas, (_, e) => problems.Add($"{suite.Attribute("name")?.Value}: {e.Message}"));
+        }
+
+        return problems;
     }
 }

@@ -1,3 +1,4 @@
+using Netra.Probes.Contract;
 namespace Netra.Operator.Core.Api.V1Alpha1;
 
 /// <summary>

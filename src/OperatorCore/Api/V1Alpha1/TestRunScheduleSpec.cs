@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using k8s.Models;
 using Netra.Operator.Core.Api.Schema;
+using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.Api.V1Alpha1;
 

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Netra.Operator.Core.Api.V1Alpha1;
+namespace Netra.Probes.Contract;
 
 /// <summary>
-/// Durations as Kubernetes users write them (<c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>500ms</c>), bounded: at most
+/// Durations as Kubernetes users write them (<c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>500ms</c>): the one form of every
+/// duration a user of the operator or the probes writes (TestRun fields, flags, chart values). Bounded: at most
 /// <see cref="MaxChars"/> characters and <see cref="Longest"/>, so that no text the API server accepts overflows a
 /// time computed from it.
 /// </summary>
