@@ -2,8 +2,9 @@
 # Tools the tests run as processes: a Lua interpreter for the Argo CD health check (gitops/argocd/testrun-health);
 # a Java runtime and Maven Surefire's report parser (Debian's libsurefire-java, only its two jars, unpacked into
 # /var/cache/netra/surefire without the Maven stack the package depends on) to read the probes' JUnit files as CI
-# systems do, and Surefire's report schema (from Debian's source of the same version) to validate them; promtool (from Debian's prometheus package, the one binary, without the server) to check and unit-test
-# the chart's alert rules. Installs only what is missing; safe to run again.
+# systems do, and Surefire's report schema (from Debian's source of the same version) to validate them; promtool
+# (from Debian's prometheus package, the one binary, without the server) to check and unit-test the chart's alert
+# rules; zsh, beside bash, to run netra-operator's completion scripts. Installs only what is missing; safe to run again.
 set -euo pipefail
 
 sudo=""
@@ -19,6 +20,9 @@ if ! command -v lua5.4 >/dev/null && ! command -v lua5.3 >/dev/null; then
 fi
 if ! command -v java >/dev/null; then
   missing+=(default-jre-headless)
+fi
+if ! command -v zsh >/dev/null; then
+  missing+=(zsh)
 fi
 if ! command -v curl >/dev/null || ! command -v xz >/dev/null; then
   missing+=(curl xz-utils)

@@ -26,12 +26,13 @@ public static class RunCommand
         {
             Description = "Apply it in the cluster (create it, or run an existing TestRun of its name again) and follow it there.",
         };
+        var timeout = FollowTimeout.Create(byDefault: null, whenNone: "Default: until it ends (its spec.timeout ends it). Only with --cluster.");
         var format = StatusDocument.FormatOption();
         var reports = new ReportOptions();
         var clusterOptions = new ClusterOptions();
         var run = new Command("run", "Run a TestRun on this machine (services and probes in process), or with --cluster in a cluster; print its status.")
         {
-            file, filename, cluster, format,
+            file, filename, cluster, timeout, format,
         };
         clusterOptions.AddTo(run, reports);
 
@@ -44,17 +45,20 @@ public static class RunCommand
         });
         run.SetAction(async (parsed, _) =>
         {
-            var outputs = reports.Outputs(parsed);
-            var testRun = Load(parsed.GetValue(file) ?? parsed.GetRequiredValue(filename)!);
-            if (parsed.GetValue(cluster))
+            var inCluster = parsed.GetValue(cluster);
+            if (!inCluster && (clusterOptions.AnyGiven(parsed) || parsed.GetResult(timeout) is { Implicit: false }))
             {
-                using var connection = clusterOptions.Connect(parsed);
-                return await InClusterAsync(progress, output, connection, testRun, outputs, parsed.GetRequiredValue(format));
+                throw new UsageException(
+                    "--namespace, --context, --kubeconfig and --timeout are for a run in a cluster (a local run ends by its spec.timeout): add --cluster.");
             }
 
-            if (clusterOptions.AnyGiven(parsed))
+            var outputs = reports.Outputs(parsed);
+            var testRun = Load(parsed.GetValue(file) ?? parsed.GetRequiredValue(filename)!);
+            if (inCluster)
             {
-                throw new UsageException("--namespace, --context and --kubeconfig are for a run in a cluster: add --cluster.");
+                using var connection = clusterOptions.Connect(parsed);
+                return await InClusterAsync(
+                    progress, output, connection, testRun, outputs, parsed.GetRequiredValue(format), FollowTimeout.Value(parsed, timeout));
             }
 
             return await LocallyAsync(progress, output, testRun, outputs, parsed.GetRequiredValue(format));
@@ -85,7 +89,8 @@ public static class RunCommand
 
     /// <summary>Creates the run in the cluster, or runs the existing TestRun of its name again, then follows it to its end.</summary>
     private static async Task<int> InClusterAsync(
-        IAnsiConsole progress, TextWriter output, ClusterConnection connection, TestRun testRun, ReportOutputs outputs, string format)
+        IAnsiConsole progress, TextWriter output, ClusterConnection connection, TestRun testRun, ReportOutputs outputs, string format,
+        TimeSpan? timeout)
     {
         var ns = Namespace(testRun, connection);
         using var signals = new StopSignals();
@@ -96,7 +101,7 @@ public static class RunCommand
         progress.MarkupLine(created
             ? $"Running TestRun [bold]{Markup.Escape(name)}[/] in the cluster, namespace {Markup.Escape(ns)}."
             : $"Running TestRun [bold]{Markup.Escape(name)}[/] in the cluster again, namespace {Markup.Escape(ns)} (netra.io/rerun={rerun}).");
-        return await new RunFollower(progress, output, runs).FollowAsync(ns, name, outputs, format, timeout: null, signals);
+        return await new RunFollower(progress, output, runs).FollowAsync(ns, name, outputs, format, timeout, signals);
     }
 
     /// <summary>The manifest's namespace, unless <c>-n</c> names another: kubectl refuses that too.</summary>

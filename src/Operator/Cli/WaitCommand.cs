@@ -2,7 +2,6 @@ using System.CommandLine;
 using Netra.Operator.Core;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Spectre.Console;
-using Netra.Probes.Contract;
 
 namespace Netra.Operator.Cli;
 
@@ -15,18 +14,7 @@ public static class WaitCommand
     public static Command Create(IAnsiConsole progress, TextWriter output)
     {
         var name = new Argument<string>("NAME") { Description = "The TestRun's name." };
-        var timeout = new Option<string>("--timeout")
-        {
-            Description = "How long to wait (a duration: 90s, 10m, 1h); past it, exit 1 saying what the run was doing.",
-            DefaultValueFactory = _ => "10m",
-        };
-        timeout.Validators.Add(result =>
-        {
-            if (!GoDuration.TryParse(result.GetValueOrDefault<string>(), out var limit) || limit <= TimeSpan.Zero)
-            {
-                result.AddError($"--timeout must be a positive duration such as 90s, 10m or 1h, not '{result.GetValueOrDefault<string>()}'.");
-            }
-        });
+        var timeout = FollowTimeout.Create("10m", whenNone: string.Empty);
         var format = StatusDocument.FormatOption();
         var reports = new ReportOptions();
         var cluster = new ClusterOptions();
@@ -42,7 +30,7 @@ public static class WaitCommand
             using var signals = new StopSignals();
             progress.MarkupLineInterpolated($"Following TestRun [bold]{run.Metadata.Name}[/] in the cluster, namespace {ns}.");
             return await new RunFollower(progress, output, runs).FollowAsync(
-                ns, run.Metadata.Name, outputs, parsed.GetRequiredValue(format), GoDuration.Parse(parsed.GetRequiredValue(timeout)), signals);
+                ns, run.Metadata.Name, outputs, parsed.GetRequiredValue(format), FollowTimeout.Value(parsed, timeout), signals);
         });
         return wait;
     }

@@ -167,8 +167,10 @@ public sealed class ClusterRunCommandTests(OperatorTestBedFixture bed) : WithOpe
         Assert.Contains("phase: Failed", exit.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Wait_past_its_timeout_exits_1_naming_what_the_run_was_doing()
+    [Theory]
+    [InlineData("wait")]
+    [InlineData("run --cluster")]
+    public async Task Following_past_its_timeout_exits_1_naming_what_the_run_was_doing(string command)
     {
         var ns = await Bed.CreateNamespaceAsync("timeout");
         Bed.Kubelet.Pause();
@@ -177,10 +179,15 @@ public sealed class ClusterRunCommandTests(OperatorTestBedFixture bed) : WithOpe
             await Bed.CreateRunAsync(ns, Unreachable("stuck"));
             await Bed.WaitForPhaseAsync(ns, "stuck", Phases.Probing);
 
-            var exit = await InProcessCli.RunAsync("wait", "stuck", "-n", ns, "--kubeconfig", Kubeconfig, "--timeout", "2s");
+            // run --cluster creates its own run, which the paused kubelet keeps from getting anywhere either.
+            var (name, follow) = command == "wait"
+                ? ("stuck", (string[])["wait", "stuck"])
+                : ("stuck-too", ["run", "-f", await ManifestAsync(Unreachable("stuck-too")), "--cluster"]);
+            var exit = await InProcessCli.RunAsync([.. follow, "-n", ns, "--kubeconfig", Kubeconfig, "--timeout", "2s"]);
 
             Assert.True(exit.Code == ExitCodes.Failed, exit.ToString());
-            Assert.StartsWith($"Timed out after 2s waiting for TestRun {ns}/stuck; it was Probing: Probing ", exit.StderrLines[^1], StringComparison.Ordinal);
+            Assert.StartsWith($"Timed out after 2s waiting for TestRun {ns}/{name}; it was ", exit.StderrLines[^1], StringComparison.Ordinal);
+            Assert.True(command != "wait" || exit.StderrLines[^1].Contains("it was Probing: Probing ", StringComparison.Ordinal), exit.ToString());
             Assert.Empty(exit.Stdout);
         }
         finally

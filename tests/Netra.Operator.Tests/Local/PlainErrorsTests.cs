@@ -17,6 +17,9 @@ public sealed class PlainErrorsTests
         { "netra-probes", ["run", "--parallelism", "many"], "as a whole number" },
         { "netra-operator", ["run", "/no/such/testrun.yaml"], "netra-operator: " },
         { "netra-operator", ["serve", "--workers", "several"], "as a whole number" },
+        { "netra-operator", ["run", "/no/such/testrun.yaml", "--timeout", "5m"], "netra-operator: --namespace, --context, --kubeconfig and --timeout are for a run in a cluster" },
+        { "netra-operator", ["run", "/no/such/testrun.yaml", "--cluster", "--timeout", "soon"], "--timeout must be a positive duration such as 90s" },
+        { "netra-operator", ["wait", "smoke", "--timeout", "0s"], "--timeout must be a positive duration such as 90s" },
         { "netra-operator", ["serve", "--lease-duration", "00:00:15"], "netra-operator: --lease-duration, --renew-deadline and --retry-period take durations" },
     };
 
