@@ -59,7 +59,8 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
                     : [];
                 deployJob = Observe(job, pods) with { Problem = Progress(job) == JobProgress.Running ? PodProblems.Find(pods, DateTimeOffset.UtcNow) : null };
                 // The run ends with this look: the evidence of why is read now, while the pods are still there.
-                if (readPods && (deployJob.Progress == JobProgress.Failed || deployJob.Problem is not null))
+                if (readPods && (deployJob.Progress == JobProgress.Failed || deployJob.Problem is not null
+                    || (deployJob.Progress == JobProgress.Running && OutOfTime(run))))
                 {
                     deployFacts = await _deployFacts.ReadAsync(environment, [.. pods], cancellationToken);
                 }
@@ -84,6 +85,10 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
 
     private static string? Label(V1Job job, string name) =>
         job.Metadata.Labels is { } labels && labels.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Past its timeout as the decider will see it (<see cref="DecisionContext.Remaining"/>), give or take the look's duration.</summary>
+    private static bool OutOfTime(TestRun run) =>
+        run.Status?.StartTime is { } started && started + TestRunDefaults.Resolve(run.Spec).TimeoutSpan <= DateTimeOffset.UtcNow;
 
     private static JobProgress Progress(V1Job job)
     {

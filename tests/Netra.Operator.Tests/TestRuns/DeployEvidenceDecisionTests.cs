@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.TestRuns.Evidence;
 
@@ -11,20 +12,22 @@ public sealed class DeployEvidenceDecisionTests
 {
     private static readonly JobObservation Failed = new(ChildNames.DeployJob, JobProgress.Failed, "Error: INSTALLATION FAILED: context deadline exceeded");
 
-    public static TheoryData<string, JobObservation?, bool> WhenKept() => new()
+    public static TheoryData<string, JobObservation?, bool, bool> WhenKept() => new()
     {
-        { "the deploy Job failed", Failed, true },
-        { "the deploy Job is stuck", new(ChildNames.DeployJob, JobProgress.Running, Problem: "pod p, container helm: ImagePullBackOff"), true },
-        { "the deploy Job runs", new(ChildNames.DeployJob, JobProgress.Running), false },
-        { "the deploy Job succeeded", new(ChildNames.DeployJob, JobProgress.Succeeded), false },
-        { "no deploy Job", null, false },
+        { "the deploy Job failed", Failed, false, true },
+        { "the deploy Job is stuck", new(ChildNames.DeployJob, JobProgress.Running, Problem: "pod p, container helm: ImagePullBackOff"), false, true },
+        { "the deploy Job runs", new(ChildNames.DeployJob, JobProgress.Running), false, false },
+        { "the deploy Job runs as the run times out", new(ChildNames.DeployJob, JobProgress.Running), true, true },
+        { "the deploy Job succeeded", new(ChildNames.DeployJob, JobProgress.Succeeded), true, false },
+        { "no deploy Job", null, true, false },
     };
 
     [Theory]
     [MemberData(nameof(WhenKept))]
-    public void Evidence_is_kept_only_when_the_deploy_failed_or_got_stuck(string _, JobObservation? deploy, bool kept)
+    public void Evidence_is_kept_only_when_the_deploy_failed_got_stuck_or_ran_out_of_time(
+        string _, JobObservation? deploy, bool timedOut, bool kept)
     {
-        Assert.Equal(kept, DeployEvidence.Of(Observe(deploy, Facts())) is not null);
+        Assert.Equal(kept, DeployEvidence.Of(Observe(deploy, Facts()), timedOut) is not null);
     }
 
     [Fact]
@@ -140,8 +143,8 @@ public sealed class DeployEvidenceDecisionTests
 
     private static JsonObject Kept(DeployFacts facts) => JsonNode.Parse(DeployEvidence.Of(Observe(Failed, facts))!)!.AsObject();
 
-    public static TestRunObservation Observe(JobObservation? deploy, DeployFacts facts) =>
-        new(Runs.Ephemeral(), ChildPresence.Present, deploy, new Dictionary<string, JobObservation>(), deployFacts: facts);
+    public static TestRunObservation Observe(JobObservation? deploy, DeployFacts facts, TestRun? run = null) =>
+        new(run ?? Runs.Ephemeral(), ChildPresence.Present, deploy, new Dictionary<string, JobObservation>(), deployFacts: facts);
 
     public static DeployFacts Facts(
         V1Pod[]? pods = null, Dictionary<string, IReadOnlyList<Corev1Event>>? events = null, Dictionary<string, PodLog>? logs = null) =>

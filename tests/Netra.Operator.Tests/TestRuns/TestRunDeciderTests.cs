@@ -316,6 +316,20 @@ public sealed class TestRunDeciderTests
     }
 
     [Fact]
+    public void A_run_that_times_out_while_helm_still_works_keeps_the_deploys_evidence_and_its_message_points_there()
+    {
+        var run = Runs.Ephemeral(r => { r.Spec.Timeout = "10s"; r.Status = Runs.Started(Phases.Deploying); });
+        var helm = new JobObservation("netra-deploy", JobProgress.Running);
+        var decision = TestRunDecider.Decide(DeployEvidenceDecisionTests.Observe(helm, DeployEvidenceDecisionTests.Facts(), run), Settings, Now);
+
+        var kept = Assert.IsType<V1ConfigMap>(Assert.IsType<CreateChild>(Assert.Single(decision.Actions)).Child);
+        Assert.True(kept.Data.ContainsKey(Core.TestRuns.Evidence.DeployEvidence.Key));
+        var finished = decision.Status!.Conditions.Find(ConditionTypes.Finished)!;
+        Assert.Equal(Reasons.TimedOut, finished.Reason);
+        Assert.EndsWith(". Evidence: netra-operator results smoke -n team", finished.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deciding_leaves_the_observed_run_as_it_was()
     {
         var run = Runs.Existing(r => { r.Spec.Parallelism = null; r.Spec.Timeout = null; });

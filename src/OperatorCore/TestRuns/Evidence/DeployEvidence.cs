@@ -68,12 +68,14 @@ public static class DeployEvidence
     }
 
     /// <summary>
-    /// The evidence to keep as the run ends DeployFailed, or null when the deploy Job neither failed nor stuck, or when
-    /// nothing was read of its namespace (the local run has no pods: its deploy's failure is in its message).
+    /// The evidence to keep as the run ends DeployFailed, or TimedOut while helm still worked (<paramref name="timedOut"/>);
+    /// null when the deploy Job neither failed nor stuck nor ran out of time, or when nothing was read of its namespace
+    /// (the local run has no pods: its deploy's failure is in its message).
     /// </summary>
-    public static string? Of(TestRunObservation observation)
+    public static string? Of(TestRunObservation observation, bool timedOut = false)
     {
-        if (observation.DeployJob is not { } job || !(job.Progress == JobProgress.Failed || job.Problem is not null)
+        if (observation.DeployJob is not { } job
+            || !(job.Progress == JobProgress.Failed || job.Problem is not null || (timedOut && job.Progress == JobProgress.Running))
             || observation.DeployFacts is not { } facts)
         {
             return null;
