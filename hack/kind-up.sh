@@ -2,12 +2,14 @@
 # Quick start on a machine with Docker and kind (docs/install.md, "Quick start on kind"): builds the
 # five images with the .NET SDK's container support, loads them into a kind cluster, installs the
 # operator chart, runs an Ephemeral TestRun and prints its result. Exit code 0 only if it succeeded.
+# Every kubectl and helm command names the cluster's context; your current context stays what it was.
 #   hack/kind-up.sh            # cluster "netra"; CLUSTER=name to choose another
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CLUSTER=${CLUSTER:-netra}
-VERSION=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+CONTEXT=kind-$CLUSTER
+VERSION=$(dotnet msbuild src/OperatorImage/Netra.Operator.Image.csproj -getProperty:Version)
 IMAGES=(netra-auth:src/Services/Auth netra-agent:src/Services/Agent netra-backend:src/Services/Backend
         netra-probes:src/Probes netra-operator:src/OperatorImage)
 
@@ -15,9 +17,15 @@ for tool in docker kind kubectl helm dotnet; do
   command -v "$tool" >/dev/null || { echo "kind-up: $tool is not installed" >&2; exit 2; }
 done
 
-echo "== cluster $CLUSTER"
-kind get clusters | grep -qx "$CLUSTER" || kind create cluster --name "$CLUSTER"
-kubectl config use-context "kind-$CLUSTER" >/dev/null
+echo "== cluster $CLUSTER (context $CONTEXT)"
+if ! kind get clusters | grep -qx "$CLUSTER"; then
+  # kind makes the new cluster the current context: put back the one you had.
+  previous=$(kubectl config current-context 2>/dev/null || true)
+  kind create cluster --name "$CLUSTER"
+  if [[ -n $previous ]]; then kubectl config use-context "$previous" >/dev/null; fi
+fi
+kubectl() { command kubectl --context "$CONTEXT" "$@"; }
+helm() { command helm --kube-context "$CONTEXT" "$@"; }
 
 for image in "${IMAGES[@]}"; do
   name=${image%%:*} project=${image#*:}
