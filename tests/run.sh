@@ -15,6 +15,8 @@ dotnet build Netra.Operator.sln -c Release
 # The cluster image's netra-operator, compiled ahead of time: OperatorImageTests runs it against the control plane.
 tests/aot-toolchain.sh
 dotnet publish src/OperatorImage -c Release
+# netra-operator as the .NET tool users install (dotnet tool install -g netra-operator): ToolInstallTests installs it from here.
+dotnet pack src/Operator -c Release --no-build -o artifacts/package
 # The Category=Cluster tests' real one-node cluster: node binaries and packages (cached), and the five images
 # from the projects' publish output. The tests start and stop the cluster; the trap stops one a killed test host left.
 tests/cluster/install.sh
