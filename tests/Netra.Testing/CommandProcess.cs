@@ -34,16 +34,27 @@ public sealed class CommandProcess : IDisposable
     /// <param name="command">The command's name: its assembly (<c>command.dll</c>) lies beside the tests.</param>
     /// <param name="standardInput">Written to its standard input, which is then closed; null leaves it closed at once.</param>
     public static CommandProcess Start(
-        string command, IEnumerable<string> args, IReadOnlyDictionary<string, string>? variables = null, string? standardInput = null)
+        string command, IEnumerable<string> args, IReadOnlyDictionary<string, string>? variables = null, string? standardInput = null) =>
+        StartFile("dotnet", [Path.Combine(AppContext.BaseDirectory, $"{command}.dll"), .. args], variables, standardInput, command);
+
+    /// <summary>Another program the tests run as a user would (a shell, <c>dotnet tool</c>, an installed tool), found on the PATH.</summary>
+    public static async Task<CommandExit> RunFileAsync(
+        string file, IEnumerable<string> args, TimeSpan deadline, IReadOnlyDictionary<string, string>? variables = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        using var child = StartFile(file, args, variables, standardInput: null, Path.GetFileName(file));
+        return await child.WaitForExitAsync(deadline);
+    }
+
+    private static CommandProcess StartFile(
+        string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? variables, string? standardInput, string command)
+    {
+        var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, $"{command}.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

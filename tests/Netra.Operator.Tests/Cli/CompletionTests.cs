@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Netra.Operator.Core;
+using Netra.Testing;
 
 namespace Netra.Operator.Tests.Cli;
 
@@ -55,17 +55,10 @@ public sealed class CompletionTests : IDisposable
 
     private async Task<IReadOnlyList<string>> RunShellAsync(string shell, string commands)
     {
-        var start = new ProcessStartInfo(shell) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(commands);
-        start.Environment["PATH"] = $"{_folder.FullName}:{Environment.GetEnvironmentVariable("PATH")}";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{shell} did not start: run tests/tools.sh");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.True(process.ExitCode == 0, $"{shell} exited {process.ExitCode}: {await stderr}");
-        return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var path = new Dictionary<string, string> { ["PATH"] = $"{_folder.FullName}:{Environment.GetEnvironmentVariable("PATH")}" };
+        var exit = await CommandProcess.RunFileAsync(shell, ["-c", commands], TimeSpan.FromMinutes(1), path);
+        Assert.True(exit.Code == 0, exit.ToString());
+        return exit.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Netra.Operator.Cli;
+using Netra.Testing;
 
 namespace Netra.Operator.Tests.Cli;
 
@@ -34,14 +34,9 @@ public sealed class ToolInstallTests : IDisposable
 
     private static async Task<string> RunAsync(string file, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(Deadline);
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.True(process.ExitCode == 0, $"{file} exited {process.ExitCode}: {await stdout}{await stderr}");
-        return await stdout;
+        var exit = await CommandProcess.RunFileAsync(file, args, Deadline);
+        Assert.True(exit.Code == 0, exit.ToString());
+        return exit.Stdout;
     }
 
     public void Dispose() => _tools.Delete(recursive: true);

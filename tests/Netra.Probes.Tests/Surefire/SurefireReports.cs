@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using Netra.Testing;
 
 namespace Netra.Probes.Tests.Surefire;
 
@@ -26,29 +26,16 @@ public static class SurefireReports
         string[] jars = ["surefire-report-parser.jar", "surefire-logger-api.jar"];
         var missing = jars.Where(j => !File.Exists(Path.Combine(JarFolder, j))).ToList();
         Assert.True(missing.Count == 0, $"{string.Join(", ", missing)} missing in {JarFolder}: run tests/tools.sh");
-        var start = new ProcessStartInfo("java")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-        {
-            "-cp", string.Join(':', jars.Select(j => Path.Combine(JarFolder, j))),
-            Path.Combine(AppContext.BaseDirectory, "Surefire", "SurefireReportDump.java"),
-            junitPath,
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(Deadline);
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.True(process.ExitCode == 0, $"Surefire's parser failed on {junitPath}: {await stderr}");
-        return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var exit = await CommandProcess.RunFileAsync(
+            "java",
+            [
+                "-cp", string.Join(':', jars.Select(j => Path.Combine(JarFolder, j))),
+                Path.Combine(AppContext.BaseDirectory, "Surefire", "SurefireReportDump.java"),
+                junitPath,
+            ],
+            Deadline);
+        Assert.True(exit.Code == 0, $"Surefire's parser failed on {junitPath}: {exit}");
+        return exit.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>What Surefire's schema finds wrong in each <c>testsuite</c> of the file, as its own document: none when valid.</summary>
