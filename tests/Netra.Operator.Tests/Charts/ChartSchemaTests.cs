@@ -63,10 +63,10 @@ public sealed class ChartSchemaTests
     [MemberData(nameof(Services))]
     public void The_production_values_in_deploy_are_valid_and_render(string chart)
     {
-        var overrides = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "production", $"{chart}.values.yaml"));
+        var helm = new HelmChart(chart);
 
-        AssertValid(chart, Values(chart, overrides));
-        Assert.Contains(new HelmChart(chart).Render(overrides), item => (string?)item["kind"] == "ServiceMonitor");
+        AssertValid(chart, helm.ProductionValues());
+        Assert.Contains(helm.RenderProduction(), item => (string?)item["kind"] == "ServiceMonitor");
     }
 
     [Theory]

@@ -6,6 +6,8 @@ namespace Netra.Operator.Tests.Charts;
 /// <summary>One of the repository's charts, read from <c>charts/&lt;name&gt;</c> (see <see cref="Chart"/>).</summary>
 public sealed class HelmChart(string name) : Chart(Path.Combine(Repository.Root, "charts", name))
 {
+    public string Name { get; } = name;
+
     public const string ReleaseName = "release";
     public const string ReleaseNamespace = "netra";
 
@@ -19,6 +21,18 @@ public sealed class HelmChart(string name) : Chart(Path.Combine(Repository.Root,
     public IReadOnlyList<JsonObject> Render(
         string overrides = "{}", IEnumerable<string>? apiVersions = null, string releaseNamespace = ReleaseNamespace) =>
         Render(Values(overrides), ReleaseName, releaseNamespace, apiVersions ?? []);
+
+    /// <summary>The production values of deploy/production for this chart: the shared file, then the chart's own, as helm merges repeated -f.</summary>
+    public JsonObject ProductionValues()
+    {
+        var folder = Path.Combine(Repository.Root, "deploy", "production");
+        var shared = YamlNodes.Load(File.ReadAllText(Path.Combine(folder, "netra.values.yaml")))!.AsObject();
+        var own = YamlNodes.Load(File.ReadAllText(Path.Combine(folder, $"{Name}.values.yaml")))!.AsObject();
+        return Merge(Merge(DefaultValues(), shared), own);
+    }
+
+    public IReadOnlyList<JsonObject> RenderProduction(IEnumerable<string>? apiVersions = null) =>
+        Render(ProductionValues(), ReleaseName, ReleaseNamespace, apiVersions ?? []);
 
     public static JsonObject OfKind(IReadOnlyList<JsonObject> objects, string kind) =>
         Assert.Single(objects, item => (string?)item["kind"] == kind);
