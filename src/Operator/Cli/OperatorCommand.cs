@@ -21,6 +21,7 @@ public static class OperatorCommand
         root.Subcommands.Add(ResultsCommand.Create(progress, output));
         root.Subcommands.Add(VersionCommand.Create(output));
         root.Subcommands.Add(CompletionCommand.Create(output));
+        root.Subcommands.Add(ImagesCommand.Create(output));
         root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
