@@ -9,7 +9,7 @@
 #   libstdc++, libgcc_s they link and the libssl/libcrypto System.Net opens, shared by all four; then
 #   the framework-dependent publish output in /app, started by its apphost;
 # - the operator: its Native AOT executable (src/OperatorImage, published by tests/run.sh) with the
-#   libraries it links and opens.
+#   libraries it links and opens, and the machine's time-zone data (/usr/share/zoneinfo, Debian's tzdata).
 # User 65532, invariant globalization (no ICU in the image), working directory /app.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -86,6 +86,9 @@ log "netra-operator: the Native AOT executable"
 install -D -m 0755 "$operator" "$work/operator/app/netra-operator"
 add_skeleton "$work/operator"
 add_libraries "$work/operator" "$operator"
+# Time-zone data for TestRunSchedules' timeZone (the SDK's runtime-deps base image carries Debian's tzdata too).
+mkdir -p "$work/operator/usr/share"
+cp -a /usr/share/zoneinfo "$work/operator/usr/share/zoneinfo"
 layer_tar "$work/operator" "$work/operator.layer.tar"
 oci_image "$out/netra-operator.tar" "ghcr.io/netra/netra-operator:$version" '["/app/netra-operator"]' "$work/operator.layer.tar" -- \
   DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1

@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 K8S_VERSION=1.20.2
 CACHE_DIR="${NETRA_CACHE_DIR:-/var/cache/netra}"
 BIN_DIR="$CACHE_DIR/kubernetes-$K8S_VERSION/bin"
-PACKAGES=(containerd runc containernetworking-plugins dnsmasq-base iptables conntrack iproute2 curl jq libc6-dev gcc)
+PACKAGES=(containerd runc containernetworking-plugins dnsmasq-base iptables conntrack iproute2 curl jq libc6-dev gcc tzdata)
 
 say() { printf '[cluster] %s\n' "$*"; }
 die() { printf '[cluster] ERROR: %s\n' "$*" >&2; exit 1; }

@@ -157,8 +157,11 @@ public sealed class ClusterFixture : OneNodeCluster, IAsyncLifetime
     {
         await ClusterObjects.CreateNamespaceAsync(Admin, OperatorNamespace);
         var chart = new HelmChart("netra-operator");
-        var crd = YamlNodes.Load(File.ReadAllText(Path.Combine(chart.Directory, "crds", "testruns.netra.io.yaml")))!.AsObject();
-        await ChartObjects.ApplyAsync(Admin, crd, OperatorNamespace);
+        foreach (var file in Directory.GetFiles(Path.Combine(chart.Directory, "crds"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            await ChartObjects.ApplyAsync(Admin, YamlNodes.Load(File.ReadAllText(file))!.AsObject(), OperatorNamespace);
+        }
+
         // The installer allows the refused loopback registry FailureModeTests names its missing probe image in, and the
         // chart values the Ephemeral tests set (persistence off: no volume provisioner here; a service image registry);
         // the deploy Jobs get the helm stand-in (no helm binary here).
