@@ -102,6 +102,23 @@ public sealed partial class PreflightTests
         Assert.True(starting.Asked >= 5, $"asked {starting.Asked} times");
     }
 
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(-10_000_000L)]
+    public async Task A_budget_spent_before_a_request_ends_the_wait_naming_the_service_never_an_exception(long budgetTicks)
+    {
+        // What a busy machine does to a pause that wakes after the budget (here by up to a second): the time left for
+        // the next request is already past.
+        using var never = new SlowToBeReady(notReadyFor: int.MaxValue);
+        using var http = UnansweredRequestGuard.CreateClient();
+        var targets = new ProbeTargets(never.Address, never.Address, never.Address);
+
+        var problem = await Preflight.CheckAsync(targets, http, TimeSpan.FromTicks(budgetTicks), CancellationToken.None);
+
+        Assert.NotNull(problem);
+        Assert.Contains($"auth did not answer: GET {never.Address}readyz timed out after 0 s (asked 1 time over ", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_service_never_ready_is_named_with_its_last_answer_and_how_long_it_was_waited_for()
     {

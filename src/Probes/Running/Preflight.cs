@@ -39,24 +39,32 @@ public static class Preflight
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
-            var deadline = Min(RequestDeadline, budget - clock.Elapsed);
-            var problem = await AskAsync(service, baseUrl, http, deadline, ct);
+            var problem = await AskAsync(service, baseUrl, http, Min(RequestDeadline, budget - clock.Elapsed), ct);
             if (problem is null)
             {
                 return null;
             }
 
+            // A pause that would end past the budget ends the wait; so does one that did (a busy machine wakes late).
             if (clock.Elapsed + Pause >= budget)
             {
-                var waited = clock.Elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
-                return $"{problem} (asked {attempt} {(attempt == 1 ? "time" : "times")} over {waited} s)";
+                return Waited(problem, attempt, clock.Elapsed);
             }
 
             await Task.Delay(Pause, ct);
+            if (clock.Elapsed >= budget)
+            {
+                return Waited(problem, attempt, clock.Elapsed);
+            }
         }
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    private static string Waited(string problem, int attempts, TimeSpan waited) =>
+        $"{problem} (asked {attempts} {(attempts == 1 ? "time" : "times")} over "
+            + $"{waited.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s)";
+
+    /// <summary>The shorter of the two, never below zero: a deadline already past cancels at once.</summary>
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => TimeSpan.FromTicks(Math.Max(0, Math.Min(a.Ticks, b.Ticks)));
 
     private static async Task<string?> AskAsync(string service, Uri baseUrl, HttpClient http, TimeSpan deadline, CancellationToken ct)
     {

@@ -76,7 +76,8 @@ public sealed class OperatorMemoryTests(OperatorTestBedFixture bed) : IClassFixt
 
         var small = await bed.WaitForPhaseAsync(other, "small", Phases.Failed);
 
-        Assert.Equal(Reasons.PreflightFailed, small.Status!.Conditions.Find(ConditionTypes.Finished)!.Reason);
+        var finished = small.Status!.Conditions.Find(ConditionTypes.Finished)!;
+        Assert.True(finished.Reason == Reasons.PreflightFailed, $"{finished.Reason}: {finished.Message}");
         Assert.Equal(Reasons.InvalidSpec, (await bed.ReadRunAsync(ns, names[0]))!.Status!.Conditions.Find(ConditionTypes.Finished)!.Reason);
         process.ThrowIfExited();
         Assert.Equal(0, limit.OomKills);
