@@ -18,8 +18,11 @@ public sealed class DecisionContext(ControllerSettings settings, DateTimeOffset 
     public void First(ChildAction action) => _first.Add(action);
 
     /// <summary>The time left before the run's timeout, counted from its own start (a run not started has it all).</summary>
-    public TimeSpan Remaining(TestRunObservation observation) =>
-        (observation.Run.Status?.StartTime ?? Now) + observation.Spec.TimeoutSpan - Now;
+    public TimeSpan Remaining(TestRunObservation observation) => Remaining(observation.Run, observation.Spec, Now);
+
+    /// <summary>What a run has left of its timeout at <paramref name="now"/>, counted from its own start (all of it before).</summary>
+    public static TimeSpan Remaining(TestRun run, ResolvedSpec spec, DateTimeOffset now) =>
+        (run.Status?.StartTime ?? now) + spec.TimeoutSpan - now;
 
     /// <summary>The remaining time in whole seconds, rounded up: the deadline of a Job created now.</summary>
     public long DeadlineSeconds(TestRunObservation observation) => (long)Math.Ceiling(Remaining(observation).TotalSeconds);

@@ -86,9 +86,9 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
     private static string? Label(V1Job job, string name) =>
         job.Metadata.Labels is { } labels && labels.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>Past its timeout as the decider will see it (<see cref="DecisionContext.Remaining"/>), give or take the look's duration.</summary>
+    /// <summary>Past its timeout as the decider will see it, give or take the look's duration.</summary>
     private static bool OutOfTime(TestRun run) =>
-        run.Status?.StartTime is { } started && started + TestRunDefaults.Resolve(run.Spec).TimeoutSpan <= DateTimeOffset.UtcNow;
+        DecisionContext.Remaining(run, TestRunDefaults.Resolve(run.Spec), DateTimeOffset.UtcNow) <= TimeSpan.Zero;
 
     private static JobProgress Progress(V1Job job)
     {

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using k8s;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Schedules;
+using Netra.Operator.Tests.Integration;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Cluster;
@@ -37,19 +37,12 @@ public sealed class ScheduleTimeZoneTests(ClusterFixture cluster)
 
         TestRunCondition? ready = null;
         await Eventually.WaitUntilAsync(
-            async () => (ready = (await ReadAsync(ns, "nightly")).Status?.Conditions.Find(ConditionTypes.Ready)) is not null,
+            async () => (ready = (await cluster.Admin.ReadScheduleAsync(ns, "nightly")).Status?.Conditions.Find(ConditionTypes.Ready)) is not null,
             "the schedule's Ready condition",
             ClusterFixture.Deadline);
 
         var next = CronSchedule.Parse(Cron, Zone).Schedule!.Next(DateTimeOffset.UtcNow)!.Value;
         Assert.True(ready!.Reason == "Scheduled", $"{ready.Reason}: {ready.Message}");
         Assert.Equal($"Next run at {next.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}.", ready.Message);
-    }
-
-    private async Task<TestRunSchedule> ReadAsync(string ns, string name)
-    {
-        var item = await cluster.Admin.CustomObjects.GetNamespacedCustomObjectAsync(
-            TestRun.Group, TestRun.Version, ns, TestRunSchedule.Plural, name);
-        return KubernetesJson.Deserialize<TestRunSchedule>(((JsonElement)item).GetRawText());
     }
 }

@@ -41,9 +41,13 @@ internal static class ScheduleBed
             {{FailingTemplate}}
             """);
 
-    public static async Task<TestRunSchedule> ReadScheduleAsync(this OperatorTestBed bed, string ns, string name)
+    public static Task<TestRunSchedule> ReadScheduleAsync(this OperatorTestBed bed, string ns, string name) =>
+        bed.Admin.ReadScheduleAsync(ns, name);
+
+    /// <summary>A schedule as an admin client of any cluster reads it: the test control plane's or the one-node cluster's.</summary>
+    public static async Task<TestRunSchedule> ReadScheduleAsync(this IKubernetes admin, string ns, string name)
     {
-        var item = await bed.Admin.CustomObjects.GetNamespacedCustomObjectAsync(
+        var item = await admin.CustomObjects.GetNamespacedCustomObjectAsync(
             TestRun.Group, TestRun.Version, ns, TestRunSchedule.Plural, name);
         return KubernetesJson.Deserialize<TestRunSchedule>(((JsonElement)item).GetRawText());
     }

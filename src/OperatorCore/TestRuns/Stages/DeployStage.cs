@@ -34,7 +34,7 @@ public static class DeployStage
             }
 
             var ended = RunStatuses.Failed(run, Reasons.DeployFailed, RunMessages.WithEvidence(failure, run), failed, context.Now);
-            return TestRunDecision.Ended(ended) with { Actions = [new CreateChild(ResultsStage.Manifest(run, DeployEvidence.Key, evidence))] };
+            return ResultsStage.EndedWithDeployEvidence(ended, run, evidence);
         }
 
         var deploying = new EnvironmentStatus { Namespace = ns, DeployState = DeployStates.Deploying };

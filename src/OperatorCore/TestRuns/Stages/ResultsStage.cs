@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.TestRuns.Evidence;
 using Netra.Probes.Contract;
 
 namespace Netra.Operator.Core.TestRuns.Stages;
@@ -47,6 +48,10 @@ public static class ResultsStage
         Results(observation, status.StartTime ?? now, now) is { } results
             ? TestRunDecision.Ended(status) with { Actions = [results] }
             : TestRunDecision.Ended(status);
+
+    /// <summary>The run ends with <paramref name="status"/>, what its deploy left (<see cref="DeployEvidence"/>) kept beside it.</summary>
+    public static TestRunDecision EndedWithDeployEvidence(TestRunStatus status, TestRun run, string evidence) =>
+        TestRunDecision.Ended(status) with { Actions = [new CreateChild(Manifest(run, DeployEvidence.Key, evidence))] };
 
     /// <summary>The ConfigMap to create as the run ends, or null when no probe pod left a report.</summary>
     public static CreateChild? Results(TestRunObservation observation, DateTimeOffset started, DateTimeOffset now)

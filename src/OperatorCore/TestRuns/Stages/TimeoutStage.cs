@@ -29,6 +29,6 @@ public static class TimeoutStage
         var status = RunStatuses.Failed(run, Reasons.TimedOut, message, environment, context.Now, ProbeStage.Outcomes(observation));
         return evidence is null
             ? ResultsStage.EndedWithResults(observation, status, context.Now)
-            : TestRunDecision.Ended(status) with { Actions = [new CreateChild(ResultsStage.Manifest(run, DeployEvidence.Key, evidence))] };
+            : ResultsStage.EndedWithDeployEvidence(status, run, evidence);
     }
 }
