@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Netra.ServiceDefaults;
 
@@ -17,10 +18,29 @@ public static class LogLevelNames
         ["Critical"] = "Fatal",
     };
 
-    /// <summary>The configuration with the minimum level in Serilog's words, over whatever source named it.</summary>
+    private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Trace", "Verbose", "Debug", "Information", "Warning", "Error", "Critical", "Fatal",
+    };
+
+    /// <summary>
+    /// The configuration with the minimum level in Serilog's words, over whatever source named it; a level that is
+    /// neither .NET's nor Serilog's is refused naming the setting (Serilog would stop the start with a stack trace).
+    /// </summary>
     public static void UseSerilogNames(IConfigurationManager configuration)
     {
-        if (configuration[Key] is { } level && SerilogNames.TryGetValue(level, out var serilog))
+        if (configuration[Key] is not { } level)
+        {
+            return;
+        }
+
+        if (!Known.Contains(level))
+        {
+            throw new OptionsValidationException(
+                Key, typeof(string), [$"{Key} is not a log level: Trace, Debug, Information, Warning, Error or Critical."]);
+        }
+
+        if (SerilogNames.TryGetValue(level, out var serilog))
         {
             configuration.AddInMemoryCollection([new(Key, serilog)]);
         }

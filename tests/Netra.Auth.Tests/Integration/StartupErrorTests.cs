@@ -8,6 +8,7 @@ public sealed class StartupErrorTests
     [Theory]
     [InlineData("--Auth:AccessTokenLifetime=soon", "netra-auth: Auth:AccessTokenLifetime is not a time span such as 00:15:00.")]
     [InlineData("--Auth:MaxTokenLength=big", "netra-auth: Auth:MaxTokenLength is not a whole number.")]
+    [InlineData("--Serilog:MinimumLevel:Default=Chatty", "netra-auth: Serilog:MinimumLevel:Default is not a log level: Trace, Debug")]
     [InlineData("--Auth:PublicUrl=relative/path", "netra-auth: Auth:PublicUrl must be an absolute URL")]
     [InlineData("--Auth:Users:0:Username=bob", "netra-auth: Auth:Users: user 'bob' needs a username and a PasswordHash")]
     public async Task A_setting_the_service_cannot_use_is_named_in_one_line_without_dotnet_inside(string setting, string expected)

@@ -23,6 +23,17 @@ public sealed class LogLevelNamesTests
     }
 
     [Fact]
+    public void A_level_of_neither_naming_is_refused_naming_the_setting()
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new(LogLevelNames.Key, "Chatty")]);
+
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => LogLevelNames.UseSerilogNames(configuration));
+
+        Assert.Equal("Serilog:MinimumLevel:Default is not a log level: Trace, Debug, Information, Warning, Error or Critical.", refused.Message);
+    }
+
+    [Fact]
     public void No_level_given_stays_none()
     {
         var configuration = new ConfigurationManager();
