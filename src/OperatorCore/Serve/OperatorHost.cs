@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Gate;
 using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Schedules;
 using Netra.ControllerRuntime;
@@ -23,6 +24,7 @@ public sealed class OperatorHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly LeaderElection _election;
     private readonly EventRecorder _events;
+    private GateServer? _gate;
     private Task _running = Task.CompletedTask;
     private Task _readiness = Task.CompletedTask;
     private bool _leaderElect;
@@ -37,6 +39,9 @@ public sealed class OperatorHost : IAsyncDisposable
     }
 
     public Uri HealthAddress => _health.Address;
+
+    /// <summary>Where the gate answers, or null when it is off.</summary>
+    public Uri? GateAddress => _gate?.Address;
 
     /// <summary>Leading the Lease, or, without leader election, reconciling.</summary>
     public bool IsLeader => _leaderElect ? _election.IsLeader : Running;
@@ -71,6 +76,8 @@ public sealed class OperatorHost : IAsyncDisposable
         var schedules = ScheduleController.Create(
             client, events, Metrics.WithCustomRegistry(registry), loggers, options.Workers, time, options.Controller.Policy);
         Func<CancellationToken, Task> controllers = stop => ControllerGroup.RunAsync(stop, controller.RunAsync, schedules.RunAsync);
+        // Every instance answers the gate, leading or not: it reads and creates TestRuns, it reconciles nothing.
+        host._gate = options.Gate is { } gate ? GateServer.Start(client, gate, loggers) : null;
         host._leaderElect = options.LeaderElect;
         host._readiness = readiness.RunAsync(host._stop.Token);
         host._running = options.LeaderElect
@@ -121,6 +128,11 @@ public sealed class OperatorHost : IAsyncDisposable
         await _readiness;
 
         await _events.DisposeAsync();
+        if (_gate is not null)
+        {
+            await _gate.DisposeAsync();
+        }
+
         await _health.DisposeAsync();
         _client.Dispose();
         _stop.Dispose();

@@ -97,6 +97,8 @@ internal sealed class ServeCommandOptions
 
     public TenancyCommandOptions Tenancy { get; } = new();
 
+    public GateCommandOptions Gate { get; } = new();
+
     public void AddTo(Command command)
     {
         Option[] all =
@@ -105,7 +107,7 @@ internal sealed class ServeCommandOptions
             LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole, ImagePullSecrets, ServiceImageRegistry,
             ClusterDnsNamespace, ClusterDnsPodLabels, ProbePreflightBudget,
         ];
-        foreach (var option in all.Concat(Tenancy.All))
+        foreach (var option in all.Concat(Tenancy.All).Concat(Gate.All))
         {
             command.Options.Add(option);
         }
@@ -122,7 +124,7 @@ internal sealed class ServeCommandOptions
             ? "--probe-preflight-budget must be a duration of at least 1s, such as 1m."
         : (parsed.GetValue(ClusterDnsPodLabels) ?? []).FirstOrDefault(l => l.Split('=') is not [{ Length: > 0 }, _]) is { } bad
             ? $"--cluster-dns-pod-label takes KEY=VALUE, not '{bad}'."
-        : Tenancy.Problem(parsed);
+        : Tenancy.Problem(parsed) ?? Gate.Problem(parsed);
 
     public ServeOptions ToServeOptions(ParseResult parsed) => new()
     {
@@ -135,6 +137,7 @@ internal sealed class ServeCommandOptions
         RetryPeriod = GoDuration.Parse(parsed.GetValue(RetryPeriod)),
         Workers = parsed.GetValue(Workers),
         HealthUrl = $"http://0.0.0.0:{parsed.GetValue(MetricsPort)}",
+        Gate = Gate.ToGateOptions(parsed),
         Controller = Tenancy.ApplyTo(new ControllerSettings
         {
             ProbeImage = parsed.GetRequiredValue(ProbeImage),

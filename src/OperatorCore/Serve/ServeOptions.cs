@@ -1,3 +1,4 @@
+using Netra.Operator.Core.Gate;
 using Netra.Operator.Core.TestRuns;
 
 namespace Netra.Operator.Core.Serve;
@@ -34,4 +35,7 @@ public sealed record ServeOptions
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
 
     public ControllerSettings Controller { get; init; } = new();
+
+    /// <summary>The gate for Argo Rollouts, Kargo and Flagger on every instance; null: none (no <c>--gate-port</c>).</summary>
+    public GateOptions? Gate { get; init; }
 }

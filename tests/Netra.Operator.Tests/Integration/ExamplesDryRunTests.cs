@@ -19,6 +19,7 @@ public sealed class ExamplesDryRunTests(OperatorTestBedFixture bed) : IClassFixt
         "examples/testrun-existing.yaml",
         "examples/testrun-smoke-existing.yaml",
         "examples/testrunschedule-after-deploy.yaml",
+        "examples/gate/flagger-canary.yaml",
         "gitops/argocd/postsync-testrun.yaml",
         "gitops/flux/smoke/testrun.yaml",
     };

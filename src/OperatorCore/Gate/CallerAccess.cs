@@ -1,0 +1,77 @@
+using k8s;
+using k8s.Models;
+using Netra.ControllerRuntime;
+using Netra.Operator.Core.Api.V1Alpha1;
+
+namespace Netra.Operator.Core.Gate;
+
+/// <summary>One thing the caller must be allowed: a verb on a netra.io resource in the namespace asked about.</summary>
+public sealed record ResourceVerb(string Verb, string Resource)
+{
+    public override string ToString() => $"{Verb} {Resource}";
+}
+
+/// <summary>Why the gate will not answer: 401 (who is calling?), 403 (not allowed), 503 (cannot tell).</summary>
+public sealed record Refusal(int StatusCode, string Message);
+
+/// <summary>
+/// Who calls and what they may do, asked of the API server as kube-rbac-proxy does: a TokenReview of the caller's
+/// bearer token, then a SubjectAccessReview for each permission the request needs in its namespace.
+/// </summary>
+public sealed class CallerAccess(IKubernetes client)
+{
+    /// <returns>Null when <paramref name="token"/> belongs to a user holding every one of <paramref name="needs"/> in <paramref name="ns"/>.</returns>
+    public async Task<Refusal?> CheckAsync(string? token, string ns, IReadOnlyList<ResourceVerb> needs, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return new Refusal(401, "A Kubernetes bearer token is required (Authorization: Bearer TOKEN).");
+        }
+
+        try
+        {
+            var review = await client.AuthenticationV1.CreateTokenReviewAsync(
+                new V1TokenReview { Spec = new V1TokenReviewSpec { Token = token } }, cancellationToken: cancellationToken);
+            if (review.Status is not { Authenticated: true, User: { } user })
+            {
+                return new Refusal(401, "The bearer token is not valid in this cluster.");
+            }
+
+            foreach (var access in needs)
+            {
+                if (!await AllowedAsync(user, ns, access, cancellationToken))
+                {
+                    return new Refusal(403, $"{user.Username} may not {access} in namespace {ns}.");
+                }
+            }
+
+            return null;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return new Refusal(503, $"Cannot check the caller with the API server: {ApiErrors.Describe(error)}");
+        }
+    }
+
+    private async Task<bool> AllowedAsync(V1UserInfo user, string ns, ResourceVerb access, CancellationToken cancellationToken)
+    {
+        var review = await client.AuthorizationV1.CreateSubjectAccessReviewAsync(new V1SubjectAccessReview
+        {
+            Spec = new V1SubjectAccessReviewSpec
+            {
+                User = user.Username,
+                Uid = user.Uid,
+                Groups = user.Groups,
+                Extra = user.Extra,
+                ResourceAttributes = new V1ResourceAttributes
+                {
+                    Group = TestRun.Group,
+                    Resource = access.Resource,
+                    Verb = access.Verb,
+                    NamespaceProperty = ns,
+                },
+            },
+        }, cancellationToken: cancellationToken);
+        return review.Status?.Allowed == true;
+    }
+}
