@@ -32,8 +32,8 @@ public static partial class GateApi
     /// <summary>A namespace or object name as Kubernetes allows one (DNS-1123 subdomain), before it goes into an API path.</summary>
     public static bool IsName(string? value) => value is { Length: > 0 and <= 253 } && NamePattern().IsMatch(value);
 
-    public static IResult Problem(int statusCode, string message) =>
-        TypedResults.Json(new GateProblem(message), GateJson.Default.GateProblem, statusCode: statusCode);
+    public static IResult Problem(int statusCode, string detail) =>
+        TypedResults.Json(GateProblem.Of(statusCode, detail), GateJson.Default.GateProblem, GateProblem.ContentType, statusCode);
 
     /// <summary>A refusal as its answer; a 401 says which scheme to use, as RFC 9110 asks.</summary>
     public static IResult Refused(HttpContext context, Refusal refusal)

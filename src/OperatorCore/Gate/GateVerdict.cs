@@ -5,6 +5,7 @@ namespace Netra.Operator.Core.Gate;
 /// <summary>
 /// The gate's answer about one TestRun, as an Argo Rollouts AnalysisTemplate reads it with <c>jsonPath</c>
 /// (<c>result.verdict == "Passed"</c>) and as Flagger shows it in its Events when the answer is not 2xx.
+/// Names in <c>snake_case</c>, as everything Netra writes for programs (docs/contract.md).
 /// </summary>
 public sealed record GateVerdict
 {
@@ -36,7 +37,7 @@ public sealed record GateVerdict
     public string? Revision { get; init; }
 
     /// <summary>Scenarios that failed or did not run, in the order of the run's status.</summary>
-    [JsonPropertyName("failedScenarios")]
+    [JsonPropertyName("failed_scenarios")]
     public IReadOnlyList<string> FailedScenarios { get; init; } = [];
 
     /// <summary>The run's Finished (or, while it runs, Ready) condition message.</summary>

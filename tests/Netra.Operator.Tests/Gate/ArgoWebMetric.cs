@@ -37,12 +37,13 @@ public sealed partial class ArgoWebMetric
     public string FailureCondition => (string)_metric["failureCondition"];
 
     /// <summary>Successful, Failed, Inconclusive or Error, and the result the conditions read (the whole body: jsonPath <c>{$}</c>).</summary>
-    public async Task<(string Phase, JsonElement Result)> MeasureAsync(Uri gate, IReadOnlyDictionary<string, string> args)
+    /// <param name="url">Another URL than the template's, as a template asking for a schedule's run would have.</param>
+    public async Task<(string Phase, JsonElement Result)> MeasureAsync(Uri gate, IReadOnlyDictionary<string, string> args, string? url = null)
     {
         // The template names the Service in the cluster; the test's gate listens elsewhere.
-        var url = new Uri(gate, new Uri(Substitute((string)_web["url"], args)).PathAndQuery);
+        var asked = new Uri(gate, new Uri(Substitute(url ?? (string)_web["url"], args)).PathAndQuery);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(int.Parse((string)_web["timeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture)) };
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, asked);
         foreach (Dictionary<object, object> header in (List<object>)_web["headers"])
         {
             request.Headers.TryAddWithoutValidation((string)header["key"], Substitute((string)header["value"], args));

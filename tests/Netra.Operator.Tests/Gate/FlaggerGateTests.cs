@@ -48,7 +48,7 @@ public sealed class FlaggerGateTests(GateFixture bed)
         var rollback = await CallAsync("rollback", "agent", "d4e5f6", "flagger-failing");
 
         Assert.Equal((false, 422), (held.Passed, held.StatusCode));
-        Assert.Equal(["thread-management", "auth-token-refresh"], held.Json.GetProperty("failedScenarios").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["thread-management", "auth-token-refresh"], held.Json.GetProperty("failed_scenarios").EnumerateArray().Select(s => s.GetString()));
         Assert.True(rollback.Passed);
     }
 
@@ -80,7 +80,7 @@ public sealed class FlaggerGateTests(GateFixture bed)
             new Dictionary<string, string> { ["token"] = bed.TenantToken });
 
         Assert.Equal(400, outcome.StatusCode);
-        Assert.Contains("'schedule'", outcome.Json.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("'schedule'", outcome.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(bed.TenantToken, outcome.Body, StringComparison.Ordinal);
     }
 

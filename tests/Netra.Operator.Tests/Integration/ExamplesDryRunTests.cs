@@ -20,6 +20,7 @@ public sealed class ExamplesDryRunTests(OperatorTestBedFixture bed) : IClassFixt
         "examples/testrun-smoke-existing.yaml",
         "examples/testrunschedule-after-deploy.yaml",
         "examples/gate/flagger-canary.yaml",
+        "examples/gate/argo-rollouts-rollout.yaml",
         "gitops/argocd/postsync-testrun.yaml",
         "gitops/flux/smoke/testrun.yaml",
     };
