@@ -144,9 +144,10 @@ public class OperatorTestBed : IAsyncDisposable
     /// <see cref="StartOperator"/>: the JIT build beside the tests, or <paramref name="executable"/>
     /// (the image's native binary), inside <paramref name="memoryLimit"/> when given. Disposing it kills it, as a crash would.
     /// </summary>
+    /// <param name="more">Further flags of <c>serve</c>, such as the gate's.</param>
     public ChildProcess StartOperatorProcess(
         string lease, string identity, int metricsPort = 0, string? executable = null, string? leaseNamespace = null,
-        MemoryLimit? memoryLimit = null)
+        MemoryLimit? memoryLimit = null, IReadOnlyList<string>? more = null)
     {
         var options = OperatorOptions(lease, identity) with { LeaseNamespace = leaseNamespace ?? ControlPlane.OperatorNamespace };
         string[] serve =
@@ -158,6 +159,7 @@ public class OperatorTestBed : IAsyncDisposable
             "--retry-period", Milliseconds(options.RetryPeriod),
             "--min-schedule-interval", GoDuration.Format(Defaults.Policy.MinScheduleInterval),
             "--probe-preflight-budget", GoDuration.Format(Defaults.ProbePreflightBudget),
+            .. more ?? [],
         ];
         var log = Path.Combine(Cp.WorkDirectory, $"operator-{lease}-{identity}.log");
         var (file, arguments) = executable is null

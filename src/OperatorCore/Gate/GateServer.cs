@@ -33,6 +33,8 @@ public sealed class GateServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton(loggers);
+        // The operator handles SIGTERM and Ctrl-C itself (StopSignals) and stops the gate when it stops.
+        builder.Services.AddSingleton<IHostLifetime>(new OperatorLifetime());
         builder.Services.AddRoutingCore();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -69,5 +71,12 @@ public sealed class GateServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private sealed class OperatorLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
