@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Api.V1Alpha1;
 
@@ -18,10 +19,13 @@ public sealed record Refusal(int StatusCode, string Message);
 /// Who calls and what they may do, asked of the API server as kube-rbac-proxy does: a TokenReview of the caller's
 /// bearer token, then a SubjectAccessReview for each permission the request needs in its namespace.
 /// </summary>
-public sealed class CallerAccess(IKubernetes client)
+public sealed class CallerAccess(IKubernetes client, ILogger logger)
 {
-    /// <returns>Null when <paramref name="token"/> belongs to a user holding every one of <paramref name="needs"/> in <paramref name="ns"/>.</returns>
-    public async Task<Refusal?> CheckAsync(string? token, string ns, IReadOnlyList<ResourceVerb> needs, CancellationToken cancellationToken)
+    /// <returns>
+    /// Null when <paramref name="token"/> belongs to a user holding every one of <paramref name="needs"/> in <paramref name="ns"/>.
+    /// </returns>
+    public async Task<Refusal?> CheckAsync(
+        string? token, string ns, IReadOnlyList<ResourceVerb> needs, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -49,7 +53,10 @@ public sealed class CallerAccess(IKubernetes client)
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return new Refusal(503, $"Cannot check the caller with the API server: {ApiErrors.Describe(error)}");
+            // Most likely the operator's own RBAC: create on tokenreviews and subjectaccessreviews.
+            var problem = $"Cannot check the caller with the API server: {ApiErrors.Describe(error)}";
+            logger.LogError("Gate: {Problem}", problem);
+            return new Refusal(503, problem);
         }
     }
 

@@ -36,7 +36,8 @@ public static class FlaggerHooks
     };
 
     /// <summary>The hooks that gate the canary start its run when there is none for its checksum yet.</summary>
-    public static bool StartsRun(FlaggerHook hook) => hook is FlaggerHook.PreRollout or FlaggerHook.Rollout or FlaggerHook.ConfirmPromotion;
+    public static bool StartsRun(FlaggerHook hook) =>
+        hook is FlaggerHook.PreRollout or FlaggerHook.Rollout or FlaggerHook.ConfirmPromotion;
 
     /// <summary>The HTTP status of the answer, given the run's verdict (null: no run).</summary>
     public static int Answer(FlaggerHook hook, GateVerdict? run) => (hook, run?.Verdict) switch

@@ -36,7 +36,9 @@ public static class FlaggerRuns
         return $"{Prefix}{canary[..Math.Min(canary.Length, room)].TrimEnd('-', '.')}-{hash}";
     }
 
-    /// <summary>The run of <paramref name="canary"/> from <paramref name="template"/>'s template, against the endpoints the webhook names.</summary>
+    /// <summary>
+    /// The run of <paramref name="canary"/> from <paramref name="template"/>'s template, against the endpoints the webhook names.
+    /// </summary>
     public static TestRun Create(FlaggerPayload canary, TestRunSchedule template)
     {
         var ns = canary.Namespace!;

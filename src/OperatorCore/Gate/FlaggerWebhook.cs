@@ -31,7 +31,8 @@ public sealed class FlaggerWebhook(GateRuns runs, CallerAccess access, GateOptio
     {
         if (FlaggerHooks.Parse(context.GetRouteValue("hook") as string) is not { } hook)
         {
-            return GateApi.Problem(404, "Not a Flagger hook the gate answers: pre-rollout, rollout, confirm-promotion, post-rollout, rollback.");
+            return GateApi.Problem(
+                404, "Not a Flagger hook the gate answers: pre-rollout, rollout, confirm-promotion, post-rollout, rollback.");
         }
 
         FlaggerPayload? canary;
@@ -68,7 +69,8 @@ public sealed class FlaggerWebhook(GateRuns runs, CallerAccess access, GateOptio
             var scheduleName = canary.Metadata?.GetValueOrDefault(FlaggerRuns.ScheduleKey);
             if (!GateApi.IsName(scheduleName))
             {
-                return GateApi.Problem(400, $"The webhook's metadata must name the TestRunSchedule to run as '{FlaggerRuns.ScheduleKey}'.");
+                return GateApi.Problem(
+                    400, $"The webhook's metadata must name the TestRunSchedule to run as '{FlaggerRuns.ScheduleKey}'.");
             }
 
             if (await runs.ReadScheduleAsync(ns, scheduleName!, context.RequestAborted) is not { } schedule)

@@ -12,7 +12,9 @@ public sealed record GateOptions
     /// <summary>The port; 0 asks for any free one (tests).</summary>
     public int Port { get; init; } = 8443;
 
-    /// <summary>PEM certificate (chain) file; with <see cref="TlsKeyFile"/>, the gate speaks HTTPS and reloads both when they change.</summary>
+    /// <summary>
+    /// PEM certificate (chain) file; with <see cref="TlsKeyFile"/>, the gate speaks HTTPS and reloads both when they change.
+    /// </summary>
     public string? TlsCertificateFile { get; init; }
 
     /// <summary>PEM private key file of <see cref="TlsCertificateFile"/>.</summary>

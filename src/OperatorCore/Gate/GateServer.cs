@@ -58,7 +58,7 @@ public sealed class GateServer : IAsyncDisposable
 
         var app = builder.Build();
         var runs = new GateRuns(client);
-        var access = new CallerAccess(client);
+        var access = new CallerAccess(client, loggers.CreateLogger<CallerAccess>());
         app.MapGateApi(
             new VerdictEndpoints(runs, access, options),
             new FlaggerWebhook(runs, access, options, loggers.CreateLogger<FlaggerWebhook>()));

@@ -30,12 +30,14 @@ public sealed class VerdictEndpoints(GateRuns runs, CallerAccess access, GateOpt
     {
         var (ns, name) = (context.GetRouteValue("namespace") as string, context.GetRouteValue("name") as string);
         var revision = context.Request.Query["revision"].ToString() is { Length: > 0 } asked ? asked : null;
+        var token = GateApi.BearerToken(context.Request);
         var answer = !GateApi.IsName(ns) || !GateApi.IsName(name) ? GateApi.Problem(400, "Not a namespace and name.")
-            : await access.CheckAsync(GateApi.BearerToken(context.Request), ns!, [GetSchedules, GetRuns], context.RequestAborted) is { } refusal
+            : await access.CheckAsync(token, ns!, [GetSchedules, GetRuns], context.RequestAborted) is { } refusal
                 ? GateApi.Refused(context, refusal)
             : await runs.ReadScheduleAsync(ns!, name!, context.RequestAborted) is not { } schedule
                 ? GateApi.Problem(404, $"No TestRunSchedule {ns}/{name}.")
-            : await runs.NewestRunAsync(schedule, revision, context.RequestAborted) is { } run ? Verdict(GateVerdicts.Of(run, options.ReportUrl))
+            : await runs.NewestRunAsync(schedule, revision, context.RequestAborted) is { } run
+                ? Verdict(GateVerdicts.Of(run, options.ReportUrl))
             : Verdict(GateVerdicts.NotStarted(ns!, name!, revision));
         await answer.ExecuteAsync(context);
     }

@@ -37,7 +37,8 @@ internal sealed class GateCommandOptions
     public string? Problem(ParseResult parsed) =>
         parsed.GetValue(Port) is < 1 or > 65535 ? "--gate-port must be a port, 1 to 65535."
         : !IPAddress.TryParse(parsed.GetValue(Address), out _) ? "--gate-address must be an IP address, such as 0.0.0.0."
-        : (parsed.GetValue(TlsCertificate) is null) != (parsed.GetValue(TlsKey) is null) ? "--gate-tls-cert and --gate-tls-key go together."
+        : (parsed.GetValue(TlsCertificate) is null) != (parsed.GetValue(TlsKey) is null)
+            ? "--gate-tls-cert and --gate-tls-key go together."
         : parsed.GetValue(Port) is null && (parsed.GetValue(TlsCertificate) ?? parsed.GetValue(TlsKey)) is not null
             ? "--gate-tls-cert and --gate-tls-key need --gate-port."
         : null;

@@ -28,7 +28,9 @@ public sealed class ArgoRolloutsGateTests(GateFixture bed)
 
         await bed.WriteStatusAsync("argo-passing", Phases.Probing);
         var (probing, result) = await _metric.MeasureAsync(bed.Gate.Address, args);
-        Assert.Equal(("Inconclusive", "abc123", Phases.Probing), (probing, result.GetProperty("revision").GetString(), result.GetProperty("phase").GetString()));
+        Assert.Equal(
+            ("Inconclusive", "abc123", Phases.Probing),
+            (probing, result.GetProperty("revision").GetString(), result.GetProperty("phase").GetString()));
 
         await bed.WriteStatusAsync("argo-passing", Phases.Succeeded, ("thread-management", ScenarioResults.Passed));
         await MeasuredWithinTwoSecondsAsync(args, "Successful");
@@ -84,7 +86,8 @@ public sealed class ArgoRolloutsGateTests(GateFixture bed)
         await bed.WriteStatusAsync("argo-typed", Phases.Succeeded, ("thread-management", ScenarioResults.Passed));
         using var client = bed.Client(bed.TenantToken);
 
-        var verdict = await client.GetFromJsonAsync($"/v1/namespaces/{GateFixture.Team}/testruns/argo-typed", GateJson.Default.GateVerdict);
+        var verdict = await client.GetFromJsonAsync(
+            $"/v1/namespaces/{GateFixture.Team}/testruns/argo-typed", GateJson.Default.GateVerdict);
 
         Assert.Equal((Verdicts.Passed, true, "abc123"), (verdict!.Verdict, verdict.Passed, verdict.Revision));
     }
@@ -92,10 +95,13 @@ public sealed class ArgoRolloutsGateTests(GateFixture bed)
     [Fact]
     public void The_shipped_template_succeeds_on_passed_and_fails_on_failed()
     {
-        Assert.Equal(("result.verdict == \"Passed\"", "result.verdict == \"Failed\""), (_metric.SuccessCondition, _metric.FailureCondition));
+        Assert.Equal(
+            ("result.verdict == \"Passed\"", "result.verdict == \"Failed\""), (_metric.SuccessCondition, _metric.FailureCondition));
     }
 
-    /// <summary>Measures until <paramref name="phase"/>, failing if the run's end, just written, takes the gate more than 2 s to show.</summary>
+    /// <summary>
+    /// Measures until <paramref name="phase"/>, failing if the run's end, just written, takes the gate more than 2 s to show.
+    /// </summary>
     private async Task<JsonElement> MeasuredWithinTwoSecondsAsync(IReadOnlyDictionary<string, string> args, string phase)
     {
         (string Phase, JsonElement Result) measured = default;

@@ -36,13 +36,17 @@ public sealed partial class ArgoWebMetric
 
     public string FailureCondition => (string)_metric["failureCondition"];
 
-    /// <summary>Successful, Failed, Inconclusive or Error, and the result the conditions read (the whole body: jsonPath <c>{$}</c>).</summary>
+    /// <summary>
+    /// Successful, Failed, Inconclusive or Error, and the result the conditions read (the whole body: jsonPath <c>{$}</c>).
+    /// </summary>
     /// <param name="url">Another URL than the template's, as a template asking for a schedule's run would have.</param>
-    public async Task<(string Phase, JsonElement Result)> MeasureAsync(Uri gate, IReadOnlyDictionary<string, string> args, string? url = null)
+    public async Task<(string Phase, JsonElement Result)> MeasureAsync(
+        Uri gate, IReadOnlyDictionary<string, string> args, string? url = null)
     {
         // The template names the Service in the cluster; the test's gate listens elsewhere.
         var asked = new Uri(gate, new Uri(Substitute(url ?? (string)_web["url"], args)).PathAndQuery);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(int.Parse((string)_web["timeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture)) };
+        var timeout = int.Parse((string)_web["timeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(timeout) };
         using var request = new HttpRequestMessage(HttpMethod.Get, asked);
         foreach (Dictionary<object, object> header in (List<object>)_web["headers"])
         {

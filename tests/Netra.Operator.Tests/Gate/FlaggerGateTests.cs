@@ -43,12 +43,15 @@ public sealed class FlaggerGateTests(GateFixture bed)
         var name = started.Json.GetProperty("name").GetString()!;
 
         await bed.WriteStatusAsync(name, Phases.Failed,
-            ("thread-management", ScenarioResults.Failed), ("auth-token-refresh", ScenarioResults.Failed), ("auth-service-independence", ScenarioResults.Passed));
+            ("thread-management", ScenarioResults.Failed),
+            ("auth-token-refresh", ScenarioResults.Failed),
+            ("auth-service-independence", ScenarioResults.Passed));
         var held = await CallAsync("rollout", "agent", "d4e5f6", "flagger-failing");
         var rollback = await CallAsync("rollback", "agent", "d4e5f6", "flagger-failing");
 
         Assert.Equal((false, 422), (held.Passed, held.StatusCode));
-        Assert.Equal(["thread-management", "auth-token-refresh"], held.Json.GetProperty("failed_scenarios").EnumerateArray().Select(s => s.GetString()));
+        var failed = held.Json.GetProperty("failed_scenarios").EnumerateArray().Select(s => s.GetString());
+        Assert.Equal(["thread-management", "auth-token-refresh"], failed);
         Assert.True(rollback.Passed);
     }
 

@@ -43,7 +43,10 @@ public sealed class FlaggerRunsTests
                     Environment = new EnvironmentSpec
                     {
                         Mode = EnvironmentModes.Existing,
-                        Endpoints = new EndpointsSpec { AuthUrl = "http://auth", BackendUrl = "http://backend", AgentUrl = "http://agent" },
+                        Endpoints = new EndpointsSpec
+                        {
+                            AuthUrl = "http://auth", BackendUrl = "http://backend", AgentUrl = "http://agent",
+                        },
                     },
                 },
             },
@@ -59,11 +62,14 @@ public sealed class FlaggerRunsTests
         var run = FlaggerRuns.Create(canary, schedule);
 
         Assert.Equal(FlaggerRuns.Name("team", "backend", "7d9f5c"), run.Metadata.Name);
-        Assert.Equal(("backend", "7d9f5c"), (run.Metadata.Labels[FlaggerRuns.CanaryLabel], run.Metadata.Labels[FlaggerRuns.ChecksumLabel]));
+        var labels = run.Metadata.Labels;
+        Assert.Equal(("backend", "7d9f5c"), (labels[FlaggerRuns.CanaryLabel], labels[FlaggerRuns.ChecksumLabel]));
         Assert.Equal("7d9f5c", run.Spec.Revision);
         Assert.Equal(["thread-management"], run.Spec.Scenarios!);
         var endpoints = run.Spec.Environment.Endpoints!;
-        Assert.Equal(("http://auth", "http://backend-canary.team:8080", "http://agent"), (endpoints.AuthUrl, endpoints.BackendUrl, endpoints.AgentUrl));
+        Assert.Equal(
+            ("http://auth", "http://backend-canary.team:8080", "http://agent"),
+            (endpoints.AuthUrl, endpoints.BackendUrl, endpoints.AgentUrl));
         Assert.Equal("http://backend", schedule.Spec.Template.Environment.Endpoints!.BackendUrl);
     }
 }

@@ -49,7 +49,8 @@ public sealed class GateAccessTests(GateFixture bed)
         using var allowed = await client.GetAsync(TestRunUrl);
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (testRun.StatusCode, schedule.StatusCode));
-        Assert.Contains("may not get testruns in namespace gate-other", await testRun.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var refusal = await testRun.Content.ReadAsStringAsync();
+        Assert.Contains("may not get testruns in namespace gate-other", refusal, StringComparison.Ordinal);
         // Allowed in its own namespace, where there is no such run.
         Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode);
     }
@@ -61,7 +62,8 @@ public sealed class GateAccessTests(GateFixture bed)
             new Dictionary<string, string> { ["schedule"] = "smoke", ["token"] = bed.TenantToken });
 
         Assert.Equal(403, outcome.StatusCode);
-        Assert.Empty((await bed.Admin.CustomObjects.ListAsync<TestRun>(TestRun.Group, TestRun.Version, GateFixture.Other, TestRun.Plural)).Items);
+        var runs = await bed.Admin.CustomObjects.ListAsync<TestRun>(TestRun.Group, TestRun.Version, GateFixture.Other, TestRun.Plural);
+        Assert.Empty(runs.Items);
     }
 
     [Fact]

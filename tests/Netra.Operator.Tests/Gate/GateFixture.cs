@@ -106,16 +106,22 @@ public sealed class GateFixture : OperatorTestBed, IAsyncLifetime
                     Environment = new EnvironmentSpec
                     {
                         Mode = EnvironmentModes.Existing,
-                        Endpoints = new EndpointsSpec { AuthUrl = "http://127.0.0.1:1", BackendUrl = "http://127.0.0.1:1", AgentUrl = "http://127.0.0.1:1" },
+                        Endpoints = new EndpointsSpec
+                        {
+                            AuthUrl = "http://127.0.0.1:1", BackendUrl = "http://127.0.0.1:1", AgentUrl = "http://127.0.0.1:1",
+                        },
                     },
                 },
             },
         };
-        var created = await Admin.CustomObjects.CreateNamespacedCustomObjectAsync(schedule, TestRun.Group, TestRun.Version, Team, TestRunSchedule.Plural);
+        var created = await Admin.CustomObjects.CreateNamespacedCustomObjectAsync(
+            schedule, TestRun.Group, TestRun.Version, Team, TestRunSchedule.Plural);
         return KubernetesJson.Deserialize<TestRunSchedule>(((System.Text.Json.JsonElement)created).GetRawText());
     }
 
-    /// <summary>A run of <paramref name="schedule"/> as the schedule controller creates one, testing <paramref name="revision"/>.</summary>
+    /// <summary>
+    /// A run of <paramref name="schedule"/> as the schedule controller creates one, testing <paramref name="revision"/>.
+    /// </summary>
     public async Task<TestRun> CreateScheduledRunAsync(TestRunSchedule schedule, string revision, DateTimeOffset fired)
     {
         var run = ScheduledRuns.Create(schedule, new RunTrigger { Reason = TriggerReasons.Rollout, Time = fired });
@@ -149,7 +155,8 @@ public sealed class GateFixture : OperatorTestBed, IAsyncLifetime
             Scenarios = [.. scenarios.Select(s => new ScenarioStatus { Name = s.Scenario, Result = s.Result })],
         };
         await Admin.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
-            new V1Patch(KubernetesJson.Serialize(new { status }), V1Patch.PatchType.MergePatch), TestRun.Group, TestRun.Version, Team, TestRun.Plural, name);
+            new V1Patch(KubernetesJson.Serialize(new { status }), V1Patch.PatchType.MergePatch),
+            TestRun.Group, TestRun.Version, Team, TestRun.Plural, name);
     }
 
     private async Task<string> ServiceAccountTokenAsync(string ns, string account)
@@ -162,7 +169,8 @@ public sealed class GateFixture : OperatorTestBed, IAsyncLifetime
     private async Task GrantGateRulesAsync()
     {
         const string name = "netra-operator-gate";
-        await Admin.RbacAuthorizationV1.CreateClusterRoleAsync(new V1ClusterRole { Metadata = new V1ObjectMeta { Name = name }, Rules = GateRules });
+        await Admin.RbacAuthorizationV1.CreateClusterRoleAsync(
+            new V1ClusterRole { Metadata = new V1ObjectMeta { Name = name }, Rules = GateRules });
         await Admin.RbacAuthorizationV1.CreateClusterRoleBindingAsync(new V1ClusterRoleBinding
         {
             Metadata = new V1ObjectMeta { Name = name },

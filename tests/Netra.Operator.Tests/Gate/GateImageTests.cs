@@ -17,7 +17,9 @@ public sealed class GateImageTests(GateFixture bed)
     [Fact]
     public async Task The_compiled_operator_answers_a_verdict_and_refuses_a_caller_without_a_token()
     {
-        Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release`.");
+        Assert.True(
+            File.Exists(Repository.OperatorImageBinary),
+            $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release`.");
         // Finished before the operator starts: it has nothing left to do with this run.
         await bed.CreateExistingRunAsync("image-failed");
         await bed.WriteStatusAsync("image-failed", Phases.Failed, ("thread-management", ScenarioResults.Failed));

@@ -63,6 +63,23 @@ public sealed class GateServingTests(GateFixture bed)
         }
     }
 
+    [Fact]
+    public async Task An_operator_not_allowed_to_review_tokens_answers_503_naming_the_cause()
+    {
+        // The tenant's account stands for an operator whose chart lacks the gate's rules.
+        using var unprivileged = bed.Cp.ClientFor(bed.TenantToken);
+        await using var gate = GateServer.Start(unprivileged, new GateOptions { Address = "127.0.0.1", Port = 0 }, NullLoggerFactory.Instance);
+        using var client = new HttpClient { BaseAddress = gate.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bed.TenantToken);
+
+        using var response = await client.GetAsync($"/v1/namespaces/{GateFixture.Team}/testruns/any");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("tokenreviews", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(bed.TenantToken, body, StringComparison.Ordinal);
+    }
+
     /// <summary>Asks without a token (a 401 is enough) and returns the thumbprint of the certificate the gate presented.</summary>
     private static async Task<string> ServedThumbprintAsync(Uri gate)
     {

@@ -39,13 +39,21 @@ public sealed class GateVerdictsTests
     {
         var run = Run(Status(Phases.Failed) with
         {
-            Conditions = [new TestRunCondition { Type = ConditionTypes.Finished, Status = "True", Reason = "TestsFailed", Message = "1 of 14 failed." }],
+            Conditions =
+            [
+                new TestRunCondition
+                {
+                    Type = ConditionTypes.Finished, Status = "True", Reason = "TestsFailed", Message = "1 of 14 failed.",
+                },
+            ],
         });
 
         var answer = GateVerdicts.Of(run, reportUrl: null);
         var linked = GateVerdicts.Of(run, "https://ci.example/netra/{namespace}/{name}");
 
-        Assert.Equal(("team", "smoke", Phases.Failed, "abc123", "1 of 14 failed."), (answer.Namespace, answer.Name, answer.Phase, answer.Revision, answer.Message));
+        Assert.Equal(
+            ("team", "smoke", Phases.Failed, "abc123", "1 of 14 failed."),
+            (answer.Namespace, answer.Name, answer.Phase, answer.Revision, answer.Message));
         Assert.Equal("netra-operator results smoke -n team", answer.Report);
         Assert.Equal("https://ci.example/netra/team/smoke", linked.Report);
     }
@@ -55,7 +63,9 @@ public sealed class GateVerdictsTests
     {
         var answer = GateVerdicts.NotStarted("team", "smoke", "abc123");
 
-        Assert.Equal((Verdicts.InProgress, false, false, GateVerdicts.NotStartedPhase), (answer.Verdict, answer.Passed, answer.Failed, answer.Phase));
+        Assert.Equal(
+            (Verdicts.InProgress, false, false, GateVerdicts.NotStartedPhase),
+            (answer.Verdict, answer.Passed, answer.Failed, answer.Phase));
         Assert.Null(answer.Name);
         Assert.Contains("abc123", answer.Message, StringComparison.Ordinal);
     }
