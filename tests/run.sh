@@ -16,7 +16,7 @@ dotnet build Netra.Operator.sln -c Release
 tests/aot-toolchain.sh
 dotnet publish src/OperatorImage -c Release
 # netra-operator as the .NET tool users install (dotnet tool install -g netra-operator): ToolInstallTests installs it from here.
-dotnet pack src/Operator -c Release --no-build -o artifacts/package
+hack/release/tool.sh artifacts/package --no-build
 # The Category=Cluster tests' real one-node cluster: node binaries and packages (cached), and the images published
 # with the SDK's PublishContainer to a loopback registry, which the cluster's containerd pulls from. The tests start
 # and stop the cluster; the trap stops one a killed test host left, and the registry.

