@@ -17,6 +17,9 @@ tests/aot-toolchain.sh
 dotnet publish src/OperatorImage -c Release
 # netra-operator as the .NET tool users install (dotnet tool install -g netra-operator): ToolInstallTests installs it from here.
 hack/release/tool.sh artifacts/package --no-build
+# netra-operator as a release attaches it, for this platform and one it cannot run (Release/CliReleaseTests).
+rm -rf artifacts/release
+hack/release/cli.sh artifacts/release linux-x64 win-x64
 # The Category=Cluster tests' real one-node cluster: node binaries and packages (cached), and the images published
 # with the SDK's PublishContainer to a loopback registry, which the cluster's containerd pulls from. The tests start
 # and stop the cluster; the trap stops one a killed test host left, and the registry.

@@ -4,8 +4,8 @@
 #     platform, .NET and ASP.NET Core inside, so a machine needs nothing installed to run it;
 #   netra-operator.VERSION.nupkg: the .NET tool (hack/release/tool.sh);
 #   SHA256SUMS: the checksum of each of them, as sha256sum --check reads it.
-# Without RIDs it builds every platform a release ships. The release workflow runs it, and so do the tests
-# (tests/Netra.Operator.Tests/Release), which run the executable they get.
+# Without RIDs it builds every platform a release ships. The release workflow runs it, and so does the test command
+# (tests/run.sh), whose tests (tests/Netra.Operator.Tests/Release) run the executable it wrote.
 set -euo pipefail
 
 if [[ $# -lt 1 || $1 == -* ]]; then

@@ -4,41 +4,23 @@ using Netra.Testing;
 
 namespace Netra.Operator.Tests.Release;
 
-/// <summary>Runs alone, after the tests that run beside each other: it compiles for minutes on every core.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ReleasedCliDefinition : ICollectionFixture<ReleasedCli>
-{
-    public const string Name = "Released CLI";
-}
-
 /// <summary>
-/// <c>hack/release/cli.sh</c> run as the release workflow runs it, for this machine's platform and for Windows (a
-/// platform this machine cannot run): its executables, the .NET tool and SHA256SUMS, in a folder of their own.
+/// What <c>hack/release/cli.sh</c> wrote when the test command ran it as the release workflow does (tests/run.sh, before
+/// the tests: it compiles for minutes on every core), for this machine's platform and for Windows (a platform this
+/// machine cannot run): its executables, the .NET tool and SHA256SUMS, in artifacts/release.
 /// </summary>
-public sealed class ReleasedCli : IAsyncLifetime
+public sealed class ReleasedCli
 {
     public static readonly string[] Platforms = ["linux-x64", "win-x64"];
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(12);
 
-    public DirectoryInfo Folder { get; } = Directory.CreateTempSubdirectory("netra-release-");
+    public DirectoryInfo Folder { get; } = new(Path.Combine(Repository.Root, "artifacts", "release"));
 
-    public CommandExit Script { get; private set; } = null!;
-
-    public async Task InitializeAsync() =>
-        Script = await CommandProcess.RunFileAsync(
-            Path.Combine(Repository.Root, "hack/release/cli.sh"), [Folder.FullName, .. Platforms], Deadline);
-
-    /// <summary>The path of a file the script wrote, once it has succeeded.</summary>
+    /// <summary>The path of a file the script wrote.</summary>
     public string Asset(string name)
     {
-        Assert.True(Script.Code == 0, Script.ToString());
-        return Path.Combine(Folder.FullName, name);
-    }
-
-    public Task DisposeAsync()
-    {
-        Folder.Delete(recursive: true);
-        return Task.CompletedTask;
+        var path = Path.Combine(Folder.FullName, name);
+        Assert.True(File.Exists(path), $"{path} missing: tests/run.sh runs hack/release/cli.sh artifacts/release {string.Join(' ', Platforms)}");
+        return path;
     }
 }
 
@@ -46,32 +28,33 @@ public sealed class ReleasedCli : IAsyncLifetime
 /// The netra-operator a release attaches: one file per platform that runs with nothing installed, at the product's
 /// version, beside the .NET tool, and SHA256SUMS that a user's <c>sha256sum --check</c> accepts.
 /// </summary>
-[Collection(ReleasedCliDefinition.Name)]
-public sealed class CliReleaseTests(ReleasedCli release)
+public sealed class CliReleaseTests
 {
+    private readonly ReleasedCli _release = new();
+
     private static readonly string Version = Repository.ProductVersion;
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
     [Fact]
     public void The_script_writes_an_executable_per_platform_the_tool_and_their_checksums_and_nothing_else()
     {
-        release.Asset("SHA256SUMS");
+        _release.Asset("SHA256SUMS");
         string[] expected =
         [
             $"netra-operator-{Version}-linux-x64", $"netra-operator-{Version}-win-x64.exe", $"netra-operator.{Version}.nupkg",
             "SHA256SUMS",
         ];
 
-        Assert.Equal(expected.Order(StringComparer.Ordinal), release.Folder.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), _release.Folder.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void SHA256SUMS_holds_the_checksum_of_every_other_file()
     {
-        var sums = File.ReadAllLines(release.Asset("SHA256SUMS"))
+        var sums = File.ReadAllLines(_release.Asset("SHA256SUMS"))
             .Select(line => line.Split("  ", 2))
             .ToDictionary(fields => fields[1], fields => fields[0]);
-        var actual = release.Folder.GetFiles().Where(f => f.Name != "SHA256SUMS")
+        var actual = _release.Folder.GetFiles().Where(f => f.Name != "SHA256SUMS")
             .ToDictionary(f => f.Name, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f.FullName))));
 
         Assert.Equal(actual.OrderBy(pair => pair.Key, StringComparer.Ordinal), sums.OrderBy(pair => pair.Key, StringComparer.Ordinal));
@@ -80,7 +63,7 @@ public sealed class CliReleaseTests(ReleasedCli release)
     [Fact]
     public async Task The_linux_executable_names_the_product_version()
     {
-        var exit = await CommandProcess.RunFileAsync(release.Asset($"netra-operator-{Version}-linux-x64"), ["version"], Deadline);
+        var exit = await CommandProcess.RunFileAsync(_release.Asset($"netra-operator-{Version}-linux-x64"), ["version"], Deadline);
 
         Assert.True(exit.Code == 0, exit.ToString());
         Assert.StartsWith($"netra-operator {Version}+", exit.Stdout, StringComparison.Ordinal);
@@ -101,7 +84,7 @@ public sealed class CliReleaseTests(ReleasedCli release)
         try
         {
             var exit = await CommandProcess.RunFileAsync(
-                release.Asset($"netra-operator-{Version}-linux-x64"), ["run", "-f", manifest, "-o", "json"], Deadline);
+                _release.Asset($"netra-operator-{Version}-linux-x64"), ["run", "-f", manifest, "-o", "json"], Deadline);
 
             Assert.True(exit.Code == 0, exit.ToString());
             Assert.Equal("Succeeded", (string?)JsonNode.Parse(exit.Stdout)!["status"]!["phase"]);
@@ -115,7 +98,7 @@ public sealed class CliReleaseTests(ReleasedCli release)
     [Fact]
     public void The_windows_executable_is_a_64_bit_windows_program()
     {
-        using var file = File.OpenRead(release.Asset($"netra-operator-{Version}-win-x64.exe"));
+        using var file = File.OpenRead(_release.Asset($"netra-operator-{Version}-win-x64.exe"));
         using var reader = new BinaryReader(file);
         var dosMagic = reader.ReadUInt16();
         file.Position = 0x3c;

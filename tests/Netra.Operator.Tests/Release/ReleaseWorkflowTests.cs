@@ -32,8 +32,8 @@ public sealed partial class ReleaseWorkflowTests
     [Theory]
     [InlineData("version", "hack/release/version.sh --tag \"$GITHUB_REF_NAME\"")]
     [InlineData("test", "bash .ci/run")]
-    [InlineData("images", "hack/publish-images.sh --registry \"ghcr.io/${OWNER,,}\" --platforms linux-x64,linux-arm64")]
-    [InlineData("charts", "hack/release/charts.sh artifacts/charts --push \"oci://ghcr.io/${OWNER,,}/charts\"")]
+    [InlineData("images", "hack/publish-images.sh --registry ghcr.io --platforms linux-x64,linux-arm64")]
+    [InlineData("charts", "hack/release/charts.sh artifacts/charts --push oci://ghcr.io/netra/charts")]
     [InlineData("cli", "hack/release/cli.sh artifacts/release")]
     public void Each_job_runs_its_script(string job, string command)
     {
