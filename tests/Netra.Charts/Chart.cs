@@ -31,7 +31,12 @@ public class Chart(string directory)
     /// <summary>The pods <c>helm test</c> runs: objects whose <c>helm.sh/hook</c> annotation names <c>test</c>.</summary>
     public IReadOnlyList<JsonObject> RenderTests(
         JsonObject values, string releaseName, string releaseNamespace, IEnumerable<string> apiVersions) =>
-        [.. RenderAll(values, releaseName, releaseNamespace, apiVersions).Where(item => Hooks(item).Contains("test"))];
+        RenderHooks("test", values, releaseName, releaseNamespace, apiVersions);
+
+    /// <summary>What helm runs at <paramref name="hook"/> (<c>test</c>, <c>pre-delete</c>): the objects whose hooks name it.</summary>
+    public IReadOnlyList<JsonObject> RenderHooks(
+        string hook, JsonObject values, string releaseName, string releaseNamespace, IEnumerable<string> apiVersions) =>
+        [.. RenderAll(values, releaseName, releaseNamespace, apiVersions).Where(item => Hooks(item).Contains(hook))];
 
     /// <summary>What helm prints after an install or upgrade: <c>templates/NOTES.txt</c>, rendered.</summary>
     public string RenderNotes(JsonObject values, string releaseName, string releaseNamespace, IEnumerable<string> apiVersions) =>

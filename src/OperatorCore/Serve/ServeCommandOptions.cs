@@ -12,10 +12,7 @@ internal sealed class ServeCommandOptions
     private static readonly ServeOptions Defaults = new();
     private static readonly ControllerSettings Settings = Defaults.Controller;
 
-    public Option<FileInfo?> Kubeconfig { get; } = new("--kubeconfig")
-    {
-        Description = "A kubeconfig file; default: in-cluster when in a pod, else the first file of $KUBECONFIG or ~/.kube/config.",
-    };
+    public Option<FileInfo?> Kubeconfig { get; } = Serve.Kubeconfig.CreateOption();
 
     public Option<bool> LeaderElect { get; } = new("--leader-elect")
     {

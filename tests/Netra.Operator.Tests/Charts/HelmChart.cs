@@ -31,6 +31,10 @@ public sealed class HelmChart(string name) : Chart(Path.Combine(Repository.Root,
     /// <summary>The pods <c>helm test</c> runs, with <paramref name="overrides"/> (YAML) over the defaults.</summary>
     public IReadOnlyList<JsonObject> RenderTests(string overrides = "{}") => RenderTests(Values(overrides), Name, ReleaseNamespace, []);
 
+    /// <summary>What helm runs at <paramref name="hook"/> (<c>pre-delete</c>), <paramref name="overrides"/> over the defaults.</summary>
+    public IReadOnlyList<JsonObject> RenderHooks(string hook, string overrides = "{}", string? releaseName = null) =>
+        RenderHooks(hook, Values(overrides), releaseName ?? Name, ReleaseNamespace, []);
+
     /// <summary>What helm prints after installing the chart, with <paramref name="overrides"/> (YAML) over the defaults.</summary>
     public string RenderNotes(string overrides = "{}", string? releaseName = null) =>
         RenderNotes(Values(overrides), releaseName ?? Name, ReleaseNamespace, []);
