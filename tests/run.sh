@@ -16,12 +16,16 @@ dotnet build Netra.Operator.sln -c Release
 tests/aot-toolchain.sh
 dotnet publish src/OperatorImage -c Release
 # netra-operator as the .NET tool users install (dotnet tool install -g netra-operator): ToolInstallTests installs it from here.
-dotnet pack src/Operator -c Release --no-build -o artifacts/package
-# The Category=Cluster tests' real one-node cluster: node binaries and packages (cached), and the five images
-# from the projects' publish output. The tests start and stop the cluster; the trap stops one a killed test host left.
+hack/release/tool.sh artifacts/package --no-build
+# netra-operator as a release attaches it, for this platform and one it cannot run (Release/CliReleaseTests).
+rm -rf artifacts/release
+hack/release/cli.sh artifacts/release linux-x64 win-x64
+# The Category=Cluster tests' real one-node cluster: node binaries and packages (cached), and the images published
+# with the SDK's PublishContainer to a loopback registry, which the cluster's containerd pulls from. The tests start
+# and stop the cluster; the trap stops one a killed test host left, and the registry.
 tests/cluster/install.sh
+trap 'tests/cluster/down.sh; tests/cluster/registry.sh stop' EXIT
 tests/cluster/images.sh
-trap 'tests/cluster/down.sh' EXIT
 # A test host that hangs (no test finishing for HANG) is stopped and counted as failed rather than holding CI
 # until its deadline. run_tests PROJECT HANG ARGS...; a cluster test may wait minutes on its pods.
 run_tests() {

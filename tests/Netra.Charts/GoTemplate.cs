@@ -8,9 +8,11 @@ namespace Netra.Charts;
 /// <summary>
 /// The part of Go's text/template and helm's functions the charts use: actions with trim markers,
 /// <c>if</c>/<c>else</c>, <c>with</c>, <c>range</c> (lists, and maps as <c>$key, $value</c>), <c>define</c>,
-/// pipelines, and <c>include</c>, <c>quote</c>, <c>default</c>, <c>toYaml</c>, <c>nindent</c>, <c>not</c>,
-/// <c>and</c>, <c>or</c>, <c>eq</c>, <c>printf</c>, and helm's <c>.Capabilities.APIVersions.Has</c>. Anything else throws, so a template that leaves this subset fails
-/// its test rather than being rendered wrongly. Numbers print as Go prints a float64 (1e+06).
+/// variables declared with <c>:=</c> (scoped to their block), pipelines, and <c>include</c>, <c>quote</c>,
+/// <c>default</c>, <c>toYaml</c>, <c>nindent</c>, <c>not</c>, <c>and</c>, <c>or</c>, <c>eq</c>, <c>printf</c>,
+/// <c>trunc</c>, <c>trimSuffix</c>, <c>contains</c>, <c>replace</c>, and helm's <c>.Capabilities.APIVersions.Has</c>.
+/// Anything else throws, so a template that leaves this subset fails its test rather than being rendered wrongly.
+/// Numbers print as Go prints a float64 (1e+06).
 /// </summary>
 public sealed partial class GoTemplate
 {
@@ -30,6 +32,8 @@ public sealed partial class GoTemplate
     private sealed record TextNode(string Text) : Node;
 
     private sealed record ActionNode(string Pipeline) : Node;
+
+    private sealed record DeclarationNode(string Variable, string Pipeline) : Node;
 
     private sealed record BlockNode(string Keyword, string Pipeline, List<Node> Body, List<Node> Otherwise) : Node;
 
@@ -92,7 +96,11 @@ public sealed partial class GoTemplate
                     _defines[Unquote(rest)] = ParseList(tokens, ref position, out _);
                     break;
                 default:
-                    if (!text.StartsWith("/*", StringComparison.Ordinal))
+                    if (DeclarationPattern().Match(text) is { Success: true } declaration)
+                    {
+                        nodes.Add(new DeclarationNode(declaration.Groups[1].Value, declaration.Groups[2].Value));
+                    }
+                    else if (!text.StartsWith("/*", StringComparison.Ordinal))
                     {
                         nodes.Add(new ActionNode(text));
                     }
@@ -117,15 +125,31 @@ public sealed partial class GoTemplate
                 case ActionNode action:
                     output.Append(Print(Evaluate(action.Pipeline, scope)));
                     break;
+                case DeclarationNode declaration:
+                    scope.Variables[declaration.Variable] = Evaluate(declaration.Pipeline, scope);
+                    break;
                 case BlockNode { Keyword: "range" } range:
                     ExecuteRange(range, scope, output);
                     break;
                 case BlockNode block:
-                    var value = Evaluate(block.Pipeline, scope);
-                    var inner = block.Keyword == "with" ? scope with { Dot = value } : scope;
-                    Execute(IsTrue(value) ? block.Body : block.Otherwise, IsTrue(value) ? inner : scope, output);
+                    ExecuteBlock(block, scope, output);
                     break;
             }
+        }
+    }
+
+    /// <summary><c>if</c> or <c>with</c>; a variable declared inside the block is gone at its end.</summary>
+    private void ExecuteBlock(BlockNode block, Scope scope, StringBuilder output)
+    {
+        var value = Evaluate(block.Pipeline, scope);
+        var inner = scope with { Variables = new Dictionary<string, JsonNode?>(scope.Variables) };
+        if (!IsTrue(value))
+        {
+            Execute(block.Otherwise, inner, output);
+        }
+        else
+        {
+            Execute(block.Body, block.Keyword == "with" ? inner with { Dot = value } : inner, output);
         }
     }
 
@@ -187,6 +211,10 @@ public sealed partial class GoTemplate
         "or" => arguments.FirstOrDefault(IsTrue, arguments[^1]),
         "printf" => JsonValue.Create(Printf(Print(arguments[0]), arguments.Skip(1))),
         "eq" => JsonValue.Create(Print(arguments[0]) == Print(arguments[1])),
+        "trunc" => JsonValue.Create(Truncate(Print(arguments[1]), (int)arguments[0]!.GetValue<double>())),
+        "trimSuffix" => JsonValue.Create(TrimSuffix(Print(arguments[1]), Print(arguments[0]))),
+        "contains" => JsonValue.Create(Print(arguments[1]).Contains(Print(arguments[0]), StringComparison.Ordinal)),
+        "replace" => JsonValue.Create(Print(arguments[2]).Replace(Print(arguments[0]), Print(arguments[1]), StringComparison.Ordinal)),
         _ => throw new NotSupportedException($"template function {function}"),
     };
 
@@ -197,7 +225,7 @@ public sealed partial class GoTemplate
     private string Include(string name, JsonNode? dot, Scope scope)
     {
         var output = new StringBuilder();
-        Execute(_defines[name], scope with { Dot = dot, Variables = [] }, output);
+        Execute(_defines[name], new Scope(dot, dot, []), output);
         return output.ToString();
     }
 
@@ -250,6 +278,17 @@ public sealed partial class GoTemplate
         return $"{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
     }
 
+    /// <summary>Sprig's <c>trunc</c>: the first <paramref name="length"/> characters, or with a negative length the last ones.</summary>
+    private static string Truncate(string text, int length) => length switch
+    {
+        < 0 when text.Length + length > 0 => text[(text.Length + length)..],
+        >= 0 when text.Length > length => text[..length],
+        _ => text,
+    };
+
+    private static string TrimSuffix(string text, string suffix) =>
+        text.EndsWith(suffix, StringComparison.Ordinal) ? text[..^suffix.Length] : text;
+
     private static string Indent(string text, int spaces) =>
         string.Join('\n', text.Split('\n').Select(line => new string(' ', spaces) + line));
 
@@ -290,4 +329,7 @@ public sealed partial class GoTemplate
 
     [GeneratedRegex(@"\{\{(-?)\s*(.*?)\s*(-?)\}\}", RegexOptions.Singleline)]
     private static partial Regex ActionPattern();
+
+    [GeneratedRegex(@"^(\$\w+)\s*:=\s*(.+)$", RegexOptions.Singleline)]
+    private static partial Regex DeclarationPattern();
 }

@@ -5,6 +5,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using Netra.Charts;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Local;
 using Netra.Operator.Core.TestRuns;
@@ -24,7 +25,13 @@ namespace Netra.TestBed;
 public class OperatorTestBed : IAsyncDisposable
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
-    private static readonly string Chart = Path.Combine(Repository.Root, "charts", "netra-operator");
+
+    /// <summary>The release name the docs install the chart under: its objects and ServiceAccount are named netra-operator.</summary>
+    private const string ReleaseName = "netra-operator";
+
+    private static readonly string ChartFolder = Path.Combine(Repository.Root, "charts", "netra-operator");
+
+    private static readonly string[] RbacKinds = ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"];
 
     private ControlPlane? _cp;
     private HelmStandIn? _helm;
@@ -99,23 +106,22 @@ public class OperatorTestBed : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>The chart's CRD and RBAC objects (the Deployment is for a real cluster), its templates rendered for namespace netra-system.</summary>
+    /// <summary>
+    /// The chart's CRDs and RBAC objects (the Deployment is for a real cluster), its templates rendered with its defaults
+    /// as the docs install it: release netra-operator (whose objects and account are named so) in namespace netra-system.
+    /// </summary>
     public static IEnumerable<object> ChartObjects()
     {
-        yield return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(File.ReadAllText(Path.Combine(Chart, "crds", "testruns.netra.io.yaml")));
         yield return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(
-            File.ReadAllText(Path.Combine(Chart, "crds", "testrunschedules.netra.io.yaml")));
-        foreach (var template in new[]
+            File.ReadAllText(Path.Combine(ChartFolder, "crds", "testruns.netra.io.yaml")));
+        yield return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(
+            File.ReadAllText(Path.Combine(ChartFolder, "crds", "testrunschedules.netra.io.yaml")));
+        var chart = new Chart(ChartFolder);
+        var rendered = chart.Render(chart.DefaultValues(), ReleaseName, ControlPlane.OperatorNamespace, []);
+        foreach (var item in rendered.Where(item => RbacKinds.Contains((string?)item["kind"])))
         {
-            "clusterrole.yaml", "clusterrolebinding.yaml", "deployer-clusterrole.yaml", "environment-clusterrole.yaml", "leader-election-role.yaml",
-        })
-        {
-            var text = File.ReadAllText(Path.Combine(Chart, "templates", template))
-                .Replace("{{ .Release.Namespace }}", ControlPlane.OperatorNamespace, StringComparison.Ordinal);
-            foreach (var item in KubernetesYaml.LoadAllFromString(text))
-            {
-                yield return item;
-            }
+            // JSON is YAML: the client's loader gives each kind its type.
+            yield return KubernetesYaml.LoadAllFromString(item.ToJsonString()).Single();
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace Netra.TestBed;
 
 /// <summary>Where the repository's files (crds/, examples/) are, found from the test binaries.</summary>
@@ -7,6 +9,10 @@ public static class Repository
 
     /// <summary>The cluster image's ahead-of-time compiled netra-operator, where <c>dotnet publish src/OperatorImage -c Release</c> puts it (tests/run.sh does).</summary>
     public static string OperatorImageBinary { get; } = Path.Combine(Root, "artifacts", "publish", "Netra.Operator.Image", "release", "netra-operator");
+
+    /// <summary>The product's version, as Directory.Build.props keeps it (<c>&lt;Version&gt;</c>).</summary>
+    public static string ProductVersion { get; } =
+        XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants("Version").Single().Value;
 
     private static string Find()
     {

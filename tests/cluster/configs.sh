@@ -2,7 +2,8 @@
 write_configs() {
   mkdir -p "$STATE/cni" "$STATE/dns" "$CONTAINERD_ROOT" "$KUBELET_ROOT"
   # restrict_oom_score_adj: this VM lacks CAP_SYS_RESOURCE, and without it every sandbox fails on
-  # /proc/self/oom_score_adj. The sandbox image is the pause binary install.sh compiles.
+  # /proc/self/oom_score_adj. The sandbox image is the pause binary install.sh compiles. Images are pulled from the
+  # loopback registry: it is ghcr.io's mirror (the charts' defaults name ghcr.io/netra/*), over plain HTTP.
   cat >"$STATE/containerd.toml" <<EOF
 version = 2
 root = "$CONTAINERD_ROOT"
@@ -10,7 +11,7 @@ state = "$STATE/containerd"
 [grpc]
   address = "$SOCK"
 [plugins."io.containerd.grpc.v1.cri"]
-  sandbox_image = "netra.local/pause:3.4.1"
+  sandbox_image = "$REGISTRY/netra/pause:3.4.1"
   restrict_oom_score_adj = true
   [plugins."io.containerd.grpc.v1.cri".containerd]
     snapshotter = "overlayfs"
@@ -20,7 +21,13 @@ state = "$STATE/containerd"
   [plugins."io.containerd.grpc.v1.cri".cni]
     bin_dir = "/usr/lib/cni"
     conf_dir = "$STATE/cni"
+  [plugins."io.containerd.grpc.v1.cri".registry]
+    config_path = "$STATE/certs.d"
 EOF
+  mkdir -p "$STATE/certs.d/ghcr.io" "$STATE/certs.d/$REGISTRY"
+  printf 'server = "https://ghcr.io"\n[host."http://%s"]\n  capabilities = ["pull", "resolve"]\n' "$REGISTRY" \
+    >"$STATE/certs.d/ghcr.io/hosts.toml"
+  printf 'server = "http://%s"\n' "$REGISTRY" >"$STATE/certs.d/$REGISTRY/hosts.toml"
   # No ipMasq: pods have no way out of this machine (the FORWARD rules in up.sh drop it too).
   cat >"$STATE/cni/10-netra.conflist" <<EOF
 {"cniVersion": "0.4.0", "name": "netra", "plugins": [{
@@ -31,7 +38,7 @@ EOF
   # Pods resolve through dnsmasq on the node IP and nothing else: no search path or server from the host.
   : >"$STATE/resolv.conf"
   # No QoS cgroups or allocatable enforcement (the VM's cgroup v1 hierarchy is the test's own);
-  # image GC off, so the imported images (never pullable) stay; the kubelet serves on the node IP (the API server
+  # image GC off, so pulled images stay for the next test; the kubelet serves on the node IP (the API server
 # reaches it there, for logs and exec) to clients with a certificate of the cluster's CA, its health on loopback.
   cat >"$STATE/kubelet.yaml" <<EOF
 apiVersion: kubelet.config.k8s.io/v1beta1

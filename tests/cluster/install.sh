@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the one-node test cluster (tests/cluster/up.sh) needs beyond the control plane:
-# containerd, runc, the CNI plugins, dnsmasq, iptables and conntrack from Debian, kubelet,
-# kube-scheduler and kube-proxy built from the same kubernetes 1.20.2 source as the API server
-# (tests/controlplane/install.sh, run first: its source and Go build cache make this a few minutes),
-# and the pod sandbox ("pause") image compiled from that source's build/pause.
+# containerd, runc, the CNI plugins, dnsmasq, iptables and conntrack, the loopback registry (docker-registry) and the
+# image tools (skopeo, umoci) from Debian, kubelet, kube-scheduler and kube-proxy built from the same kubernetes 1.20.2
+# source as the API server (tests/controlplane/install.sh, run first: its source and Go build cache make this a few
+# minutes), and the pod sandbox's pause binary compiled from that source's build/pause (images.sh makes its image).
 #
 # Idempotent and cached outside the repository, beside the control plane's binaries:
 #   ${NETRA_CACHE_DIR:-/var/cache/netra}/kubernetes-1.20.2/bin/{kubelet,kube-scheduler,kube-proxy,pause}
@@ -13,7 +13,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 K8S_VERSION=1.20.2
 CACHE_DIR="${NETRA_CACHE_DIR:-/var/cache/netra}"
 BIN_DIR="$CACHE_DIR/kubernetes-$K8S_VERSION/bin"
-PACKAGES=(containerd runc containernetworking-plugins dnsmasq-base iptables conntrack iproute2 curl jq libc6-dev gcc tzdata)
+PACKAGES=(containerd runc containernetworking-plugins dnsmasq-base iptables conntrack iproute2 curl jq libc6-dev gcc tzdata
+  docker-registry skopeo umoci)
 
 say() { printf '[cluster] %s\n' "$*"; }
 die() { printf '[cluster] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -51,14 +52,5 @@ if [[ ! -x $BIN_DIR/pause ]]; then
   say "compiling pause"
   gcc -Os -static -Wall -Werror -DVERSION=v3.4.1-netra -o "$BIN_DIR/pause.tmp" "$SRC_DIR/build/pause/linux/pause.c"
   mv -f "$BIN_DIR/pause.tmp" "$BIN_DIR/pause"
-fi
-if [[ ! -f $CACHE_DIR/images/pause.tar ]]; then
-  source "$here/oci-image.sh"
-  work=$(mktemp -d)
-  install -D -m 0755 "$BIN_DIR/pause" "$work/root/pause"
-  layer_tar "$work/root" "$work/layer.tar"
-  mkdir -p "$CACHE_DIR/images"
-  IMAGE_WORKDIR=/ oci_image "$CACHE_DIR/images/pause.tar" netra.local/pause:3.4.1 '["/pause"]' "$work/layer.tar"
-  rm -rf "$work"
 fi
 say "node binaries cached: $BIN_DIR"

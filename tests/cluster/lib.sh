@@ -18,6 +18,8 @@ NODE_NAME=netra-node
 API_PORT=6443
 ETCD_PORT=12379
 ETCD_PEER_PORT=12380
+# The loopback registry the images are published to and containerd pulls from (registry.sh).
+REGISTRY=127.0.0.1:5055
 SOCK="$STATE/containerd.sock"
 # Host settings the kubelet, kube-proxy and the bridge change; down.sh puts them back.
 SYSCTLS=(net.ipv4.ip_forward net.ipv4.conf.all.route_localnet net.bridge.bridge-nf-call-iptables

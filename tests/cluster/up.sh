@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # Starts a real one-node Kubernetes 1.20 cluster on this machine, no Docker: etcd, kube-apiserver on
 # the node IP (10.88.0.1, a bridge made first: the kubelet refuses 127.0.0.1), kube-controller-manager,
-# kube-scheduler, containerd, the kubelet, kube-proxy and dnsmasq as cluster DNS. Imports the OCI
-# archives in $NETRA_CLUSTER_IMAGES (default artifacts/cluster-images) into containerd. Returns when the
-# node is Ready; everything it started runs on until tests/cluster/down.sh.
-# Needs tests/cluster/install.sh first. Writes $STATE/admin.kubeconfig (STATE=/run/netra-cluster).
+# kube-scheduler, containerd, the kubelet, kube-proxy and dnsmasq as cluster DNS. containerd pulls the images from
+# the loopback registry (registry.sh; images.sh publishes to it). Returns when the node is Ready; everything it
+# started runs on until tests/cluster/down.sh (the registry until registry.sh stop).
+# Needs tests/cluster/install.sh and images.sh first. Writes $STATE/admin.kubeconfig (STATE=/run/netra-cluster).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
 source "$here/pki.sh"
 source "$here/configs.sh"
-images=${NETRA_CLUSTER_IMAGES:-$here/../../artifacts/cluster-images}
 
 [[ $(id -u) -eq 0 ]] || fail "must run as root"
 for b in kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy etcd; do
@@ -74,11 +73,10 @@ start_daemon kube-scheduler "$BIN_DIR/kube-scheduler" --kubeconfig="$kubeconfig"
 # --- node
 start_daemon containerd containerd --config "$STATE/containerd.toml"
 wait_for "containerd" 30 ctr --address "$SOCK" version
-shopt -s nullglob
-for archive in "$CACHE_DIR/images/pause.tar" "$images"/*.tar; do
-  ctr --address "$SOCK" -n k8s.io images import "$archive" >>"$STATE/logs/images.log" 2>&1 \
-    || fail "importing $archive failed (log: $STATE/logs/images.log)"
-done
+"$here/registry.sh" start
+# Images an earlier run pulled may be older than the registry's (same tag, IfNotPresent): this run pulls its own.
+ctr --address "$SOCK" -n k8s.io images ls -q | { grep -E "^(ghcr\.io/netra/|$REGISTRY/)" || true; } \
+  | xargs -r ctr --address "$SOCK" -n k8s.io images rm >/dev/null
 start_daemon kubelet "$BIN_DIR/kubelet" --config="$STATE/kubelet.yaml" --kubeconfig="$kubeconfig" \
   --container-runtime=remote --container-runtime-endpoint="unix://$SOCK" --runtime-request-timeout=2m \
   --root-dir="$KUBELET_ROOT" --cert-dir="$STATE/pki/kubelet" --node-ip="$NODE_IP" --hostname-override="$NODE_NAME"

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Netra.Operator.Core.Serve;
+using Netra.Operator.Core.Uninstall;
 using Spectre.Console;
 
 namespace Netra.Operator.Cli;
@@ -7,7 +8,7 @@ namespace Netra.Operator.Cli;
 /// <summary>
 /// <c>netra-operator run FILE</c>: a TestRun on this machine, or with <c>--cluster</c> in a cluster, followed to its end;
 /// <c>wait NAME</c>: a cluster run followed to its end; <c>results NAME</c>: a cluster run's full results; <c>version</c>;
-/// <c>serve</c>: the controller in a cluster.
+/// <c>serve</c>: the controller in a cluster; <c>uninstall</c>: every TestRun and TestRunSchedule deleted before the operator goes.
 /// </summary>
 public static class OperatorCommand
 {
@@ -23,6 +24,7 @@ public static class OperatorCommand
         root.Subcommands.Add(CompletionCommand.Create(output));
         root.Subcommands.Add(ImagesCommand.Create(output));
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(UninstallCommand.Create(Console.Error));
         return root;
     }
 }

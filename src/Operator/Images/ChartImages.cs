@@ -10,7 +10,8 @@ namespace Netra.Operator.Images;
 /// Every image an installation pulls, from the operator chart's values as helm merges them (its defaults, then the
 /// installer's files in order): the operator's, the probes' and helm's (for the deploy Jobs), and the three services'
 /// of the charts the operator carries, under <c>serviceImageRegistry</c> when set. Each is resolved as the charts'
-/// templates resolve it: <c>registry/repository:tag</c>, the tag defaulting to the chart's appVersion.
+/// templates resolve it: <c>registry/repository:tag</c>, the tag defaulting to the chart's appVersion, or
+/// <c>registry/repository@digest</c> when a digest is set.
 /// </summary>
 public static class ChartImages
 {
@@ -42,13 +43,14 @@ public static class ChartImages
         return [.. images.Distinct()];
     }
 
-    /// <summary>As the charts' image helpers: the registry (when set), the repository, the tag or else the appVersion.</summary>
+    /// <summary>As the charts' image helpers: the registry (when set), the repository, then the digest, the tag or the appVersion.</summary>
     private static string Reference(JsonNode? image, string appVersion)
     {
         var registry = (string?)image?["registry"];
         var tag = (string?)image?["tag"];
-        return $"{(string.IsNullOrEmpty(registry) ? string.Empty : registry + "/")}{(string?)image?["repository"]}:"
-            + (string.IsNullOrEmpty(tag) ? appVersion : tag);
+        var digest = (string?)image?["digest"];
+        var version = !string.IsNullOrEmpty(digest) ? "@" + digest : ":" + (string.IsNullOrEmpty(tag) ? appVersion : tag);
+        return $"{(string.IsNullOrEmpty(registry) ? string.Empty : registry + "/")}{(string?)image?["repository"]}{version}";
     }
 
     private static string AppVersion(Assembly assembly, string chart) =>

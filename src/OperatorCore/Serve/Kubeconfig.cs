@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
 using k8s;
 using k8s.KubeConfigModels;
@@ -21,6 +22,27 @@ public static class Kubeconfig
         : context is null && KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
         : File.Exists(DefaultPath) ? Load(DefaultPath, context)
         : throw new FileNotFoundException($"not in a pod, and no kubeconfig at {DefaultPath} (pass --kubeconfig or set KUBECONFIG)");
+
+    /// <summary><c>--kubeconfig</c> of the commands a pod runs (<c>serve</c>, <c>uninstall</c>).</summary>
+    public static Option<FileInfo?> CreateOption() => new("--kubeconfig")
+    {
+        Description = "A kubeconfig file; default: in-cluster when in a pod, else the first file of $KUBECONFIG or ~/.kube/config.",
+    };
+
+    /// <summary>As <see cref="Resolve"/>; null, with <paramref name="problem"/> in one line, when no cluster can be found.</summary>
+    public static KubernetesClientConfiguration? TryResolve(FileInfo? kubeconfig, out string problem)
+    {
+        problem = string.Empty;
+        try
+        {
+            return Resolve(kubeconfig);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or k8s.Exceptions.KubeConfigException)
+        {
+            problem = error.Message.ReplaceLineEndings(" ");
+            return null;
+        }
+    }
 
     /// <summary>The first file of <c>$KUBECONFIG</c>, else <c>~/.kube/config</c>.</summary>
     public static string DefaultPath =>

@@ -24,14 +24,9 @@ public static class ServeCommand
                 return ExitCodes.Invalid;
             }
 
-            KubernetesClientConfiguration configuration;
-            try
+            if (Kubeconfig.TryResolve(parsed.GetValue(options.Kubeconfig), out var noCluster) is not { } configuration)
             {
-                configuration = Kubeconfig.Resolve(parsed.GetValue(options.Kubeconfig));
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException or k8s.Exceptions.KubeConfigException)
-            {
-                await Console.Error.WriteLineAsync($"netra-operator: no cluster to serve: {error.Message.ReplaceLineEndings(" ")}");
+                await Console.Error.WriteLineAsync($"netra-operator: no cluster to serve: {noCluster}");
                 return ExitCodes.Invalid;
             }
 

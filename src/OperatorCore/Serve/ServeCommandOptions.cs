@@ -12,10 +12,7 @@ internal sealed class ServeCommandOptions
     private static readonly ServeOptions Defaults = new();
     private static readonly ControllerSettings Settings = Defaults.Controller;
 
-    public Option<FileInfo?> Kubeconfig { get; } = new("--kubeconfig")
-    {
-        Description = "A kubeconfig file; default: in-cluster when in a pod, else the first file of $KUBECONFIG or ~/.kube/config.",
-    };
+    public Option<FileInfo?> Kubeconfig { get; } = Serve.Kubeconfig.CreateOption();
 
     public Option<bool> LeaderElect { get; } = new("--leader-elect")
     {
@@ -90,6 +87,11 @@ internal sealed class ServeCommandOptions
     public Option<string> DeployerRole { get; } = Default(
         "--deployer-cluster-role", "ClusterRole granted to deploy Jobs inside their namespace.", Settings.DeployerClusterRole);
 
+    public Option<string> EnvironmentRole { get; } = Default(
+        "--environment-cluster-role",
+        "ClusterRole the operator binds to itself inside each run's namespace.",
+        Settings.EnvironmentClusterRole);
+
     public Option<string> ProbePreflightBudget { get; } = Default(
         "--probe-preflight-budget",
         "The longest a probe waits for the services' /readyz before the run ends PreflightFailed (a duration such as 1m).",
@@ -104,8 +106,8 @@ internal sealed class ServeCommandOptions
         Option[] all =
         [
             Kubeconfig, LeaderElect, LeaseNamespace, LeaseName, Identity, LeaseDuration, RenewDeadline, RetryPeriod, Workers, MetricsPort,
-            LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole, ImagePullSecrets, ServiceImageRegistry,
-            ClusterDnsNamespace, ClusterDnsPodLabels, ProbePreflightBudget,
+            LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole, EnvironmentRole, ImagePullSecrets,
+            ServiceImageRegistry, ClusterDnsNamespace, ClusterDnsPodLabels, ProbePreflightBudget,
         ];
         foreach (var option in all.Concat(Tenancy.All).Concat(Gate.All))
         {
@@ -146,6 +148,7 @@ internal sealed class ServeCommandOptions
             BackendChart = parsed.GetRequiredValue(BackendChart),
             AgentChart = parsed.GetRequiredValue(AgentChart),
             DeployerClusterRole = parsed.GetRequiredValue(DeployerRole),
+            EnvironmentClusterRole = parsed.GetRequiredValue(EnvironmentRole),
             ImagePullSecrets = parsed.GetValue(ImagePullSecrets) ?? [],
             ServiceImageRegistry = parsed.GetValue(ServiceImageRegistry),
             ProbePreflightBudget = GoDuration.Parse(parsed.GetValue(ProbePreflightBudget)),

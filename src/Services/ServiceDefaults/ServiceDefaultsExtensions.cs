@@ -10,6 +10,7 @@ using Prometheus;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
+using Serilog.Settings.Configuration;
 
 namespace Netra.ServiceDefaults;
 
@@ -22,6 +23,11 @@ public static class ServiceDefaultsExtensions
     /// <summary>Health checks carrying this tag are the ones <c>/readyz</c> runs.</summary>
     public const string ReadyTag = "ready";
 
+    // The sinks Serilog:WriteTo may name (the local run's file, the console), given rather than searched for: a
+    // single-file executable (the released netra-operator) has no dependency manifest for Serilog to search.
+    private static readonly ConfigurationReaderOptions SinkAssemblies = new(
+        typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
+
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         // Each service keeps its own logger and metrics registry (never the static Log.Logger), so that
@@ -30,7 +36,7 @@ public static class ServiceDefaultsExtensions
         // sends service logs to files so that its own progress stays readable).
         LogLevelNames.UseSerilogNames(builder.Configuration);
         var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(builder.Configuration, SinkAssemblies)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("service", serviceName);

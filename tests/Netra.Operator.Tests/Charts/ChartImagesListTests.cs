@@ -18,6 +18,9 @@ public sealed class ChartImagesListTests
         helmImage: mirror.example.com:5000/alpine/helm:3.16.4
         serviceImageRegistry: mirror.example.com:5000
         """,
+        """
+        image: {tag: "0.2.0", digest: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}
+        """,
     };
 
     [Theory]

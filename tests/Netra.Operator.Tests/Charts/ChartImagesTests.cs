@@ -31,13 +31,13 @@ public sealed class ChartImagesTests
 
         var image = Child(values, "image");
         Assert.Equal((Registry, ContainerRepository(project)), (image["registry"], image["repository"]));
-        Assert.Equal(ProductVersion(), chartFile["appVersion"]);
+        Assert.Equal(Repository.ProductVersion, chartFile["appVersion"]);
     }
 
     [Fact]
     public void The_default_probe_image_is_the_probes_project_image_at_the_product_version_in_the_operator_and_its_chart()
     {
-        var expected = $"{Registry}/{ContainerRepository("src/Probes/Netra.Probes.csproj")}:{ProductVersion()}";
+        var expected = $"{Registry}/{ContainerRepository("src/Probes/Netra.Probes.csproj")}:{Repository.ProductVersion}";
 
         Assert.Equal(expected, new ServeOptions().Controller.ProbeImage);
         Assert.Equal(expected, Yaml(Path.Combine("charts", "netra-operator", "values.yaml"))["probeImage"]);
@@ -54,9 +54,6 @@ public sealed class ChartImagesTests
         Assert.Equal([defaults.AuthChart, defaults.AgentChart, defaults.BackendChart], [charts["auth"], charts["agent"], charts["backend"]]);
         Assert.Equal(new ServeOptions().Workers.ToString(System.Globalization.CultureInfo.InvariantCulture), values["workers"]);
     }
-
-    private static string ProductVersion() =>
-        XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props")).Descendants("Version").Single().Value;
 
     private static string ContainerRepository(string project) =>
         XDocument.Load(Path.Combine(Repository.Root, project)).Descendants("ContainerRepository").Single().Value;

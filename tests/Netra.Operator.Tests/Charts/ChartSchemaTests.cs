@@ -34,9 +34,20 @@ public sealed class ChartSchemaTests
         { "netra-auth", "podDisruptionBudget: {maxUnavailable: half}" },
         { "netra-auth", "replicas: 1" },
         { "netra-operator", "workers: \"8\"" },
+        { "netra-operator", "uninstallHook: {timeout: 1h}" },
+        { "netra-operator", "uninstallHook: {timeout: 90s}" },
+        { "netra-operator", "uninstallHook: {enable: false}" },
         { "netra-operator", "charts: {auth: \"\"}" },
         { "netra-operator", "metrics: {serviceMonitor: {interval: often}}" },
         { "netra-operator", "image: {repository: \"\"}" },
+        { "netra-operator", "image: {digest: latest}" },
+        { "netra-operator", "serviceAccount: {create: \"yes\"}" },
+        { "netra-operator", "serviceAccount: {annotation: {}}" },
+        { "netra-operator", "podLabels: {team: 7}" },
+        { "netra-operator", "priorityClassName: 1000" },
+        { "netra-operator", "podDisruptionBudget: {maxUnavailable: half}" },
+        { "netra-operator", "podDisruptionBudget: {minAvailable: 1}" },
+        { "netra-operator", "fullnameOverride: a-name-longer-than-a-dns-label-allows-which-is-sixty-three-characters" },
     };
 
     [Theory]
@@ -56,6 +67,25 @@ public sealed class ChartSchemaTests
             podAnnotations: {example.com/team: platform}
             metrics: {serviceMonitor: {enabled: true, interval: 15s, labels: {release: prometheus}}}
             resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 1Gi}}
+            """));
+    }
+
+    [Fact]
+    public void The_operator_charts_names_service_account_and_pod_values_are_valid()
+    {
+        AssertValid("netra-operator", Values("netra-operator", """
+            nameOverride: testruns
+            fullnameOverride: acme-tests
+            serviceAccount:
+              create: false
+              name: ci-robot
+              annotations: {iam.gke.io/gcp-service-account: netra@acme.iam.gserviceaccount.com}
+            image: {digest: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}
+            podLabels: {example.com/team: platform}
+            podSecurityContext: {fsGroup: 65532}
+            securityContext: {readOnlyRootFilesystem: true}
+            priorityClassName: system-cluster-critical
+            podDisruptionBudget: {enabled: true, maxUnavailable: 50%}
             """));
     }
 

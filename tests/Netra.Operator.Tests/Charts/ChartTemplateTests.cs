@@ -20,13 +20,9 @@ public sealed partial class ChartTemplateTests
     public void The_pods_meet_pod_security_restricted(string chart)
     {
         var pod = HelmChart.OfKind<V1Deployment>(new HelmChart(chart).Render(), "Deployment").Spec.Template.Spec;
-        var container = Assert.Single(pod.Containers);
 
-        Assert.True(pod.SecurityContext.RunAsNonRoot);
-        Assert.Equal("RuntimeDefault", pod.SecurityContext.SeccompProfile.Type);
-        Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
-        Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
-        Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
+        Assert.Single(pod.Containers);
+        PodSecurityRestricted.AssertMet(pod);
         Assert.False(pod.AutomountServiceAccountToken);
     }
 
@@ -133,7 +129,8 @@ public sealed partial class ChartTemplateTests
     {
         var helm = new HelmChart(chart);
         var defaults = helm.DefaultValues();
-        var templates = Directory.EnumerateFiles(Path.Combine(helm.Directory, "templates")).Select(File.ReadAllText);
+        var templates = Directory.EnumerateFiles(Path.Combine(helm.Directory, "templates"), "*", SearchOption.AllDirectories)
+            .Select(File.ReadAllText);
 
         var missing = templates.SelectMany(text => ValuesPath().Matches(text).Select(match => match.Groups[1].Value))
             .Distinct()

@@ -50,8 +50,7 @@ public sealed class DeployerRoleTests
     [Fact]
     public void The_deployer_role_reads_no_secret_and_changes_no_network_policy_but_the_charts_own()
     {
-        var role = KubernetesYaml.Deserialize<V1ClusterRole>(
-            File.ReadAllText(Path.Combine(Repository.Root, "charts", "netra-operator", "templates", "deployer-clusterrole.yaml")));
+        var role = DeployerRole();
 
         Assert.DoesNotContain(role.Rules, rule => rule.Resources.Contains("secrets") || rule.Resources.Contains("*"));
         var policies = role.Rules.Where(rule => rule.Resources.Contains("networkpolicies")).ToList();
@@ -60,10 +59,18 @@ public sealed class DeployerRoleTests
         Assert.DoesNotContain(policies, rule => rule.ResourceNames is null && rule.Verbs.Intersect(["update", "patch", "delete"]).Any());
     }
 
+    /// <summary>The role as the operator chart renders it with its defaults: the one its --deployer-cluster-role names.</summary>
+    private static V1ClusterRole DeployerRole()
+    {
+        var objects = new HelmChart("netra-operator").Render();
+        var name = OperatorServeArgs.Parse(objects).Controller.DeployerClusterRole;
+        return KubernetesJson.Deserialize<V1ClusterRole>(
+            objects.Single(item => (string?)item["kind"] == "ClusterRole" && (string?)item["metadata"]!["name"] == name).ToJsonString());
+    }
+
     private static HashSet<string> DeployerRules()
     {
-        var text = File.ReadAllText(Path.Combine(Repository.Root, "charts", "netra-operator", "templates", "deployer-clusterrole.yaml"));
-        var role = KubernetesYaml.Deserialize<V1ClusterRole>(text);
+        var role = DeployerRole();
         return [.. role.Rules.SelectMany(rule => rule.ApiGroups.SelectMany(group => rule.Resources.SelectMany(resource =>
             rule.Verbs.Select(verb => $"{group}/{resource} {verb}"))))];
     }

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using k8s.Models;
-using Netra.Operator.Core.Serve;
-
 namespace Netra.Operator.Tests.Charts;
 
 /// <summary>The operator chart's security values reach the operator as it parses them, and its admission policies install where they can.</summary>
@@ -24,15 +20,8 @@ public sealed class OperatorChartSecurityTests
               maxEnvironmentLifetime: 2h
               environmentQuota: {pods: "10"}
             """);
-        var args = HelmChart.OfKind<V1Deployment>(objects, "Deployment").Spec.Template.Spec.Containers[0].Args;
 
-        var options = new ServeCommandOptions();
-        var command = new Command("serve");
-        options.AddTo(command);
-        var parsed = command.Parse([.. args.Skip(1)]);
-        Assert.Empty(parsed.Errors);
-        Assert.Null(options.Problem(parsed));
-        var settings = options.ToServeOptions(parsed).Controller;
+        var settings = OperatorServeArgs.Parse(objects).Controller;
 
         Assert.Equal(["registry.example.com/team/"], settings.Policy.ProbeImages);
         Assert.Equal(["oci://registry.example.com/charts/"], settings.Policy.Charts);

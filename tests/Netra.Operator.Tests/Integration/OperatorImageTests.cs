@@ -127,16 +127,42 @@ public sealed class OperatorImageTests(OperatorTestBedFixture bed) : IClassFixtu
     }
 
     [Fact]
-    public Task SIGTERM_to_the_compiled_leader_stops_it_within_two_seconds_and_hands_its_Lease_over_at_once()
+    public Task SIGTERM_to_the_compiled_leader_stops_it_within_two_seconds_and_hands_its_Lease_over_at_once() =>
+        SigtermHandover.AssertAsync(bed, Binary());
+
+    [Fact]
+    public Task SIGTERM_to_the_last_compiled_instance_clears_the_Lease_holder() =>
+        SigtermHandover.AssertLeaseClearedAsync(bed, Binary());
+
+    /// <summary>The chart's pre-delete hook runs the image's <c>uninstall</c> beside its <c>serve</c>, as the operator.</summary>
+    [Fact]
+    public async Task The_compiled_uninstall_deletes_every_schedule_and_run_while_the_compiled_operator_cleans_up_after_them()
     {
-        Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");
-        return SigtermHandover.AssertAsync(bed, Repository.OperatorImageBinary);
+        await using var process = StartImage($"image-{Guid.NewGuid():N}"[..20], "image", ControlPlane.FreeLoopbackPort());
+        var (ns, environment) = await UninstallScene.CreateAsync(bed, "image-uninstall");
+        var kubeconfig = bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken);
+
+        var exit = await CommandProcess.RunFileAsync(
+            Binary(), ["uninstall", "--kubeconfig", kubeconfig, "--timeout", "60s"], OperatorTestBed.Deadline);
+
+        Assert.True(exit.Code == 0, exit.ToString());
+        Assert.Contains(exit.StderrLines, line => line.Contains($"{ns}/{UninstallScene.Schedule}", StringComparison.Ordinal)
+            && line.Contains($"{ns}/{UninstallScene.Run}", StringComparison.Ordinal));
+        Assert.EndsWith("none is left.", exit.StderrLines[^1], StringComparison.Ordinal);
+        Assert.Null(await bed.ReadRunAsync(ns, UninstallScene.Run));
+        Assert.True(await UninstallScene.EnvironmentDeletedAsync(bed, environment), "the compiled operator deleted the run's namespace");
+        process.ThrowIfExited();
     }
 
-    private ChildProcess StartImage(string lease, string identity, int metricsPort)
+    private ChildProcess StartImage(string lease, string identity, int metricsPort) =>
+        bed.StartOperatorProcess(lease, identity, metricsPort, Binary());
+
+    private static string Binary()
     {
-        Assert.True(File.Exists(Repository.OperatorImageBinary), $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` (tests/run.sh does).");
-        return bed.StartOperatorProcess(lease, identity, metricsPort, Repository.OperatorImageBinary);
+        Assert.True(File.Exists(Repository.OperatorImageBinary),
+            $"{Repository.OperatorImageBinary} is missing: publish it with `dotnet publish src/OperatorImage -c Release` "
+                + "(tests/run.sh does).");
+        return Repository.OperatorImageBinary;
     }
 
     /// <summary>Waits for the phase; if the operator died meanwhile, says so with its last output.</summary>

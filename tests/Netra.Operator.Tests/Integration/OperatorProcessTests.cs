@@ -96,6 +96,10 @@ public sealed class OperatorProcessTests(OperatorTestBedFixture bed) : IClassFix
         SigtermHandover.AssertAsync(bed, executable: null);
 
     [Fact]
+    public Task SIGTERM_to_the_last_instance_clears_the_Lease_holder_so_that_it_names_no_pod_that_is_gone() =>
+        SigtermHandover.AssertLeaseClearedAsync(bed, executable: null);
+
+    [Fact]
     public async Task Health_readiness_and_metrics_are_served()
     {
         await using var host = bed.StartOperator($"health-{Guid.NewGuid():N}"[..20], "health");

@@ -10,12 +10,13 @@ namespace Netra.Operator.Tests.Integration;
 /// <summary>
 /// The operator's RBAC is exactly sufficient: the integration tests run it with only the chart's
 /// rules (a missing one fails them), and here the API server's audit log shows that a run's whole
-/// life, from leader election to cleanup, uses every permission the chart grants (an excess one fails).
+/// life, from leader election to cleanup, and the uninstall that the chart's pre-delete hook runs under the
+/// operator's account use every permission the chart grants (an excess one fails).
 /// </summary>
 public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixture<OperatorTestBedFixture>
 {
     [Fact]
-    public async Task A_run_from_creation_to_deletion_uses_every_permission_the_chart_grants_and_no_other()
+    public async Task A_run_from_creation_to_deletion_and_an_uninstall_use_every_permission_the_chart_grants_and_no_other()
     {
         var granted = GrantedPermissions();
         await GrantPullSecretAsync();
@@ -45,6 +46,10 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
 
             // Its time to live after finishing passes: the operator deletes it, and its finalizer lets it go.
             await Eventually.WaitUntilAsync(async () => await bed.ReadRunAsync(ns, "every-permission") is null, "run deleted after its TTL", OperatorTestBed.Deadline);
+
+            // helm uninstall's pre-delete hook, under the operator's account: the schedule goes, then every run left.
+            var uninstall = await InProcessUninstall.RunAsync(bed, "60s");
+            Assert.True(uninstall.Code == 0, uninstall.ToString());
 
             // Lease renewals come every retry period; wait for one rather than assume it happened.
             await WaitUntilRequestedAsync(granted, TimeSpan.FromSeconds(20));

@@ -35,4 +35,23 @@ internal static class SigtermHandover
         Assert.InRange(stopped, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, OperatorTestBed.OperatorOptions(lease, standby).LeaseDuration);
     }
+
+    /// <summary>
+    /// What helm uninstall does to the last replica: SIGTERM with no standby. It exits 0 having cleared the Lease's holder,
+    /// so that the Lease left behind names no pod that is gone (and a later install leads at once).
+    /// </summary>
+    public static async Task AssertLeaseClearedAsync(OperatorTestBed bed, string? executable)
+    {
+        var lease = $"last-{Guid.NewGuid():N}"[..20];
+        await using var last = bed.StartOperatorProcess(lease, "last", executable: executable);
+        await Eventually.WaitUntilAsync(async () => await bed.LeaseHolderAsync(lease) == "last", "it leads", Deadline);
+
+        last.Signal("TERM");
+        var exitCode = await last.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, exitCode);
+        var record = await bed.Admin.CoordinationV1.ReadNamespacedLeaseAsync(lease, ControlPlane.OperatorNamespace);
+        Assert.True(string.IsNullOrEmpty(record.Spec.HolderIdentity), $"the Lease still names {record.Spec.HolderIdentity}");
+        Assert.Equal(1, record.Spec.LeaseDurationSeconds);
+    }
 }

@@ -6,10 +6,10 @@ namespace Netra.TestBed;
 /// <summary>
 /// A real one-node Kubernetes 1.20 cluster on this machine (no Docker): tests/cluster/up.sh starts etcd, the API
 /// server on the node IP, the controller manager, the scheduler, containerd, the kubelet, kube-proxy and dnsmasq as
-/// cluster DNS, with the project's images imported; disposing runs tests/cluster/down.sh, which stops all of it and
+/// cluster DNS, pulling the project's images from the loopback registry; disposing runs tests/cluster/down.sh, which stops all of it and
 /// puts the host back. One at a time per machine (a fixed bridge, node IP and ports).
 /// </summary>
-/// <remarks>Needs root and tests/cluster/install.sh (tests/run.sh runs it), and tests/cluster/images.sh for the images.</remarks>
+/// <remarks>Needs root and tests/cluster/install.sh (tests/run.sh runs it), and tests/cluster/images.sh, which publishes the images.</remarks>
 public class OneNodeCluster : IAsyncDisposable
 {
     public const string StateDirectory = "/run/netra-cluster";
@@ -25,7 +25,7 @@ public class OneNodeCluster : IAsyncDisposable
     /// <summary>A client authenticated as cluster admin, owned by the cluster (do not dispose).</summary>
     public Kubernetes Admin => _admin ?? throw new InvalidOperationException("Cluster not started.");
 
-    /// <summary>How long up.sh took, image import included.</summary>
+    /// <summary>How long up.sh took.</summary>
     public TimeSpan StartupTime { get; private set; }
 
     /// <summary>The image the charts and the operator default to for a project, e.g. ghcr.io/netra/netra-probes:0.1.0.</summary>
