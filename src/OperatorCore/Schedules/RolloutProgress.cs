@@ -41,7 +41,8 @@ public static class RolloutProgress
         new WorkloadRevision { Kind = kind, Namespace = metadata.NamespaceProperty, Name = metadata.Name, Revision = revision },
         complete,
         metadata.CreationTimestamp is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : null,
-        metadata.Labels);
+        metadata.Labels,
+        metadata.Annotations);
 
     private static string TemplateHash(V1PodTemplateSpec? template)
     {

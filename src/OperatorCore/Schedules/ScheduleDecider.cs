@@ -23,6 +23,13 @@ public static class ScheduleDecider
         ConcurrencyStage.Decide,  // what fired starts, waits or replaces the active runs
     ];
 
-    public static ScheduleDecision Decide(ScheduleObservation observation, DateTimeOffset now) =>
-        StagedDecision.First(Ordered, observation, new ScheduleContext(observation, now));
+    /// <summary>The stages' decision, and the verdict of each finished run written back to the workloads it verified.</summary>
+    public static ScheduleDecision Decide(ScheduleObservation observation, DateTimeOffset now)
+    {
+        var decision = StagedDecision.First(Ordered, observation, new ScheduleContext(observation, now));
+        var verdicts = VerdictWriteback.Decide(observation.Runs, observation.Workloads);
+        return verdicts.Count == 0
+            ? decision
+            : decision with { Actions = [.. decision.Actions, .. verdicts.Select(verdict => new WriteVerdict(verdict))] };
+    }
 }

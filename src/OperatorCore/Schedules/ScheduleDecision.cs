@@ -10,7 +10,7 @@ public sealed record ScheduleDecision(IReadOnlyList<ScheduleAction> Actions, Tes
     public bool Acts => Actions.Count > 0;
 }
 
-/// <summary>One idempotent change to the schedule's runs.</summary>
+/// <summary>One idempotent change to the schedule's runs or, for a verdict, to a workload they verified.</summary>
 public abstract record ScheduleAction;
 
 /// <summary>Creates the run unless one of its name exists (then that is the run wanted).</summary>
@@ -22,3 +22,6 @@ public sealed record DeleteScheduledRun(string Name, string Why) : ScheduleActio
     public const string Replaced = "Replaced";
     public const string Pruned = "Pruned";
 }
+
+/// <summary>Merges the verdict's annotation into the workload's metadata and records an Event on it.</summary>
+public sealed record WriteVerdict(WorkloadVerdict Verdict) : ScheduleAction;

@@ -19,7 +19,11 @@ public sealed record ScheduleObservation(
 /// <summary>A Deployment or StatefulSet as a rollout trigger sees it.</summary>
 /// <param name="Complete">Every replica runs the current pod template and is available, as <c>kubectl rollout status</c> decides.</param>
 public sealed record ObservedWorkload(
-    WorkloadRevision Current, bool Complete, DateTimeOffset? Created, IDictionary<string, string>? Labels)
+    WorkloadRevision Current,
+    bool Complete,
+    DateTimeOffset? Created,
+    IDictionary<string, string>? Labels,
+    IDictionary<string, string>? Annotations = null)
 {
     public string Key => $"{Current.Kind}/{Current.Namespace}/{Current.Name}";
 }

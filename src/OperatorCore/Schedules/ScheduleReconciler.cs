@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Api.V1Alpha1;
@@ -87,6 +89,32 @@ public sealed class ScheduleReconciler(
                 }
 
                 break;
+            case WriteVerdict write:
+                await WriteVerdictAsync(write.Verdict, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>A merge patch of the one annotation (nothing else of the workload is touched), then the Event on it.</summary>
+    private async Task WriteVerdictAsync(WorkloadVerdict verdict, CancellationToken cancellationToken)
+    {
+        var (kind, ns, name) = (verdict.Workload.Kind, verdict.Workload.Namespace, verdict.Workload.Name);
+        var annotations = new JsonObject { [VerdictWriteback.Annotation] = verdict.Value };
+        var patch = new V1Patch(
+            new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = annotations } }.ToJsonString(),
+            V1Patch.PatchType.MergePatch);
+        try
+        {
+            IKubernetesObject<V1ObjectMeta> patched = kind == WorkloadKinds.Deployment
+                ? await client.AppsV1.PatchNamespacedDeploymentAsync(patch, name, ns, cancellationToken: cancellationToken)
+                : await client.AppsV1.PatchNamespacedStatefulSetAsync(patch, name, ns, cancellationToken: cancellationToken);
+            patched.ApiVersion ??= "apps/v1";
+            patched.Kind ??= kind;
+            events.Record(patched, verdict.Passed ? EventRecorder.Normal : EventRecorder.Warning, verdict.Reason, verdict.Message);
+        }
+        catch (Exception error) when (ApiErrors.IsNotFound(error))
+        {
+            logger.LogInformation("{Kind} {Namespace}/{Name} is gone: its verdict is not written", kind, ns, name);
         }
     }
 

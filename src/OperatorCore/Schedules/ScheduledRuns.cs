@@ -37,6 +37,9 @@ public static class ScheduledRuns
                 [ScheduleLabel] = Truncated(schedule.Metadata.Name),
                 [TriggerLabel] = trigger.Reason,
             },
+            Annotations = VerifiedWorkloads.AnnotationValue(trigger.Workloads) is { } verifies
+                ? new Dictionary<string, string> { [VerifiedWorkloads.RunAnnotation] = verifies }
+                : null,
             OwnerReferences =
             [
                 new V1OwnerReference

@@ -14,10 +14,13 @@ public sealed class ArgoCdHealthCheckTests
 {
     private static readonly string Folder = Path.Combine(Repository.Root, "gitops", "argocd", "testrun-health");
 
-    public static TheoryData<string, string, string> Cases()
+    public static TheoryData<string, string, string> Cases() => Cases(Folder);
+
+    /// <summary>The fixtures of a health check's health_test.yaml: input path, status, message.</summary>
+    internal static TheoryData<string, string, string> Cases(string folder)
     {
         var cases = new TheoryData<string, string, string>();
-        foreach (var test in YamlNodes.Load(File.ReadAllText(Path.Combine(Folder, "health_test.yaml")))!["tests"]!.AsArray())
+        foreach (var test in YamlNodes.Load(File.ReadAllText(Path.Combine(folder, "health_test.yaml")))!["tests"]!.AsArray())
         {
             cases.Add((string)test!["inputPath"]!, (string)test["healthStatus"]!["status"]!, (string)test["healthStatus"]!["message"]!);
         }
@@ -45,13 +48,13 @@ public sealed class ArgoCdHealthCheckTests
     }
 
     /// <summary>As Argo CD runs it: the script is a function body with the resource in the global <c>obj</c>.</summary>
-    internal static (string Status, string Message) Health(JsonNode? resource)
+    internal static (string Status, string Message) Health(JsonNode? resource, string? folder = null)
     {
         var script = Path.Combine(Path.GetTempPath(), $"netra-health-{Guid.NewGuid():N}.lua");
         File.WriteAllText(script, $"""
             obj = {LuaTable(resource)}
             local hs = (function()
-            {File.ReadAllText(Path.Combine(Folder, "health.lua"))}
+            {File.ReadAllText(Path.Combine(folder ?? Folder, "health.lua"))}
             end)()
             io.write(hs.status, "\n", hs.message or "", "\n")
             """);

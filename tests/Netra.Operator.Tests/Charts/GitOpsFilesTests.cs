@@ -12,15 +12,29 @@ public sealed partial class GitOpsFilesTests
 {
     private static readonly string GitOps = Path.Combine(Repository.Root, "gitops");
 
-    [Fact]
-    public void The_argocd_cm_patch_holds_the_tested_health_script()
+    [Theory]
+    [InlineData("argocd-cm.yaml", "testrun-health", "netra.io_TestRun")]
+    [InlineData("argocd-cm-deployment-health.yaml", "deployment-health", "apps_Deployment")]
+    public void Each_argocd_cm_patch_holds_its_tested_health_script(string patchFile, string scriptFolder, string kind)
     {
-        var patch = YamlNodes.Load(File.ReadAllText(Path.Combine(GitOps, "argocd", "argocd-cm.yaml")))!;
+        var patch = YamlNodes.Load(File.ReadAllText(Path.Combine(GitOps, "argocd", patchFile)))!;
 
         Assert.Equal(
-            File.ReadAllText(Path.Combine(GitOps, "argocd", "testrun-health", "health.lua")),
-            (string?)patch["data"]!["resource.customizations.health.netra.io_TestRun"]);
+            File.ReadAllText(Path.Combine(GitOps, "argocd", scriptFolder, "health.lua")),
+            (string?)patch["data"]![$"resource.customizations.health.{kind}"]);
         Assert.Equal("argocd-cm", (string?)patch["metadata"]!["name"]);
+    }
+
+    [Fact]
+    public void The_flux_deployment_check_fails_on_a_failed_verification_of_the_current_revision()
+    {
+        var kustomization = YamlNodes.Load(File.ReadAllText(Path.Combine(GitOps, "flux", "verified-deployments.yaml")))!;
+
+        var check = Assert.Single(kustomization["spec"]!["healthCheckExprs"]!.AsArray())!;
+        Assert.Equal(("apps/v1", "Deployment"), ((string?)check["apiVersion"], (string?)check["kind"]));
+        Assert.Contains("'netra.io/verified'", (string)check["failed"]!, StringComparison.Ordinal);
+        Assert.Contains("'deployment.kubernetes.io/revision'", (string)check["failed"]!, StringComparison.Ordinal);
+        Assert.Contains(":Failed", (string)check["failed"]!, StringComparison.Ordinal);
     }
 
     [Fact]

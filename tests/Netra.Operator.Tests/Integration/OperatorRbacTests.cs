@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Schedules;
 using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Tests.Charts;
 using Netra.Testing;
@@ -37,9 +38,21 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
             await bed.CreateFailingScheduleAsync(ns, "every-permission", "*/2 * * * * *", ConcurrencyPolicies.Forbid);
             await bed.CreateDeploymentAsync(ns, "watched", "watched:1", new Dictionary<string, string>());
             await bed.CreateStatefulSetAsync(ns, "watched");
+            // A rollout of each starts a run whose verdict is written back to them (patch).
+            await RollOutBothAsync(ns, revision: 1);
+            await bed.CreateScheduleAsync(ns, VerifyingSchedule);
+            await bed.WaitForScheduleAsync(ns, "every-verdict", s => s.Status?.Workloads.Count == 2, "both workloads accounted for");
+            await RollOutBothAsync(ns, revision: 2);
             // A deploy that fails keeps its evidence: the Events of its pods are listed.
             await bed.CreateRunAsync(ns, Netra.TestBed.HelmStandIn.NeverReadyRun("failed-deploy"));
             await bed.WaitForPhaseAsync(ns, "every-permission", Phases.Succeeded);
+            await Eventually.WaitUntilAsync(
+                async () => (await bed.Admin.AppsV1.ReadNamespacedDeploymentAsync("watched", ns)).Metadata.Annotations?
+                        .ContainsKey(VerdictWriteback.Annotation) == true
+                    && (await bed.Admin.AppsV1.ReadNamespacedStatefulSetAsync("watched", ns)).Metadata.Annotations?
+                        .ContainsKey(VerdictWriteback.Annotation) == true,
+                "the verdict written to both workloads",
+                OperatorTestBed.Deadline);
             await bed.WaitForPhaseAsync(ns, "failed-deploy", Phases.Failed);
             var environment = $"netra-run-{created.Metadata.Uid[..8]}";
             await Eventually.WaitUntilAsync(async () => !await bed.NamespaceExistsAsync(environment), $"namespace {environment} removed", OperatorTestBed.Deadline);
@@ -61,6 +74,28 @@ public sealed class OperatorRbacTests(OperatorTestBedFixture bed) : IClassFixtur
         // get pods/log and list events: the failed deploy's evidence (a probe pod's log is read only when its report
         // outgrows its termination message, which this run's reports do not).
         Assert.Equal(granted, bed.Cp.OperatorAudit.RequestedPermissions());
+    }
+
+    private const string VerifyingSchedule = $$"""
+        apiVersion: netra.io/v1alpha1
+        kind: TestRunSchedule
+        metadata: {name: every-verdict}
+        spec:
+          triggers:
+            rollouts: {settleTime: 1s}
+        {{ScheduleBed.FailingTemplate}}
+        """;
+
+    private async Task RollOutBothAsync(string ns, int revision)
+    {
+        if (revision > 1)
+        {
+            await bed.SetImageAsync(ns, "watched", $"watched:{revision}");
+        }
+
+        await bed.SetDeploymentRevisionAsync(ns, "watched", revision);
+        await bed.WriteRolloutStatusAsync(ns, "watched");
+        await bed.RollOutStatefulSetAsync(ns, "watched", $"watched-{revision}", revision > 1 ? $"watched:{revision}" : null);
     }
 
     /// <summary>

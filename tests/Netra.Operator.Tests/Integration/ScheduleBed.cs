@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
@@ -137,12 +138,61 @@ internal static class ScheduleBed
 
     /// <summary>A new pod template: the Deployment's generation moves on and its rollout starts.</summary>
     public static async Task SetImageAsync(this OperatorTestBed bed, string ns, string name, string image) =>
+        await bed.Admin.AppsV1.PatchNamespacedDeploymentAsync(NewImage(name, image), name, ns);
+
+    /// <summary>A strategic merge patch of the pod template's one container (named after the workload) to a new image.</summary>
+    private static V1Patch NewImage(string name, string image) => new(
+        "{\"spec\":{\"template\":{\"spec\":{\"containers\":["
+            + new JsonObject { ["name"] = name, ["image"] = image }.ToJsonString() + "]}}}}",
+        V1Patch.PatchType.StrategicMergePatch);
+
+    /// <summary>
+    /// A StatefulSet rolled out to <paramref name="revision"/>, as its controller would write it (the test control plane
+    /// runs none): a new image when <paramref name="image"/> is given, then every replica updated and ready at that revision.
+    /// </summary>
+    public static async Task RollOutStatefulSetAsync(
+        this OperatorTestBed bed, string ns, string name, string revision, string? image = null)
+    {
+        if (image is not null)
+        {
+            await bed.Admin.AppsV1.PatchNamespacedStatefulSetAsync(NewImage(name, image), name, ns);
+        }
+
+        var statefulSet = await bed.Admin.AppsV1.ReadNamespacedStatefulSetAsync(name, ns);
+        var status = new JsonObject
+        {
+            ["observedGeneration"] = statefulSet.Metadata.Generation,
+            ["replicas"] = 1,
+            ["updatedReplicas"] = 1,
+            ["readyReplicas"] = 1,
+            ["currentRevision"] = revision,
+            ["updateRevision"] = revision,
+        };
+        await bed.Admin.AppsV1.PatchNamespacedStatefulSetStatusAsync(
+            new V1Patch(new JsonObject { ["status"] = status }.ToJsonString(), V1Patch.PatchType.MergePatch), name, ns);
+    }
+
+    /// <summary>The revision number the deployment controller annotates a Deployment with when its template changes.</summary>
+    public static async Task SetDeploymentRevisionAsync(this OperatorTestBed bed, string ns, string name, int revision) =>
         await bed.Admin.AppsV1.PatchNamespacedDeploymentAsync(
             new V1Patch(
-                "{\"spec\":{\"template\":{\"spec\":{\"containers\":["
-                    + new JsonObject { ["name"] = name, ["image"] = image }.ToJsonString() + "]}}}}",
-                V1Patch.PatchType.StrategicMergePatch),
+                new JsonObject
+                {
+                    ["metadata"] = new JsonObject
+                    {
+                        ["annotations"] = new JsonObject
+                        {
+                            ["deployment.kubernetes.io/revision"] = revision.ToString(CultureInfo.InvariantCulture),
+                        },
+                    },
+                }.ToJsonString(),
+                V1Patch.PatchType.MergePatch),
             name, ns);
+
+    /// <summary>The reasons of the Events recorded on a Deployment.</summary>
+    public static async Task<IReadOnlyList<Corev1Event>> DeploymentEventsAsync(this OperatorTestBed bed, string ns, string name) =>
+        [.. (await bed.Admin.CoreV1.ListNamespacedEventAsync(ns)).Items
+            .Where(e => e.InvolvedObject.Name == name && e.InvolvedObject.Kind == "Deployment")];
 
     /// <summary>
     /// The status the deployment controller writes once every replica runs the current template and is available

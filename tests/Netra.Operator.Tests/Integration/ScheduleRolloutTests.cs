@@ -1,4 +1,6 @@
+using k8s;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Schedules;
 using Netra.Testing;
 
 namespace Netra.Operator.Tests.Integration;
@@ -57,6 +59,43 @@ public sealed class ScheduleRolloutTests(OperatorTestBedFixture bed) : WithOpera
         Assert.Equal(("api", TriggerReasons.Rollout), (workload.Name, triggered.Status.LastTrigger.Reason));
         Assert.NotEqual(before, workload.Revision);
         Assert.Contains("RunStarted", await Bed.ScheduleEventReasonsAsync(ns, "after-deploy"));
+    }
+
+    [Fact]
+    public async Task A_triggered_run_that_fails_writes_its_verdict_and_an_event_to_the_deployment_once()
+    {
+        var ns = await Bed.CreateNamespaceAsync("verdict");
+        await Bed.CreateDeploymentAsync(ns, "api", "api:1", Backend);
+        await Bed.SetDeploymentRevisionAsync(ns, "api", 1);
+        await Bed.WriteRolloutStatusAsync(ns, "api");
+        await Bed.CreateScheduleAsync(ns, Schedule("verify", "1s"));
+        await Bed.WaitForScheduleAsync(ns, "verify", s => s.Status?.Workloads.Count == 1, "the Deployment accounted for");
+
+        await Bed.SetImageAsync(ns, "api", "api:2");
+        await Bed.SetDeploymentRevisionAsync(ns, "api", 2);
+        await Bed.WriteRolloutStatusAsync(ns, "api");
+        var finished = await Bed.WaitForScheduleAsync(ns, "verify", s => s.Status?.Results.Count == 1, "the triggered run finished");
+
+        var run = Assert.Single(await Bed.ScheduledRunsAsync(ns, "verify"));
+        var verifies = run.Metadata.Annotations[VerifiedWorkloads.RunAnnotation];
+        Assert.StartsWith($"Deployment/{ns}/api@", verifies, StringComparison.Ordinal);
+        Assert.Equal(Phases.Failed, finished.Status!.Results[0].Phase);
+        string? verified = null;
+        await Eventually.WaitUntilAsync(
+            async () => (verified = (await Bed.Admin.AppsV1.ReadNamespacedDeploymentAsync("api", ns)).Metadata.Annotations
+                    .TryGetValue(VerdictWriteback.Annotation, out var value) ? value : null) is not null,
+            "the verdict written to the Deployment",
+            OperatorTestBed.Deadline);
+        Assert.Equal("2:Failed", verified);
+        var events = await Bed.DeploymentEventsAsync(ns, "api");
+        var written = Assert.Single(events, e => e.Reason == "VerificationFailed");
+        Assert.Equal("Warning", written.Type);
+        Assert.Contains(run.Metadata.Name, written.Message, StringComparison.Ordinal);
+
+        // A later reconcile (a status write starts one) finds the verdict written and neither patches nor records again.
+        await Bed.WriteRolloutStatusAsync(ns, "api");
+        await Bed.WaitForScheduleAsync(ns, "verify", s => s.Status?.Conditions.Find(ConditionTypes.Ready) is not null, "reconciled");
+        Assert.Single(await Bed.DeploymentEventsAsync(ns, "api"), e => e.Reason == "VerificationFailed");
     }
 
     [Fact]
