@@ -47,7 +47,8 @@ public sealed class HealthEndpoints : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close would unregister the prefix twice, and the second time the managed
+        // HttpListener binds the port again to find it, failing when another socket took it meanwhile.
         _listener.Close();
         await _serving;
     }
