@@ -27,7 +27,7 @@ public sealed class GateRuns(IKubernetes client)
             TestRun.Group, TestRun.Version, ns, TestRun.Plural, ScheduledRuns.Selector(schedule), cancellationToken: cancellationToken);
         return runs.Items
             .Where(run => ScheduledRuns.OwnerKey(run) == $"{ns}/{schedule.Metadata.Name}")
-            .Where(run => revision is null || run.Spec.Revision == revision)
+            .Where(run => revision is null || run.Spec.Revision == revision || VerifiedWorkloads.Of(run).Any(w => w.Revision == revision))
             .OrderByDescending(run => run.Metadata.CreationTimestamp)
             .ThenByDescending(run => run.Metadata.Name, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -13,6 +13,20 @@ public static class LabelSelectors
         return byLabels && (selector.MatchExpressions ?? []).All(expression => Matches(expression, labels));
     }
 
+    /// <summary>The selector as a list request's <c>labelSelector</c> parameter.</summary>
+    public static string ToQuery(V1LabelSelector selector) => string.Join(",", [
+        .. (selector.MatchLabels ?? new Dictionary<string, string>()).Select(label => $"{label.Key}={label.Value}"),
+        .. (selector.MatchExpressions ?? []).Select(ToQuery),
+    ]);
+
+    private static string ToQuery(V1LabelSelectorRequirement requirement) => requirement.OperatorProperty switch
+    {
+        "In" => $"{requirement.Key} in ({string.Join(",", requirement.Values ?? [])})",
+        "NotIn" => $"{requirement.Key} notin ({string.Join(",", requirement.Values ?? [])})",
+        "Exists" => requirement.Key,
+        _ => "!" + requirement.Key,
+    };
+
     private static bool Matches(V1LabelSelectorRequirement requirement, IDictionary<string, string> labels)
     {
         var present = labels.TryGetValue(requirement.Key, out var value);

@@ -34,7 +34,7 @@ public static class ScheduleController
         var deployments = new ObjectCache<V1Deployment>(ScheduleObserver.NamespaceIndex);
         var statefulSets = new ObjectCache<V1StatefulSet>(ScheduleObserver.NamespaceIndex);
         var readiness = new ReadinessReader(client, loggers.CreateLogger<ReadinessReader>());
-        var observer = new ScheduleObserver(client, runs, deployments, statefulSets, readiness, policy);
+        var observer = new ScheduleObserver(client, runs, deployments, statefulSets, readiness, new OldPodReader(client), policy);
         var reconciler = new ScheduleReconciler(
             client, schedules, observer, events, new ScheduleMetrics(metricFactory), loggers.CreateLogger<ScheduleReconciler>(), time);
         IEnumerable<string> Watching(IKubernetesObject<V1ObjectMeta> workload) => schedules.Indexed(AllSchedules)

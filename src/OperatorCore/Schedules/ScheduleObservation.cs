@@ -18,12 +18,15 @@ public sealed record ScheduleObservation(
 
 /// <summary>A Deployment or StatefulSet as a rollout trigger sees it.</summary>
 /// <param name="Complete">Every replica runs the current pod template and is available, as <c>kubectl rollout status</c> decides.</param>
+/// <param name="OldPods">Its pods of an older revision still running or terminating (<see cref="Schedules.OldPods"/>), counted
+/// only when it completed at a revision the schedule has not accounted for.</param>
 public sealed record ObservedWorkload(
     WorkloadRevision Current,
     bool Complete,
     DateTimeOffset? Created,
     IDictionary<string, string>? Labels,
-    IDictionary<string, string>? Annotations = null)
+    IDictionary<string, string>? Annotations = null,
+    int OldPods = 0)
 {
     public string Key => $"{Current.Kind}/{Current.Namespace}/{Current.Name}";
 }

@@ -18,6 +18,7 @@ public sealed class ScheduleObserver(
     ObjectCache<V1Deployment> deployments,
     ObjectCache<V1StatefulSet> statefulSets,
     ReadinessReader readiness,
+    OldPodReader oldPods,
     TenantPolicy policy)
 {
     /// <summary>What a workload cache is indexed by: the namespace.</summary>
@@ -26,7 +27,7 @@ public sealed class ScheduleObserver(
     public async Task<ScheduleObservation> ObserveAsync(TestRunSchedule schedule, CancellationToken cancellationToken) => new(
         schedule,
         [.. runs.Indexed(ObjectKey.Of(schedule)).Where(run => OwnedBy(run, schedule))],
-        [.. Workloads(schedule), .. await readiness.ReadAsync(schedule, MayWatch(schedule), cancellationToken)],
+        [.. await WorkloadsAsync(schedule, cancellationToken), .. await readiness.ReadAsync(schedule, MayWatch(schedule), cancellationToken)],
         policy);
 
     /// <summary>The schedule and its runs from the API server; null when the schedule is gone.</summary>
@@ -45,20 +46,38 @@ public sealed class ScheduleObserver(
             TestRun.Group, TestRun.Version, ns, TestRun.Plural, ScheduledRuns.Selector(schedule), cancellationToken: cancellationToken);
         var owned = listed.Items.Select(CachedRuns.KeepForSchedule).Where(run => OwnedBy(run, schedule));
         var workloads = await readiness.ReadAsync(schedule, MayWatch(schedule), cancellationToken);
-        return new ScheduleObservation(schedule, [.. owned], [.. Workloads(schedule), .. workloads], policy);
+        return new ScheduleObservation(schedule, [.. owned], [.. await WorkloadsAsync(schedule, cancellationToken), .. workloads], policy);
     }
 
-    private IReadOnlyList<ObservedWorkload> Workloads(TestRunSchedule schedule)
+    private async Task<IReadOnlyList<ObservedWorkload>> WorkloadsAsync(TestRunSchedule schedule, CancellationToken cancellationToken)
     {
         if (schedule.Spec.Triggers?.Rollouts is not { } rollouts)
         {
             return [];
         }
 
-        var namespaces = rollouts.Namespaces is { Count: > 0 } given ? given : [schedule.Metadata.NamespaceProperty];
-        return [.. namespaces.Distinct().Where(MayWatch(schedule)).SelectMany(ns =>
-            deployments.Indexed(ns).Select(RolloutProgress.Of).Concat(statefulSets.Indexed(ns).Select(RolloutProgress.Of)))];
+        var namespaces = (rollouts.Namespaces is { Count: > 0 } given ? given : [schedule.Metadata.NamespaceProperty])
+            .Distinct().Where(MayWatch(schedule)).ToList();
+        var observed = new List<ObservedWorkload>();
+        foreach (var deployment in namespaces.SelectMany(deployments.Indexed))
+        {
+            observed.Add(await WithOldPodsAsync(schedule, RolloutProgress.Of(deployment), () => oldPods.CountAsync(deployment, cancellationToken)));
+        }
+
+        foreach (var statefulSet in namespaces.SelectMany(statefulSets.Indexed))
+        {
+            observed.Add(await WithOldPodsAsync(schedule, RolloutProgress.Of(statefulSet), () => oldPods.CountAsync(statefulSet, cancellationToken)));
+        }
+
+        return observed;
     }
+
+    /// <summary>Old pods are counted only for a rollout that completed at a revision the schedule has not accounted for.</summary>
+    private static async Task<ObservedWorkload> WithOldPodsAsync(TestRunSchedule schedule, ObservedWorkload workload, Func<Task<int>> count) =>
+        workload.Complete
+        && schedule.Status?.Workloads.FirstOrDefault(w => Stages.RolloutStage.Same(w, workload.Current))?.Revision != workload.Current.Revision
+            ? workload with { OldPods = await count() }
+            : workload;
 
     /// <summary>Only namespaces the installer lets the schedule watch are ever read (<see cref="ScheduleChecks"/>).</summary>
     public Func<string, bool> MayWatch(TestRunSchedule schedule) =>

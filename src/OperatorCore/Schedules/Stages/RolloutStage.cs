@@ -3,13 +3,17 @@ using Netra.Operator.Core.Api.V1Alpha1;
 namespace Netra.Operator.Core.Schedules.Stages;
 
 /// <summary>
-/// Rollouts become one run: a watched workload whose pod template changed and whose rollout completed (or an object
-/// of a readiness trigger that became ready at a new revision) joins the pending rollouts; once none has completed for
-/// the settle time and none is still rolling out, they fire together. Workloads that existed before the schedule start
+/// Rollouts become one run: a watched workload whose pod template changed, whose rollout completed and whose pods of an
+/// older revision are all gone (<see cref="OldPods"/>), or an object of a readiness trigger that became ready at a new
+/// revision, joins the pending rollouts; once none has completed for the settle time and none is still rolling out, they
+/// fire together. Workloads that existed before the schedule start
 /// from the revision they have, so creating a schedule runs nothing.
 /// </summary>
 public static class RolloutStage
 {
+    /// <summary>How often a completed rollout's old pods are counted again until none is left.</summary>
+    public static readonly TimeSpan OldPodsPoll = TimeSpan.FromSeconds(1);
+
     public sealed record Outcome(
         IReadOnlyList<WorkloadRevision> Workloads, PendingRollouts? Pending, RunTrigger? Fired, TimeSpan? Wait, bool RollingOut);
 
@@ -27,6 +31,12 @@ public static class RolloutStage
         context.Status = context.Status with { Workloads = rollout.Workloads, PendingRollouts = rollout.Pending };
         context.WaitAtMost(rollout.Wait);
         context.RollingOut = rollout.RollingOut;
+        // Pods ending wake nothing: look again while a completed rollout waits for its old pods to go.
+        if (watched.Any(w => w.Complete && w.OldPods > 0))
+        {
+            context.WaitAtMost(OldPodsPoll);
+        }
+
         if (rollout.Fired is { } settled)
         {
             context.Fire(settled);
@@ -62,7 +72,7 @@ public static class RolloutStage
             {
                 accounted.Add(workload.Current);
             }
-            else if (workload.Complete)
+            else if (workload.Complete && workload.OldPods == 0)
             {
                 accounted.Add(workload.Current);
                 completed.Add(workload.Current);
