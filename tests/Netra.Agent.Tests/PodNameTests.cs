@@ -18,7 +18,8 @@ public sealed class PodNameTests(AuthServiceFixture auth)
         using var refused = await anonymous.PostAsync("/v1/runs", null);
         using var health = await anonymous.GetAsync("/healthz");
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.OK], [run.StatusCode, refused.StatusCode, health.StatusCode]);
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.OK], [run.StatusCode, refused.StatusCode, health.StatusCode]);
         Assert.All([run, refused, health], response => Assert.Equal([PodName], response.Headers.GetValues("Netra-Pod")));
     }
 

@@ -26,7 +26,10 @@ public sealed class AnsweredByLiveTests
 
         Assert.True(report.Succeeded, string.Join("\n", report.Scenarios.SelectMany(s => s.Cases)
             .Where(c => c.Outcome != CaseOutcome.Passed).Select(c => $"{c.Id}: {c.Outcome} {c.Message}")));
-        var expected = new Dictionary<string, string> { ["auth"] = AuthPod, ["backend"] = Environment.MachineName, ["agent"] = Environment.MachineName };
+        var expected = new Dictionary<string, string>
+        {
+            ["auth"] = AuthPod, ["backend"] = Environment.MachineName, ["agent"] = Environment.MachineName,
+        };
         using var json = JsonDocument.Parse(JsonReport.Serialize(report));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var scenario in json.RootElement.GetProperty("scenarios").EnumerateArray())

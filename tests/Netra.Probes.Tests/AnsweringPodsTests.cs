@@ -99,7 +99,8 @@ public sealed class AnsweringPodsTests
         var answered = new AnsweredBy(["auth-a"], ["backend-a", "backend-b"], []);
         var report = new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1),
         [
-            new ScenarioResult("chat", [new CaseResult("chat/send", "chat", "sends", CaseOutcome.Passed, TimeSpan.Zero)], TimeSpan.Zero, answered),
+            new ScenarioResult(
+                "chat", [new CaseResult("chat/send", "chat", "sends", CaseOutcome.Passed, TimeSpan.Zero)], TimeSpan.Zero, answered),
             new ScenarioResult("quiet", [], TimeSpan.Zero),
         ]);
 
@@ -108,7 +109,8 @@ public sealed class AnsweringPodsTests
 
         using var document = JsonDocument.Parse(json);
         var scenarios = document.RootElement.GetProperty("scenarios");
-        Assert.Equal("""{"auth":["auth-a"],"backend":["backend-a","backend-b"],"agent":[]}""", scenarios[0].GetProperty("answered_by").GetRawText());
+        Assert.Equal(
+            """{"auth":["auth-a"],"backend":["backend-a","backend-b"],"agent":[]}""", scenarios[0].GetProperty("answered_by").GetRawText());
         Assert.False(scenarios[1].TryGetProperty("answered_by", out _));
         Assert.Equal(answered, back.Scenarios[0].AnsweredBy, AnsweredByComparer.Instance);
         Assert.Null(back.Scenarios[1].AnsweredBy);
@@ -117,7 +119,8 @@ public sealed class AnsweringPodsTests
     [Fact]
     public void A_report_read_back_holds_answered_by_to_the_same_bounds_whatever_it_claims()
     {
-        var names = string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"{i:D2}{new string('x', 300)}\"").Append("\"auth-a\"").Append("\"auth-a\""));
+        var names = string.Join(",", Enumerable.Range(0, 40)
+            .Select(i => $"\"{i:D2}{new string('x', 300)}\"").Append("\"auth-a\"").Append("\"auth-a\""));
         var json = $$$"""
             {"started_at":"2026-12-07T00:00:00Z","duration_ms":1,"summary":{"total":0},
              "scenarios":[{"name":"chat","duration_ms":1,"summary":{"total":0},"cases":[],
@@ -138,7 +141,8 @@ public sealed class AnsweringPodsTests
         public static readonly AnsweredByComparer Instance = new();
 
         public bool Equals(AnsweredBy? x, AnsweredBy? y) =>
-            x is not null && y is not null && x.Auth.SequenceEqual(y.Auth) && x.Backend.SequenceEqual(y.Backend) && x.Agent.SequenceEqual(y.Agent);
+            x is not null && y is not null
+            && x.Auth.SequenceEqual(y.Auth) && x.Backend.SequenceEqual(y.Backend) && x.Agent.SequenceEqual(y.Agent);
 
         public int GetHashCode(AnsweredBy? obj) => 0;
     }

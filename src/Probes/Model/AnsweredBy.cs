@@ -26,5 +26,8 @@ public sealed record AnsweredBy(IReadOnlyList<string> Auth, IReadOnlyList<string
     }
 
     private static IReadOnlyList<string> Bounded(IEnumerable<string>? names) =>
-        [.. (names ?? []).Select(Kept).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxNamesPerService).Order(StringComparer.Ordinal)];
+        [
+            .. (names ?? []).Select(Kept).Where(n => n.Length > 0)
+                .Distinct(StringComparer.Ordinal).Take(MaxNamesPerService).Order(StringComparer.Ordinal),
+        ];
 }

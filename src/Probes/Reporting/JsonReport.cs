@@ -25,7 +25,8 @@ public static class JsonReport
     public sealed record Totals(int Total, int Passed, int Failed, int Skipped, int Errors);
 
     /// <param name="AnsweredBy">The pods of each service that answered the scenario; absent when none named one.</param>
-    public sealed record Scenario(string Name, long DurationMs, Totals Summary, IReadOnlyList<CaseEntry> Cases, AnsweredBy? AnsweredBy = null);
+    public sealed record Scenario(
+        string Name, long DurationMs, Totals Summary, IReadOnlyList<CaseEntry> Cases, AnsweredBy? AnsweredBy = null);
 
     /// <param name="Evidence">A failed or broken case's last exchanges with the services (<see cref="EvidenceLimits"/>).</param>
     public sealed record CaseEntry(

@@ -22,7 +22,9 @@ public sealed class PodNameTests
         Assert.Equal(
             [HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.OK],
             [login.StatusCode, wrongPassword.StatusCode, unreadable.StatusCode, unknown.StatusCode, health.StatusCode]);
-        Assert.All([login, wrongPassword, unreadable, unknown, health], response => Assert.Equal([PodName], response.Headers.GetValues("Netra-Pod")));
+        Assert.All(
+            [login, wrongPassword, unreadable, unknown, health],
+            response => Assert.Equal([PodName], response.Headers.GetValues("Netra-Pod")));
     }
 
     [Fact]
