@@ -44,6 +44,7 @@ public sealed class AnsweredByLiveTests
             seen.UnionWith(named.Select(n => n.Service));
         }
 
+        // The probes reach the backend over WebSockets only: its names come from the upgrade's 101.
         Assert.Equal(expected.Keys.Order(), seen.Order());
     }
 }
