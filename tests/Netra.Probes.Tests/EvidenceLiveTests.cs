@@ -19,20 +19,6 @@ public sealed partial class EvidenceLiveTests
     [GeneratedRegex(@"eyJ[A-Za-z0-9_\-]+")]
     private static partial Regex AnyJwt();
 
-    private sealed record TestScenario(string Name, IReadOnlyList<ProbeCase> Cases) : IScenario
-    {
-        public string Covers => "test";
-
-        public bool Exclusive => false;
-    }
-
-    private sealed class NoObserver : IRunObserver
-    {
-        public void CaseFinished(CaseResult result)
-        {
-        }
-    }
-
     /// <summary>A probe Secret whose client secret auth does not know: the cases that need a service token fail.</summary>
     [Fact]
     public async Task A_failed_case_names_the_request_and_the_answer_in_every_report_and_holds_no_secret()

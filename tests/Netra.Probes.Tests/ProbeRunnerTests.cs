@@ -2,16 +2,12 @@ using System.Collections.Concurrent;
 using Netra.Probes.Contract;
 using Netra.Probes.Model;
 using Netra.Probes.Running;
+using Netra.Probes.Tests.Support;
 
 namespace Netra.Probes.Tests;
 
 public sealed class ProbeRunnerTests
 {
-    private sealed record TestScenario(string Name, IReadOnlyList<ProbeCase> Cases, bool Exclusive = false) : IScenario
-    {
-        public string Covers => "test";
-    }
-
     private sealed class RecordingObserver : IRunObserver
     {
         public ConcurrentQueue<CaseResult> Seen { get; } = new();

@@ -32,7 +32,8 @@ public sealed class UpgradeRefusedException(HttpStatusCode status, Exception inn
 /// client does, a frame sent with an id and answered <c>rate_limited</c> is sent again after its
 /// <c>retry_after_ms</c> and the case sees only the answer to the resent frame. Frames sent without an
 /// id (the rate limit cases' floods) get their <c>rate_limited</c> like any other frame. Every frame sent and received, and
-/// the close, go to the evidence of the case that opened the connection (<see cref="CaseTranscript"/>).
+/// the close, go to the evidence of the case that opened the connection (<see cref="CaseTranscript"/>), and the pod that answered
+/// the upgrade to its scenario's (<see cref="AnsweringPods"/>).
 /// </summary>
 public sealed class BackendConnection : IAsyncDisposable
 {
@@ -104,6 +105,7 @@ public sealed class BackendConnection : IAsyncDisposable
         try
         {
             await client.StartOrFail().WaitAsync(UnansweredRequestGuard.RequestTimeout, ct);
+            AnsweringPods.Current?.RecordUpgrade(socket?.HttpResponseHeaders);
             connection._transcript?.Add("<- ws upgrade 101");
             return connection;
         }
@@ -117,6 +119,7 @@ public sealed class BackendConnection : IAsyncDisposable
         catch (Exception error) when (socket is { HttpStatusCode: not HttpStatusCode.SwitchingProtocols and not 0 })
         {
             await connection.DisposeAsync();
+            AnsweringPods.Current?.RecordUpgrade(socket.HttpResponseHeaders);
             connection._transcript?.Add($"<- ws upgrade refused {(int)socket.HttpStatusCode}");
             throw new UpgradeRefusedException(socket.HttpStatusCode, error);
         }
@@ -142,12 +145,14 @@ public sealed class BackendConnection : IAsyncDisposable
         try
         {
             await socket.ConnectAsync(WebSocketUri(backendUrl), ct).WaitAsync(UnansweredRequestGuard.RequestTimeout, ct);
+            AnsweringPods.Current?.RecordUpgrade(socket.HttpResponseHeaders);
             transcript?.Add("<- ws upgrade 101");
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
             return null;
         }
         catch (WebSocketException)
         {
+            AnsweringPods.Current?.RecordUpgrade(socket.HttpResponseHeaders);
             transcript?.Add($"<- ws upgrade refused {(int)socket.HttpStatusCode}");
             return socket.HttpStatusCode;
         }

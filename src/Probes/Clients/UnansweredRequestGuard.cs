@@ -17,10 +17,11 @@ public sealed class UnansweredRequestGuard() : DelegatingHandler(new SocketsHttp
 
     /// <summary>
     /// An HTTP client for one run, with no timeout of its own: this guard and each case's deadline bound its requests. Each
-    /// exchange goes to its case's evidence (<see cref="ExchangeRecorder"/>).
+    /// exchange goes to its case's evidence (<see cref="ExchangeRecorder"/>), and the pod each answer names to its scenario's
+    /// (<see cref="PodRecorder"/>).
     /// </summary>
     public static HttpClient CreateClient() =>
-        new(new ExchangeRecorder(new UnansweredRequestGuard())) { Timeout = Timeout.InfiniteTimeSpan };
+        new(new ExchangeRecorder(new PodRecorder(new UnansweredRequestGuard()))) { Timeout = Timeout.InfiniteTimeSpan };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

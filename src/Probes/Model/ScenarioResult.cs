@@ -1,7 +1,7 @@
 namespace Netra.Probes.Model;
 
-/// <summary>A scenario's cases in declaration order, and its wall time (cases may overlap).</summary>
-public sealed record ScenarioResult(string Name, IReadOnlyList<CaseResult> Cases, TimeSpan Duration)
+/// <summary>A scenario's cases in declaration order, its wall time (cases may overlap) and the pods that answered it.</summary>
+public sealed record ScenarioResult(string Name, IReadOnlyList<CaseResult> Cases, TimeSpan Duration, AnsweredBy? AnsweredBy = null)
 {
     public RunSummary Summary => RunSummary.Of(Cases);
 }

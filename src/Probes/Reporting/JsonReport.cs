@@ -24,7 +24,9 @@ public static class JsonReport
 
     public sealed record Totals(int Total, int Passed, int Failed, int Skipped, int Errors);
 
-    public sealed record Scenario(string Name, long DurationMs, Totals Summary, IReadOnlyList<CaseEntry> Cases);
+    /// <param name="AnsweredBy">The pods of each service that answered the scenario; absent when none named one.</param>
+    public sealed record Scenario(
+        string Name, long DurationMs, Totals Summary, IReadOnlyList<CaseEntry> Cases, AnsweredBy? AnsweredBy = null);
 
     /// <param name="Evidence">A failed or broken case's last exchanges with the services (<see cref="EvidenceLimits"/>).</param>
     public sealed record CaseEntry(
@@ -52,7 +54,8 @@ public static class JsonReport
                 c.Id, c.Description, c.Outcome, (long)c.Duration.TotalMilliseconds, c.Message, c.Evidence,
                 c.EarlierAttempts is { Count: > 0 } earlier
                     ? [.. earlier.Select(a => new AttemptEntry(a.Attempt, a.Outcome, (long)a.Duration.TotalMilliseconds, a.Message, a.Evidence))]
-                    : null))]))],
+                    : null))],
+            s.AnsweredBy))],
         report.Aborted);
 
     /// <summary>A run read back from its <c>--json</c> file (to merge the reports of several runs).</summary>
@@ -102,7 +105,8 @@ public static class JsonReport
                 ? [.. earlier.Select(a => new CaseAttempt(a.Attempt, a.Result, TimeSpan.FromMilliseconds(a.DurationMs), a.Message, a.Evidence))]
                 : null,
             c.Evidence))],
-        TimeSpan.FromMilliseconds(s.DurationMs));
+        TimeSpan.FromMilliseconds(s.DurationMs),
+        s.AnsweredBy is { } answered ? AnsweredBy.Of(answered.Auth, answered.Backend, answered.Agent) : null);
 
     private static Totals TotalsOf(RunSummary s) => new(s.Total, s.Passed, s.Failed, s.Skipped, s.Errors);
 }

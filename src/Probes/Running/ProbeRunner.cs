@@ -11,7 +11,8 @@ namespace Netra.Probes.Running;
 /// scenario's cases in order (those marked to run alongside start at once), every case under its own
 /// deadline and only when its preconditions hold; exclusive scenarios run afterwards, one at a time. A case's
 /// exception becomes its result; nothing a case does stops the run. Each attempt of a case has its own transcript, whose
-/// last entries become the evidence of a failure or an error. A failed preflight or a cancellation
+/// last entries become the evidence of a failure or an error; each scenario collects the pods that answered it
+/// (<see cref="AnsweringPods"/>). A failed preflight or a cancellation
 /// does: the report then holds the cases that finished and lists the rest as errors, each saying why it did not run
 /// (a case that did not run because something failed is never a silent skip).
 /// </summary>
@@ -31,14 +32,15 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var finished = new ConcurrentDictionary<string, CaseResult>(StringComparer.Ordinal);
-        var durations = scenarios.ToDictionary(s => s.Name, _ => new Stopwatch(), StringComparer.Ordinal);
+        var tallies = scenarios.ToDictionary(
+            s => s.Name, _ => new Tally(new Stopwatch(), new AnsweringPods(context.Targets)), StringComparer.Ordinal);
         string? aborted;
         try
         {
             aborted = CredentialsRefusal() ?? await ReadinessCheck(cancellationToken);
             if (aborted is null)
             {
-                var work = RunAllAsync(scenarios, parallelism, finished, durations, cancellationToken);
+                var work = RunAllAsync(scenarios, parallelism, finished, tallies, cancellationToken);
                 try
                 {
                     await work.WaitAsync(cancellationToken);
@@ -58,7 +60,8 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         var results = scenarios.Select(s => new ScenarioResult(
             s.Name,
             [.. s.Cases.Select(c => finished.TryGetValue(c.Id, out var result) ? result : NotRunCase(s, c, aborted!))],
-            durations[s.Name].Elapsed)).ToList();
+            tallies[s.Name].Clock.Elapsed,
+            tallies[s.Name].Pods.AnsweredBy())).ToList();
         return new RunReport(startedAt, clock.Elapsed, results, aborted);
     }
 
@@ -75,23 +78,24 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         IReadOnlyList<IScenario> scenarios,
         int parallelism,
         ConcurrentDictionary<string, CaseResult> finished,
-        Dictionary<string, Stopwatch> durations,
+        Dictionary<string, Tally> tallies,
         CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(scenarios.Where(s => !s.Exclusive), options, (scenario, token) =>
-            new ValueTask(RunScenarioAsync(scenario, finished, durations[scenario.Name], token)));
+            new ValueTask(RunScenarioAsync(scenario, finished, tallies[scenario.Name], token)));
 
         foreach (var scenario in scenarios.Where(s => s.Exclusive))
         {
-            await RunScenarioAsync(scenario, finished, durations[scenario.Name], cancellationToken);
+            await RunScenarioAsync(scenario, finished, tallies[scenario.Name], cancellationToken);
         }
     }
 
     private async Task RunScenarioAsync(
-        IScenario scenario, ConcurrentDictionary<string, CaseResult> finished, Stopwatch clock, CancellationToken cancellationToken)
+        IScenario scenario, ConcurrentDictionary<string, CaseResult> finished, Tally tally, CancellationToken cancellationToken)
     {
-        clock.Start();
+        tally.Pods.MakeCurrent();
+        tally.Clock.Start();
         try
         {
             var alongside = scenario.Cases
@@ -107,7 +111,7 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         }
         finally
         {
-            clock.Stop();
+            tally.Clock.Stop();
         }
     }
 
@@ -162,4 +166,7 @@ public sealed class ProbeRunner(ProbeContext context, IRunObserver observer, Tim
         var evidence = ending.Outcome is CaseOutcome.Failed or CaseOutcome.Error ? transcript.Evidence() : null;
         return new CaseResult(probeCase.Id, scenario, probeCase.Description, ending.Outcome, clock.Elapsed, ending.Message, Evidence: evidence);
     }
+
+    /// <summary>What a scenario's run adds up beside its cases: its wall time and the pods that answered it.</summary>
+    private sealed record Tally(Stopwatch Clock, AnsweringPods Pods);
 }

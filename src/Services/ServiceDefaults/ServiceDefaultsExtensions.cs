@@ -16,7 +16,8 @@ namespace Netra.ServiceDefaults;
 
 /// <summary>
 /// The pieces every Netra service shares: Serilog JSON logs on stdout, problem details, the clock
-/// (<see cref="TimeProvider"/>), request binding, <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>.
+/// (<see cref="TimeProvider"/>), request binding, <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c> and the pod's name on every
+/// response (<see cref="PodNameHeader"/>).
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -65,6 +66,7 @@ public static class ServiceDefaultsExtensions
             context,
             serviceName));
         builder.Services.AddHealthChecks();
+        builder.Services.AddPodName(builder.Configuration);
         if (builder.Configuration.GetValue("Hosting:InProcess", defaultValue: false))
         {
             builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, InProcessLifetime>();
@@ -75,6 +77,7 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UsePodNameHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // RequestPath excludes the query string, so no credential in a URL reaches the log.

@@ -7,7 +7,11 @@ namespace Netra.Backend.Tests.Support;
 public static class RawSocket
 {
     /// <summary>Attempts an upgrade and returns the HTTP status the server answered (101 when accepted).</summary>
-    public static async Task<HttpStatusCode> UpgradeStatusAsync(Uri uri, Action<ClientWebSocketOptions> configure)
+    public static async Task<HttpStatusCode> UpgradeStatusAsync(Uri uri, Action<ClientWebSocketOptions> configure) =>
+        (await UpgradeAnswerAsync(uri, configure)).Status;
+
+    /// <summary>Attempts an upgrade: the HTTP status the server answered and the pod it named in <c>Netra-Pod</c>.</summary>
+    public static async Task<(HttpStatusCode Status, string? Pod)> UpgradeAnswerAsync(Uri uri, Action<ClientWebSocketOptions> configure)
     {
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
@@ -15,12 +19,13 @@ public static class RawSocket
         try
         {
             await socket.ConnectAsync(uri, new CancellationTokenSource(Netra.Testing.Eventually.DefaultTimeout).Token);
-            return socket.HttpStatusCode;
         }
         catch (WebSocketException)
         {
-            return socket.HttpStatusCode;
         }
+
+        var pod = socket.HttpResponseHeaders?.FirstOrDefault(h => h.Key.Equals("Netra-Pod", StringComparison.OrdinalIgnoreCase)).Value;
+        return (socket.HttpStatusCode, pod is null ? null : string.Join(",", pod));
     }
 
     public static async Task<ClientWebSocket> ConnectAsync(Uri uri, string token)

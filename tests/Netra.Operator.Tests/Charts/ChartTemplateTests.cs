@@ -40,6 +40,17 @@ public sealed partial class ChartTemplateTests
 
     [Theory]
     [MemberData(nameof(Services))]
+    public void The_pod_knows_its_own_name_from_the_downward_api(string chart)
+    {
+        var container = HelmChart.OfKind<V1Deployment>(new HelmChart(chart).Render(), "Deployment").Spec.Template.Spec.Containers[0];
+
+        var podName = Assert.Single(container.Env, variable => variable.Name == "POD_NAME");
+        Assert.Null(podName.Value);
+        Assert.Equal("metadata.name", podName.ValueFrom?.FieldRef?.FieldPath);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
     public void Registry_pull_secrets_annotations_arguments_and_log_level_reach_the_pod(string chart)
     {
         var deployment = HelmChart.OfKind<V1Deployment>(new HelmChart(chart).Render("""

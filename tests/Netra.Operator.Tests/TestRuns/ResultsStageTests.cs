@@ -82,6 +82,40 @@ public sealed class ResultsStageTests
     }
 
     [Fact]
+    public void The_pods_that_answered_each_scenario_reach_the_results_from_the_termination_message_the_log_or_beside_cases_left_out()
+    {
+        string[] scenarios = ["thread-management", "auth-service-independence", "multi-agent-isolation"];
+        var run = Runs.Existing(r =>
+        {
+            r.Spec.Scenarios = [.. scenarios];
+            r.Spec.Parallelism = 3;
+            r.Status = Runs.Started(Phases.Probing);
+        });
+        AnsweredBy Answered(string pod) => new([$"netra-auth-{pod}"], [$"netra-backend-{pod}"], []);
+        RunReport With(RunReport report, string pod) =>
+            report with { Scenarios = [report.Scenarios.Single() with { AnsweredBy = Answered(pod) }] };
+        var incompressible = string.Concat(Enumerable.Range(0, 300).Select(_ => Guid.NewGuid().ToString("N")));
+        var tooLargeToKeep = Enumerable.Range(1, 300)
+            .Select(i => ($"case-{i}", CaseOutcome.Failed, (string?)new string('x', 1000))).ToArray();
+        var observation = Runs.Observe(run, probes:
+        [
+            Finished(run, 1, 0, With(Report("thread-management", ("create", CaseOutcome.Passed, null)), "small")),
+            Finished(run, 1, 1, With(Report("auth-service-independence", ("jwks", CaseOutcome.Failed, incompressible)), "logged")),
+            Finished(run, 1, 2, With(Report("multi-agent-isolation", tooLargeToKeep), "huge")),
+        ]);
+        Assert.NotNull(TerminationMessage.Parse(observation.ProbeJobs[ChildNames.ProbeJob(run, 1, 0)].TerminationMessage)!.Report);
+        Assert.Null(TerminationMessage.Parse(observation.ProbeJobs[ChildNames.ProbeJob(run, 1, 1)].TerminationMessage)!.Report);
+
+        var results = (k8s.Models.V1ConfigMap)ResultsStage.Results(observation, Runs.Start, Now)!.Child;
+        var report = JsonReport.Parse(results.Data[ResultsStage.ReportKey], "results");
+
+        Assert.Equal(
+            [.. scenarios.Zip(["small", "logged", "huge"], (name, pod) => (name, $"netra-auth-{pod}", $"netra-backend-{pod}", 0))],
+            report.Scenarios.Select(s => (s.Name, s.AnsweredBy!.Auth.Single(), s.AnsweredBy.Backend.Single(), s.AnsweredBy.Agent.Count)));
+        Assert.Empty(report.Scenarios[2].Cases);
+    }
+
+    [Fact]
     public void Results_past_a_config_maps_size_shorten_long_messages_and_stay_within_the_bound()
     {
         var run = Runs.Existing(r => { r.Spec.Retries = 2; r.Status = Runs.Started(Phases.Probing); });

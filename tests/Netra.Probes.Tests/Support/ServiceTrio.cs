@@ -78,10 +78,13 @@ public sealed class ServiceTrio : IAsyncDisposable
             "Production", auth, [], ["--Backend:ClientId=netra-backend", $"--Backend:ClientSecret={secrets["netra-backend"]}"], variables);
     }
 
-    /// <summary>Development (the demo seed) with <see cref="ProbeEnvironmentSettings"/>, as the operator's local run starts them.</summary>
-    public static Task<ServiceTrio> StartProbeEnvironmentAsync() => StartAsync(
+    /// <summary>
+    /// Development (the demo seed) with <see cref="ProbeEnvironmentSettings"/>, as the operator's local run starts them;
+    /// <paramref name="authPodName"/> is auth's <c>POD_NAME</c>, as the Downward API would set it.
+    /// </summary>
+    public static Task<ServiceTrio> StartProbeEnvironmentAsync(string? authPodName = null) => StartAsync(
         "Development",
-        ProbeEnvironmentSettings.Auth,
+        [.. ProbeEnvironmentSettings.Auth, .. authPodName is null ? [] : new[] { $"--POD_NAME={authPodName}" }],
         ProbeEnvironmentSettings.Agent,
         ProbeEnvironmentSettings.Backend,
         new Dictionary<string, string>(StringComparer.Ordinal));

@@ -33,6 +33,9 @@ public static class ResultsStage
     /// <summary>The most one scenario's report may take in the results, whatever its pod claims.</summary>
     public const int MaxScenarioBytes = 96 * 1024;
 
+    /// <summary>A scenario's pods that answered it, per service, which a scenario too large to keep its cases keeps all the same.</summary>
+    public const string AnsweredByField = "answered_by";
+
     /// <summary>The longest string kept from a pod's report (a case's message).</summary>
     public const int MaxTextChars = 4096;
 
@@ -131,8 +134,8 @@ public static class ResultsStage
     };
 
     /// <summary>
-    /// A scenario too large for the results has its messages shortened; still too large, it keeps its name, summary and
-    /// duration, and says why its cases are gone.
+    /// A scenario too large for the results has its messages shortened; still too large, it keeps its name, summary,
+    /// duration and the pods that answered it (bounded by the probes), and says why its cases are gone.
     /// </summary>
     private static JsonObject Capped(JsonNode? scenario)
     {
@@ -150,6 +153,11 @@ public static class ResultsStage
             ["cases"] = new JsonArray(),
             ["cases_left_out"] = $"The probe pod's report of this scenario is larger than {MaxScenarioBytes / 1024} KiB; its cases were not kept.",
         };
+        if (item[AnsweredByField] is JsonObject answeredBy)
+        {
+            kept[AnsweredByField] = answeredBy.DeepClone();
+        }
+
         return Encoding.UTF8.GetByteCount(kept.ToJsonString()) <= MaxScenarioBytes ? kept : new JsonObject { ["name"] = item["name"]?.DeepClone() };
     }
 
