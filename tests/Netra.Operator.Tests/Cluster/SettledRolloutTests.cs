@@ -32,6 +32,10 @@ public sealed class SettledRolloutTests(ClusterFixture cluster)
         await CreateScheduleAsync();
         try
         {
+            // A rollout before the schedule first looked would be the revision it starts from, not one to test.
+            await Eventually.WaitUntilAsync(
+                async () => (await ScheduleAsync()).Status?.Workloads.Any(w => w.Name == Backend) == true,
+                $"the schedule accounting for {Backend}", ClusterFixture.Deadline);
             var revisions = new List<string>();
             for (var rollout = 1; rollout <= Rollouts; rollout++)
             {
@@ -101,10 +105,20 @@ public sealed class SettledRolloutTests(ClusterFixture cluster)
     private async Task<TestRun> WaitForRunAsync(int rollout)
     {
         TestRun? run = null;
-        await Eventually.WaitUntilAsync(
-            async () => (await ScheduleRunsAsync()) is { } runs && runs.Count >= rollout
-                && (run = runs.MaxBy(r => r.Metadata.CreationTimestamp)) is not null && ScheduledRuns.IsFinished(run),
-            $"the run of rollout {rollout} finished", TimeSpan.FromMinutes(5));
+        try
+        {
+            await Eventually.WaitUntilAsync(
+                async () => (await ScheduleRunsAsync()) is { } runs && runs.Count >= rollout
+                    && (run = runs.MaxBy(r => r.Metadata.CreationTimestamp)) is not null && ScheduledRuns.IsFinished(run),
+                $"the run of rollout {rollout} finished", TimeSpan.FromMinutes(5));
+        }
+        catch (TimeoutException timedOut)
+        {
+            var runs = string.Join(", ", (await ScheduleRunsAsync()).Select(r => $"{r.Metadata.Name} {r.Status?.Phase}"));
+            throw new TimeoutException(
+                $"{timedOut.Message}\nruns: {runs}\nschedule status: {KubernetesJson.Serialize((await ScheduleAsync()).Status)}", timedOut);
+        }
+
         var finished = await cluster.WaitForFinishedAsync(Ns, run!.Metadata.Name, ClusterFixture.Deadline);
         Assert.True(finished.Status!.Phase == Phases.Succeeded, finished.Status.Conditions.Find(ConditionTypes.Finished)?.Message);
         Assert.Equal(rollout, (await ScheduleRunsAsync()).Count);
@@ -149,6 +163,9 @@ public sealed class SettledRolloutTests(ClusterFixture cluster)
 
     private async Task<string> CurrentRevisionAsync() =>
         (await cluster.Admin.AppsV1.ReadNamespacedDeploymentAsync(Backend, Ns)).Metadata.Annotations[VerdictWriteback.DeploymentRevisionAnnotation];
+
+    private Task<TestRunSchedule> ScheduleAsync() => cluster.Admin.CustomObjects.GetAsync<TestRunSchedule>(
+        TestRun.Group, TestRun.Version, Ns, TestRunSchedule.Plural, "rollouts", CancellationToken.None);
 
     private async Task<List<TestRun>> ScheduleRunsAsync() => [
         .. (await cluster.Admin.CustomObjects.ListAsync<TestRun>(
