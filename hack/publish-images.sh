@@ -14,7 +14,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 registry='' platforms=linux-x64 source='' aspnet='' runtime_deps='' projects=()
-usage() { sed -n '7,8p' "$0" >&2; exit 2; }
+usage() { sed -n '7,8s/^# //p' "$0" >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
   case $1 in
     --registry) registry=${2:?}; shift 2 ;;
@@ -39,7 +39,9 @@ for project in "${projects[@]}"; do
   args=("${common[@]}")
   # The Native AOT operator needs only the C library and OpenSSL (runtime-deps); the others the ASP.NET Core runtime.
   # Alone, a platform is the AOT compiler's own (its plain publish output, which the tests run, is reused).
-  if [[ $(dotnet msbuild "$repo/$project" -getProperty:PublishAot) == true ]]; then
+  properties=$(dotnet msbuild "$repo/$project" -getProperty:PublishAot -getProperty:ContainerRepository)
+  property() { sed -n "s/.*\"$1\": *\"\([^\"]*\)\".*/\1/p" <<<"$properties"; }
+  if [[ $(property PublishAot) == true ]]; then
     [[ $platforms == *,* ]] || args+=("-p:ContainerRuntimeIdentifier=$platforms")
     [[ -n $runtime_deps ]] && args+=("-p:ContainerBaseImage=$runtime_deps")
   else
@@ -47,6 +49,6 @@ for project in "${projects[@]}"; do
     args+=(-p:SelfContained=false)
     [[ -n $aspnet ]] && args+=("-p:ContainerBaseImage=$aspnet")
   fi
-  log "$project -> $registry/$(dotnet msbuild "$repo/$project" -getProperty:ContainerRepository)"
+  log "$project -> $registry/$(property ContainerRepository)"
   output=$(dotnet publish "$repo/$project" "${args[@]}" 2>&1) || { tail -n 30 <<<"$output" >&2; exit 1; }
 done

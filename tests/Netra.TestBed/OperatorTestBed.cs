@@ -47,11 +47,12 @@ public class OperatorTestBed : IAsyncDisposable
 
     public KubeletStandIn Kubelet => _kubelet!;
 
-    public async Task InitializeAsync()
+    /// <param name="chartValues">Values over the chart's defaults (YAML), as an installer sets them.</param>
+    public async Task InitializeAsync(string chartValues = "{}")
     {
         _cp = await ControlPlane.StartAsync();
         await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ControlPlane.OperatorNamespace } });
-        foreach (var item in ChartObjects())
+        foreach (var item in ChartObjects(chartValues))
         {
             switch (item)
             {
@@ -108,16 +109,18 @@ public class OperatorTestBed : IAsyncDisposable
 
     /// <summary>
     /// The chart's CRDs and RBAC objects (the Deployment is for a real cluster), its templates rendered with its defaults
-    /// as the docs install it: release netra-operator (whose objects and account are named so) in namespace netra-system.
+    /// (and <paramref name="values"/> over them) as the docs install it: release netra-operator (whose objects and account
+    /// are named so) in namespace netra-system.
     /// </summary>
-    public static IEnumerable<object> ChartObjects()
+    public static IEnumerable<object> ChartObjects(string values = "{}")
     {
         yield return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(
             File.ReadAllText(Path.Combine(ChartFolder, "crds", "testruns.netra.io.yaml")));
         yield return KubernetesYaml.Deserialize<V1CustomResourceDefinition>(
             File.ReadAllText(Path.Combine(ChartFolder, "crds", "testrunschedules.netra.io.yaml")));
         var chart = new Chart(ChartFolder);
-        var rendered = chart.Render(chart.DefaultValues(), ReleaseName, ControlPlane.OperatorNamespace, []);
+        var given = YamlNodes.Load(values)?.AsObject() ?? [];
+        var rendered = chart.Render(Chart.Merge(chart.DefaultValues(), given), ReleaseName, ControlPlane.OperatorNamespace, []);
         foreach (var item in rendered.Where(item => RbacKinds.Contains((string?)item["kind"])))
         {
             // JSON is YAML: the client's loader gives each kind its type.

@@ -9,6 +9,7 @@
 # - aspnet: runtime-deps with this machine's .NET runtime and ASP.NET Core shared framework in /usr/share/dotnet.
 # umoci assembles each layer in an OCI layout; images already in the registry are left as they are.
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 registry=${1:?usage: base-images.sh REGISTRY}
 packages=(libc6 libgcc-s1 libstdc++6 libssl3 zlib1g tzdata ca-certificates)
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
@@ -17,14 +18,13 @@ aspnet=$(ls -d "$dotnet_root"/shared/Microsoft.AspNetCore.App/* | sort -V | tail
 deps_ref=$registry/netra/runtime-deps:bookworm
 aspnet_ref=$registry/netra/aspnet:$(basename "$runtime")
 log() { printf '[base-images] %s\n' "$*" >&2; }
-present() { skopeo inspect --tls-verify=false --raw "docker://$1" >/dev/null 2>&1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 layout=$work/layout
 push() { skopeo copy -q --dest-tls-verify=false "oci:$layout:$1" "docker://$2" >&2; }
 
-if ! present "$deps_ref"; then
+if ! image_present "$deps_ref"; then
   log "$deps_ref: ${packages[*]}"
   (cd "$work" && apt-get download -q "${packages[@]}" >/dev/null 2>&1) || { log "apt-get download ${packages[*]} failed"; exit 1; }
   root=$work/runtime-deps
@@ -46,7 +46,7 @@ if ! present "$deps_ref"; then
   push runtime-deps "$deps_ref"
 fi
 
-if ! present "$aspnet_ref"; then
+if ! image_present "$aspnet_ref"; then
   log "$aspnet_ref: $deps_ref with .NET $(basename "$runtime")"
   skopeo copy -q --src-tls-verify=false "docker://$deps_ref" "oci:$layout:aspnet" >&2
   root=$work/dotnet/usr/share/dotnet

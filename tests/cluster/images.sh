@@ -14,7 +14,7 @@ export DOTNET_CONTAINER_INSECURE_REGISTRIES=$REGISTRY
 mapfile -t bases < <("$here/base-images.sh" "$REGISTRY")
 
 pause=$REGISTRY/netra/pause:3.4.1
-if ! skopeo inspect --tls-verify=false --raw "docker://$pause" >/dev/null 2>&1; then
+if ! image_present "$pause"; then
   log "$pause: $BIN_DIR/pause"
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT

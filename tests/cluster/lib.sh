@@ -26,6 +26,8 @@ SYSCTLS=(net.ipv4.ip_forward net.ipv4.conf.all.route_localnet net.bridge.bridge-
   vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops)
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
+# Whether the plain-HTTP registry holds an image (REF: HOST:PORT/NAME:TAG).
+image_present() { skopeo inspect --tls-verify=false --raw "docker://$1" >/dev/null 2>&1; }
 fail() { printf '[cluster] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # Starts a daemon in its own session (so down.sh can end its whole group), output to logs/NAME.log.

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using k8s;
 
 namespace Netra.Operator.Tests.Cluster;
@@ -13,7 +14,10 @@ namespace Netra.Operator.Tests.Cluster;
 [Trait("Category", "Cluster")]
 public sealed class ImagePullTests(ClusterFixture cluster)
 {
-    private const string Registry = "http://127.0.0.1:5055";
+    /// <summary>The registry the node's containerd pulls ghcr.io from: the mirror tests/cluster/configs.sh gave it.</summary>
+    private static readonly string Registry = Regex.Match(
+        File.ReadAllText(Path.Combine(Netra.TestBed.OneNodeCluster.StateDirectory, "certs.d", "ghcr.io", "hosts.toml")),
+        @"\[host\.""(?<url>http://[^""]+)""\]").Groups["url"].Value;
     private const string ManifestTypes =
         "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, " +
         "application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.list.v2+json";

@@ -17,7 +17,7 @@ public sealed class GateDefinition : ICollectionFixture<GateFixture>
 }
 
 /// <summary>
-/// A control plane prepared as the chart prepares a cluster, plus the gate's two rules for the operator; a tenant's
+/// A control plane prepared as the chart prepares a cluster with the gate on (its two rules for the operator); a tenant's
 /// ServiceAccount allowed TestRuns and TestRunSchedules in <see cref="Team"/> only; and the gate, served with the
 /// operator's account. No operator reconciles here: the tests write the runs' status as the operator would.
 /// </summary>
@@ -25,16 +25,6 @@ public sealed class GateFixture : OperatorTestBed, IAsyncLifetime
 {
     public const string Team = "gate-team";
     public const string Other = "gate-other";
-
-    /// <summary>
-    /// What the gate needs beyond the chart's ClusterRole today: TokenReviews and SubjectAccessReviews. The chart's
-    /// ClusterRole is to carry them (charts/netra-operator/templates/clusterrole.yaml), then this grant goes.
-    /// </summary>
-    public static readonly V1PolicyRule[] GateRules =
-    [
-        new() { ApiGroups = ["authentication.k8s.io"], Resources = ["tokenreviews"], Verbs = ["create"] },
-        new() { ApiGroups = ["authorization.k8s.io"], Resources = ["subjectaccessreviews"], Verbs = ["create"] },
-    ];
 
     private Kubernetes? _operatorClient;
     private GateServer? _gate;
@@ -46,8 +36,7 @@ public sealed class GateFixture : OperatorTestBed, IAsyncLifetime
 
     async Task IAsyncLifetime.InitializeAsync()
     {
-        await InitializeAsync();
-        await GrantGateRulesAsync();
+        await InitializeAsync("gate: {enabled: true}");
         await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Team } });
         await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Other } });
         (await TenantAccount.CreateAsync(Cp, Team, "release-bot")).Dispose();
@@ -164,18 +153,5 @@ public sealed class GateFixture : OperatorTestBed, IAsyncLifetime
         var secrets = await Admin.CoreV1.ListNamespacedSecretAsync(ns, fieldSelector: "type=kubernetes.io/service-account-token");
         var secret = secrets.Items.First(s => s.Metadata.Annotations["kubernetes.io/service-account.name"] == account);
         return System.Text.Encoding.UTF8.GetString(secret.Data["token"]);
-    }
-
-    private async Task GrantGateRulesAsync()
-    {
-        const string name = "netra-operator-gate";
-        await Admin.RbacAuthorizationV1.CreateClusterRoleAsync(
-            new V1ClusterRole { Metadata = new V1ObjectMeta { Name = name }, Rules = GateRules });
-        await Admin.RbacAuthorizationV1.CreateClusterRoleBindingAsync(new V1ClusterRoleBinding
-        {
-            Metadata = new V1ObjectMeta { Name = name },
-            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = name },
-            Subjects = [new Rbacv1Subject { Kind = "User", Name = ControlPlane.OperatorUserName, ApiGroup = "rbac.authorization.k8s.io" }],
-        });
     }
 }
