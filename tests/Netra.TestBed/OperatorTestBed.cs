@@ -47,8 +47,10 @@ public class OperatorTestBed : IAsyncDisposable
 
     public KubeletStandIn Kubelet => _kubelet!;
 
+    public Task InitializeAsync() => InitializeAsync("{}");
+
     /// <param name="chartValues">Values over the chart's defaults (YAML), as an installer sets them.</param>
-    public async Task InitializeAsync(string chartValues = "{}")
+    public async Task InitializeAsync(string chartValues)
     {
         _cp = await ControlPlane.StartAsync();
         await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ControlPlane.OperatorNamespace } });
