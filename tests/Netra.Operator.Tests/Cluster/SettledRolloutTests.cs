@@ -19,7 +19,7 @@ namespace Netra.Operator.Tests.Cluster;
 /// </summary>
 [Collection(ClusterDefinition.Name)]
 [Trait("Category", "Cluster")]
-public sealed class SettledRolloutTests(ClusterFixture cluster)
+public sealed class SettledRolloutTests(ClusterFixture cluster, Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Ns = ClusterFixture.ServicesNamespace;
     private const string Backend = "netra-backend";
@@ -44,11 +44,14 @@ public sealed class SettledRolloutTests(ClusterFixture cluster)
                     await KillLeaderAsync();
                 }
 
+                var rolledOut = DateTimeOffset.UtcNow;
                 await RollOutAsync(rollout);
                 var run = await WaitForRunAsync(rollout);
                 var verified = Assert.Single(VerifiedWorkloads.Of(run));
                 revisions.Add(verified.Revision);
-                await AssertVerdictWithinAsync(run);
+                var verdictAfter = await AssertVerdictWithinAsync(run);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"rollout {rollout}: {run.Metadata.Name} finished {(FinishedAt(run) - rolledOut).TotalSeconds:0} s after the patch, verdict after {verdictAfter.TotalSeconds:0.0} s"));
                 await AssertAnsweredByCurrentPodsAsync(run);
             }
 
@@ -126,9 +129,9 @@ public sealed class SettledRolloutTests(ClusterFixture cluster)
     }
 
     /// <summary>From the time the run's Finished condition was written (whole seconds, so at most a second early) to the annotation.</summary>
-    private async Task AssertVerdictWithinAsync(TestRun run)
+    private async Task<TimeSpan> AssertVerdictWithinAsync(TestRun run)
     {
-        var finishedAt = run.Status!.Conditions.Find(ConditionTypes.Finished)!.LastTransitionTime;
+        var finishedAt = FinishedAt(run);
         string? verdict = null;
         await Eventually.WaitUntilAsync(
             async () => (verdict = Annotation(await cluster.Admin.AppsV1.ReadNamespacedDeploymentAsync(Backend, Ns))) is { } value
@@ -137,6 +140,7 @@ public sealed class SettledRolloutTests(ClusterFixture cluster)
         var written = DateTimeOffset.UtcNow;
         Assert.True(written - finishedAt <= VerdictWithin + TimeSpan.FromSeconds(1),
             $"{verdict} seen {(written - finishedAt).TotalSeconds:0.0} s after {run.Metadata.Name} finished");
+        return written - finishedAt;
 
         static string? Annotation(V1Deployment deployment) =>
             deployment.Metadata.Annotations?.TryGetValue(VerdictWriteback.Annotation, out var value) == true ? value : null;
@@ -160,6 +164,8 @@ public sealed class SettledRolloutTests(ClusterFixture cluster)
             && set.Metadata.Annotations?[VerdictWriteback.DeploymentRevisionAnnotation] == revision);
         Assert.All(answered, pod => Assert.StartsWith(current.Metadata.Name + "-", pod, StringComparison.Ordinal));
     }
+
+    private static DateTimeOffset FinishedAt(TestRun run) => run.Status!.Conditions.Find(ConditionTypes.Finished)!.LastTransitionTime;
 
     private async Task<string> CurrentRevisionAsync() =>
         (await cluster.Admin.AppsV1.ReadNamespacedDeploymentAsync(Backend, Ns)).Metadata.Annotations[VerdictWriteback.DeploymentRevisionAnnotation];
