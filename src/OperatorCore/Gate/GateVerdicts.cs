@@ -29,8 +29,11 @@ public static class GateVerdicts
             Phase = phase,
             Revision = run.Spec.Revision,
             FailedScenarios = verdict == Verdicts.Failed
-                ? [.. (status?.Scenarios ?? []).Where(s => s.Result == ScenarioResults.Failed).Select(s => s.Name)]
+                ? [.. (status?.Scenarios ?? []).Where(s => s is { Result: ScenarioResults.Failed, Quarantined: not true }).Select(s => s.Name)]
                 : [],
+            QuarantinedScenarios = verdict == Verdicts.InProgress
+                ? []
+                : [.. (status?.Scenarios ?? []).Where(s => s is { Result: ScenarioResults.Failed, Quarantined: true }).Select(s => s.Name)],
             Message = status?.Conditions.Find(condition)?.Message ?? string.Empty,
             Report = reportUrl is null
                 ? $"netra-operator results {name} -n {ns}"
