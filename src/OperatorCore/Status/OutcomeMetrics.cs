@@ -5,8 +5,9 @@ namespace Netra.Operator.Core.Status;
 
 /// <summary>
 /// What runs ended with, on /metrics, to alert on and chart: runs by namespace, phase and reason, cases by namespace,
-/// scenario and result, scenarios by namespace, scenario and outcome (<see cref="Outcome"/>), run and scenario durations. Counted once, when the operator writes a run's final status. Every
-/// label takes a bounded set of values: the cluster's namespaces, the fixed phases, reasons, scenarios and results.
+/// scenario and result, scenarios by namespace, scenario and outcome (<see cref="Outcome"/>), run and scenario
+/// durations. Counted once, when the operator writes a run's final status. Every label takes a bounded set of values:
+/// the cluster's namespaces, the fixed phases, reasons, scenarios, results and outcomes.
 /// </summary>
 public sealed class OutcomeMetrics
 {

@@ -59,7 +59,8 @@ public static class RunMessages
 
         if (quarantine?.Expired is { Count: > 0 } expired)
         {
-            var entries = expired.Select(e => $"{e.Scenario} (until {e.Until!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)})");
+            var entries = expired.Select(e =>
+                $"{e.Scenario} (until {e.Until!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)})");
             message += $" Expired quarantine ignored: {string.Join(", ", entries)}.";
         }
 

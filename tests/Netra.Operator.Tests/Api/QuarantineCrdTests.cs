@@ -6,9 +6,9 @@ namespace Netra.Operator.Tests.Api;
 /// <summary>The TestRun CRD bounds spec.quarantine as the API server should enforce it, and knows the Flaky result.</summary>
 public sealed class QuarantineCrdTests
 {
-    private static readonly JsonObject Schema = YamlNodes.Load(
-        File.ReadAllText(Path.Combine(Repository.Root, "crds", "testruns.netra.io.yaml")))!["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!
-        .AsObject();
+    private static readonly JsonObject Schema =
+        YamlNodes.Load(File.ReadAllText(Path.Combine(Repository.Root, "crds", "testruns.netra.io.yaml")))!
+            ["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!.AsObject();
 
     [Fact]
     public void Quarantine_is_at_most_ten_entries_of_a_known_scenario_a_date_time_and_a_short_reason()
@@ -20,7 +20,8 @@ public sealed class QuarantineCrdTests
         Assert.Equal(10, (double?)quarantine["maxItems"]);
         Assert.Equal(["scenario", "until"], entry["required"]!.AsArray().Select(n => (string)n!));
         Assert.Equal(ScenarioNames.All, entry["properties"]!["scenario"]!["enum"]!.AsArray().Select(n => (string)n!));
-        Assert.Equal(("string", "date-time"), ((string?)entry["properties"]!["until"]!["type"], (string?)entry["properties"]!["until"]!["format"]));
+        var until = entry["properties"]!["until"]!;
+        Assert.Equal(("string", "date-time"), ((string?)until["type"], (string?)until["format"]));
         Assert.Equal(256, (double?)entry["properties"]!["reason"]!["maxLength"]);
     }
 

@@ -2,6 +2,7 @@ using k8s.Models;
 using Netra.Operator.Cli;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.TestRuns;
+using Spectre.Console;
 
 namespace Netra.Operator.Tests.Cli;
 
@@ -114,9 +115,9 @@ public sealed class RunProgressTests
     public void The_verdict_table_says_flaky_and_quarantined()
     {
         var text = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new Spectre.Console.AnsiConsoleOutput(text), Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
         });
         console.Profile.Width = 200;
         var status = Status(Phases.Succeeded, Ended, scenarios:
@@ -124,8 +125,11 @@ public sealed class RunProgressTests
 
         RunVerdict.Write(console, status);
 
-        var rows = text.ToString().Split('\n').Where(l => l.Contains(" ms ", StringComparison.Ordinal)).Select(l => l.Split('│', StringSplitOptions.TrimEntries));
-        Assert.Equal([("thread-management", "Flaky"), ("auth-service-independence", "Failed (quarantined)")], rows.Select(r => (r[1], r[2])));
+        var rows = text.ToString().Split('\n')
+            .Where(l => l.Contains(" ms ", StringComparison.Ordinal))
+            .Select(l => l.Split('│', StringSplitOptions.TrimEntries));
+        Assert.Equal(
+            [("thread-management", "Flaky"), ("auth-service-independence", "Failed (quarantined)")], rows.Select(r => (r[1], r[2])));
     }
 
     [Fact]

@@ -84,7 +84,8 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
 
         var scenario = Assert.Single(run.Status!.Scenarios);
         Assert.Equal((ScenarioResults.Flaky, 2), (scenario.Result, scenario.Attempts));
-        Assert.Contains("Flaky (passed on a retry): thread-management.", run.Status.Conditions.Single(c => c.Type == ConditionTypes.Finished).Message, StringComparison.Ordinal);
+        var finished = run.Status.Conditions.Single(c => c.Type == ConditionTypes.Finished).Message;
+        Assert.Contains("Flaky (passed on a retry): thread-management.", finished, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +111,8 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
 
         var scenario = Assert.Single(run.Status!.Scenarios);
         Assert.Equal((ScenarioResults.Failed, true, 2), (scenario.Result, scenario.Quarantined, scenario.Attempts));
-        Assert.Contains("Failed but quarantined: thread-management.", run.Status.Conditions.Single(c => c.Type == ConditionTypes.Finished).Message, StringComparison.Ordinal);
+        var finished = run.Status.Conditions.Single(c => c.Type == ConditionTypes.Finished).Message;
+        Assert.Contains("Failed but quarantined: thread-management.", finished, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,8 +53,8 @@ public sealed class FlakinessTests
     [Fact]
     public void A_run_records_its_flaky_scenarios_as_passed_and_as_flaky()
     {
-        var run = Schedules.Run("smoke-1", Phases.Succeeded, Schedules.Created,
-            ("thread-management", ScenarioResults.Flaky), ("auth-websocket-handshake", ScenarioResults.Passed), ("agent-lifecycle-events", ScenarioResults.Failed));
+        var run = Schedules.Run("smoke-1", Phases.Succeeded, Schedules.Created, ("thread-management", ScenarioResults.Flaky),
+            ("auth-websocket-handshake", ScenarioResults.Passed), ("agent-lifecycle-events", ScenarioResults.Failed));
 
         var recorded = Assert.Single(ResultsStage.Record([], [run]));
 

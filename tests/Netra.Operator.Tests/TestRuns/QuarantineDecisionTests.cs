@@ -18,12 +18,15 @@ public sealed class QuarantineDecisionTests
     public static TheoryData<string, string?[], (int Passed, int Failed)[], string, string, string[]> Cases() => new()
     {
         // situation, quarantine (scenario@offset from now in seconds), counts per scenario, phase, results, message parts
-        { "no quarantine, one failure", [], [(10, 1), (3, 0)], Phases.Failed, "Failed Passed", ["First failure: thread-management/some-case"] },
-        { "active, failing", [$"{Tm}@60"], [(10, 1), (3, 0)], Phases.Succeeded, "Failed(q) Passed", ["Failed but quarantined: thread-management."] },
+        { "no quarantine, one failure", [], [(10, 1), (3, 0)], Phases.Failed, "Failed Passed",
+            ["First failure: thread-management/some-case"] },
+        { "active, failing", [$"{Tm}@60"], [(10, 1), (3, 0)], Phases.Succeeded, "Failed(q) Passed",
+            ["Failed but quarantined: thread-management."] },
         { "active, passing", [$"{Tm}@60"], [(11, 0), (3, 0)], Phases.Succeeded, "Passed(q) Passed", ["0 skipped.", "!quarantined"] },
         { "expired, failing", [$"{Tm}@-60"], [(10, 1), (3, 0)], Phases.Failed, "Failed Passed",
             ["Expired quarantine ignored: thread-management (until 2026-11-24T11:59:30Z)."] },
-        { "until now is expired", [$"{Tm}@0"], [(10, 1), (3, 0)], Phases.Failed, "Failed Passed", ["Expired quarantine ignored: thread-management"] },
+        { "until now is expired", [$"{Tm}@0"], [(10, 1), (3, 0)], Phases.Failed, "Failed Passed",
+            ["Expired quarantine ignored: thread-management"] },
         { "expired beside an active entry for the same scenario", [$"{Tm}@-60", $"{Tm}@60"], [(10, 1), (3, 0)], Phases.Succeeded,
             "Failed(q) Passed", ["!Expired"] },
         { "mixed with a failure not quarantined", [$"{Tm}@60"], [(10, 1), (2, 1)], Phases.Failed, "Failed(q) Failed",
@@ -42,14 +45,16 @@ public sealed class QuarantineDecisionTests
             r.Spec.Quarantine = [.. quarantine.Select(Entry)];
             r.Status = Runs.Started(Phases.Probing);
         });
-        var probes = counts.Select((c, index) => Runs.Probe(run, 1, index, JobProgress.Succeeded, Runs.Message((run.Spec.Scenarios![index], c.Passed, c.Failed))));
+        var probes = counts.Select((c, index) =>
+            Runs.Probe(run, 1, index, JobProgress.Succeeded, Runs.Message((run.Spec.Scenarios![index], c.Passed, c.Failed))));
 
         var status = TestRunDecider.Decide(Runs.Observe(run, probes: [.. probes]), Settings, Now).Status!;
 
         Assert.True(phase == status.Phase, $"{situation}: {status.Phase}");
         Assert.Equal(results, string.Join(" ", status.Scenarios.Select(s => s.Result + (s.Quarantined == true ? "(q)" : ""))));
         var said = status.Conditions.Find(ConditionTypes.Finished)!.Message;
-        Assert.All(message, part => Assert.True(part.StartsWith('!') ? !said.Contains(part[1..]) : said.Contains(part), $"{situation}: {said}"));
+        Assert.All(message, part =>
+            Assert.True(part.StartsWith('!') ? !said.Contains(part[1..]) : said.Contains(part), $"{situation}: {said}"));
     }
 
     [Fact]
@@ -66,7 +71,9 @@ public sealed class QuarantineDecisionTests
         var status = TestRunDecider.Decide(observation, Settings, Now).Status!;
 
         Assert.Equal(Phases.Succeeded, status.Phase);
-        Assert.Equal([(Tm, ScenarioResults.Flaky, 2), (Ais, ScenarioResults.Passed, 1)], status.Scenarios.Select(s => (s.Name, s.Result, s.Attempts)));
+        Assert.Equal(
+            [(Tm, ScenarioResults.Flaky, 2), (Ais, ScenarioResults.Passed, 1)],
+            status.Scenarios.Select(s => (s.Name, s.Result, s.Attempts)));
         Assert.Equal(
             "14 of 14 cases passed, 0 failed, 0 errors, 0 skipped. Flaky (passed on a retry): thread-management.",
             status.Conditions.Find(ConditionTypes.Finished)!.Message);

@@ -188,7 +188,9 @@ public sealed record ScenarioStatus
     [JsonPropertyName("attempts")]
     public int Attempts { get; init; } = 1;
 
-    /// <summary>True when an entry of spec.quarantine still in force as the run finished names it: its failure does not fail the run.</summary>
+    /// <summary>
+    /// True when an entry of spec.quarantine still in force as the run finished names it: its failure does not fail the run.
+    /// </summary>
     [JsonPropertyName("quarantined")]
     public bool? Quarantined { get; init; }
 
