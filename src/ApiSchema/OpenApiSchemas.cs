@@ -115,6 +115,9 @@ public sealed class OpenApiSchemas(XmlDocs docs)
                 case AllowedValuesAttribute allowed:
                     schema["enum"] = ToNode(allowed.Values);
                     break;
+                case AllowedValuesOfAttribute allowed:
+                    schema["enum"] = ToNode(ValueOf(allowed.Holder, allowed.Member));
+                    break;
                 case AllowedItemsAttribute allowed:
                     schema["items"]!["enum"] = ToNode(allowed.Holder is null ? allowed.Values : ValueOf(allowed.Holder, allowed.Member!));
                     break;

@@ -252,6 +252,25 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void A_flaky_case_of_the_operators_results_passes_in_junit_with_its_earlier_failure_as_a_flakyFailure()
+    {
+        var firstAttempt = JsonReport.From(new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.Zero,
+            [ScenarioOf(Case("c", CaseOutcome.Failed, "expected 200, got 503"))])).Scenarios.Single();
+        var document = JsonReport.From(new RunReport(DateTimeOffset.UnixEpoch, TimeSpan.Zero, [ScenarioOf(Case("c", CaseOutcome.Passed))]))
+            with { Retried = [new JsonReport.RetriedScenario(1, firstAttempt)] };
+        var report = JsonReport.Parse(JsonSerializer.Serialize(document, ProbeJson.Options), "results");
+
+        var xml = System.Xml.Linq.XDocument.Parse(JUnitReport.From(report).ToString());
+
+        var suite = xml.Root!.Elements("testsuite").Single();
+        var testCase = suite.Elements("testcase").Single();
+        Assert.Equal(("0", "0"), ((string?)suite.Attribute("failures"), (string?)suite.Attribute("errors")));
+        Assert.Empty(testCase.Elements("failure"));
+        Assert.Equal("attempt 1: expected 200, got 503", (string?)testCase.Elements("flakyFailure").Single().Attribute("message"));
+        Assert.Equal("expected 200, got 503", testCase.Element("flakyFailure")!.Element("stackTrace")!.Value);
+    }
+
+    [Fact]
     public void A_scenario_that_never_ran_lists_every_case_as_an_error_saying_why()
     {
         var scenario = ScenarioCatalog.NeverRan(Scenario, "stopped by SIGINT");

@@ -59,13 +59,14 @@ public static class RunProgress
             CultureInfo.InvariantCulture,
             $"{scenario.Passed} passed, {scenario.Failed} failed, {scenario.Errors} errors, {scenario.Skipped} skipped, "
             + $"{scenario.Attempts} attempt(s), {scenario.DurationMs} ms");
-        var line = $"{Badge(scenario.Result)} {Markup.Escape(scenario.Name)} [grey]{counts}[/]";
+        var quarantined = scenario.Quarantined == true ? " (quarantined)" : string.Empty;
+        var line = $"{Badge(scenario.Result)} {Markup.Escape(scenario.Name)}{quarantined} [grey]{counts}[/]";
         return scenario.Failures is [{ Message: { Length: > 0 } first }, ..]
             ? line + $"\n       [grey]{Markup.Escape(first)}[/]"
             : line;
     }
 
-    private static string Badge(string result) => ConsoleReporter.Badge(result switch
+    private static string Badge(string result) => result == ScenarioResults.Flaky ? "[yellow]FLAKY[/]" : ConsoleReporter.Badge(result switch
     {
         ScenarioResults.Passed => CaseOutcome.Passed,
         ScenarioResults.Failed => CaseOutcome.Failed,

@@ -31,7 +31,7 @@ public static class RunVerdict
             {
                 table.AddRow(
                     scenario.Name,
-                    Colored(scenario.Result),
+                    Colored(scenario),
                     Number(scenario.Passed),
                     Number(scenario.Failed),
                     Number(scenario.Errors),
@@ -57,11 +57,13 @@ public static class RunVerdict
             : $"[red]{status.Phase ?? "Unknown"} ({finished?.Reason ?? "Unknown"})[/]{duration}: {message}";
     }
 
-    private static string Colored(string result) => result switch
+    private static string Colored(ScenarioStatus scenario) => scenario switch
     {
-        ScenarioResults.Passed => "[green]Passed[/]",
-        ScenarioResults.Failed => "[red]Failed[/]",
-        _ => result,
+        { Result: ScenarioResults.Passed } => "[green]Passed[/]",
+        { Result: ScenarioResults.Flaky } => "[yellow]Flaky[/]",
+        { Result: ScenarioResults.Failed, Quarantined: true } => "[yellow]Failed (quarantined)[/]",
+        { Result: ScenarioResults.Failed } => "[red]Failed[/]",
+        _ => scenario.Result,
     };
 
     private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);

@@ -40,6 +40,13 @@ public sealed record GateVerdict
     [JsonPropertyName("failed_scenarios")]
     public IReadOnlyList<string> FailedScenarios { get; init; } = [];
 
+    /// <summary>
+    /// Scenarios of a finished run that failed but were quarantined (<c>spec.quarantine</c>): they did not fail it, and
+    /// are not in <see cref="FailedScenarios"/>.
+    /// </summary>
+    [JsonPropertyName("quarantined_scenarios")]
+    public IReadOnlyList<string> QuarantinedScenarios { get; init; } = [];
+
     /// <summary>The run's Finished (or, while it runs, Ready) condition message.</summary>
     [JsonPropertyName("message")]
     public string Message { get; init; } = string.Empty;

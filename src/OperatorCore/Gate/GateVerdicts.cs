@@ -28,9 +28,8 @@ public static class GateVerdicts
             Name = name,
             Phase = phase,
             Revision = run.Spec.Revision,
-            FailedScenarios = verdict == Verdicts.Failed
-                ? [.. (status?.Scenarios ?? []).Where(s => s.Result == ScenarioResults.Failed).Select(s => s.Name)]
-                : [],
+            FailedScenarios = verdict == Verdicts.Failed ? FailedNames(status, quarantined: false) : [],
+            QuarantinedScenarios = verdict == Verdicts.InProgress ? [] : FailedNames(status, quarantined: true),
             Message = status?.Conditions.Find(condition)?.Message ?? string.Empty,
             Report = reportUrl is null
                 ? $"netra-operator results {name} -n {ns}"
@@ -38,6 +37,11 @@ public static class GateVerdicts
                     .Replace("{name}", Uri.EscapeDataString(name), StringComparison.Ordinal),
         };
     }
+
+    private static IReadOnlyList<string> FailedNames(TestRunStatus? status, bool quarantined) =>
+        [.. (status?.Scenarios ?? [])
+            .Where(s => s.Result == ScenarioResults.Failed && (s.Quarantined == true) == quarantined)
+            .Select(s => s.Name)];
 
     /// <summary>A schedule that has not started a run for <paramref name="revision"/> yet: in progress, not failed.</summary>
     public static GateVerdict NotStarted(string ns, string schedule, string? revision) => new()

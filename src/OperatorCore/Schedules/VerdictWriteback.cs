@@ -44,7 +44,8 @@ public static class VerdictWriteback
             return null;
         }
 
-        var failed = run.Status?.Scenarios.Where(s => s.Result == ScenarioResults.Failed).Select(s => s.Name).ToList() ?? [];
+        var failed = run.Status?.Scenarios
+            .Where(s => s is { Result: ScenarioResults.Failed, Quarantined: not true }).Select(s => s.Name).ToList() ?? [];
         var message = passed
             ? $"TestRun {run.Metadata.Name} passed at revision {revision}."
             : $"TestRun {run.Metadata.Name} failed at revision {revision}"

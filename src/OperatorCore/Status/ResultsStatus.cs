@@ -25,25 +25,35 @@ public static class ResultsStatus
         };
     }
 
-    public static IReadOnlyList<ScenarioStatus> Scenarios(IEnumerable<ScenarioOutcome> outcomes) =>
+    /// <param name="quarantine">Marks the scenarios it excuses <see cref="ScenarioStatus.Quarantined"/>; none when null.</param>
+    public static IReadOnlyList<ScenarioStatus> Scenarios(IEnumerable<ScenarioOutcome> outcomes, Quarantine? quarantine = null) =>
         [.. outcomes.Select(o => new ScenarioStatus
         {
             Name = o.Name,
-            Result = !o.Ran ? ScenarioResults.NotRun
-                : !o.Succeeded ? ScenarioResults.Failed
-                : o.Passed == 0 ? ScenarioResults.Skipped
-                : ScenarioResults.Passed,
+            Result = Result(o),
             Passed = o.Passed,
             Failed = o.Failed,
             Errors = o.Errors,
             Skipped = o.Skipped,
             DurationMs = o.DurationMs,
             Attempts = o.Attempts,
+            Quarantined = quarantine?.Excuses(o.Name) == true ? true : null,
             Failures =
             [
                 .. o.FailedCases.Take(MaxFailuresPerScenario).Select(f => new CaseFailure { Id = f.Id, Message = Shorten(f.Message) }),
             ],
         })];
+
+    /// <summary>
+    /// A scenario's result from its last attempt: one that passed after an earlier attempt (a scenario is retried only
+    /// when it failed) is Flaky.
+    /// </summary>
+    public static string Result(ScenarioOutcome outcome) =>
+        !outcome.Ran ? ScenarioResults.NotRun
+        : !outcome.Succeeded ? ScenarioResults.Failed
+        : outcome.Passed == 0 ? ScenarioResults.Skipped
+        : outcome.Attempts > 1 ? ScenarioResults.Flaky
+        : ScenarioResults.Passed;
 
     /// <summary>
     /// Why a scenario has no report of its cases, as its status says: its first failure's message (its pod ended

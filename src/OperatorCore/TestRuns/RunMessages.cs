@@ -1,3 +1,4 @@
+using System.Globalization;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Status;
 
@@ -38,10 +39,31 @@ public static class RunMessages
         return retrying.Count > 0 ? $"{message} Retrying {string.Join(", ", retrying)}." : message;
     }
 
-    /// <summary>The cases counted, and the first failure.</summary>
-    public static string Outcome(TestSummary summary, IReadOnlyList<ScenarioOutcome> outcomes)
+    /// <summary>
+    /// The cases counted; the scenarios that passed only on a retry; with a quarantine, the quarantined scenarios that
+    /// failed and the entries that expired; then the first failure.
+    /// </summary>
+    public static string Outcome(TestSummary summary, IReadOnlyList<ScenarioOutcome> outcomes, Quarantine? quarantine = null)
     {
         var message = $"{summary.Passed} of {summary.Total} cases passed, {summary.Failed} failed, {summary.Errors} errors, {summary.Skipped} skipped.";
+        var flaky = outcomes.Where(o => ResultsStatus.Result(o) == ScenarioResults.Flaky).Select(o => o.Name).ToList();
+        if (flaky.Count > 0)
+        {
+            message += $" Flaky (passed on a retry): {string.Join(", ", flaky)}.";
+        }
+
+        if (quarantine?.ExcusedFailures(outcomes) is { Count: > 0 } excused)
+        {
+            message += $" Failed but quarantined: {string.Join(", ", excused)}.";
+        }
+
+        if (quarantine?.Expired is { Count: > 0 } expired)
+        {
+            var entries = expired.Select(e =>
+                $"{e.Scenario} (until {e.Until!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)})");
+            message += $" Expired quarantine ignored: {string.Join(", ", entries)}.";
+        }
+
         var firstFailure = outcomes.SelectMany(o => o.FailedCases).FirstOrDefault();
         return firstFailure is null ? message : $"{message} First failure: {firstFailure.Id}: {firstFailure.Message}";
     }

@@ -38,13 +38,18 @@ public static class RunStatuses
         };
     }
 
-    /// <summary>Every scenario done: Succeeded only when no case failed or erred and at least one passed.</summary>
+    /// <summary>
+    /// Every scenario done: Succeeded only when every scenario that failed is quarantined (<see cref="Quarantine"/>, as
+    /// <c>spec.quarantine</c> stands at <paramref name="now"/>) and a case passed or a quarantined scenario failed.
+    /// </summary>
     public static TestRunStatus Completed(
         TestRun run, IReadOnlyList<ScenarioOutcome> outcomes, EnvironmentStatus environment, DateTimeOffset now)
     {
         var summary = ResultsStatus.Summarize(outcomes);
-        var succeeded = summary.Failed == 0 && summary.Errors == 0 && summary.Passed > 0;
-        return Ended(run, succeeded ? null : Reasons.TestsFailed, RunMessages.Outcome(summary, outcomes), now, environment, outcomes);
+        var quarantine = Quarantine.At(run.Spec.Quarantine ?? [], now);
+        var succeeded = !quarantine.FailsRun(outcomes) && (summary.Passed > 0 || quarantine.ExcusedFailures(outcomes).Count > 0);
+        var message = RunMessages.Outcome(summary, outcomes, quarantine);
+        return Ended(run, succeeded ? null : Reasons.TestsFailed, message, now, environment, outcomes, quarantine);
     }
 
     /// <summary>Ended before its scenarios were done: what finished is kept, the others listed as not run.</summary>
@@ -98,7 +103,8 @@ public static class RunStatuses
         string message,
         DateTimeOffset now,
         EnvironmentStatus environment,
-        IReadOnlyList<ScenarioOutcome>? outcomes)
+        IReadOnlyList<ScenarioOutcome>? outcomes,
+        Quarantine? quarantine = null)
     {
         var current = Current(run);
         var generation = Generation(run, current);
@@ -115,7 +121,7 @@ public static class RunStatuses
             Duration = GoDuration.Format(now - started),
             Environment = environment,
             Summary = outcomes is null ? current.Summary : ResultsStatus.Summarize(outcomes),
-            Scenarios = outcomes is null ? current.Scenarios : ResultsStatus.Scenarios(outcomes),
+            Scenarios = outcomes is null ? current.Scenarios : ResultsStatus.Scenarios(outcomes, quarantine),
         };
     }
 

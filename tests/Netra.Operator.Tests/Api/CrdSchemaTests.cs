@@ -52,6 +52,7 @@ public sealed class CrdSchemaTests
     [InlineData("atLeastZero", """{"type":"integer","minimum":0}""")]
     [InlineData("name", """{"type":"string","minLength":1,"maxLength":253}""")]
     [InlineData("word", """{"type":"string","enum":["a","True"],"pattern":"^[a-zA-Z]+$"}""")]
+    [InlineData("picked", """{"type":"string","enum":["p","q"]}""")]
     [InlineData("tags", """{"type":"array","minItems":1,"maxItems":4,"x-kubernetes-list-type":"set","items":{"type":"string","enum":["x","y"]}}""")]
     [InlineData("listed", """{"type":"array","default":["p","q"],"items":{"type":"string"}}""")]
     [InlineData("keyed", """{"type":"array","x-kubernetes-list-type":"map","x-kubernetes-list-map-keys":["type"],"items":{"type":"object","required":["type"],"properties":{"type":{"type":"string"}}}}""")]
@@ -97,6 +98,9 @@ public sealed class CrdSchemaTests
         [RegularExpression("^[a-zA-Z]+$")]
         [AllowedValues("a", "True")]
         public string? Word { get; set; }
+
+        [AllowedValuesOf(typeof(Sample), nameof(Defaults))]
+        public string? Picked { get; set; }
 
         [MinItems(1)]
         [MaxItems(4)]

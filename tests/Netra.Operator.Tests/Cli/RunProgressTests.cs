@@ -2,6 +2,7 @@ using k8s.Models;
 using Netra.Operator.Cli;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.TestRuns;
+using Spectre.Console;
 
 namespace Netra.Operator.Tests.Cli;
 
@@ -70,6 +71,20 @@ public sealed class RunProgressTests
             Run(Status(Phases.Probing, Probing, scenarios: [FailedScenario, PassedScenario])),
             ["[green]PASS [/] thread-management [grey]10 passed, 0 failed, 0 errors, 0 skipped, 1 attempt(s), 0 ms[/]"]
         },
+        {
+            "a flaky scenario and a quarantined failure",
+            null,
+            Run(Status(Phases.Succeeded, Ended, scenarios:
+            [
+                PassedScenario with { Result = ScenarioResults.Flaky, Attempts = 2 },
+                FailedScenario with { Quarantined = true, Failures = [] },
+            ])),
+            [
+                "[yellow]FLAKY[/] thread-management [grey]10 passed, 0 failed, 0 errors, 0 skipped, 2 attempt(s), 0 ms[/]",
+                "[red]FAIL [/] auth-service-independence (quarantined) [grey]0 passed, 0 failed, 3 errors, 0 skipped, 1 attempt(s), 12 ms[/]",
+                $"[grey]{Ended}[/]",
+            ]
+        },
         { "the previous run's status (re-run asked for)", null, Run(Status(Phases.Failed, Ended, rerun: "1"), rerun: "2"), [] },
         { "the previous generation's status", null, Run(Status(Phases.Failed, Ended, generation: 1), generation: 2), [] },
         { "a message with markup characters", null, Run(Status(Phases.Probing, "[x]")), ["[grey][[x]][/]"] },
@@ -95,6 +110,27 @@ public sealed class RunProgressTests
     [MemberData(nameof(Ends))]
     public void Following_stops_once_the_run_asked_for_is_over(string what, TestRun run, bool over) =>
         Assert.True(over == RunProgress.IsOver(run), what);
+
+    [Fact]
+    public void The_verdict_table_says_flaky_and_quarantined()
+    {
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 200;
+        var status = Status(Phases.Succeeded, Ended, scenarios:
+            [PassedScenario with { Result = ScenarioResults.Flaky, Attempts = 2 }, FailedScenario with { Quarantined = true }]);
+
+        RunVerdict.Write(console, status);
+
+        var rows = text.ToString().Split('\n')
+            .Where(l => l.Contains(" ms ", StringComparison.Ordinal))
+            .Select(l => l.Split('│', StringSplitOptions.TrimEntries));
+        Assert.Equal(
+            [("thread-management", "Flaky"), ("auth-service-independence", "Failed (quarantined)")], rows.Select(r => (r[1], r[2])));
+    }
 
     [Fact]
     public void What_a_run_was_doing_names_its_phase_and_message_or_that_it_has_not_started()

@@ -58,6 +58,20 @@ public sealed class GateVerdictsTests
         Assert.Equal("https://ci.example/netra/team/smoke", linked.Report);
     }
 
+    [Theory]
+    [InlineData(Phases.Succeeded, "", "thread-management")]
+    [InlineData(Phases.Failed, "auth-token-refresh", "thread-management")]
+    public void Quarantined_failures_are_listed_apart_from_the_failed_scenarios(string phase, string failed, string quarantined)
+    {
+        var status = Status(phase, ("thread-management", ScenarioResults.Failed), ("auth-service-independence", ScenarioResults.Flaky),
+            ("auth-token-refresh", phase == Phases.Failed ? ScenarioResults.Failed : ScenarioResults.Passed));
+        var run = Run(status with { Scenarios = [status.Scenarios[0] with { Quarantined = true }, .. status.Scenarios.Skip(1)] });
+
+        var answer = GateVerdicts.Of(run, reportUrl: null);
+
+        Assert.Equal((failed, quarantined), (string.Join(',', answer.FailedScenarios), string.Join(',', answer.QuarantinedScenarios)));
+    }
+
     [Fact]
     public void A_schedule_without_a_run_for_the_revision_is_in_progress_not_failed()
     {

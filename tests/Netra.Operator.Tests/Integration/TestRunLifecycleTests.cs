@@ -67,6 +67,55 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
     }
 
     [Fact]
+    public async Task A_scenario_that_fails_then_passes_on_its_retry_is_flaky_and_the_run_succeeds()
+    {
+        var ns = await Bed.CreateNamespaceAsync("flaky");
+        await Bed.CreateRunAsync(ns, $$"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: flaky}
+            spec:
+              scenarios: [thread-management]
+              retries: 1
+              probe: {image: "ghcr.io/netra/netra-probes:{{KubeletStandIn.FailsFirstAttemptMarker}}"}
+            """);
+
+        var run = await Bed.WaitForPhaseAsync(ns, "flaky", Phases.Succeeded);
+
+        var scenario = Assert.Single(run.Status!.Scenarios);
+        Assert.Equal((ScenarioResults.Flaky, 2), (scenario.Result, scenario.Attempts));
+        var finished = run.Status.Conditions.Single(c => c.Type == ConditionTypes.Finished).Message;
+        Assert.Contains("Flaky (passed on a retry): thread-management.", finished, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_quarantined_scenario_that_fails_after_its_retry_does_not_fail_the_run()
+    {
+        var ns = await Bed.CreateNamespaceAsync("quarantined");
+        await Bed.CreateRunAsync(ns, $$"""
+            apiVersion: netra.io/v1alpha1
+            kind: TestRun
+            metadata: {name: quarantined}
+            spec:
+              scenarios: [thread-management]
+              retries: 1
+              quarantine: [{scenario: thread-management, until: "2999-01-01T00:00:00Z", reason: "frames too small, tracked in #1"}]
+              environment:
+                charts:
+                  backend:
+                    values:
+                      config: {Backend__MaxFrameBytes: "16"}
+            """);
+
+        var run = await Bed.WaitForPhaseAsync(ns, "quarantined", Phases.Succeeded);
+
+        var scenario = Assert.Single(run.Status!.Scenarios);
+        Assert.Equal((ScenarioResults.Failed, true, 2), (scenario.Result, scenario.Quarantined, scenario.Attempts));
+        var finished = run.Status.Conditions.Single(c => c.Type == ConditionTypes.Finished).Message;
+        Assert.Contains("Failed but quarantined: thread-management.", finished, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_service_feature_turned_off_through_chart_values_fails_the_run_after_its_retry_and_OnSuccess_keeps_the_namespace_until_the_run_is_deleted()
     {
         var ns = await Bed.CreateNamespaceAsync("failing");

@@ -40,6 +40,20 @@ public sealed class TestRunManifestTests
         Assert.True((bool)values["fault"]!["enabled"]!);
     }
 
+    [Fact]
+    public void Reads_a_quarantine_with_its_date_time()
+    {
+        var run = TestRunManifest.Parse(
+            Head + "quarantine: [{scenario: thread-management, until: \"2030-01-01T12:00:00+02:00\", reason: \"#42\"}]\n",
+            "q.yaml",
+            checkAsApplied: true);
+
+        var entry = Assert.Single(run.Spec.Quarantine!);
+        Assert.Equal("thread-management", entry.Scenario);
+        Assert.Equal(new DateTimeOffset(2030, 1, 1, 10, 0, 0, TimeSpan.Zero), entry.Until);
+        Assert.Equal("#42", entry.Reason);
+    }
+
     [Theory]
     [InlineData("kind: ConfigMap\napiVersion: v1\n", "no document of kind TestRun")]
     [InlineData("apiVersion: netra.io/v2\nkind: TestRun\n", "apiVersion must be netra.io/v1alpha1, not 'netra.io/v2'")]
@@ -68,6 +82,9 @@ public sealed class TestRunManifestTests
     [InlineData("environment: {mode: Existing, endpoints: {authUrl: 5}}",
         "spec.environment.endpoints.authUrl: Invalid value: 5: spec.environment.endpoints.authUrl in body must be of type string")]
     [InlineData("scenarios: [thread-management, thread-management]", "spec.scenarios names a scenario more than once.")]
+    [InlineData("quarantine: [{scenario: nope, until: \"2030-01-01T00:00:00Z\"}]",
+        "spec.quarantine[0].scenario: Unsupported value: \"nope\": supported values: \"auth-websocket-handshake\", ")]
+    [InlineData("quarantine: [{scenario: thread-management}]", "spec.quarantine[0].until: Required value")]
     public void A_malformed_manifest_is_one_kubectl_style_line(string spec, string expected)
     {
         var error = Assert.Throws<TestRunManifest.InvalidManifestException>(

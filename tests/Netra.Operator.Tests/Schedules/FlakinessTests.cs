@@ -37,6 +37,32 @@ public sealed class FlakinessTests
         Assert.Null(Flakiness.PassRate([]));
     }
 
+    [Fact]
+    public void A_scenario_flaky_within_one_run_counts_as_passed_and_is_marked_flaky()
+    {
+        var steady = Result(0, true, true);
+        var newestFirst = new[] { steady with { Name = "smoke-1", FlakyScenarios = ["thread-management"] }, steady };
+
+        var threads = Assert.Single(Flakiness.Scenarios(newestFirst), s => s.Name == "thread-management");
+
+        Assert.Equal((2, 0, 0, true), (threads.Runs, threads.Flips, threads.FlipRate, threads.Flaky));
+        Assert.False(Assert.Single(Flakiness.Scenarios(newestFirst), s => s.Name == "auth-websocket-handshake").Flaky);
+        Assert.Equal(100, Flakiness.PassRate(newestFirst));
+    }
+
+    [Fact]
+    public void A_run_records_its_flaky_scenarios_as_passed_and_as_flaky()
+    {
+        var run = Schedules.Run("smoke-1", Phases.Succeeded, Schedules.Created, ("thread-management", ScenarioResults.Flaky),
+            ("auth-websocket-handshake", ScenarioResults.Passed), ("agent-lifecycle-events", ScenarioResults.Failed));
+
+        var recorded = Assert.Single(ResultsStage.Record([], [run]));
+
+        Assert.Equal(["thread-management", "auth-websocket-handshake"], recorded.PassedScenarios);
+        Assert.Equal(["thread-management"], recorded.FlakyScenarios);
+        Assert.Equal(["agent-lifecycle-events"], recorded.FailedScenarios);
+    }
+
     private static ScheduledRunResult Result(int index, bool threads, bool auth) => new()
     {
         Name = $"smoke-{index}",

@@ -50,6 +50,18 @@ public sealed class VerdictWritebackTests
     }
 
     [Fact]
+    public void A_failed_verdict_names_only_the_failures_the_quarantine_did_not_excuse()
+    {
+        var run = RunVerifying("api", Hash, Phases.Failed,
+            ("auth-login", ScenarioResults.Failed), ("health", ScenarioResults.Failed), ("threads", ScenarioResults.Flaky));
+        run.Status = run.Status! with { Scenarios = [run.Status.Scenarios[0] with { Quarantined = true }, .. run.Status.Scenarios.Skip(1)] };
+
+        var verdict = Assert.Single(VerdictWriteback.Decide([run], [Deployment("api", Hash, "7", null)]));
+
+        Assert.Equal("TestRun smoke-1 failed at revision 7; failed: health.", verdict.Message);
+    }
+
+    [Fact]
     public void A_statefulset_gets_its_update_revision_and_a_workload_the_run_did_not_verify_nothing()
     {
         var set = new ObservedWorkload(

@@ -5,6 +5,7 @@ using k8s.Models;
 using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.TestRuns.Manifests;
 using Netra.Operator.Local;
+using Netra.Probes.Contract;
 using Spectre.Console;
 
 namespace Netra.TestBed;
@@ -96,6 +97,9 @@ public sealed class KubeletStandIn : IAsyncDisposable
     /// <summary>A pod whose image contains this is one no node can take, as a scheduler says of a pod whose claim nothing binds.</summary>
     public const string UnschedulableMarker = "unschedulable";
 
+    /// <summary>A probe pod whose image contains this fails one case on its scenario's first attempt and probes as usual after.</summary>
+    public const string FailsFirstAttemptMarker = "fails-first-attempt";
+
     public const string UnboundClaimMessage = "0/1 nodes are available: 1 pod has unbound immediate PersistentVolumeClaims.";
 
     private async Task RunPodAsync(V1Pod pod, CancellationToken cancellationToken)
@@ -133,7 +137,9 @@ public sealed class KubeletStandIn : IAsyncDisposable
         (int ExitCode, string Message) result;
         try
         {
-            result = IsProbe(pod) ? await RunProbesAsync(pod, cancellationToken) : await _helm.InstallAsync(pod, cancellationToken);
+            result = !IsProbe(pod) ? await _helm.InstallAsync(pod, cancellationToken)
+                : FailsThisAttempt(pod) ? (1, FirstAttemptFailure(pod))
+                : await RunProbesAsync(pod, cancellationToken);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
@@ -144,6 +150,19 @@ public sealed class KubeletStandIn : IAsyncDisposable
         {
             await WriteStatusAsync(pod, started, result.ExitCode, result.Message, cancellationToken);
         }
+    }
+
+    private static bool FailsThisAttempt(V1Pod pod) =>
+        pod.Spec.Containers.Single().Image.Contains(FailsFirstAttemptMarker, StringComparison.Ordinal)
+        && pod.Metadata.Labels?[ChildNames.AttemptLabel] == "1";
+
+    /// <summary>The termination message of probes that failed one case of the pod's scenario.</summary>
+    private static string FirstAttemptFailure(V1Pod pod)
+    {
+        var scenario = pod.Metadata.Labels[ChildNames.ScenarioLabel];
+        var counts = new TerminationMessage.Counts(1, 0, 1, 0, 0);
+        var failure = new TerminationMessage.FailedCase($"{scenario}/first-attempt", CaseOutcome.Failed, "failed on the first attempt");
+        return TerminationMessage.Serialize(new TerminationMessage.Summary(counts, [new(scenario, 1, counts)], [failure], false));
     }
 
     private async Task<(int, string)> RunProbesAsync(V1Pod pod, CancellationToken cancellationToken)

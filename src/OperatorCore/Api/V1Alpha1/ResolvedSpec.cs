@@ -18,7 +18,8 @@ public sealed record ResolvedSpec(
     EndpointsSpec? Endpoints,
     string? CredentialsSecret,
     ChartsSpec? Charts,
-    ProbeSpec? Probe)
+    ProbeSpec? Probe,
+    IReadOnlyList<QuarantineEntry> Quarantine)
 {
     public bool Ephemeral => Mode == EnvironmentModes.Ephemeral;
 

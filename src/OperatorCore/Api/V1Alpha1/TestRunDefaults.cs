@@ -34,7 +34,8 @@ public static class TestRunDefaults
             spec.Environment.Endpoints,
             spec.Environment.CredentialsSecretRef?.Name,
             spec.Environment.Charts,
-            spec.Probe);
+            spec.Probe,
+            spec.Quarantine is { } quarantine ? [.. quarantine] : []);
     }
 
     /// <summary>Existing services are someone's real ones: the safe profile unless the spec asks for more.</summary>

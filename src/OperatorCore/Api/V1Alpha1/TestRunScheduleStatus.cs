@@ -138,9 +138,13 @@ public sealed record ScheduledRunResult
     [JsonPropertyName("failedScenarios")]
     public IReadOnlyList<string> FailedScenarios { get; init; } = [];
 
-    /// <summary>The scenarios that passed.</summary>
+    /// <summary>The scenarios that passed, on their first attempt or on a retry.</summary>
     [JsonPropertyName("passedScenarios")]
     public IReadOnlyList<string> PassedScenarios { get; init; } = [];
+
+    /// <summary>The scenarios that failed, then passed on a retry (Flaky; also in passedScenarios).</summary>
+    [JsonPropertyName("flakyScenarios")]
+    public IReadOnlyList<string> FlakyScenarios { get; init; } = [];
 }
 
 /// <summary>How often a scenario's outcome changed from one run to the next.</summary>
@@ -162,7 +166,7 @@ public sealed record ScenarioFlakiness
     [JsonPropertyName("flipRate")]
     public int FlipRate { get; init; }
 
-    /// <summary>True when it passed, then failed, then passed again within the results.</summary>
+    /// <summary>True when it passed, then failed, then passed again within the results, or passed on a retry in one of them.</summary>
     [JsonPropertyName("flaky")]
     public bool Flaky { get; init; }
 }

@@ -76,6 +76,34 @@ public sealed class TestRunSpec
     /// <summary>The probe Jobs' container.</summary>
     [JsonPropertyName("probe")]
     public ProbeSpec? Probe { get; set; }
+
+    /// <summary>
+    /// Scenarios whose failure does not fail the run until a given time, at most 10 entries; they run and are reported as
+    /// usual.
+    /// </summary>
+    [MaxItems(TestRunValidation.MaxQuarantineEntries)]
+    [JsonPropertyName("quarantine")]
+    public IList<QuarantineEntry>? Quarantine { get; set; }
+}
+
+/// <summary>One quarantined scenario: its failure does not fail a run that finishes before <c>until</c>.</summary>
+public sealed class QuarantineEntry
+{
+    /// <summary>The scenario's name (one of the ten, as in spec.scenarios).</summary>
+    [Required]
+    [AllowedValuesOf(typeof(ScenarioNames), nameof(ScenarioNames.All))]
+    [JsonPropertyName("scenario")]
+    public string? Scenario { get; set; }
+
+    /// <summary>Until when (RFC 3339, e.g. 2026-12-31T00:00:00Z); a run finishing later ignores the entry.</summary>
+    [Required]
+    [JsonPropertyName("until")]
+    public DateTimeOffset? Until { get; set; }
+
+    /// <summary>Why, for people (e.g. the issue that tracks the fix), at most 256 characters.</summary>
+    [StringLength(TestRunValidation.MaxQuarantineReasonLength)]
+    [JsonPropertyName("reason")]
+    public string? Reason { get; set; }
 }
 
 public sealed class EnvironmentSpec

@@ -155,9 +155,12 @@ public sealed record ScenarioStatus
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
-    /// <summary>Passed, Failed, Skipped, or NotRun when the run ended before the scenario finished.</summary>
+    /// <summary>
+    /// Passed, Flaky (failed, then passed on a retry; it does not fail the run), Failed, Skipped, or NotRun when the run
+    /// ended before the scenario finished.
+    /// </summary>
     [Required]
-    [AllowedValues(ScenarioResults.Passed, ScenarioResults.Failed, ScenarioResults.Skipped, ScenarioResults.NotRun)]
+    [AllowedValues(ScenarioResults.Passed, ScenarioResults.Flaky, ScenarioResults.Failed, ScenarioResults.Skipped, ScenarioResults.NotRun)]
     [JsonPropertyName("result")]
     public required string Result { get; init; }
 
@@ -184,6 +187,12 @@ public sealed record ScenarioStatus
     /// <summary>Times the scenario ran (1 plus the retries it used).</summary>
     [JsonPropertyName("attempts")]
     public int Attempts { get; init; } = 1;
+
+    /// <summary>
+    /// True when an entry of spec.quarantine still in force as the run finished names it: its failure does not fail the run.
+    /// </summary>
+    [JsonPropertyName("quarantined")]
+    public bool? Quarantined { get; init; }
 
     /// <summary>The failed cases, at most 20.</summary>
     [MaxItems(20)]

@@ -10,6 +10,8 @@ public static partial class TestRunValidation
 {
     public const int MaxParallelism = 10;
     public const int MaxRetries = 5;
+    public const int MaxQuarantineEntries = 10;
+    public const int MaxQuarantineReasonLength = 256;
 
     /// <summary>
     /// The most one chart's values may take, serialized: the three charts' values and the operator's own stay far below
@@ -105,9 +107,33 @@ public static partial class TestRunValidation
             problems.Add($"spec.ttlSecondsAfterFinished and spec.cleanup.ttlSecondsAfterFinished must be at most {MaxTtlSeconds} (a year).");
         }
 
+        ValidateQuarantine(spec.Quarantine, problems);
         ValidateSizes(spec, problems);
 
         return problems;
+    }
+
+    private static void ValidateQuarantine(IReadOnlyList<QuarantineEntry> quarantine, List<string> problems)
+    {
+        if (quarantine.Count > MaxQuarantineEntries)
+        {
+            problems.Add($"spec.quarantine must have at most {MaxQuarantineEntries} entries, not {quarantine.Count}.");
+        }
+
+        foreach (var unknown in quarantine.Select(q => q.Scenario).Where(s => !ScenarioNames.All.Contains(s ?? string.Empty)).Distinct())
+        {
+            problems.Add($"spec.quarantine: '{unknown}' is not a scenario; known are {string.Join(", ", ScenarioNames.All)}.");
+        }
+
+        if (quarantine.Any(q => q.Until is null))
+        {
+            problems.Add("spec.quarantine: every entry needs until, an RFC 3339 date-time.");
+        }
+
+        if (quarantine.Any(q => q.Reason?.Length > MaxQuarantineReasonLength))
+        {
+            problems.Add($"spec.quarantine: a reason must be at most {MaxQuarantineReasonLength} characters.");
+        }
     }
 
     /// <summary>A DNS subdomain (RFC 1123), as Kubernetes names Secrets.</summary>

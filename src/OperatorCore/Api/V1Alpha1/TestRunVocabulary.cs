@@ -14,8 +14,15 @@ public static class Phases
 public static class ScenarioResults
 {
     public const string Passed = "Passed";
+
+    /// <summary>Failed, then passed on a retry (<c>spec.retries</c>): it does not fail the run.</summary>
+    public const string Flaky = "Flaky";
+
     public const string Failed = "Failed";
     public const string Skipped = "Skipped";
+
+    /// <summary>Passed, or passed on a retry: the scenario did not fail.</summary>
+    public static bool Passing(string? result) => result is Passed or Flaky;
 
     /// <summary>The run ended (timed out, was cancelled) before the scenario finished.</summary>
     public const string NotRun = "NotRun";

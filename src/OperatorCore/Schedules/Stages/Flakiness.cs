@@ -5,7 +5,7 @@ namespace Netra.Operator.Core.Schedules.Stages;
 /// <summary>
 /// How steady the latest results are: the share of runs that succeeded, and for each scenario how often its
 /// outcome changed from one run to the next. A scenario that passed, then failed, then passed again is flaky: the
-/// failure went away with no fix.
+/// failure went away with no fix; so is one that passed on a retry (Flaky) in any run, and it counts as passed there.
 /// </summary>
 public static class Flakiness
 {
@@ -18,7 +18,11 @@ public static class Flakiness
     {
         var oldestFirst = results.Reverse().ToList();
         var names = oldestFirst.SelectMany(r => r.PassedScenarios.Concat(r.FailedScenarios)).Distinct().Order(StringComparer.Ordinal);
-        return [.. names.Select(name => Of(name, [.. oldestFirst.Select(r => Outcome(r, name)).OfType<bool>()]))];
+        return [.. names.Select(name =>
+        {
+            var flakiness = Of(name, [.. oldestFirst.Select(r => Outcome(r, name)).OfType<bool>()]);
+            return results.Any(r => r.FlakyScenarios.Contains(name)) ? flakiness with { Flaky = true } : flakiness;
+        })];
     }
 
     /// <summary>A scenario's outcomes, oldest first: true passed, false failed.</summary>

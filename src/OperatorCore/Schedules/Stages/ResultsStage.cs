@@ -48,7 +48,8 @@ public static class ResultsStage
         Trigger = run.Metadata.Labels?.TryGetValue(ScheduledRuns.TriggerLabel, out var trigger) == true ? trigger : null,
         CompletionTime = CompletionOf(run),
         FailedScenarios = [.. run.Status.Scenarios.Where(s => s.Result == ScenarioResults.Failed).Select(s => s.Name)],
-        PassedScenarios = [.. run.Status.Scenarios.Where(s => s.Result == ScenarioResults.Passed).Select(s => s.Name)],
+        PassedScenarios = [.. run.Status.Scenarios.Where(s => ScenarioResults.Passing(s.Result)).Select(s => s.Name)],
+        FlakyScenarios = [.. run.Status.Scenarios.Where(s => s.Result == ScenarioResults.Flaky).Select(s => s.Name)],
     };
 
     private static DateTimeOffset? CompletionOf(TestRun run) =>
