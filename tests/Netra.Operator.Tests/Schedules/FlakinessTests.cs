@@ -63,6 +63,31 @@ public sealed class FlakinessTests
         Assert.Equal(["agent-lifecycle-events"], recorded.FailedScenarios);
     }
 
+    [Fact]
+    public void A_scenario_failing_30_percent_at_random_is_flagged_within_20_runs_and_steady_ones_never_over_100()
+    {
+        var random = new Random(2026);
+        IReadOnlyList<ScheduledRunResult> results = [];
+        int? flaggedAt = null;
+        for (var n = 1; n <= 100; n++)
+        {
+            var run = Schedules.Run($"smoke-{n}", Phases.Failed, Schedules.Created.AddMinutes(n),
+                ("thread-management", random.NextDouble() < 0.3 ? ScenarioResults.Failed : ScenarioResults.Passed),
+                ("auth-websocket-handshake", ScenarioResults.Passed),
+                ("agent-lifecycle-events", ScenarioResults.Failed),
+                // A regression: passes until the 40th run, fails from then on.
+                ("multi-agent-isolation", n < 40 ? ScenarioResults.Passed : ScenarioResults.Failed));
+
+            // Each run recorded as the schedule records it, in its window of the latest results.
+            results = ResultsStage.Record(results, [run]);
+            var scenarios = Flakiness.Scenarios(results);
+            flaggedAt ??= scenarios.Single(s => s.Name == "thread-management").Flaky ? n : null;
+            Assert.DoesNotContain(scenarios, s => s.Flaky && s.Name != "thread-management");
+        }
+
+        Assert.InRange(flaggedAt ?? int.MaxValue, 1, 20);
+    }
+
     private static ScheduledRunResult Result(int index, bool threads, bool auth) => new()
     {
         Name = $"smoke-{index}",
