@@ -23,7 +23,9 @@ public static class StatusDocument
     public static string Serialize(TestRunStatus status, string format)
     {
         var document = new Document(status);
-        return format == "json" ? KubernetesJson.Serialize(document) + Environment.NewLine : KubernetesYaml.Serialize(document);
+        // Ends its last line, as a terminal or a `| tee` expects; the YAML serializer leaves it open.
+        var text = format == "json" ? KubernetesJson.Serialize(document) : KubernetesYaml.Serialize(document);
+        return text.TrimEnd() + Environment.NewLine;
     }
 
     private sealed record Document([property: JsonPropertyName("status")] TestRunStatus Status);
