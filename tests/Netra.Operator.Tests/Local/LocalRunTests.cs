@@ -110,14 +110,15 @@ public sealed class LocalRunTests
     public async Task A_run_that_times_out_keeps_the_scenarios_that_finished_and_lists_the_others_as_not_run()
     {
         // auth-service-independence takes a fraction of a second; an agent that streams a character every half second
-        // keeps agent-lifecycle-events going for minutes, so a 20 s timeout ends the run between the two, whatever the load.
+        // keeps agent-lifecycle-events going for minutes (its cases run in order, each up to its 30 s deadline), so a 60 s
+        // timeout ends the run between the two, whatever the load (20 s could end it before the services were up).
         var run = TestRunManifest.Parse("""
             apiVersion: netra.io/v1alpha1
             kind: TestRun
             metadata: {name: short}
             spec:
               scenarios: [auth-service-independence, agent-lifecycle-events]
-              timeout: 20s
+              timeout: 60s
               environment:
                 charts:
                   agent: {values: {config: {Agent__Streaming__ChunkSize: "1", Agent__Streaming__ChunkDelay: "00:00:00.500"}}}
