@@ -61,11 +61,14 @@ dotnet run -c Release --no-build --project bench/Netra.Agent.Bench -- $quick_fla
 step "operator: a real control plane, the operator as its own process..."
 dotnet run -c Release --no-build --project bench/Netra.Operator.Bench -- $quick_flag --json "$work/operator.json" >"$work/operator.txt"
 
+step "results UI: 1,000 finished runs, page latency and the operator's memory with the UI and without..."
+dotnet run -c Release --no-build --project bench/Netra.Operator.Bench -- --ui $quick_flag --json "$work/ui.json" >"$work/ui.txt"
+
 step "table:"
 mkdir -p "$(dirname "$json")"
 jq -s --arg at "$(date -u +%FT%TZ)" --argjson quick "$quick" \
   --argjson machine "{\"cores\": $(nproc), \"loadAtStart\": $load_at_start, \"loadAtEnd\": $(load)}" \
   '{measuredAt: $at, quick: $quick, machine: $machine, figures: [.[] | .bench as $b | .figures[] | {bench: $b} + .]}' \
-  "$work/auth.json" "$work/backend.json" "$work/local-run.json" "$work/agent.json" "$work/operator.json" >"$json"
+  "$work/auth.json" "$work/backend.json" "$work/local-run.json" "$work/agent.json" "$work/operator.json" "$work/ui.json" >"$json"
 bash "$here/figures.sh" table "$json"
 echo "written: $json (benches $((SECONDS - benches_started)) s; $((SECONDS - started)) s in all, build included)"

@@ -35,7 +35,9 @@ internal sealed class OperatorProcess : IDisposable
         : Path.Combine(AppContext.BaseDirectory, "netra-operator.dll");
 
     /// <param name="executable">A native netra-operator, or a netra-operator.dll to run with dotnet.</param>
-    public static OperatorProcess Start(string executable, string kubeconfig, string leaseNamespace, int workers)
+    /// <param name="extra">More options of <c>serve</c>, such as <c>--ui-port</c>.</param>
+    public static OperatorProcess Start(
+        string executable, string kubeconfig, string leaseNamespace, int workers, IEnumerable<string>? extra = null)
     {
         var port = ControlPlane.FreeLoopbackPort();
         var viaDotnet = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
@@ -52,7 +54,7 @@ internal sealed class OperatorProcess : IDisposable
         {
             "serve", "--kubeconfig", kubeconfig, "--leader-elect", "--lease-namespace", leaseNamespace,
             "--workers", workers.ToString(CultureInfo.InvariantCulture), "--metrics-port", port.ToString(CultureInfo.InvariantCulture),
-        })
+        }.Concat(extra ?? []))
         {
             info.ArgumentList.Add(argument);
         }

@@ -8,8 +8,25 @@ using Netra.TestBed;
 // A real control plane, the operator as its own process with the chart's RBAC; single TestRuns one at a time
 // (10, or 3 with --quick), then RUNS (default 100) Existing-mode TestRuns at once; probe pods are finished
 // instantly by InstantKubelet. Beside each figure, the API server's round trip measured by the same client.
+// With --ui instead: the results UI with 1,000 finished runs (UiBench).
 var quick = args.Contains("--quick");
 var jsonPath = FigureFile.PathFrom(args);
+if (args.Contains("--ui"))
+{
+    var uiBed = new OperatorTestBed();
+    await uiBed.InitializeAsync("ui: {enabled: true}");
+    try
+    {
+        await FigureFile.WriteAsync(jsonPath, "ui", await new UiBench(uiBed, OperatorProcess.DefaultExecutable(), quick).RunAsync());
+    }
+    finally
+    {
+        await uiBed.DisposeAsync();
+    }
+
+    return;
+}
+
 var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--json")).ToList();
 var runs = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 100;
 var workers = positional.Count > 1
