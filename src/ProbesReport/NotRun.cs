@@ -12,7 +12,9 @@ public static class NotRun
 
     public static string Message(string reason) => Prefix + reason;
 
-    /// <summary>A scenario the run ended before it could run: each of its cases (<see cref="ScenarioCases"/>) an error saying why.</summary>
+    /// <summary>
+    /// A scenario the run ended before it could run: each of its cases (<see cref="ScenarioCases"/>) an error saying why.
+    /// </summary>
     public static ScenarioResult Scenario(string name, string reason) => new(
         name,
         [.. ScenarioCases.Of(name)

@@ -93,8 +93,8 @@ public sealed class ClusterRuns(Kubernetes client)
             var kept = await Said(() => RunResults.ReadKeptAsync(client, run, cancellationToken));
             return RunResults.Of(run, kept) is { } report
                 ? (report, kept?.Report)
-                : throw new UsageException(
-                    $"TestRun {RunResults.Where(run)} has no results yet (phase {run.Status?.Phase ?? "Pending"}); they are kept once its probes ran.");
+                : throw new UsageException($"TestRun {RunResults.Where(run)} has no results yet "
+                    + $"(phase {run.Status?.Phase ?? "Pending"}); they are kept once its probes ran.");
         }
         catch (InvalidDataException unreadable)
         {

@@ -4,7 +4,9 @@ using Spectre.Console;
 
 namespace Netra.Operator.Cli;
 
-/// <summary>A failed deploy's evidence on the console (<see cref="DeployEvidenceReport"/>): its lines under a heading before the verdict.</summary>
+/// <summary>
+/// A failed deploy's evidence on the console (<see cref="DeployEvidenceReport"/>): its lines under a heading before the verdict.
+/// </summary>
 public static class DeployEvidenceConsole
 {
     public static void Write(IAnsiConsole console, RunReport report)

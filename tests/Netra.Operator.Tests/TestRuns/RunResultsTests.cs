@@ -19,10 +19,11 @@ public sealed class RunResultsTests(ControlPlaneFixture cp) : IClassFixture<Cont
     private const string Threads = ScenarioNames.ThreadManagement;
     private const string Evidence = """{"helm_output":"Error: INSTALLATION FAILED\n","pods":[]}""";
 
+    private static readonly CaseResult Created =
+        new($"{Threads}/create", Threads, "creates", CaseOutcome.Passed, TimeSpan.FromSeconds(1));
+
     private static readonly string ThreadsPassed = JsonReport.Serialize(new RunReport(
-        DateTimeOffset.UnixEpoch,
-        TimeSpan.FromSeconds(3),
-        [new ScenarioResult(Threads, [new CaseResult($"{Threads}/create", Threads, "creates", CaseOutcome.Passed, TimeSpan.FromSeconds(1))], TimeSpan.FromSeconds(1))]));
+        DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(3), [new ScenarioResult(Threads, [Created], TimeSpan.FromSeconds(1))]));
 
     private static TestRun Run(string phase, string? reason = null, string name = "smoke") => new()
     {
@@ -33,7 +34,9 @@ public sealed class RunResultsTests(ControlPlaneFixture cp) : IClassFixture<Cont
             Phase = phase,
             StartTime = DateTimeOffset.UnixEpoch,
             CompletionTime = reason is null ? null : DateTimeOffset.UnixEpoch.AddSeconds(7),
-            Conditions = reason is null ? [] : [new TestRunCondition { Type = ConditionTypes.Finished, Status = "True", Reason = reason, Message = $"ended: {reason}" }],
+            Conditions = reason is null
+                ? []
+                : [new TestRunCondition { Type = ConditionTypes.Finished, Status = "True", Reason = reason, Message = $"ended: {reason}" }],
         },
     };
 
@@ -85,7 +88,8 @@ public sealed class RunResultsTests(ControlPlaneFixture cp) : IClassFixture<Cont
         Assert.Equal(JsonReport.Serialize(results), RunResults.Json(results));
         Assert.Equal(results.Summary, JsonReport.Parse(RunResults.Json(results), "download").Summary);
         var junit = System.Xml.Linq.XDocument.Parse(RunResults.JUnit(results));
-        Assert.Equal([DeployEvidenceReport.Suite, Handshake, Threads], junit.Root!.Elements("testsuite").Select(s => s.Attribute("name")!.Value));
+        var suites = junit.Root!.Elements("testsuite").Select(s => s.Attribute("name")!.Value);
+        Assert.Equal([DeployEvidenceReport.Suite, Handshake, Threads], suites);
     }
 
     [Fact]
@@ -108,7 +112,8 @@ public sealed class RunResultsTests(ControlPlaneFixture cp) : IClassFixture<Cont
         Assert.Equal([Handshake, Threads], read!.Scenarios.Select(s => s.Name));
         Assert.Equal(1, read.Summary.Passed);
         Assert.Null(await RunResults.ReadAsync(cp.AdminClient, missing, CancellationToken.None));
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => RunResults.ReadAsync(cp.AdminClient, empty, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(
+            () => RunResults.ReadAsync(cp.AdminClient, empty, CancellationToken.None));
         Assert.Equal($"the results of TestRun {ns}/empty hold no report.", error.Message);
     }
 
