@@ -16,4 +16,5 @@ namespace Netra.Probes.Contract;
 [JsonSerializable(typeof(TerminationMessage.Summary))]
 internal sealed partial class TerminationMessageJson : JsonSerializerContext;
 
-internal sealed class SnakeCaseOutcomeConverter() : JsonStringEnumConverter<CaseOutcome>(JsonNamingPolicy.SnakeCaseLower);
+/// <summary>A case's outcome as a snake_case string (<c>passed</c>, <c>error</c>), in every report's JSON.</summary>
+public sealed class SnakeCaseOutcomeConverter() : JsonStringEnumConverter<CaseOutcome>(JsonNamingPolicy.SnakeCaseLower);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Netra.Probes.Clients;
 using Netra.Probes.Contract;
-using Netra.Probes.Reporting;
+using Netra.Probes.Report;
 using Netra.Probes.Running;
 using Netra.Probes.Scenarios;
 using Netra.Probes.Tests.Support;

@@ -2,8 +2,7 @@ using System.Text.Json;
 using Netra.Probes.Clients;
 using Netra.Probes.Contract;
 using Netra.Probes.Evidence;
-using Netra.Probes.Model;
-using Netra.Probes.Reporting;
+using Netra.Probes.Report;
 using Netra.Probes.Running;
 using Netra.Probes.Tests.Support;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Netra.Probes.Contract;
 using Netra.Probes.Evidence;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Reporting;
 using Netra.Probes.Tests.Surefire;
 using Spectre.Console;

@@ -5,7 +5,7 @@ using Netra.Probes.Cli;
 using Netra.Probes.Clients;
 using Netra.Probes.Contract;
 using Netra.Probes.Running;
-using Netra.Probes.Reporting;
+using Netra.Probes.Report;
 using Netra.Probes.Tests.Support;
 using Netra.Probes.Tests.Surefire;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Running;
 using Netra.Probes.Tests.Support;
 

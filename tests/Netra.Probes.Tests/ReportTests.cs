@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Netra.Probes.Clients;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Reporting;
 using Netra.Probes.Scenarios;
 using Netra.Probes.Tests.Surefire;
@@ -118,6 +118,29 @@ public sealed class ReportTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>What a download serves (the operator's UI) is byte for byte what the --json and --junit files hold.</summary>
+    [Fact]
+    public async Task The_texts_of_the_json_and_junit_reports_are_their_files_bytes()
+    {
+        var report = ReportWith(2, 1, "expected <b>\"ok\"</b> & done, got é\nsecond line");
+        var json = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.json");
+        var junit = Path.Combine(Path.GetTempPath(), $"junit-{Guid.NewGuid():N}.xml");
+        try
+        {
+            await JsonReport.WriteAsync(report, json, CancellationToken.None);
+            await JUnitReport.WriteAsync(report, junit, CancellationToken.None);
+
+            Assert.Equal(await File.ReadAllBytesAsync(json), Encoding.UTF8.GetBytes(JsonReport.Serialize(report)));
+            Assert.Equal(await File.ReadAllBytesAsync(junit), Encoding.UTF8.GetBytes(JUnitReport.Text(report)));
+            Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", JUnitReport.Text(report), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(json);
+            File.Delete(junit);
         }
     }
 
@@ -273,7 +296,7 @@ public sealed class ReportTests
     [Fact]
     public void A_scenario_that_never_ran_lists_every_case_as_an_error_saying_why()
     {
-        var scenario = ScenarioCatalog.NeverRan(Scenario, "stopped by SIGINT");
+        var scenario = NotRun.Scenario(Scenario, "stopped by SIGINT");
 
         Assert.Equal(ScenarioCatalog.All.Single(s => s.Name == Scenario).Cases.Count, scenario.Cases.Count);
         Assert.All(scenario.Cases, c =>

@@ -1,4 +1,5 @@
 using Netra.Probes.Contract;
+using Netra.Probes.Report;
 using Netra.Probes.Scenarios;
 
 namespace Netra.Probes.Tests;
@@ -8,6 +9,16 @@ public sealed class ScenarioCatalogTests
     [Fact]
     public void The_catalog_holds_the_contract_scenarios_in_its_order() =>
         Assert.Equal(ScenarioNames.All, ScenarioCatalog.All.Select(s => s.Name));
+
+    /// <summary>The report names a scenario's cases where the probes cannot run (the operator): as the scenarios declare them.</summary>
+    [Fact]
+    public void The_reports_table_of_cases_is_the_catalogs()
+    {
+        Assert.Equal(ScenarioNames.All.Order(StringComparer.Ordinal), ScenarioCases.All.Keys.Order(StringComparer.Ordinal));
+        Assert.All(ScenarioCatalog.All, scenario => Assert.Equal(
+            scenario.Cases.Select(c => (c.Id, c.Description)),
+            ScenarioCases.Of(scenario.Name).Select(c => ($"{scenario.Name}/{c.Id}", c.Description))));
+    }
 
     [Theory]
     [InlineData("auth-websocket-handshake", 9)]

@@ -4,13 +4,8 @@ using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Operator.Core.Status;
 using Netra.Operator.Core.TestRuns;
-using Netra.Operator.Core.TestRuns.Evidence;
-using Netra.Operator.Core.TestRuns.Stages;
-using Netra.Probes.Model;
-using Netra.Probes.Reporting;
-using Netra.Probes.Scenarios;
+using Netra.Probes.Report;
 
 namespace Netra.Operator.Cli;
 
@@ -88,23 +83,23 @@ public sealed class ClusterRuns(Kubernetes client)
     }
 
     /// <summary>
-    /// The run's results: every case of its report, and every scenario of its status in the status' order (one the report
-    /// does not hold is written as errors saying why), after the suite of a failed deploy when it kept evidence
-    /// (<see cref="DeployEvidenceReport"/>). A finished run that kept no report (it ended before its probes ran) has its
-    /// scenarios written so; an unfinished one has no results yet.
+    /// The run's results (<see cref="RunResults"/>) and the report its results ConfigMap keeps as the probes sent it; a run
+    /// with no results yet, or results that do not read, is one line of bad input.
     /// </summary>
     public async Task<(RunReport Report, string? Kept)> ResultsAsync(TestRun run, CancellationToken cancellationToken)
     {
-        var (kept, deployEvidence) = await ReadKeptAsync(run, cancellationToken);
-        var where = $"{run.Metadata.NamespaceProperty}/{run.Metadata.Name}";
-        if (kept is null && run.Status?.Phase is not (Phases.Succeeded or Phases.Failed))
+        try
         {
-            throw new UsageException(
-                $"TestRun {where} has no results yet (phase {run.Status?.Phase ?? "Pending"}); they are kept once its probes ran.");
+            var kept = await Said(() => RunResults.ReadKeptAsync(client, run, cancellationToken));
+            return RunResults.Of(run, kept) is { } report
+                ? (report, kept?.Report)
+                : throw new UsageException($"TestRun {RunResults.Where(run)} has no results yet "
+                    + $"(phase {run.Status?.Phase ?? "Pending"}); they are kept once its probes ran.");
         }
-
-        var report = kept is null ? Empty(run) : JsonReport.Parse(kept, ChildNames.ResultsConfigMap(run));
-        return (DeployEvidenceReport.With(EveryScenario(report, run), run, deployEvidence), kept);
+        catch (InvalidDataException unreadable)
+        {
+            throw new UsageException(unreadable.Message, unreadable);
+        }
     }
 
     private async Task<TestRun> RerunAsync(TestRun wanted, string ns, string rerun, CancellationToken cancellationToken)
@@ -130,52 +125,6 @@ public sealed class ClusterRuns(Kubernetes client)
             {
             }
         }
-    }
-
-    /// <summary>The probes' report and a failed deploy's evidence, as the results ConfigMap holds them (either may be absent).</summary>
-    private async Task<(string? Report, string? DeployEvidence)> ReadKeptAsync(TestRun run, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var map = await Said(() => client.CoreV1.ReadNamespacedConfigMapAsync(
-                ChildNames.ResultsConfigMap(run), run.Metadata.NamespaceProperty, cancellationToken: cancellationToken));
-            IDictionary<string, string> data = map.Data ?? new Dictionary<string, string>();
-            var report = data.TryGetValue(ResultsStage.ReportKey, out var r) ? r : null;
-            var evidence = data.TryGetValue(DeployEvidence.Key, out var e) ? e : null;
-            return report is null && evidence is null
-                ? throw new UsageException($"the results of TestRun {run.Metadata.NamespaceProperty}/{run.Metadata.Name} hold no report.")
-                : (report, evidence);
-        }
-        catch (UsageException missing) when (missing.InnerException is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound })
-        {
-            return (null, null);
-        }
-    }
-
-    private static RunReport Empty(TestRun run)
-    {
-        var status = run.Status ?? new TestRunStatus();
-        var ending = status.Conditions.Find(ConditionTypes.Finished);
-        var started = status.StartTime ?? status.CompletionTime ?? DateTimeOffset.UtcNow;
-        return new RunReport(
-            started,
-            (status.CompletionTime ?? started) - started,
-            [],
-            ending?.Reason is Reasons.Succeeded or Reasons.TestsFailed ? null : ending?.Message);
-    }
-
-    private static RunReport EveryScenario(RunReport report, TestRun run)
-    {
-        IReadOnlyList<string> order = run.Status?.Scenarios is { Count: > 0 } statuses
-            ? [.. statuses.Select(s => s.Name)]
-            : TestRunDefaults.Resolve(run.Spec).Scenarios;
-        var reported = report.Scenarios.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        return report with
-        {
-            Scenarios = [.. order.Select(name => reported.TryGetValue(name, out var found) && found.Cases.Count > 0
-                ? found
-                : ScenarioCatalog.NeverRan(name, ResultsStatus.WhyNoReport(run.Status, name)))],
-        };
     }
 
     /// <summary>The call's answer; what the API server refused, or a cluster that does not answer, as one line.</summary>

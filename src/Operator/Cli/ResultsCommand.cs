@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using Netra.Probes.Clients;
+using Netra.Operator.Core.TestRuns;
 using Netra.Probes.Reporting;
 using Spectre.Console;
 
@@ -30,7 +29,7 @@ public static class ResultsCommand
             var run = await runs.ReadExistingAsync(connection.Namespace, parsed.GetRequiredValue(name), cancellationToken);
             var (report, kept) = await runs.ResultsAsync(run, cancellationToken);
 
-            await output.WriteLineAsync(kept ?? JsonSerializer.Serialize(JsonReport.From(report), ProbeJson.Options));
+            await output.WriteLineAsync(kept ?? RunResults.Json(report));
             ConsoleReporter.WriteFailures(progress, DeployEvidenceReport.Without(report));
             return await RunVerdict.ConcludeAsync(progress, outputs, run.Status!, report);
         });

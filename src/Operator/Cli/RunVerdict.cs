@@ -1,7 +1,7 @@
 using System.Globalization;
 using Netra.Operator.Core;
 using Netra.Operator.Core.Api.V1Alpha1;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Reporting;
 using Spectre.Console;
 
@@ -17,7 +17,7 @@ public static class RunVerdict
     public static async Task<int> ConcludeAsync(IAnsiConsole console, ReportOutputs reports, TestRunStatus status, RunReport report)
     {
         await reports.WriteAsync(report, CancellationToken.None);
-        DeployEvidenceReport.Write(console, report);
+        DeployEvidenceConsole.Write(console, report);
         Write(console, status);
         return status.Phase == Phases.Succeeded ? ExitCodes.Succeeded : ExitCodes.Failed;
     }

@@ -3,7 +3,7 @@ using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.TestRuns.Stages;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Core.Tenancy;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Spectre.Console;
 
 namespace Netra.Operator.Local;

@@ -1,5 +1,4 @@
-using Netra.Probes.Model;
-using Netra.Probes.Reporting;
+using Netra.Probes.Report;
 using Netra.Probes.Scenarios;
 
 namespace Netra.Operator.Local;
@@ -55,7 +54,7 @@ public sealed class ScenarioReports : IDisposable
             }
 
             scenarios.Add(AttemptHistory.Fold(attempts)
-                ?? ScenarioCatalog.NeverRan(name, whyNoReport(name)));
+                ?? NotRun.Scenario(name, whyNoReport(name)));
         }
 
         return new RunReport(startedAt, duration, scenarios, aborted);

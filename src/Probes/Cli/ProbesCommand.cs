@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Netra.Probes.Clients;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Reporting;
 using Netra.Probes.Running;
 using Netra.Probes.Scenarios;

@@ -1,4 +1,4 @@
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Running;
 
 namespace Netra.Probes.Evidence;
@@ -53,7 +53,7 @@ public sealed class AnsweringPods(ProbeTargets targets)
     {
         lock (_gate)
         {
-            return Model.AnsweredBy.Of(_auth, _backend, _agent);
+            return Report.AnsweredBy.Of(_auth, _backend, _agent);
         }
     }
 
@@ -61,9 +61,9 @@ public sealed class AnsweringPods(ProbeTargets targets)
     {
         lock (_gate)
         {
-            foreach (var name in pods.Select(Model.AnsweredBy.Kept).Where(n => n.Length > 0))
+            foreach (var name in pods.Select(Report.AnsweredBy.Kept).Where(n => n.Length > 0))
             {
-                if (names.Count < Model.AnsweredBy.MaxNamesPerService)
+                if (names.Count < Report.AnsweredBy.MaxNamesPerService)
                 {
                     names.Add(name);
                 }

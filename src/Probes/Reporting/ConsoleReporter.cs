@@ -1,6 +1,6 @@
 using System.Globalization;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Running;
 using Spectre.Console;
 

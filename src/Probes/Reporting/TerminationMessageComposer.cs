@@ -1,6 +1,6 @@
 using System.Text;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 
 namespace Netra.Probes.Reporting;
 

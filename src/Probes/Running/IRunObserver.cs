@@ -1,4 +1,4 @@
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 
 namespace Netra.Probes.Running;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Netra.Probes.Contract;
 using Netra.Probes.Evidence;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 
 namespace Netra.Probes.Running;
 

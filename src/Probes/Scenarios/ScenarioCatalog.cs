@@ -1,5 +1,4 @@
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
 using Netra.Probes.Running;
 
 namespace Netra.Probes.Scenarios;
@@ -38,11 +37,4 @@ public static class ScenarioCatalog
             [.. All.Where(s => wanted.Contains(s.Name))],
             [.. wanted.Where(n => All.All(s => s.Name != n))]);
     }
-
-    /// <summary>A scenario the run ended before it could run: each of its cases an error saying why.</summary>
-    public static ScenarioResult NeverRan(string name, string reason) => new(
-        name,
-        [.. All.Where(s => s.Name == name).SelectMany(s => s.Cases)
-            .Select(c => new CaseResult(c.Id, name, c.Description, CaseOutcome.Error, TimeSpan.Zero, NotRun.Message(reason)))],
-        TimeSpan.Zero);
 }

@@ -1,6 +1,6 @@
 using Netra.Operator.Local;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Running;
 using Netra.Probes.Scenarios;
 

@@ -6,7 +6,6 @@ using Netra.Operator.Cli;
 using Netra.Operator.Local;
 using Netra.Probes.Cli;
 using Netra.Probes.Contract;
-using Netra.Probes.Reporting;
 using Spectre.Console;
 
 namespace Netra.Operator.Tests.Local;

@@ -2,7 +2,7 @@ using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.TestRuns.Stages;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Reporting;
 
 namespace Netra.Operator.Tests.TestRuns;

@@ -1,4 +1,4 @@
-using Netra.Probes.Model;
+using Netra.Probes.Report;
 using Netra.Probes.Running;
 
 namespace Netra.Probes.Tests.Support;

@@ -1,4 +1,4 @@
-namespace Netra.Probes.Model;
+namespace Netra.Probes.Report;
 
 /// <summary>
 /// Everything one probe run produced, in the order the scenarios were selected. <see cref="Aborted"/> says why

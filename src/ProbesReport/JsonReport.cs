@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Netra.Probes.Clients;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
 
-namespace Netra.Probes.Reporting;
+namespace Netra.Probes.Report;
 
 /// <summary>
 /// The <c>--json</c> file: every case of the run, each with the failures of its earlier attempts when its scenario was
@@ -68,7 +66,7 @@ public static class JsonReport
         Document? document;
         try
         {
-            document = JsonSerializer.Deserialize<Document>(json, ProbeJson.Options);
+            document = JsonSerializer.Deserialize(json, ReportJson.Default.Document);
         }
         catch (JsonException error)
         {
@@ -89,13 +87,17 @@ public static class JsonReport
             document.Aborted);
     }
 
-    public static string Serialize(RunReport report) => JsonSerializer.Serialize(From(report), ProbeJson.Options);
+    public static string Serialize(RunReport report) => JsonSerializer.Serialize(From(report), ReportJson.Default.Document);
 
     public static async Task WriteAsync(RunReport report, string path, CancellationToken cancellationToken)
     {
         await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, From(report), ProbeJson.Options, cancellationToken);
+        await WriteAsync(report, file, cancellationToken);
     }
+
+    /// <summary>The file's bytes (UTF-8) written to <paramref name="stream"/>, which is left open.</summary>
+    public static Task WriteAsync(RunReport report, Stream stream, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(stream, From(report), ReportJson.Default.Document, cancellationToken);
 
     private static ScenarioResult Result(Scenario s) => new(
         s.Name,

@@ -1,6 +1,6 @@
 using Netra.Probes.Contract;
 
-namespace Netra.Probes.Model;
+namespace Netra.Probes.Report;
 
 /// <summary>
 /// One scenario's attempts folded into one result: the last attempt's cases, each carrying the failures and errors of

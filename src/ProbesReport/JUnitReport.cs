@@ -3,9 +3,8 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
 
-namespace Netra.Probes.Reporting;
+namespace Netra.Probes.Report;
 
 /// <summary>
 /// The <c>--junit</c> file in the JUnit XML dialect Jenkins, GitLab and GitHub render: one <c>testsuite</c>
@@ -38,15 +37,34 @@ public static class JUnitReport
     public static async Task WriteAsync(RunReport report, string path, CancellationToken cancellationToken)
     {
         await using var file = File.Create(path);
-        var settings = new XmlWriterSettings
-        {
-            Async = true,
-            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            Indent = true,
-        };
-        await using var writer = XmlWriter.Create(file, settings);
+        await WriteAsync(report, file, cancellationToken);
+    }
+
+    /// <summary>The file's bytes written to <paramref name="stream"/>, which is left open.</summary>
+    public static async Task WriteAsync(RunReport report, Stream stream, CancellationToken cancellationToken)
+    {
+        await using var writer = XmlWriter.Create(stream, Settings(async: true));
         await From(report).SaveAsync(writer, cancellationToken);
     }
+
+    /// <summary>The file's text: what <see cref="WriteAsync(RunReport, string, CancellationToken)"/> writes, as a string.</summary>
+    public static string Text(RunReport report)
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = XmlWriter.Create(bytes, Settings(async: false)))
+        {
+            From(report).Save(writer);
+        }
+
+        return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+    }
+
+    private static XmlWriterSettings Settings(bool async) => new()
+    {
+        Async = async,
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+    };
 
     private static XElement Suite(ScenarioResult scenario)
     {

@@ -1,5 +1,5 @@
 using Netra.Probes.Contract;
-namespace Netra.Probes.Model;
+namespace Netra.Probes.Report;
 
 /// <summary>Counts of case outcomes; errors are counted apart from failures but both fail a run.</summary>
 public sealed record RunSummary(int Total, int Passed, int Failed, int Skipped, int Errors)

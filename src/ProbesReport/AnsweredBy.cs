@@ -1,4 +1,4 @@
-namespace Netra.Probes.Model;
+namespace Netra.Probes.Report;
 
 /// <summary>
 /// The pods of each service that answered a scenario's requests, as each response named its pod (<c>Netra-Pod</c>):

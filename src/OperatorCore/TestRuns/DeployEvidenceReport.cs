@@ -2,15 +2,13 @@ using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Status;
 using Netra.Operator.Core.TestRuns.Evidence;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
-using Spectre.Console;
+using Netra.Probes.Report;
 
-namespace Netra.Operator.Cli;
+namespace Netra.Operator.Core.TestRuns;
 
 /// <summary>
 /// A failed deploy in the reports: the test suite <c>deploy</c>, one case in error whose message is why the run ended and
-/// whose evidence is the kept <see cref="DeployEvidence"/> as lines (JUnit <c>system-out</c>, <c>evidence</c> in JSON);
-/// on the console, those lines under a heading before the verdict.
+/// whose evidence is the kept <see cref="DeployEvidence"/> as lines (JUnit <c>system-out</c>, <c>evidence</c> in JSON).
 /// </summary>
 public static class DeployEvidenceReport
 {
@@ -38,22 +36,10 @@ public static class DeployEvidenceReport
         return report with { Scenarios = [new ScenarioResult(Suite, [deploy], TimeSpan.Zero), .. report.Scenarios] };
     }
 
-    /// <summary>The report without the deploy's suite: its evidence is written whole by <see cref="Write"/>.</summary>
+    /// <summary>The report without the deploy's suite (for where its evidence is shown whole apart).</summary>
     public static RunReport Without(RunReport report) => report with { Scenarios = [.. report.Scenarios.Where(s => s.Name != Suite)] };
 
-    /// <summary>The deploy's evidence for people, when the report holds it.</summary>
-    public static void Write(IAnsiConsole console, RunReport report)
-    {
-        var evidence = report.Scenarios.FirstOrDefault(s => s.Name == Suite)?.Cases.FirstOrDefault(c => c.Id == CaseId)?.Evidence;
-        if (evidence is null)
-        {
-            return;
-        }
-
-        console.MarkupLine("[bold]Deploy evidence[/] (kept with the run's results):");
-        foreach (var line in evidence)
-        {
-            console.WriteLine(line);
-        }
-    }
+    /// <summary>The deploy's evidence lines, when the report holds them.</summary>
+    public static IReadOnlyList<string>? Evidence(RunReport report) =>
+        report.Scenarios.FirstOrDefault(s => s.Name == Suite)?.Cases.FirstOrDefault(c => c.Id == CaseId)?.Evidence;
 }

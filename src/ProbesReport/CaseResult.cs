@@ -1,12 +1,12 @@
 using Netra.Probes.Contract;
-namespace Netra.Probes.Model;
+namespace Netra.Probes.Report;
 
 /// <summary>
 /// The result of one case. <see cref="Message"/> says, for a failure, what was expected and what
 /// came; for a skip, why; for an error, what broke. <see cref="EarlierAttempts"/> keeps, oldest first,
 /// the failures and errors of the attempts before this one (the scenario was retried), so that a case
 /// that passed on a retry still shows it failed first. <see cref="Evidence"/> is, for a failure or an error, the case's last
-/// exchanges with the services, oldest first, bounded and redacted (<see cref="Evidence.CaseTranscript"/>), or what shows why a
+/// exchanges with the services, oldest first, bounded and redacted (the probes' <c>CaseTranscript</c>), or what shows why a
 /// deploy failed (its helm output and pods).
 /// </summary>
 public sealed record CaseResult(

@@ -1,12 +1,11 @@
 using System.Xml.Linq;
-using Netra.Operator.Cli;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Status;
+using Netra.Operator.Core.TestRuns;
 using Netra.Probes.Contract;
-using Netra.Probes.Model;
-using Netra.Probes.Reporting;
+using Netra.Probes.Report;
 
-namespace Netra.Operator.Tests.Cli;
+namespace Netra.Operator.Tests.TestRuns;
 
 /// <summary>A failed deploy's evidence in the reports: the suite <c>deploy</c> first, its case in error, the evidence line by line.</summary>
 public sealed class DeployEvidenceReportTests
