@@ -46,6 +46,8 @@ public static class UiApi
         app.MapPost("/logout", Answer(pages.LogOutAsync));
         app.MapGet("/runs", Answer(pages.RunsAsync));
         app.MapGet(RunPath, Answer(pages.RunAsync));
+        app.MapGet(RunPath + "/junit.xml", Answer(context => pages.ReportAsync(context, junit: true)));
+        app.MapGet(RunPath + "/report.json", Answer(context => pages.ReportAsync(context, junit: false)));
         app.MapGet(SchedulePath, Answer(pages.ScheduleAsync));
         return app;
     }

@@ -1,10 +1,15 @@
+using k8s;
+using k8s.Autorest;
 using k8s.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.ControllerRuntime;
 using Netra.Operator.Core.Schedules;
+using Netra.Operator.Core.TestRuns;
+using Netra.Probes.Report;
 using Netra.Operator.Core.Ui.Pages;
 using Netra.Operator.Core.Web;
 
@@ -15,8 +20,8 @@ namespace Netra.Operator.Core.Ui;
 /// namespace), then the page from the UI's caches. Nothing here writes to the cluster.
 /// </summary>
 public sealed class UiEndpoints(
-    UiCache cache, Viewers viewers, CallerAccess callers, NamespaceAccess access, PageCache pages, UiOptions options, TimeProvider time,
-    ILogger logger)
+    IKubernetes client, UiCache cache, Viewers viewers, CallerAccess callers, NamespaceAccess access, PageCache pages, UiOptions options,
+    TimeProvider time, ILogger logger)
 {
     public static readonly ResourceVerb ListRuns = new("list", TestRun.Plural);
     public static readonly ResourceVerb GetRun = new("get", TestRun.Plural);
@@ -84,21 +89,39 @@ public sealed class UiEndpoints(
 
     public async Task<IResult> RunAsync(HttpContext context)
     {
-        var (ns, name) = Named(context);
-        var (user, refusal) = await PermittedAsync(context, ns, GetRun);
-        if (user is null)
+        var (user, run, refusal) = await ReadableRunAsync(context);
+        if (run is null)
         {
             return refusal!;
         }
 
-        if (cache.Run(ns, name) is not { } run)
+        var body = await pages.GetOrRenderAsync(
+            $"run/{run.Metadata.Uid}/{run.Metadata.ResourceVersion}",
+            async () => RunPage.Body(run, await CasesAsync(run, context.RequestAborted)));
+        return Page($"TestRun {run.Metadata.Name}", body, user!.Username, refresh: !Html.IsFinished(run));
+    }
+
+    /// <summary>The run's report as a download: <c>junit.xml</c> or <c>report.json</c>, as <c>netra-operator results</c> writes them.</summary>
+    public async Task<IResult> ReportAsync(HttpContext context, bool junit)
+    {
+        var (user, run, refusal) = await ReadableRunAsync(context);
+        if (run is null)
         {
-            return NotFound(user, $"No TestRun {ns}/{name}.");
+            return refusal!;
         }
 
-        var body = await pages.GetOrRenderAsync(
-            $"run/{run.Metadata.Uid}/{run.Metadata.ResourceVersion}", () => Task.FromResult(RunPage.Body(run, null)));
-        return Page($"TestRun {name}", body, user.Username, refresh: !Html.IsFinished(run));
+        var (report, problem) = await ReportAsync(run, context.RequestAborted);
+        if (report is null)
+        {
+            return Page("No report", $"<p class=\"error\">{Html.E(problem ?? $"TestRun {RunResults.Where(run)} has no results yet.")}</p>",
+                user!.Username, StatusCodes.Status404NotFound);
+        }
+
+        var file = $"{run.Metadata.Name}-{(junit ? "junit.xml" : "report.json")}";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
+        return junit
+            ? TypedResults.Text(RunResults.JUnit(report), "application/xml; charset=utf-8")
+            : TypedResults.Text(RunResults.Json(report), "application/json; charset=utf-8");
     }
 
     public async Task<IResult> ScheduleAsync(HttpContext context)
@@ -118,6 +141,38 @@ public sealed class UiEndpoints(
         var runs = cache.Runs.Where(r => ScheduledRuns.OwnerKey(r) == $"{ns}/{name}").ToList();
         var body = SchedulePage.Body(schedule, runs, time.GetUtcNow());
         return Page($"TestRunSchedule {name}", body, user.Username, refresh: runs.Any(r => !Html.IsFinished(r)));
+    }
+
+    /// <summary>The run the route names, when the viewer may get it; else where to send them instead.</summary>
+    private async Task<(V1UserInfo? User, TestRun? Run, IResult? Refusal)> ReadableRunAsync(HttpContext context)
+    {
+        var (ns, name) = Named(context);
+        var (user, refusal) = await PermittedAsync(context, ns, GetRun);
+        return user is null ? (null, null, refusal)
+            : cache.Run(ns, name) is { } run ? (user, run, null)
+            : (user, null, NotFound(user, $"No TestRun {ns}/{name}."));
+    }
+
+    /// <summary>Every case of the run's report, or why there is none to show.</summary>
+    private async Task<string?> CasesAsync(TestRun run, CancellationToken cancellationToken)
+    {
+        var (report, problem) = await ReportAsync(run, cancellationToken);
+        return report is not null ? CasesSection.Body(report) : problem is null ? null : $"<p class=\"error\">{Html.E(problem)}</p>";
+    }
+
+    /// <summary>The run's report from its results ConfigMap; null while it has none, with why when it cannot be read.</summary>
+    private async Task<(RunReport? Report, string? Problem)> ReportAsync(TestRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await RunResults.ReadAsync(client, run, cancellationToken), null);
+        }
+        catch (Exception error) when (error is InvalidDataException or HttpOperationException or HttpRequestException)
+        {
+            var problem = $"Cannot read the results of TestRun {RunResults.Where(run)}: {ApiErrors.Describe(error)}";
+            logger.LogWarning("UI: {Problem}", problem);
+            return (null, problem);
+        }
     }
 
     /// <summary>The viewer, when they may <paramref name="need"/> in <paramref name="ns"/>; else where to send them instead.</summary>

@@ -35,7 +35,7 @@ public sealed class UiServer : IAsyncDisposable
         var watching = cache.RunAsync(client, logger, time, stop.Token);
         var callers = new CallerAccess(client, logger);
         var endpoints = new UiEndpoints(
-            cache, new Viewers(options, new Sessions(options, time)), callers, new NamespaceAccess(callers, options, time),
+            client, cache, new Viewers(options, new Sessions(options, time)), callers, new NamespaceAccess(callers, options, time),
             new PageCache(options.PageCacheBytes), options, time, logger);
         var app = WebServer.Build(options.Listen, UiOptions.MaxRequestBodyBytes, loggers);
         app.MapUiApi(endpoints, cache);

@@ -4,7 +4,7 @@ namespace Netra.Operator.Tests.Ui;
 
 /// <summary>
 /// The UI in a real browser, as a platform engineer uses it: log in with a token, see only the namespaces it may read,
-/// open the failed run and find its failing case, open the schedule and see its chart. Each page is written as a
+/// open the failed run and find its failing case and its evidence, open the schedule and see its chart. Each page is written as a
 /// screenshot under tests/results/screenshots.
 /// </summary>
 [Collection(UiDefinition.Name)]
@@ -36,6 +36,10 @@ public sealed class UiBrowserTests(UiFixture bed) : IDisposable
         var failure = _browser.Find(By.CssSelector("table.scenarios tr.failure")).Text;
         Assert.Contains(UiFixture.FailedCase, failure, StringComparison.Ordinal);
         Assert.Contains(UiFixture.FailureMessage, failure, StringComparison.Ordinal);
+        var evidence = _browser.Find(By.CssSelector($"#case-{UiFixture.FailedCase} details.evidence"));
+        Assert.False(evidence.FindElement(By.TagName("pre")).Displayed);
+        evidence.FindElement(By.TagName("summary")).Click();
+        Assert.Contains(UiFixture.EvidenceLine, evidence.FindElement(By.TagName("pre")).Text, StringComparison.Ordinal);
         _browser.Screenshot("run-failed");
 
         _browser.GoTo(new Uri(bed.Ui.Address, "/runs"));

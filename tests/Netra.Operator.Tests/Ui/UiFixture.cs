@@ -4,8 +4,12 @@ using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Schedules;
+using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.TestRuns.Stages;
 using Netra.Operator.Core.Ui;
 using Netra.Operator.Tests.Integration;
+using Netra.Probes.Contract;
+using Netra.Probes.Report;
 
 namespace Netra.Operator.Tests.Ui;
 
@@ -35,6 +39,9 @@ public sealed class UiFixture : OperatorTestBed, IAsyncLifetime
 
     /// <summary>A failure message as a probe might report it: markup that must reach the page as text.</summary>
     public const string FailureMessage = "expected agent_completed, got <script>alert('x')</script>";
+
+    /// <summary>A line of the failing case's evidence, as the probes keep it: what the services answered.</summary>
+    public const string EvidenceLine = "<- backend frame {\"type\":\"error\",\"code\":\"agent_timeout\"}";
 
     /// <summary>The schedule's runs: pass, pass, fail, and so on; 12 of them, 8 succeeded.</summary>
     public static readonly bool[] ScheduleOutcomes = [true, true, false, true, true, false, true, true, false, true, true, false];
@@ -97,7 +104,9 @@ public sealed class UiFixture : OperatorTestBed, IAsyncLifetime
         await CreateAsync(Team, PassedRun, "release-41");
         await WriteStatusAsync(Team, PassedRun, Phases.Succeeded, DateTimeOffset.UtcNow.AddMinutes(-30));
         await CreateAsync(Team, FailedRun, "release-42");
+        var failed = await ReadRunAsync(Team, FailedRun);
         await WriteStatusAsync(Team, FailedRun, Phases.Failed, DateTimeOffset.UtcNow.AddMinutes(-5));
+        await KeepReportAsync(failed!);
         await CreateAsync(Team, "deploy-in-progress", "release-43");
         await WriteStatusAsync(Team, "deploy-in-progress", Phases.Probing, null);
         await CreateAsync(Other, HiddenRun, "payments-9");
@@ -126,6 +135,25 @@ public sealed class UiFixture : OperatorTestBed, IAsyncLifetime
             mode: Existing
             endpoints: {{UnreachableEndpoints}}
         """);
+
+    /// <summary>The failed run's full report in its results ConfigMap, as the operator keeps it: every case, evidence included.</summary>
+    private async Task KeepReportAsync(TestRun run)
+    {
+        var report = new RunReport(DateTimeOffset.UtcNow.AddMinutes(-7), TimeSpan.FromSeconds(5),
+        [
+            new ScenarioResult("thread-management",
+            [
+                new CaseResult("msg-001", "thread-management", "A thread is created and listed", CaseOutcome.Passed, TimeSpan.FromMilliseconds(300)),
+                new CaseResult(FailedCase, "thread-management", "The agent's completion reaches the thread", CaseOutcome.Failed,
+                    TimeSpan.FromSeconds(4), FailureMessage, Evidence: ["-> backend frame {\"type\":\"user_message\"}", EvidenceLine]),
+            ], TimeSpan.FromSeconds(4.2)),
+            new ScenarioResult("auth-service-independence",
+                [new CaseResult("auth-001", "auth-service-independence", "Tokens validate offline", CaseOutcome.Passed, TimeSpan.FromMilliseconds(900))],
+                TimeSpan.FromMilliseconds(900)),
+        ]);
+        await Admin.CoreV1.CreateNamespacedConfigMapAsync(
+            ResultsStage.Manifest(run, ResultsStage.ReportKey, RunResults.Json(report)), run.Metadata.NamespaceProperty);
+    }
 
     /// <summary>A run's status as the operator writes it: a failed run fails thread-management's <see cref="FailedCase"/>.</summary>
     private async Task WriteStatusAsync(string ns, string name, string phase, DateTimeOffset? finishedAt)

@@ -22,6 +22,40 @@ public sealed partial class UiPagesTests(UiFixture bed)
     }
 
     [Fact]
+    public async Task A_failed_run_shows_every_case_of_its_report_and_the_failing_one_with_its_evidence()
+    {
+        using var client = await bed.LoggedInAsync();
+
+        var page = await client.GetStringAsync($"/namespaces/{UiFixture.Team}/testruns/{UiFixture.FailedRun}");
+
+        Assert.Contains("<tr class=\"case passed\" id=\"case-msg-001\">", page, StringComparison.Ordinal);
+        Assert.Contains($"<tr class=\"case failed\" id=\"case-{UiFixture.FailedCase}\">", page, StringComparison.Ordinal);
+        Assert.Contains("<details class=\"evidence\"><summary>Evidence (2 lines)</summary>", page, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(UiFixture.EvidenceLine), page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_finished_run_offers_its_report_as_JUnit_and_JSON_downloads()
+    {
+        using var client = await bed.LoggedInAsync();
+        var run = $"/namespaces/{UiFixture.Team}/testruns/{UiFixture.FailedRun}";
+
+        using var junit = await client.GetAsync($"{run}/junit.xml");
+        using var json = await client.GetAsync($"{run}/report.json");
+        using var none = await client.GetAsync($"/namespaces/{UiFixture.Team}/testruns/deploy-in-progress/junit.xml");
+
+        Assert.Equal("application/xml", junit.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(("attachment", $"{UiFixture.FailedRun}-junit.xml"),
+            (junit.Content.Headers.ContentDisposition!.DispositionType, junit.Content.Headers.ContentDisposition.FileName));
+        var suites = System.Xml.Linq.XDocument.Parse(await junit.Content.ReadAsStringAsync());
+        var failing = suites.Descendants("testcase").Single(c => (string?)c.Attribute("name") == UiFixture.FailedCase);
+        Assert.Equal(UiFixture.FailureMessage, (string?)failing.Element("failure")!.Attribute("message"));
+        var report = Netra.Probes.Report.JsonReport.Parse(await json.Content.ReadAsStringAsync(), "download");
+        Assert.Equal(3, report.Scenarios.Sum(s => s.Cases.Count));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, none.StatusCode);
+    }
+
+    [Fact]
     public async Task A_run_in_progress_refreshes_itself_without_a_script()
     {
         using var client = await bed.LoggedInAsync();

@@ -33,6 +33,13 @@ public static class RunPage
             .Append(Html.Fact("Environment", Html.E(status.Environment?.Namespace)))
             .Append(Html.Fact("Deploy state", Html.E(status.Environment?.DeployState)))
             .Append("</dl>");
+        if (Html.IsFinished(run))
+        {
+            var path = Html.RunPath(ns, run.Metadata.Name);
+            html.Append($"<p class=\"downloads\">Download: <a href=\"{path}/junit.xml\" download>JUnit XML</a> · "
+                + $"<a href=\"{path}/report.json\" download>JSON report</a></p>");
+        }
+
         html.Append(Scenarios(status));
         html.Append(cases ?? string.Empty);
         html.Append(History(status));
