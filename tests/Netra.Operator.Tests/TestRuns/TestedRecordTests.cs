@@ -71,15 +71,17 @@ public sealed class TestedRecordTests
     }
 
     [Fact]
-    public void The_local_run_which_reads_no_pods_records_its_revision_alone_and_a_long_revision_is_cut()
+    public void The_local_run_which_has_no_pods_nor_charts_records_its_revision_and_values_hash_and_a_long_revision_is_cut()
     {
         var run = Runs.Ephemeral(r => { r.Spec.Revision = new string('r', 300); r.Status = Runs.Started(Phases.Probing); });
+        var local = Finishing(run, facts: null);
 
-        var tested = TestRunDecider.Decide(Finishing(run, facts: null), Settings, Now).Status!.Tested!;
+        var tested = TestRunDecider.Decide(local, Settings, Now).Status!.Tested!;
 
         Assert.Equal(TestedStatus.MaxRevisionChars, tested.Revision!.Length);
         Assert.Empty(tested.Charts);
-        Assert.Null(tested.ValuesHash);
+        Assert.Empty(tested.Images);
+        Assert.Equal(ValuesHash.Of(EnvironmentManifests.Values(local, Settings)), tested.ValuesHash);
     }
 
     [Fact]

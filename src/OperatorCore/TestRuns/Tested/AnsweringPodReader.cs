@@ -12,7 +12,7 @@ namespace Netra.Operator.Core.TestRuns.Tested;
 /// (<c>list pods</c> with a field selector, which the operator holds for the probe pods) in the namespace of the
 /// service's endpoint when it is a cluster Service address (<c>netra-backend.NS.svc</c>, or a bare name: the TestRun's
 /// namespace); behind any other address the pods are not the cluster's to read and no image is recorded. A pod read is
-/// remembered (its containers' images do not change), bounded.
+/// remembered for the run (a StatefulSet's pod keeps its name from one rollout to the next: not beyond it), bounded.
 /// </summary>
 public sealed class AnsweringPodReader(IKubernetes client)
 {
@@ -32,7 +32,7 @@ public sealed class AnsweringPodReader(IKubernetes client)
         {
             var image = spec.Ephemeral
                 ? environmentPods.FirstOrDefault(p => p.Metadata.Name == pod) is { } listed ? PodImage.Of(listed, service) : null
-                : ServiceNamespace(run, spec, service) is { } ns ? await ReadAsync(ns, pod, service, cancellationToken) : null;
+                : ServiceNamespace(run, spec, service) is { } ns ? await ReadAsync(run, ns, pod, service, cancellationToken) : null;
             if (image is not null)
             {
                 found[(service, pod)] = image;
@@ -64,9 +64,9 @@ public sealed class AnsweringPodReader(IKubernetes client)
         };
     }
 
-    private async Task<PodImage?> ReadAsync(string ns, string pod, string service, CancellationToken cancellationToken)
+    private async Task<PodImage?> ReadAsync(TestRun run, string ns, string pod, string service, CancellationToken cancellationToken)
     {
-        var key = $"{ns}/{pod}/{service}";
+        var key = $"{run.Metadata.Uid}/{run.Status?.Run}/{ns}/{pod}/{service}";
         if (_byPod.TryGetValue(key, out var known))
         {
             return known;

@@ -9,7 +9,9 @@ namespace Netra.Operator.Core.TestRuns.Tested;
 /// Decides <c>status.tested</c>, once, in the decision that ends a run: the revision (spec.revision, else the workloads a
 /// schedule's rollout run verifies), the distinct images of the pods that answered the probes, and for an Ephemeral run
 /// the charts as resolved and the hash of their values. Pure: from the observation and the operator's settings. A run
-/// that runs again starts from a status without it, and records its own as it ends.
+/// that runs again starts from a status without it, and records its own as it ends. The local run has no pods and
+/// installs no charts (its services run in process, configured from the same values): it records the revision and the
+/// values hash.
 /// </summary>
 public static class TestedRecord
 {
@@ -22,13 +24,13 @@ public static class TestedRecord
 
     public static TestedStatus Of(TestRunObservation observation, ControllerSettings settings)
     {
-        var deployed = observation.Spec.Ephemeral && observation.Tested is not null;
+        var ephemeral = observation.Spec.Ephemeral;
         return new TestedStatus
         {
             Revision = Revision(observation.Run),
             Images = Images(observation.Tested),
-            Charts = deployed ? Charts(observation.Spec, settings) : [],
-            ValuesHash = deployed ? ValuesHash.Of(EnvironmentManifests.Values(observation, settings)) : null,
+            Charts = ephemeral && observation.Tested is not null ? Charts(observation.Spec, settings) : [],
+            ValuesHash = ephemeral ? ValuesHash.Of(EnvironmentManifests.Values(observation, settings)) : null,
         };
     }
 
