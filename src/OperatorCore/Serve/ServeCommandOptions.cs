@@ -101,6 +101,8 @@ internal sealed class ServeCommandOptions
 
     public GateCommandOptions Gate { get; } = new();
 
+    public UiCommandOptions Ui { get; } = new();
+
     public void AddTo(Command command)
     {
         Option[] all =
@@ -109,7 +111,7 @@ internal sealed class ServeCommandOptions
             LogLevel, ProbeImage, HelmImage, AuthChart, BackendChart, AgentChart, DeployerRole, EnvironmentRole, ImagePullSecrets,
             ServiceImageRegistry, ClusterDnsNamespace, ClusterDnsPodLabels, ProbePreflightBudget,
         ];
-        foreach (var option in all.Concat(Tenancy.All).Concat(Gate.All))
+        foreach (var option in all.Concat(Tenancy.All).Concat(Gate.All).Concat(Ui.All))
         {
             command.Options.Add(option);
         }
@@ -126,7 +128,7 @@ internal sealed class ServeCommandOptions
             ? "--probe-preflight-budget must be a duration of at least 1s, such as 1m."
         : (parsed.GetValue(ClusterDnsPodLabels) ?? []).FirstOrDefault(l => l.Split('=') is not [{ Length: > 0 }, _]) is { } bad
             ? $"--cluster-dns-pod-label takes KEY=VALUE, not '{bad}'."
-        : Tenancy.Problem(parsed) ?? Gate.Problem(parsed);
+        : Tenancy.Problem(parsed) ?? Gate.Problem(parsed) ?? Ui.Problem(parsed);
 
     public ServeOptions ToServeOptions(ParseResult parsed) => new()
     {
@@ -140,6 +142,7 @@ internal sealed class ServeCommandOptions
         Workers = parsed.GetValue(Workers),
         HealthUrl = $"http://0.0.0.0:{parsed.GetValue(MetricsPort)}",
         Gate = Gate.ToGateOptions(parsed),
+        Ui = Ui.ToUiOptions(parsed),
         Controller = Tenancy.ApplyTo(new ControllerSettings
         {
             ProbeImage = parsed.GetRequiredValue(ProbeImage),

@@ -1,5 +1,6 @@
 using Netra.Operator.Core.Gate;
 using Netra.Operator.Core.TestRuns;
+using Netra.Operator.Core.Ui;
 
 namespace Netra.Operator.Core.Serve;
 
@@ -38,4 +39,7 @@ public sealed record ServeOptions
 
     /// <summary>The gate for Argo Rollouts, Kargo and Flagger on every instance; null: none (no <c>--gate-port</c>).</summary>
     public GateOptions? Gate { get; init; }
+
+    /// <summary>The read-only results UI on every instance; null: none (no <c>--ui-port</c>).</summary>
+    public UiOptions? Ui { get; init; }
 }

@@ -35,6 +35,28 @@ public static class CachedRuns
         return run;
     }
 
+    /// <summary>
+    /// What the results UI keeps of a run: its metadata and status, and of its spec only what a page shows (no values,
+    /// no probe settings, no credentials' Secret name).
+    /// </summary>
+    public static TestRun KeepForUi(TestRun run)
+    {
+        run.Metadata.ManagedFields = null;
+        run.Metadata.Annotations?.Remove(LastApplied);
+        var spec = run.Spec;
+        run.Spec = new TestRunSpec
+        {
+            Environment = new EnvironmentSpec { Mode = spec.Environment.Mode, Endpoints = spec.Environment.Endpoints },
+            Scenarios = spec.Scenarios,
+            Retries = spec.Retries,
+            Timeout = spec.Timeout,
+            Profile = spec.Profile,
+            Revision = spec.Revision,
+            Quarantine = spec.Quarantine,
+        };
+        return run;
+    }
+
     /// <summary>What the operator keeps of a TestRunSchedule: what its decisions read (its template, whole).</summary>
     public static TestRunSchedule KeepSchedule(TestRunSchedule schedule)
     {

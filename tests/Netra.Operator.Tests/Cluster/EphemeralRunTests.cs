@@ -46,8 +46,7 @@ public sealed class EphemeralRunTests(ClusterFixture cluster)
 
         Assert.True(run.Status!.Phase == Phases.Succeeded, run.Status.Conditions.Find(ConditionTypes.Finished)?.Message);
         Assert.Equal(10, run.Status.Scenarios.Count);
-        Assert.All(run.Status.Scenarios, s =>
-            Assert.True(s.Result == "Passed", $"{s.Name}: {s.Result} {string.Join("; ", s.Failures.Select(f => f.Message))}"));
+        Assert.All(run.Status.Scenarios, ClusterFixture.AssertPassed);
         Assert.Equal(0, run.Status.Summary!.Failed);
         Assert.Equal(environment, run.Status.Environment!.Namespace);
         await WaitForNamespaceGoneAsync(environment);
@@ -68,7 +67,8 @@ public sealed class EphemeralRunTests(ClusterFixture cluster)
 
         Assert.All(runs, run => Assert.True(
             run.Status!.Phase == Phases.Succeeded, $"{run.Metadata.Name}: {run.Status.Conditions.Find(ConditionTypes.Finished)?.Message}"));
-        Assert.All(runs, run => Assert.Equal(3, run.Status!.Scenarios.Count(s => s.Result == "Passed")));
+        Assert.All(runs, run => Assert.Equal(3, run.Status!.Scenarios.Count));
+        Assert.All(runs, run => Assert.All(run.Status!.Scenarios, ClusterFixture.AssertPassed));
         var environments = runs.Select(r => r.Status!.Environment!.Namespace!).Distinct().ToList();
         Assert.Equal(2, environments.Count);
         await Task.WhenAll(environments.Select(WaitForNamespaceGoneAsync));

@@ -32,8 +32,7 @@ public sealed class ExistingRunTests(ClusterFixture cluster)
 
         var status = run.Status!;
         Assert.Equal(10, status.Scenarios.Count);
-        Assert.All(status.Scenarios, s =>
-            Assert.True(s.Result == "Passed", $"{s.Name}: {s.Result} {string.Join("; ", s.Failures.Select(f => f.Message))}"));
+        Assert.All(status.Scenarios, ClusterFixture.AssertPassed);
         Assert.All(status.Scenarios, s => Assert.True(s.Passed > 0, $"{s.Name} reported no passed case"));
         Assert.Equal(0, status.Summary!.Failed);
         Assert.Equal(0, status.Summary.Skipped);

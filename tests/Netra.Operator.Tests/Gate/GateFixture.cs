@@ -40,7 +40,7 @@ public sealed class GateFixture : OperatorTestBed, IAsyncLifetime
         await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Team } });
         await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Other } });
         (await TenantAccount.CreateAsync(Cp, Team, "release-bot")).Dispose();
-        TenantToken = await ServiceAccountTokenAsync(Team, "release-bot");
+        TenantToken = await TenantAccount.TokenAsync(Cp, Team, "release-bot");
         _operatorClient = Cp.CreateOperatorClient();
         _gate = GateServer.Start(_operatorClient, new GateOptions { Address = "127.0.0.1", Port = 0 }, NullLoggerFactory.Instance);
     }
@@ -146,12 +146,5 @@ public sealed class GateFixture : OperatorTestBed, IAsyncLifetime
         await Admin.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
             new V1Patch(KubernetesJson.Serialize(new { status }), V1Patch.PatchType.MergePatch),
             TestRun.Group, TestRun.Version, Team, TestRun.Plural, name);
-    }
-
-    private async Task<string> ServiceAccountTokenAsync(string ns, string account)
-    {
-        var secrets = await Admin.CoreV1.ListNamespacedSecretAsync(ns, fieldSelector: "type=kubernetes.io/service-account-token");
-        var secret = secrets.Items.First(s => s.Metadata.Annotations["kubernetes.io/service-account.name"] == account);
-        return System.Text.Encoding.UTF8.GetString(secret.Data["token"]);
     }
 }

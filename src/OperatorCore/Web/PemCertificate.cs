@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 
-namespace Netra.Operator.Core.Gate;
+namespace Netra.Operator.Core.Web;
 
 /// <summary>
 /// A PEM certificate and key from mounted files, read again when either changes: cert-manager renews a Secret's
