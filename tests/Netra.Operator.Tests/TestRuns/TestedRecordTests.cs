@@ -55,6 +55,25 @@ public sealed class TestedRecordTests
     }
 
     [Fact]
+    public void Two_runs_of_the_same_values_hash_the_same_though_each_has_a_namespace_of_its_own()
+    {
+        TestRunObservation Observed(string uid, string? backendTag) => Runs.Observe(Runs.Ephemeral(r =>
+        {
+            r.Metadata.Uid = uid;
+            r.Spec.Environment.Charts = new ChartsSpec
+            {
+                Backend = new ChartSpec { Values = backendTag is null ? null : new JsonObject { ["image"] = new JsonObject { ["tag"] = backendTag } } },
+            };
+        }));
+        var first = EnvironmentManifests.Values(Observed("aaaaaaaa-0000-4000-8000-000000000001", null), Settings);
+        var second = EnvironmentManifests.Values(Observed("bbbbbbbb-0000-4000-8000-000000000002", null), Settings);
+        Assert.NotEqual(first.Data["backend.json"], second.Data["backend.json"]);
+
+        Assert.Equal(ValuesHash.Of(first), ValuesHash.Of(second));
+        Assert.NotEqual(ValuesHash.Of(first), ValuesHash.Of(EnvironmentManifests.Values(Observed("aaaaaaaa-0000-4000-8000-000000000001", "1.1"), Settings)));
+    }
+
+    [Fact]
     public void A_schedules_rollout_run_without_a_revision_records_the_workloads_it_verifies_and_an_existing_run_no_charts()
     {
         var run = Runs.Existing(r =>
