@@ -51,6 +51,7 @@ public static class CustomResources
             new("Last Schedule", "date", ".status.lastTrigger.time"),
             new("Pass Rate", "integer", ".status.passRate"),
             new("Flaky", "integer", ".status.flakyScenarios"),
+            new("Failing Since", "string", ".status.regression.run", "The first failing run of a regression (status.regression)."),
             new("Age", "date", ".metadata.creationTimestamp"),
         ],
         Header: """

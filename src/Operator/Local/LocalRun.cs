@@ -44,7 +44,7 @@ public sealed class LocalRun(IAnsiConsole console, TimeProvider time)
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                run.Status = TestRunDecider.Cancelled(cluster.Observe(run), cancelledWhy?.Invoke() ?? "stopped", time.GetUtcNow());
+                run.Status = TestRunDecider.Cancelled(cluster.Observe(run), Settings, cancelledWhy?.Invoke() ?? "stopped", time.GetUtcNow());
             }
 
             await cluster.StopJobsAsync();

@@ -58,6 +58,16 @@ public sealed class ScheduleReconciler(
         if (statusWritten)
         {
             RecordVerdicts(observation.Schedule, observation.Schedule.Status?.Results ?? [], decision.Status);
+            RecordRegression(observation.Schedule, observation.Schedule.Status?.Regression, decision.Status.Regression);
+        }
+    }
+
+    /// <summary>A Warning Event once per regression: when the status written names a first failing run it did not name before.</summary>
+    private void RecordRegression(TestRunSchedule schedule, ScheduleRegression? before, ScheduleRegression? after)
+    {
+        if (after is not null && after.Run != before?.Run)
+        {
+            events.Record(schedule, EventRecorder.Warning, "Regression", Regressions.Message(after));
         }
     }
 

@@ -18,6 +18,9 @@ public static class ProbeResults
         : job.Progress != JobProgress.Running && TerminationMessage.Parse(job.TerminationMessage)?.Aborted is { } aborted ? aborted
         : null;
 
+    /// <summary>A finished Job's full JSON report: from its pod's log, or packed in its termination message; null when neither has it.</summary>
+    public static string? Report(JobObservation job) => job.Report ?? PackedReport.Unpack(TerminationMessage.Parse(job.TerminationMessage)?.Report);
+
     public static ScenarioOutcome FromJob(JobObservation job, string scenario, int attempt)
     {
         if (job.Problem is { } stuck)

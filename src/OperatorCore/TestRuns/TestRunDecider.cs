@@ -1,6 +1,7 @@
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.TestRuns.Stages;
+using Netra.Operator.Core.TestRuns.Tested;
 
 namespace Netra.Operator.Core.TestRuns;
 
@@ -27,17 +28,18 @@ public static class TestRunDecider
     public static TestRunDecision Decide(TestRunObservation observation, ControllerSettings settings, DateTimeOffset now)
     {
         var context = new DecisionContext(settings, now);
-        return context.Complete(StagedDecision.First(Ordered, observation, context));
+        return TestedRecord.OnFinish(observation, context.Complete(StagedDecision.First(Ordered, observation, context)), settings);
     }
 
     /// <summary>
     /// A run stopped from outside before it finished (Ctrl-C of the local run): Failed with reason Cancelled, the
     /// scenarios that finished kept, the others listed as not run.
     /// </summary>
-    public static TestRunStatus Cancelled(TestRunObservation observation, string why, DateTimeOffset now)
+    public static TestRunStatus Cancelled(TestRunObservation observation, ControllerSettings settings, string why, DateTimeOffset now)
     {
         var environment = observation.Run.Status?.Environment ?? new EnvironmentStatus();
-        return RunStatuses.Failed(
+        var cancelled = RunStatuses.Failed(
             observation.Run, Status.Reasons.Cancelled, RunMessages.Cancelled(why), environment, now, ProbeStage.Outcomes(observation));
+        return TestedRecord.OnFinish(observation, TestRunDecision.Ended(cancelled), settings).Status!;
     }
 }

@@ -1,6 +1,7 @@
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Tenancy;
 using Netra.Operator.Core.TestRuns.Evidence;
+using Netra.Operator.Core.TestRuns.Tested;
 
 namespace Netra.Operator.Core.TestRuns;
 
@@ -17,7 +18,8 @@ public sealed class TestRunObservation
         JobObservation? deployJob,
         IReadOnlyDictionary<string, JobObservation> probeJobs,
         QueuePlace? queue = null,
-        DeployFacts? deployFacts = null)
+        DeployFacts? deployFacts = null,
+        TestedFacts? tested = null)
     {
         Run = run;
         Queue = queue ?? QueuePlace.Empty;
@@ -27,6 +29,7 @@ public sealed class TestRunObservation
         DeployJob = deployJob;
         ProbeJobs = probeJobs;
         DeployFacts = deployFacts;
+        Tested = tested;
     }
 
     public TestRun Run { get; }
@@ -45,6 +48,9 @@ public sealed class TestRunObservation
 
     /// <summary>The environment's pods, Events and logs, read only once the deploy Job failed or got stuck.</summary>
     public DeployFacts? DeployFacts { get; }
+
+    /// <summary>The images of the pods that answered the probes; null where there are no pods to read (the local run).</summary>
+    public TestedFacts? Tested { get; }
 
     /// <summary>Probe Jobs by name.</summary>
     public IReadOnlyDictionary<string, JobObservation> ProbeJobs { get; }

@@ -4,6 +4,7 @@ using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.ControllerRuntime;
 using Netra.Operator.Core.Tenancy;
 using Netra.Operator.Core.TestRuns.Evidence;
+using Netra.Operator.Core.TestRuns.Tested;
 
 namespace Netra.Operator.Core.TestRuns;
 
@@ -19,6 +20,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
 {
     private readonly ProbeLogReports _logReports = new(client);
     private readonly DeployFactsReader _deployFacts = new(client);
+    private readonly AnsweringPodReader _answering = new(client);
 
     /// <summary>What a Job cache is indexed by: the key of the run the Job was created for.</summary>
     public static string? JobIndex(V1Job job) => ChildNames.RunKeyOf(job.Metadata);
@@ -40,6 +42,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
         var presence = ChildPresence.Absent;
         JobObservation? deployJob = null;
         DeployFacts? deployFacts = null;
+        IList<V1Pod> environmentPods = [];
         if (TestRunDefaults.Resolve(run.Spec).Ephemeral)
         {
             var environment = ChildNames.EnvironmentNamespace(run);
@@ -54,7 +57,7 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
             if (presence == ChildPresence.Present && job is not null)
             {
                 // Every pod of the namespace: the deploy pod, and those of the services helm waits for.
-                var pods = readPods
+                var pods = environmentPods = readPods
                     ? (await client.CoreV1.ListNamespacedPodAsync(environment, cancellationToken: cancellationToken)).Items
                     : [];
                 deployJob = Observe(job, pods) with { Problem = Progress(job) == JobProgress.Running ? PodProblems.Find(pods, DateTimeOffset.UtcNow) : null };
@@ -76,7 +79,11 @@ public sealed class TestRunObserver(IKubernetes client, ObjectCache<TestRun> run
         var queue = run.Status?.StartTime is null ? QueuePlace.Of(run, runs.All()) : QueuePlace.Empty;
         var probes = await _logReports.FillAsync(
             probeJobs.ToDictionary(j => j.Metadata.Name, j => Observe(j, probePods)), probePods, cancellationToken);
-        return new TestRunObservation(run, presence, deployJob, probes, queue, deployFacts);
+        // What the run tested is recorded as it ends: read only while it has not ended.
+        var tested = readPods
+            ? await _answering.ReadAsync(run, TestRunDefaults.Resolve(run.Spec), probes, [.. environmentPods], cancellationToken)
+            : TestedFacts.None;
+        return new TestRunObservation(run, presence, deployJob, probes, queue, deployFacts, tested);
     }
 
     /// <summary>Whether a namespace was created for this run: it carries the run's uid.</summary>

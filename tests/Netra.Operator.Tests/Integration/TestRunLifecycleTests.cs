@@ -50,6 +50,13 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
         Assert.Equal(ConditionStatuses.True, status.Conditions.Single(c => c.Type == ConditionTypes.Ready).Status);
         Assert.Equal(environment, status.Environment!.Namespace);
 
+        // What it tested: the bundled charts at their version, and the hash of the values helm was given.
+        var values = await Bed.Admin.CoreV1.ReadNamespacedConfigMapAsync(ChildNames.ValuesConfigMap, environment);
+        Assert.Equal(Netra.Operator.Core.TestRuns.Tested.ValuesHash.Of(values), status.Tested!.ValuesHash);
+        Assert.Equal(
+            new[] { "auth", "backend", "agent" }.Select(s => (s, "bundled", Netra.Operator.Core.TestRuns.Manifests.BundledCharts.Version(s))),
+            status.Tested.Charts.Select(c => (c.Service, c.Chart, c.Version!)));
+
         // One probe Job per scenario, in the run's namespace, owned by it.
         var jobs = await Bed.Admin.BatchV1.ListNamespacedJobAsync(ns, labelSelector: $"{ChildNames.RunUidLabel}={created.Metadata.Uid}");
         Assert.Equal([$"smoke-{created.Metadata.Uid[..8]}-a1-s0", $"smoke-{created.Metadata.Uid[..8]}-a1-s1"], jobs.Items.Select(j => j.Metadata.Name).Order());

@@ -94,5 +94,12 @@ public sealed class HelmStandIn(IKubernetes admin) : IAsyncDisposable
         return (1, $"Release \"netra-{service}\" does not exist. Installing it now.\n{WaitGaveUp}\n");
     }
 
+    /// <summary>Replaces the services of <paramref name="values"/>' namespace with ones configured by those values, as an upgrade would.</summary>
+    public async Task UpgradeAsync(V1ConfigMap values, CancellationToken cancellationToken)
+    {
+        await _runner.RemoveAsync(values.Metadata.NamespaceProperty, keepFiles: false);
+        await _runner.RunAsync(values, cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => _runner.DisposeAsync();
 }

@@ -61,6 +61,13 @@ public sealed record TestRunScheduleStatus
     /// <remarks>The printer column shows it.</remarks>
     [JsonPropertyName("flakyScenarios")]
     public int? FlakyScenarios { get; init; }
+
+    /// <summary>
+    /// Set while the schedule fails after it passed: the first failing run, its revision, and what changed since the last
+    /// passing run; cleared once a run passes.
+    /// </summary>
+    [JsonPropertyName("regression")]
+    public ScheduleRegression? Regression { get; init; }
 }
 
 /// <summary>Why a run was started: a cron occurrence or workloads that rolled out.</summary>
@@ -145,6 +152,10 @@ public sealed record ScheduledRunResult
     /// <summary>The scenarios that failed, then passed on a retry (Flaky; also in passedScenarios).</summary>
     [JsonPropertyName("flakyScenarios")]
     public IReadOnlyList<string> FlakyScenarios { get; init; } = [];
+
+    /// <summary>What the run tested (its status.tested).</summary>
+    [JsonPropertyName("tested")]
+    public TestedStatus? Tested { get; init; }
 }
 
 /// <summary>How often a scenario's outcome changed from one run to the next.</summary>

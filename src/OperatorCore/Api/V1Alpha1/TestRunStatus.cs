@@ -56,6 +56,10 @@ public sealed record TestRunStatus
     [JsonPropertyName("environment")]
     public EnvironmentStatus? Environment { get; init; }
 
+    /// <summary>What the run tested (revision, images, charts, values), recorded as it finished.</summary>
+    [JsonPropertyName("tested")]
+    public TestedStatus? Tested { get; init; }
+
     /// <summary>The last 5 earlier results, newest first, kept when the TestRun runs again.</summary>
     [MaxItems(5)]
     [JsonPropertyName("history")]

@@ -19,6 +19,7 @@ public static class ResultsStage
             PassRate = Flakiness.PassRate(results),
             Scenarios = scenarios,
             FlakyScenarios = scenarios.Count(s => s.Flaky),
+            Regression = Regressions.Decide(results, context.Before.Regression),
         };
         context.Actions.AddRange(HistoryStage.Prune(observation.Runs, context.Before.Results, observation.Spec));
         context.Active = [.. observation.Runs.Where(r => !ScheduledRuns.IsFinished(r) && r.Metadata.DeletionTimestamp is null)];
@@ -50,6 +51,7 @@ public static class ResultsStage
         FailedScenarios = [.. run.Status.Scenarios.Where(s => s.Result == ScenarioResults.Failed).Select(s => s.Name)],
         PassedScenarios = [.. run.Status.Scenarios.Where(s => ScenarioResults.Passing(s.Result)).Select(s => s.Name)],
         FlakyScenarios = [.. run.Status.Scenarios.Where(s => s.Result == ScenarioResults.Flaky).Select(s => s.Name)],
+        Tested = run.Status.Tested,
     };
 
     private static DateTimeOffset? CompletionOf(TestRun run) =>

@@ -27,6 +27,26 @@ public static class BundledCharts
 
     public static string ArchiveName(string service) => $"netra-{service}.tgz";
 
+    /// <summary>The version in a bundled chart's Chart.yaml.</summary>
+    public static string Version(string service) => Versions.Value[service];
+
+    private static readonly Lazy<Dictionary<string, string>> Versions = new(() => Services.ToDictionary(service => service, ReadVersion));
+
+    private static string ReadVersion(string service)
+    {
+        using var stream = typeof(BundledCharts).Assembly.GetManifestResourceStream($"charts/netra-{service}/Chart.yaml")!;
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith("version:", StringComparison.Ordinal))
+            {
+                return line["version:".Length..].Trim().Trim('"');
+            }
+        }
+
+        throw new InvalidOperationException($"The bundled chart netra-{service} has no version.");
+    }
+
     private static Dictionary<string, byte[]> Pack()
     {
         var assembly = typeof(BundledCharts).Assembly;

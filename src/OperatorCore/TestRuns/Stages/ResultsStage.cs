@@ -107,7 +107,7 @@ public static class ResultsStage
     /// <summary>This scenario's part of a Job's report, from its log or its termination message, cleaned and capped.</summary>
     private static JsonObject? ScenarioReport(JobObservation job, string scenario)
     {
-        var report = job.Report ?? PackedReport.Unpack(TerminationMessage.Parse(job.TerminationMessage)?.Report);
+        var report = ProbeResults.Report(job);
         try
         {
             return report is not null && JsonNode.Parse(report)?["scenarios"] is JsonArray reported
