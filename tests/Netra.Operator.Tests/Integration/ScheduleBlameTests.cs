@@ -1,6 +1,9 @@
+using System.Net;
 using k8s;
+using Microsoft.Extensions.Logging.Abstractions;
 using Netra.Operator.Core.Api.V1Alpha1;
 using Netra.Operator.Core.Schedules;
+using Netra.Operator.Core.Ui;
 using Netra.TestBed;
 
 namespace Netra.Operator.Tests.Integration;
@@ -8,7 +11,8 @@ namespace Netra.Operator.Tests.Integration;
 /// <summary>
 /// Blame end to end: a schedule verifies every rollout of the auth Deployment it watches; ten deploys, each a new image
 /// (the services and their pods stood in by <see cref="ServiceRelease"/>), and from the seventh on a broken build that
-/// fails a scenario. The schedule's status and its Event name the seventh run, its revision and the image that changed.
+/// fails a scenario. The schedule's status, its Event and its page in the results UI name the seventh run, its revision
+/// and the image that changed.
 /// </summary>
 public sealed class ScheduleBlameTests(OperatorTestBedFixture bed) : WithOperator(bed, "blame")
 {
@@ -84,6 +88,31 @@ public sealed class ScheduleBlameTests(OperatorTestBedFixture bed) : WithOperato
         Assert.Equal("Warning", regressed.Type);
         Assert.Contains($"TestRun {runs[Broken - 1]} (revision {regression.Revision})", regressed.Message, StringComparison.Ordinal);
         Assert.Contains($"auth image {AuthImage(Broken - 1)} -> {AuthImage(Broken)}", regressed.Message, StringComparison.Ordinal);
+
+        var page = await SchedulePageAsync(ns);
+        Assert.Contains("<h2>Failing since</h2>", page, StringComparison.Ordinal);
+        Assert.Contains($">{runs[Broken - 1]}</a> (revision <code>{WebUtility.HtmlEncode(regression.Revision)}</code>) failed first", page,
+            StringComparison.Ordinal);
+        Assert.Contains($"<tr><td>auth image</td><td><code>{AuthImage(Broken - 1)}</code></td><td><code>{AuthImage(Broken)}</code></td></tr>",
+            page, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The schedule's page in the results UI, as an administrator behind an authenticating proxy sees it (the UI served with
+    /// the admin's client here: the fixture's operator account has no review rights without the chart's ui.enabled).
+    /// </summary>
+    private async Task<string> SchedulePageAsync(string ns)
+    {
+        await using var ui = UiServer.Start(
+            Bed.Admin, new UiOptions { Address = "127.0.0.1", Port = 0, AuthProxy = new ProxyHeaders() }, NullLoggerFactory.Instance,
+            TimeProvider.System);
+        using var client = new HttpClient { BaseAddress = ui.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/namespaces/{ns}/testrunschedules/verify");
+        request.Headers.Add("X-Remote-User", "platform-admin");
+        request.Headers.Add("X-Remote-Group", "system:masters");
+        using var answer = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        return await answer.Content.ReadAsStringAsync();
     }
 
     private static Dictionary<string, string> Images(string auth) => new()

@@ -40,6 +40,7 @@ public static class RunPage
                 + $"<a href=\"{path}/report.json\" download>JSON report</a></p>");
         }
 
+        html.Append(TestedSection.Body(status.Tested));
         html.Append(Scenarios(status));
         html.Append(cases ?? string.Empty);
         html.Append(History(status));

@@ -68,7 +68,7 @@ public static class RunsPage
             + $"<td>{(schedule is null ? "" : Html.ScheduleLink(ns, schedule))}</td>"
             + $"<td>{Html.Badge(status?.Phase ?? Api.V1Alpha1.Phases.Pending)}</td><td>{Html.E(Html.Verdict(status)?.Reason)}</td>"
             + $"<td>{(scenarios.Count > 0 ? $"{passed}/{scenarios.Count} passed" : "")}</td><td>{Html.E(status?.Duration)}</td>"
-            + $"<td>{Html.E(run.Spec.Revision)}</td><td>{Html.Age(run.Metadata.CreationTimestamp, now)}</td></tr>";
+            + $"<td>{Html.E(status?.Tested?.Revision ?? run.Spec.Revision)}</td><td>{Html.Age(run.Metadata.CreationTimestamp, now)}</td></tr>";
     }
 
     private static string Filters(RunsQuery query, IReadOnlySet<string> namespaces, IReadOnlyList<string> reasons) =>

@@ -26,6 +26,7 @@ public static class SchedulePage
         var html = new StringBuilder();
         html.Append($"<p class=\"verdict\">{Html.Badge(ready?.Status == ConditionStatuses.True ? "Ready" : "NotReady")} ")
             .Append($"<strong>{Html.E(ready?.Reason)}</strong> {Html.E(ready?.Message)}</p>");
+        html.Append(Regression(schedule.Metadata.NamespaceProperty, status.Regression));
         html.Append("<dl class=\"facts\">")
             .Append(Html.Fact("Namespace", Html.E(schedule.Metadata.NamespaceProperty)))
             .Append(Html.Fact("Cron", Html.E(schedule.Spec.Schedule)))
@@ -41,6 +42,32 @@ public static class SchedulePage
         html.Append(Flakiness(status));
         html.Append(RunTable(schedule.Metadata.NamespaceProperty, runs, now));
         return html.ToString();
+    }
+
+    /// <summary>Since which run and revision the schedule fails, and what changed since it last passed.</summary>
+    private static string Regression(string ns, ScheduleRegression? regression)
+    {
+        if (regression is null)
+        {
+            return string.Empty;
+        }
+
+        var html = new StringBuilder("<section class=\"regression\"><h2>Failing since</h2><p>")
+            .Append($"{Html.RunLink(ns, regression.Run)} (revision <code>{Html.E(regression.Revision)}</code>) failed first, ")
+            .Append($"{Html.Time(regression.Since)}; the last run to pass was {Html.RunLink(ns, regression.LastPassingRun)} ")
+            .Append($"(revision <code>{Html.E(regression.LastPassingRevision)}</code>).</p>");
+        if (regression.Changes.Count > 0)
+        {
+            html.Append("<table class=\"changes\"><tr><th>What changed</th><th>Last passing</th><th>First failing</th></tr>");
+            foreach (var change in regression.Changes)
+            {
+                html.Append($"<tr><td>{Html.E(change.What)}</td><td><code>{Html.E(change.From)}</code></td><td><code>{Html.E(change.To)}</code></td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        return html.Append("</section>").ToString();
     }
 
     private static string Flakiness(TestRunScheduleStatus status)
@@ -64,12 +91,13 @@ public static class SchedulePage
     private static string RunTable(string ns, IReadOnlyList<TestRun> runs, DateTimeOffset now)
     {
         var html = new StringBuilder("<h2>Runs</h2><table class=\"runs\"><tr><th>Run</th><th>Trigger</th><th>Verifies</th>"
-            + "<th>Phase</th><th>Reason</th><th>Finished</th><th>Age</th></tr>");
+            + "<th>Revision</th><th>Phase</th><th>Reason</th><th>Finished</th><th>Age</th></tr>");
         foreach (var run in runs.OrderByDescending(r => r.Metadata.CreationTimestamp).ThenBy(r => r.Metadata.Name, StringComparer.Ordinal).Take(Runs))
         {
             html.Append($"<tr class=\"run\"><td>{Html.RunLink(ns, run.Metadata.Name)}</td>")
                 .Append($"<td>{Html.E(Html.Label(run, ScheduledRuns.TriggerLabel))}</td>")
                 .Append($"<td>{Html.E(Html.Annotation(run, VerifiedWorkloads.RunAnnotation))}</td>")
+                .Append($"<td>{Html.E(run.Status?.Tested?.Revision ?? run.Spec.Revision)}</td>")
                 .Append($"<td>{Html.Badge(run.Status?.Phase ?? Phases.Pending)}</td><td>{Html.E(Html.Verdict(run.Status)?.Reason)}</td>")
                 .Append($"<td>{Html.Time(run.Status?.CompletionTime)}</td><td>{Html.Age(run.Metadata.CreationTimestamp, now)}</td></tr>");
         }

@@ -29,6 +29,7 @@ public static class Stylesheet
         .verdict.succeeded { border-color: #1a7f37; }
         .verdict.failed { border-color: #cf222e; }
         .quarantined { font-style: italic; }
+        .regression { border-left: 4px solid #cf222e; padding: 0 .5rem; background: #fff5f5; }
         .pages a { margin-right: .5rem; }
         .login { max-width: 40rem; }
         .login textarea { width: 100%; height: 6rem; font-family: monospace; }
