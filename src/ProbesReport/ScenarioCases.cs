@@ -3,9 +3,9 @@ using Netra.Probes.Contract;
 namespace Netra.Probes.Report;
 
 /// <summary>
-/// Each scenario's cases as the probes declare them (id without its scenario, what it checks), in their order: what a
-/// report lists for a scenario the run never reached, wherever it is written (the probes, the CLI, the operator's UI).
-/// A test holds the probes' own declarations to this table.
+/// Each scenario's cases (id without its scenario, what it checks), in their order: their one declaration. Each scenario
+/// of the probes binds a method to every case here (<c>Scenario.BindCases</c>, which refuses ids that differ), and a
+/// report lists them for a scenario the run never reached, wherever it is written (the probes, the CLI, the operator's UI).
 /// </summary>
 public static class ScenarioCases
 {

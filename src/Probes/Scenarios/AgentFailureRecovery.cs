@@ -26,47 +26,22 @@ public sealed class AgentFailureRecovery : Scenario
             "error propagation, circuit breaker, graceful degradation",
             CaseNeeds.FaultInjection | CaseNeeds.ModelRuns)
     {
-        Case(
-            "transient-llm-failure-retried",
-            "One failed model call is retried and the run completes",
-            (ctx, ct) => Completes(ctx, "llm_failure", ct));
-        Case(
-            "transient-llm-timeout-retried",
-            "One model call that times out is retried and the run completes",
-            (ctx, ct) => Completes(ctx, "llm_timeout", ct));
-        Case(
-            "llm-failure-propagates",
-            "A model that keeps failing ends the run with error llm_error, retryable, instead of a report",
-            (ctx, ct) => FailsWith(ctx, "llm_failure", "llm_error", retryable: true, ct));
-        Case(
-            "llm-timeout-propagates",
-            "A model that keeps timing out ends the run with error llm_timeout, retryable",
-            (ctx, ct) => FailsWith(ctx, "llm_timeout", "llm_timeout", retryable: true, ct));
-        Case(
-            "tool-failure-propagates",
-            "A failing tool ends the run with error tool_failed after its tool_executing",
-            ToolFailurePropagates);
-        Case(
-            "resource-exhaustion-propagates",
-            "A run that exhausts its resources ends with error resource_exhausted",
-            (ctx, ct) => FailsWith(ctx, "resource_exhaustion", "resource_exhausted", retryable: true, ct, count: 0));
-        Case(
-            "error-event-fields",
-            "The error event carries code, message, retryable and the run's run_id, thread_id and timestamp",
-            ErrorEventFields);
-        Case("failed-run-status", "GET /v1/runs/{id} reports a failed run as failed", FailedRunStatus);
-        Case("invalid-fault-rejected", "An unknown fault kind is refused with a 400 problem before any event", InvalidFaultRejected);
-        Case("cancel-ends-stream", "Cancelling a run ends its stream with error cancelled within a second", CancelEndsStream);
-        Case(
-            "breaker-opens",
-            "Repeated model failures open the breaker: runs then end at once with llm_unavailable, retryable (or a degraded report)",
-            BreakerOpens);
-        Case("breaker-state-in-metrics", "/metrics shows the open breaker", BreakerStateInMetrics, CaseNeeds.BreakerOpened);
-        Case(
-            "breaker-recovers",
-            "After its break the breaker lets a trial call through and closes again: runs complete",
-            BreakerRecovers,
-            CaseNeeds.BreakerOpened);
+        BindCases(
+            Case("transient-llm-failure-retried", (ctx, ct) => Completes(ctx, "llm_failure", ct)),
+            Case("transient-llm-timeout-retried", (ctx, ct) => Completes(ctx, "llm_timeout", ct)),
+            Case("llm-failure-propagates", (ctx, ct) => FailsWith(ctx, "llm_failure", "llm_error", retryable: true, ct)),
+            Case("llm-timeout-propagates", (ctx, ct) => FailsWith(ctx, "llm_timeout", "llm_timeout", retryable: true, ct)),
+            Case("tool-failure-propagates", ToolFailurePropagates),
+            Case(
+                "resource-exhaustion-propagates",
+                (ctx, ct) => FailsWith(ctx, "resource_exhaustion", "resource_exhausted", retryable: true, ct, count: 0)),
+            Case("error-event-fields", ErrorEventFields),
+            Case("failed-run-status", FailedRunStatus),
+            Case("invalid-fault-rejected", InvalidFaultRejected),
+            Case("cancel-ends-stream", CancelEndsStream),
+            Case("breaker-opens", BreakerOpens),
+            Case("breaker-state-in-metrics", BreakerStateInMetrics, CaseNeeds.BreakerOpened),
+            Case("breaker-recovers", BreakerRecovers, CaseNeeds.BreakerOpened));
     }
 
     private static Task<IReadOnlyList<AgentEvent>> RunWithFaultAsync(ProbeContext ctx, string kind, int count, CancellationToken ct) =>

@@ -14,41 +14,17 @@ public sealed class AgentLifecycleEvents : Scenario
     public AgentLifecycleEvents()
         : base(ScenarioNames.AgentLifecycleEvents, "all six events, order, required fields", CaseNeeds.ModelRuns)
     {
-        Case(
-            "six-events-in-order",
-            "A run emits agent_started, agent_thinking, tool_executing, partial_result, agent_completed, final_report in that order",
-            SixEventsInOrder);
-        Case(
-            "agent-started-fields",
-            "agent_started names the agent and carries run_id, thread_id and an RFC 3339 timestamp",
-            AgentStartedFields);
-        Case(
-            "every-event-identifies-its-run",
-            "Every event's payload carries the run's run_id and thread_id and a UTC timestamp",
-            EveryEventIdentifiesItsRun);
-        Case(
-            "envelope-matches-event",
-            "Each SSE data line is the {type, payload, ts} envelope of the event it is named for",
-            EnvelopeMatchesEvent);
-        Case(
-            "tools-announced-with-outcome",
-            "Each tool_executing names its tool and arguments and is followed by that tool's outcome",
-            ToolsAnnouncedWithOutcome);
-        Case(
-            "partial-results-chunked",
-            "partial_result arrives in one or more chunks with chunk_index counting up from 0",
-            PartialResultsChunked);
-        Case(
-            "completion-fields",
-            "agent_completed repeats the agent name with duration_ms; final_report has content, tools_used and degraded",
-            CompletionFields);
-        Case("routes-to-sub-agents", "The supervisor routes different requests to at least three different sub-agents", RoutesToSubAgents);
-        Case("deterministic", "The same input gives the same events and the same report", Deterministic, CaseNeeds.ScriptedModel);
-        Case(
-            "events-stream-as-they-happen",
-            "The first event arrives before the run has finished (streaming, not buffered)",
-            EventsStreamAsTheyHappen,
-            CaseNeeds.FaultInjection);
+        BindCases(
+            Case("six-events-in-order", SixEventsInOrder),
+            Case("agent-started-fields", AgentStartedFields),
+            Case("every-event-identifies-its-run", EveryEventIdentifiesItsRun),
+            Case("envelope-matches-event", EnvelopeMatchesEvent),
+            Case("tools-announced-with-outcome", ToolsAnnouncedWithOutcome),
+            Case("partial-results-chunked", PartialResultsChunked),
+            Case("completion-fields", CompletionFields),
+            Case("routes-to-sub-agents", RoutesToSubAgents),
+            Case("deterministic", Deterministic, CaseNeeds.ScriptedModel),
+            Case("events-stream-as-they-happen", EventsStreamAsTheyHappen, CaseNeeds.FaultInjection));
     }
 
     private static async Task<IReadOnlyList<AgentEvent>> RunAsync(

@@ -14,12 +14,10 @@ public sealed class AuthServiceIndependence : Scenario
     public AuthServiceIndependence()
         : base(ScenarioNames.AuthServiceIndependence, "auth serves with the others down; API-only contact")
     {
-        Case("ready-on-its-own", "/healthz and /readyz of auth answer 200: readiness depends on no other Netra service", ReadyOnItsOwn);
-        Case("serves-whole-api", "Login, refresh, client credentials and validation all work against auth alone", ServesWholeApi);
-        Case(
-            "tokens-verifiable-from-jwks",
-            "A token verifies with only the published JWKS, and its claims match the discovery document",
-            TokensVerifiableFromJwks);
+        BindCases(
+            Case("ready-on-its-own", ReadyOnItsOwn),
+            Case("serves-whole-api", ServesWholeApi),
+            Case("tokens-verifiable-from-jwks", TokensVerifiableFromJwks));
     }
 
     private static async Task ReadyOnItsOwn(ProbeContext ctx, CancellationToken ct)

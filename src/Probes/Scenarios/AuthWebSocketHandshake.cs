@@ -12,25 +12,17 @@ public sealed class AuthWebSocketHandshake : Scenario
     public AuthWebSocketHandshake()
         : base(ScenarioNames.AuthWebSocketHandshake, "JWT validation on upgrade, refresh, cross-service validation")
     {
-        Case(
-            "header-token-accepted",
-            "A token in Authorization: Bearer opens the socket; connected names the session and user, not resumed",
-            HeaderTokenAccepted);
-        Case(
-            "subprotocol-token-accepted",
-            "A token in the subprotocol pair netra.v1, bearer.<jwt> opens the socket and netra.v1 is selected",
-            SubprotocolTokenAccepted);
-        Case("missing-token-401", "An upgrade without a token is refused with 401 before any upgrade", (ctx, ct) => Refused(ctx, null, ct));
-        Case("garbage-token-401", "A token that is not a JWT is refused with 401", (ctx, ct) => Refused(ctx, "not-a-jwt", ct));
-        Case("tampered-token-401", "A token whose payload was changed is refused with 401", TamperedToken);
-        Case("unsigned-token-401", "A token with alg none and no signature is refused with 401", UnsignedToken);
-        Case("wrong-audience-401", "A service token for netra-agent is refused by the backend with 401", WrongAudience);
-        Case("revoked-token-401", "A token revoked by logout is refused at the upgrade", RevokedToken);
-        Case(
-            "refresh-on-open-connection",
-            "auth_refresh with a new token answers auth_refreshed and the connection stays open",
-            RefreshOnOpenConnection);
-        Case("refresh-with-other-users-token-refused", "auth_refresh with another user's token is refused", RefreshWithOtherUsersToken);
+        BindCases(
+            Case("header-token-accepted", HeaderTokenAccepted),
+            Case("subprotocol-token-accepted", SubprotocolTokenAccepted),
+            Case("missing-token-401", (ctx, ct) => Refused(ctx, null, ct)),
+            Case("garbage-token-401", (ctx, ct) => Refused(ctx, "not-a-jwt", ct)),
+            Case("tampered-token-401", TamperedToken),
+            Case("unsigned-token-401", UnsignedToken),
+            Case("wrong-audience-401", WrongAudience),
+            Case("revoked-token-401", RevokedToken),
+            Case("refresh-on-open-connection", RefreshOnOpenConnection),
+            Case("refresh-with-other-users-token-refused", RefreshWithOtherUsersToken));
     }
 
     private static async Task HeaderTokenAccepted(ProbeContext ctx, CancellationToken ct)

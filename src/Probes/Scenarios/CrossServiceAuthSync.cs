@@ -11,26 +11,14 @@ public sealed class CrossServiceAuthSync : Scenario
     public CrossServiceAuthSync()
         : base(ScenarioNames.CrossServiceAuthSync, "one token accepted and one revocation honoured by every service")
     {
-        Case(
-            "user-token-accepted-everywhere",
-            "A user's token is active at auth and accepted by the backend for the same user",
-            UserTokenAcceptedEverywhere);
-        Case(
-            "service-token-accepted-by-agent",
-            "A client-credentials token for netra-agent is active at auth and starts a run at the agent",
-            ServiceTokenAcceptedByAgent,
-            CaseNeeds.ModelRuns);
-        Case(
-            "audience-enforced",
-            "A user's token (audience netra-backend) is refused by the agent and inactive for netra-agent",
-            AudienceEnforced);
-        Case("logout-revokes-everywhere", "After logout the token is inactive at auth and refused by the backend", LogoutRevokesEverywhere);
-        Case("revoked-service-token-refused", "A revoked service token is refused by the agent", RevokedServiceTokenRefused);
-        Case(
-            "refresh-token-is-not-access",
-            "A refresh token is refused as an access token by auth and the backend",
-            RefreshTokenIsNotAccess);
-        Case("refreshed-token-accepted", "The access token from a refresh is accepted by the backend", RefreshedTokenAccepted);
+        BindCases(
+            Case("user-token-accepted-everywhere", UserTokenAcceptedEverywhere),
+            Case("service-token-accepted-by-agent", ServiceTokenAcceptedByAgent, CaseNeeds.ModelRuns),
+            Case("audience-enforced", AudienceEnforced),
+            Case("logout-revokes-everywhere", LogoutRevokesEverywhere),
+            Case("revoked-service-token-refused", RevokedServiceTokenRefused),
+            Case("refresh-token-is-not-access", RefreshTokenIsNotAccess),
+            Case("refreshed-token-accepted", RefreshedTokenAccepted));
     }
 
     private static async Task UserTokenAcceptedEverywhere(ProbeContext ctx, CancellationToken ct)

@@ -11,43 +11,19 @@ public sealed class MessageFormatValidation : Scenario
     public MessageFormatValidation()
         : base(ScenarioNames.MessageFormatValidation, "the envelope and field names of every message type")
     {
-        Case(
-            "envelope-on-every-frame",
-            "Every server frame is {type, payload, seq, ts} with an object payload and an RFC 3339 ts",
-            EnvelopeOnEveryFrame,
-            CaseNeeds.ModelRuns);
-        Case("snake-case-everywhere", "Every payload field name is snake_case", SnakeCaseEverywhere, CaseNeeds.ModelRuns);
-        Case(
-            "content-not-text",
-            "Message text is payload.content (never text) in acks, relayed events and history",
-            ContentNotText,
-            CaseNeeds.ModelRuns);
-        Case("message-ack-fields", "message_ack carries the client's id, thread_id and message_id", MessageAckFields, CaseNeeds.ModelRuns);
-        Case(
-            "relayed-events-keep-fields",
-            "Relayed agent events keep their contract fields (agent_name, chunk_index, tools_used...)",
-            RelayedEventsKeepFields,
-            CaseNeeds.ModelRuns);
-        Case(
-            "thread-messages-fields",
-            "thread_created, thread_list and thread_history name their fields as the contract does",
-            ThreadMessagesFields,
-            CaseNeeds.ModelRuns);
-        Case(
-            "malformed-json-invalid-message",
-            "A frame that is not JSON gets error invalid_message and the connection stays open",
-            (ctx, ct) => Invalid(ctx, "{not json", ct));
-        Case(
-            "unknown-type-invalid-message",
-            "An unknown message type gets error invalid_message and the connection stays open",
-            (ctx, ct) => Invalid(ctx, """{"type":"teleport","payload":{}}""", ct));
-        Case(
-            "missing-field-invalid-message",
-            "A user_message without thread_id gets invalid_message and nothing is stored",
-            MissingFieldInvalidMessage);
-        Case("error-fields", "error carries code, message and a boolean retryable", ErrorFields);
-        Case("ping-pong", "ping is answered by pong", (ctx, ct) => PingPong(ctx, ct));
-        Case("oversized-frame-1009", "A frame over the size limit closes the connection with 1009", OversizedFrame1009);
+        BindCases(
+            Case("envelope-on-every-frame", EnvelopeOnEveryFrame, CaseNeeds.ModelRuns),
+            Case("snake-case-everywhere", SnakeCaseEverywhere, CaseNeeds.ModelRuns),
+            Case("content-not-text", ContentNotText, CaseNeeds.ModelRuns),
+            Case("message-ack-fields", MessageAckFields, CaseNeeds.ModelRuns),
+            Case("relayed-events-keep-fields", RelayedEventsKeepFields, CaseNeeds.ModelRuns),
+            Case("thread-messages-fields", ThreadMessagesFields, CaseNeeds.ModelRuns),
+            Case("malformed-json-invalid-message", (ctx, ct) => Invalid(ctx, "{not json", ct)),
+            Case("unknown-type-invalid-message", (ctx, ct) => Invalid(ctx, """{"type":"teleport","payload":{}}""", ct)),
+            Case("missing-field-invalid-message", MissingFieldInvalidMessage),
+            Case("error-fields", ErrorFields),
+            Case("ping-pong", (ctx, ct) => PingPong(ctx, ct)),
+            Case("oversized-frame-1009", OversizedFrame1009));
     }
 
     private static async Task<(UserSession Session, List<Envelope> Frames)> ConversationAsync(ProbeContext ctx, CancellationToken ct)

@@ -12,30 +12,12 @@ public sealed class MultiAgentIsolation : Scenario
     public MultiAgentIsolation()
         : base(ScenarioNames.MultiAgentIsolation, "user isolation, concurrent agents, threads")
     {
-        Case(
-            "concurrent-users-get-own-events",
-            "Two users running agents at once each get only their own thread's events",
-            ConcurrentUsersGetOwnEvents,
-            CaseNeeds.ModelRuns);
-        Case(
-            "concurrent-threads-of-one-user",
-            "One user's runs in two threads at once are told apart by thread_id and stored apart",
-            ConcurrentThreadsOfOneUser,
-            CaseNeeds.ModelRuns);
-        Case(
-            "other-users-thread-indistinguishable",
-            "Another user's thread answers thread_not_found exactly like a thread that does not exist",
-            OtherUsersThreadIndistinguishable);
-        Case(
-            "cannot-cancel-other-users-run",
-            "Cancelling another user's run is refused and that run completes",
-            CannotCancelOtherUsersRun,
-            CaseNeeds.ModelRuns);
-        Case(
-            "agent-streams-isolated",
-            "Two runs started at once at the agent each stream only their own run_id and thread_id",
-            AgentStreamsIsolated,
-            CaseNeeds.ModelRuns);
+        BindCases(
+            Case("concurrent-users-get-own-events", ConcurrentUsersGetOwnEvents, CaseNeeds.ModelRuns),
+            Case("concurrent-threads-of-one-user", ConcurrentThreadsOfOneUser, CaseNeeds.ModelRuns),
+            Case("other-users-thread-indistinguishable", OtherUsersThreadIndistinguishable),
+            Case("cannot-cancel-other-users-run", CannotCancelOtherUsersRun, CaseNeeds.ModelRuns),
+            Case("agent-streams-isolated", AgentStreamsIsolated, CaseNeeds.ModelRuns));
     }
 
     private static async Task ConcurrentUsersGetOwnEvents(ProbeContext ctx, CancellationToken ct)

@@ -17,44 +17,17 @@ public sealed class StreamingAuthValidation : Scenario
     public StreamingAuthValidation()
         : base(ScenarioNames.StreamingAuthValidation, "periodic auth checks, rate limiting, chunked delivery")
     {
-        Case(
-            "events-relayed-in-order",
-            "A user_message is acked, then the agent's events arrive in lifecycle order",
-            EventsRelayedInOrder,
-            CaseNeeds.ModelRuns);
-        Case(
-            "chunked-delivery",
-            "The answer arrives as partial_result chunks numbered from 0, each its own frame",
-            ChunkedDelivery,
-            CaseNeeds.ModelRuns);
-        Case("report-stored", "The final report is stored in the thread as the agent's message", ReportStored, CaseNeeds.ModelRuns);
-        WaitingCase(
-            "revocation-detected",
-            "A token revoked on an open connection gets auth_expired at the next periodic check",
-            RevocationDetected,
-            CaseNeeds.RevocationRecheck);
-        WaitingCase(
-            "revoked-closes-4001",
-            "Without a refresh after auth_expired the connection closes with 4001",
-            RevokedCloses4001,
-            CaseNeeds.RevocationRecheck);
-        Case(
-            "refresh-keeps-stream",
-            "auth_refresh in time keeps the connection and the stream: the run's report still arrives",
-            RefreshKeepsStream,
-            CaseNeeds.RevocationRecheck | CaseNeeds.ModelRuns);
-        WaitingCase(
-            "expiry-detected",
-            "A token that expires on an open connection gets auth_expired",
-            ExpiryDetected,
-            CaseNeeds.ShortTokens);
-        Case("rate-limited", "Too many frames get rate_limited with retry_after_ms", RateLimited, CaseNeeds.Throttling);
-        Case(
-            "abuse-closes-4029",
-            "Frames that keep coming after rate_limited close the connection with 4029",
-            AbuseCloses4029,
-            CaseNeeds.Throttling);
-        Case("connection-cap", "A user's connections beyond the cap are refused before the upgrade", ConnectionCap, CaseNeeds.Throttling);
+        BindCases(
+            Case("events-relayed-in-order", EventsRelayedInOrder, CaseNeeds.ModelRuns),
+            Case("chunked-delivery", ChunkedDelivery, CaseNeeds.ModelRuns),
+            Case("report-stored", ReportStored, CaseNeeds.ModelRuns),
+            WaitingCase("revocation-detected", RevocationDetected, CaseNeeds.RevocationRecheck),
+            WaitingCase("revoked-closes-4001", RevokedCloses4001, CaseNeeds.RevocationRecheck),
+            Case("refresh-keeps-stream", RefreshKeepsStream, CaseNeeds.RevocationRecheck | CaseNeeds.ModelRuns),
+            WaitingCase("expiry-detected", ExpiryDetected, CaseNeeds.ShortTokens),
+            Case("rate-limited", RateLimited, CaseNeeds.Throttling),
+            Case("abuse-closes-4029", AbuseCloses4029, CaseNeeds.Throttling),
+            Case("connection-cap", ConnectionCap, CaseNeeds.Throttling));
     }
 
     private static async Task EventsRelayedInOrder(ProbeContext ctx, CancellationToken ct)

@@ -11,32 +11,18 @@ public sealed class ThreadManagement : Scenario
     public ThreadManagement()
         : base(ScenarioNames.ThreadManagement, "create, switch, history, isolation")
     {
-        Case("create", "thread_create answers thread_created with a thread id and the title", Create);
-        Case("list-contains-created", "thread_list lists the threads the user created", ListContainsCreated);
-        Case("switch", "thread_switch to an own thread answers thread_switched for it", Switch);
-        Case("switch-unknown", "thread_switch to a thread that does not exist answers thread_not_found", SwitchUnknown);
-        Case(
-            "history-holds-exchange",
-            "After a message, the history holds the user's message and the agent's report, in order",
-            HistoryHoldsExchange,
-            CaseNeeds.ModelRuns);
-        Case(
-            "history-pages",
-            "thread_history with limit pages backwards with before_seq until nothing is left",
-            HistoryPages,
-            CaseNeeds.ModelRuns);
-        Case("history-empty-for-new-thread", "A new thread's history is empty", HistoryEmptyForNewThread);
-        Case(
-            "message-to-unknown-thread",
-            "user_message to a thread that does not exist answers thread_not_found and stores nothing",
-            MessageToUnknownThread);
-        Case("list-excludes-other-users", "A user's thread_list never shows another user's threads", ListExcludesOtherUsers);
-        Case("other-users-history-refused", "Another user's history answers thread_not_found", OtherUsersHistoryRefused);
-        Case(
-            "thread-survives-reconnect",
-            "A thread and its history are there on a new connection",
-            ThreadSurvivesReconnect,
-            CaseNeeds.ModelRuns);
+        BindCases(
+            Case("create", Create),
+            Case("list-contains-created", ListContainsCreated),
+            Case("switch", Switch),
+            Case("switch-unknown", SwitchUnknown),
+            Case("history-holds-exchange", HistoryHoldsExchange, CaseNeeds.ModelRuns),
+            Case("history-pages", HistoryPages, CaseNeeds.ModelRuns),
+            Case("history-empty-for-new-thread", HistoryEmptyForNewThread),
+            Case("message-to-unknown-thread", MessageToUnknownThread),
+            Case("list-excludes-other-users", ListExcludesOtherUsers),
+            Case("other-users-history-refused", OtherUsersHistoryRefused),
+            Case("thread-survives-reconnect", ThreadSurvivesReconnect, CaseNeeds.ModelRuns));
     }
 
     private static IEnumerable<string?> ThreadIds(JsonElement listPayload) =>

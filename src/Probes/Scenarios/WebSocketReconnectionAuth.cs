@@ -14,35 +14,16 @@ public sealed class WebSocketReconnectionAuth : Scenario
     public WebSocketReconnectionAuth()
         : base(ScenarioNames.WebSocketReconnectionAuth, "token expiry, state restoration, message queue replay")
     {
-        Case("seq-counts-up", "Every server frame of a session carries seq, counting up by one", SeqCountsUp, CaseNeeds.ModelRuns);
-        Case(
-            "resume-replays-missed",
-            "Resuming after a drop replays every frame after last_seq, then connected {resumed: true}",
-            ResumeReplaysMissed,
-            CaseNeeds.ModelRuns);
-        Case("replay-once-in-order", "Replayed frames come once each, in seq order, with no gap", ReplayOnceInOrder, CaseNeeds.ModelRuns);
-        Case(
-            "run-continues-while-away",
-            "A run that finishes while the user is disconnected is delivered on resume",
-            RunContinuesWhileAway,
-            CaseNeeds.ModelRuns);
-        Case("other-user-cannot-resume", "Another user's resume of the session is refused like an unknown session", OtherUserCannotResume);
-        Case("unknown-session-expired", "Resuming a session that does not exist answers session_expired", UnknownSessionExpired);
-        Case(
-            "state-restored-on-new-connection",
-            "Threads and history are there on a new connection with a new token",
-            StateRestoredOnNewConnection,
-            CaseNeeds.ModelRuns);
-        WaitingCase(
-            "expired-token-closes-4001",
-            "A token that expires on an open connection gets auth_expired, then close 4001 without a refresh",
-            ExpiredTokenCloses4001,
-            CaseNeeds.ShortTokens);
-        WaitingCase(
-            "expired-token-refreshed-in-time",
-            "Answering auth_expired with auth_refresh keeps the connection",
-            ExpiredTokenRefreshedInTime,
-            CaseNeeds.ShortTokens);
+        BindCases(
+            Case("seq-counts-up", SeqCountsUp, CaseNeeds.ModelRuns),
+            Case("resume-replays-missed", ResumeReplaysMissed, CaseNeeds.ModelRuns),
+            Case("replay-once-in-order", ReplayOnceInOrder, CaseNeeds.ModelRuns),
+            Case("run-continues-while-away", RunContinuesWhileAway, CaseNeeds.ModelRuns),
+            Case("other-user-cannot-resume", OtherUserCannotResume),
+            Case("unknown-session-expired", UnknownSessionExpired),
+            Case("state-restored-on-new-connection", StateRestoredOnNewConnection, CaseNeeds.ModelRuns),
+            WaitingCase("expired-token-closes-4001", ExpiredTokenCloses4001, CaseNeeds.ShortTokens),
+            WaitingCase("expired-token-refreshed-in-time", ExpiredTokenRefreshedInTime, CaseNeeds.ShortTokens));
     }
 
     private static async Task SeqCountsUp(ProbeContext ctx, CancellationToken ct)
