@@ -42,6 +42,7 @@ public sealed class OperatorChartUiTests
         var service = KubernetesJson.Deserialize<V1Service>(Named(objects, "Service", "netra-operator-ui").ToJsonString());
         var port = Assert.Single(service.Spec.Ports);
         Assert.Equal((8082, "ui"), (port.Port, port.TargetPort.Value));
+        Assert.Equal("ClientIP", service.Spec.SessionAffinity);
         Assert.Equal(HelmChart.OfKind<V1Deployment>(objects, "Deployment").Spec.Selector.MatchLabels, service.Spec.Selector);
         Assert.Equal(
             ["authentication.k8s.io/tokenreviews create", "authorization.k8s.io/subjectaccessreviews create", "/configmaps get"],
