@@ -11,7 +11,9 @@ namespace Netra.Operator.Core.TestRuns.Tested;
 /// among those of its environment namespace, which the observer lists anyway. An Existing run's are looked up by name
 /// (<c>list pods</c> with a field selector, which the operator holds for the probe pods) in the namespace of the
 /// service's endpoint when it is a cluster Service address (<c>netra-backend.NS.svc</c>, or a bare name: the TestRun's
-/// namespace); behind any other address the pods are not the cluster's to read and no image is recorded. A pod read is
+/// namespace) and only if it is labelled as the service's chart labels its pods (<c>app.kubernetes.io/name=netra-auth</c>):
+/// a service names its own pod, so an endpoint a tenant controls cannot have another workload's image read for it; behind
+/// any other address the pods are not the cluster's to read and no image is recorded. A pod read is
 /// remembered for the run (a StatefulSet's pod keeps its name from one rollout to the next: not beyond it), bounded.
 /// </summary>
 public sealed class AnsweringPodReader(IKubernetes client)
@@ -75,7 +77,10 @@ public sealed class AnsweringPodReader(IKubernetes client)
         PodImage? image;
         try
         {
-            var pods = await client.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: $"metadata.name={pod}", cancellationToken: cancellationToken);
+            // Only a Netra service's pod, as its chart labels it: a header names the pod, and whoever answers sets the header.
+            var pods = await client.CoreV1.ListNamespacedPodAsync(
+                ns, fieldSelector: $"metadata.name={pod}", labelSelector: $"app.kubernetes.io/name=netra-{service}",
+                cancellationToken: cancellationToken);
             image = pods.Items.FirstOrDefault() is { } read ? PodImage.Of(read, service) : null;
         }
         catch (Exception error) when (ApiErrors.IsForbidden(error) || error is HttpRequestException)
