@@ -63,7 +63,10 @@ public sealed class ClientConnection : IFrameSink, IDisposable
         }
     }
 
-    /// <summary>Runs both loops until the connection ends; <paramref name="onMessage"/> sees each text message in order.</summary>
+    /// <summary>
+    /// Reads until the connection ends (<paramref name="onMessage"/> sees each text message in order), then lets the writer
+    /// send what is queued and the close frame.
+    /// </summary>
     public async Task RunAsync(Func<ReadOnlyMemory<byte>, Task> onMessage)
     {
         _registry.Opened();
