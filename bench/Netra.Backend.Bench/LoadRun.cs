@@ -118,7 +118,12 @@ public static class LoadRun
             }
             catch (Exception error) when (error is System.Net.WebSockets.WebSocketException or OperationCanceledException)
             {
-                Interlocked.Increment(ref failed);
+                // The first failure says why (a refusal's status, or the timeout) on standard error, apart from the table.
+                if (Interlocked.Increment(ref failed) == 1)
+                {
+                    await Console.Error.WriteLineAsync($"first connect failure: {error.Message}");
+                }
+
                 client.Dispose();
             }
             finally

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Netra.Agent;
 using Netra.Auth;
+using Netra.Backend;
 using Netra.Backend.WebSockets;
 using Netra.ServiceDefaults;
 
@@ -21,14 +22,22 @@ public static class ServerHost
     public static async Task RunAsync(BenchOptions options)
     {
         var folder = Directory.CreateTempSubdirectory("netra-backend-bench-").FullName;
-        string[] quiet = [LoopbackHosting.FreeLoopbackPort, "--environment=Development", "--Serilog:MinimumLevel:Default=Warning"];
+        // No console logs: stdout is the bench's protocol and nobody drains it between commands. On a loaded machine the
+        // services' warnings (auth calls timing out) filled the pipe and every thread blocked on the console.
+        string[] quiet = [LoopbackHosting.FreeLoopbackPort, "--environment=Development", "--Serilog:Console=false",
+            "--Serilog:MinimumLevel:Default=Warning"];
         await using var auth = AuthApp.Create([.. quiet, $"--Auth:DataPath={Path.Combine(folder, "auth.db")}", "--Auth:LoginThrottling:AttemptsPerAddress=100000"]);
         var authUrl = await auth.StartAndGetAddressAsync();
         await using var agent = AgentApp.Create([.. quiet, $"--Services:AuthUrl={authUrl}", "--Agent:Streaming:ChunkDelay=00:00:00",
             $"--Agent:MaxConcurrentRuns={Math.Max(100, options.Rate * 2)}", $"--Agent:MaxConcurrentRunsPerUser={Math.Max(100, options.Rate * 2)}",
             "--Agent:Auth:RevocationCacheDuration=00:00:30"]);
         var agentUrl = await agent.StartAndGetAddressAsync();
-        await using var backend = BackendApp.Create([.. quiet, $"--Services:AuthUrl={authUrl}", $"--Services:AgentUrl={agentUrl}",
+        // The backend runs as its chart deploys it (Production: no developer exception page around each connection), with the
+        // development client secret the auth service above knows.
+        string[] production = [LoopbackHosting.FreeLoopbackPort, "--environment=Production", "--Serilog:Console=false",
+            "--Serilog:MinimumLevel:Default=Warning",
+            $"--Backend:ClientSecret={BackendOptions.DevelopmentClientSecret}"];
+        await using var backend = BackendApp.Create([.. production, $"--Services:AuthUrl={authUrl}", $"--Services:AgentUrl={agentUrl}",
             $"--Backend:DataPath={Path.Combine(folder, "backend.db")}", $"--Backend:MaxConnectionsPerUser={options.Connections + 10}",
             "--Backend:MessagesPerMinute=100000000", $"--Backend:AuthRecheckInterval={options.AuthRecheckInterval}"]);
         var backendUrl = await backend.StartAndGetAddressAsync();

@@ -1,3 +1,4 @@
+using System.Text;
 using Netra.Backend.Protocol;
 using Netra.Backend.Sessions;
 
@@ -18,7 +19,7 @@ public sealed class ConnectionAuth(
     /// <summary>Lets the expiry check run just after the expiry instant, never just before it.</summary>
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMilliseconds(20);
 
-    private volatile AcceptedToken _current = new(token, identity);
+    private volatile AcceptedToken _current = AcceptedToken.Of(token, identity);
     private volatile TaskCompletionSource _refreshed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string UserId { get; } = identity.UserId;
@@ -28,7 +29,7 @@ public sealed class ConnectionAuth(
     /// <summary>Replaces the token after a successful <c>auth_refresh</c>.</summary>
     public void Refresh(string newToken, UserIdentity newIdentity)
     {
-        _current = new AcceptedToken(newToken, newIdentity);
+        _current = AcceptedToken.Of(newToken, newIdentity);
         Interlocked.Exchange(ref _refreshed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
@@ -49,7 +50,7 @@ public sealed class ConnectionAuth(
                 }
 
                 checkedToken = _current;
-                var outcome = await validator.RecheckAsync(checkedToken.Token, checkedToken.Identity, cancellationToken);
+                var outcome = await validator.RecheckAsync(checkedToken.Token(), checkedToken.Identity, cancellationToken);
                 if (outcome == RecheckOutcome.KeepOpen)
                 {
                     continue;
@@ -101,5 +102,16 @@ public sealed class ConnectionAuth(
         return true;
     }
 
-    private sealed record AcceptedToken(string Token, UserIdentity Identity);
+    /// <summary>
+    /// The token as UTF-8, for the connection's whole life: a JWT is ASCII, so this is half the bytes of a string (a
+    /// kilobyte or more per connection), and the string the re-check sends is made only every re-check interval.
+    /// </summary>
+    private sealed class AcceptedToken(byte[] utf8, UserIdentity identity)
+    {
+        public UserIdentity Identity { get; } = identity;
+
+        public static AcceptedToken Of(string token, UserIdentity identity) => new(Encoding.UTF8.GetBytes(token), identity);
+
+        public string Token() => Encoding.UTF8.GetString(utf8);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Netra.Backend.Auth;
 
@@ -24,5 +25,15 @@ public static class UpgradeCredentials
         return fromSubprotocol is not null && wantsSubprotocol && fromSubprotocol.Length > BearerSubprotocolPrefix.Length
             ? (fromSubprotocol[BearerSubprotocolPrefix.Length..], wantsSubprotocol)
             : (null, wantsSubprotocol);
+    }
+
+    /// <summary>
+    /// Drops the upgrade request's copy of the token once the connection is accepted: the request lives as long as the
+    /// connection, and <see cref="ConnectionAuth"/> keeps the one copy the re-check needs.
+    /// </summary>
+    public static void Forget(HttpRequest request)
+    {
+        request.Headers.Remove(HeaderNames.Authorization);
+        request.Headers.Remove(HeaderNames.SecWebSocketProtocol);
     }
 }

@@ -14,21 +14,28 @@ public sealed class SessionRegistry(IOptions<BackendOptions> options, TimeProvid
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Session, byte>> _watchers = new(StringComparer.Ordinal);
 
+    // Each user's sessions, so that opening a connection looks at that user's sessions only, never at every session of
+    // the instance (which made each connect cost time and garbage in proportion to all open connections).
+    private readonly Lock _usersGate = new();
+    private readonly Dictionary<string, List<Session>> _byUser = new(StringComparer.Ordinal);
+
     public Session Create(string userId)
     {
-        var detached = _sessions.Values
-            .Where(s => string.Equals(s.UserId, userId, StringComparison.Ordinal))
-            .Select(s => (Session: s, s.DetachedAt))
-            .ToList();
-        var excess = detached.Count - (options.Value.MaxSessionsPerUser - 1);
-        foreach (var (oldest, _) in detached.Where(d => d.DetachedAt is not null).OrderBy(d => d.DetachedAt).Take(Math.Max(0, excess)))
-        {
-            Remove(oldest);
-        }
-
         var id = "ses_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var session = new Session(id, userId, options.Value.ReplayBufferSize, options.Value.ReplayBufferBytes, time);
-        _sessions[id] = session;
+        lock (_usersGate)
+        {
+            if (!_byUser.TryGetValue(userId, out var mine))
+            {
+                mine = [];
+                _byUser[userId] = mine;
+            }
+
+            ForgetDetachedLongestAgo(mine, excess: mine.Count - (options.Value.MaxSessionsPerUser - 1));
+            mine.Add(session);
+            _sessions[id] = session;
+        }
+
         return session;
     }
 
@@ -58,18 +65,15 @@ public sealed class SessionRegistry(IOptions<BackendOptions> options, TimeProvid
 
     public void Remove(Session session)
     {
-        _sessions.TryRemove(new KeyValuePair<string, Session>(session.Id, session));
-        Unwatch(session);
-    }
-
-    private void Unwatch(Session session)
-    {
-        if (session.ActiveThreadId is { } previous && _watchers.TryGetValue(previous, out var watchers))
+        lock (_usersGate)
         {
-            watchers.TryRemove(session, out _);
-            if (watchers.IsEmpty)
+            if (_byUser.TryGetValue(session.UserId, out var mine))
             {
-                _watchers.TryRemove(new KeyValuePair<string, ConcurrentDictionary<Session, byte>>(previous, watchers));
+                RemoveLocked(mine, session);
+                if (mine.Count == 0)
+                {
+                    _byUser.Remove(session.UserId);
+                }
             }
         }
     }
@@ -89,5 +93,47 @@ public sealed class SessionRegistry(IOptions<BackendOptions> options, TimeProvid
         }
 
         return removed;
+    }
+
+    /// <summary>Forgets up to <paramref name="excess"/> of the user's detached sessions, those detached longest ago first.</summary>
+    private void ForgetDetachedLongestAgo(List<Session> mine, int excess)
+    {
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        List<(Session Session, DateTimeOffset DetachedAt)>? detached = null;
+        foreach (var session in mine)
+        {
+            if (session.DetachedAt is { } at)
+            {
+                (detached ??= []).Add((session, at));
+            }
+        }
+
+        foreach (var (oldest, _) in (detached ?? []).OrderBy(d => d.DetachedAt).Take(excess))
+        {
+            RemoveLocked(mine, oldest);
+        }
+    }
+
+    private void RemoveLocked(List<Session> mine, Session session)
+    {
+        mine.Remove(session);
+        _sessions.TryRemove(new KeyValuePair<string, Session>(session.Id, session));
+        Unwatch(session);
+    }
+
+    private void Unwatch(Session session)
+    {
+        if (session.ActiveThreadId is { } previous && _watchers.TryGetValue(previous, out var watchers))
+        {
+            watchers.TryRemove(session, out _);
+            if (watchers.IsEmpty)
+            {
+                _watchers.TryRemove(new KeyValuePair<string, ConcurrentDictionary<Session, byte>>(previous, watchers));
+            }
+        }
     }
 }

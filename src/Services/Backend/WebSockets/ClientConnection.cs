@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Netra.Backend.Protocol;
 using Netra.Backend.Sessions;
 
@@ -8,20 +7,27 @@ namespace Netra.Backend.WebSockets;
 
 /// <summary>
 /// The transport of one accepted WebSocket: a reader loop that hands complete text messages to a handler, and a
-/// writer loop draining a send queue bounded in frames and in bytes. A client that lets the queue fill is aborted, so
-/// a stalled reader costs at most the queue's byte budget (plus one frame) of memory.
+/// writer draining a send queue bounded in frames and in bytes. A client that lets the queue fill is aborted, so
+/// a stalled reader costs at most the queue's byte budget (plus one frame) of memory. The writer runs only while there
+/// is something to send: an idle connection (most of them) holds no writer and no buffer.
 /// </summary>
 public sealed class ClientConnection : IFrameSink, IDisposable
 {
+    private const int ChunkBytes = 1024;
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
 
     private readonly WebSocket _socket;
-    private readonly Channel<Outgoing> _outbox;
     private readonly ConnectionRegistry _registry;
     private readonly int _maxFrameBytes;
+    private readonly int _maxQueuedFrames;
     private readonly long _maxQueuedBytes;
     private readonly CancellationTokenSource _aborted = new();
-    private readonly Lock _closeGate = new();
+
+    // The send queue, the writer draining it (null while idle), and whether it is closed to new frames: under _gate.
+    private readonly Lock _gate = new();
+    private readonly Queue<Outgoing> _queue = new();
+    private Task? _writer;
+    private bool _completed;
     private (WebSocketCloseStatus Status, string Reason)? _closeRequest;
     private long _queuedBytes;
 
@@ -30,13 +36,9 @@ public sealed class ClientConnection : IFrameSink, IDisposable
         _socket = socket;
         UserId = userId;
         _maxFrameBytes = maxFrameBytes;
+        _maxQueuedFrames = queueLimits.Frames;
         _maxQueuedBytes = queueLimits.Bytes;
         _registry = registry;
-        _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(queueLimits.Frames)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
     public string UserId { get; }
@@ -53,23 +55,31 @@ public sealed class ClientConnection : IFrameSink, IDisposable
     /// <summary>Sends what is queued, then the close frame with <paramref name="status"/>. The first close request wins.</summary>
     public void Close(WebSocketCloseStatus status, string reason)
     {
-        lock (_closeGate)
+        lock (_gate)
         {
             _closeRequest ??= (status, reason);
+            _completed = true;
+            StartWriterLocked();
         }
-
-        _outbox.Writer.TryComplete();
     }
 
-    /// <summary>Runs both loops until the connection ends; <paramref name="onMessage"/> sees each text message in order.</summary>
+    /// <summary>
+    /// Reads until the connection ends (<paramref name="onMessage"/> sees each text message in order), then lets the writer
+    /// send what is queued and the close frame.
+    /// </summary>
     public async Task RunAsync(Func<ReadOnlyMemory<byte>, Task> onMessage)
     {
-        _registry.Opened(this);
+        _registry.Opened();
         try
         {
-            var writer = WriteLoopAsync();
             await ReadLoopAsync(onMessage);
             Close(CloseCodes.Normal, "closing");
+            Task writer;
+            lock (_gate)
+            {
+                writer = _writer ?? Task.CompletedTask;
+            }
+
             await writer.WaitAsync(CloseHandshakeTimeout * 2).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await AwaitClientCloseAsync();
         }
@@ -77,7 +87,7 @@ public sealed class ClientConnection : IFrameSink, IDisposable
         {
             _socket.Abort();
             await _aborted.CancelAsync();
-            _registry.Closed(this);
+            _registry.Closed();
         }
     }
 
@@ -91,26 +101,27 @@ public sealed class ClientConnection : IFrameSink, IDisposable
     {
         // The first frame is always taken, so that one frame larger than the budget still goes out to a reading client.
         var queued = Interlocked.Add(ref _queuedBytes, item.Bytes);
-        if ((queued == item.Bytes || queued <= _maxQueuedBytes) && _outbox.Writer.TryWrite(item))
+        bool closing;
+        lock (_gate)
         {
-            _registry.ObserveQueueDepth(_outbox.Reader.Count, queued);
-            return true;
+            if (!_completed && _queue.Count < _maxQueuedFrames && (queued == item.Bytes || queued <= _maxQueuedBytes))
+            {
+                _queue.Enqueue(item);
+                _registry.ObserveQueueDepth(_queue.Count, queued);
+                StartWriterLocked();
+                return true;
+            }
+
+            closing = _closeRequest is not null;
+            _closeRequest ??= (CloseCodes.SendQueueFull, "send queue full");
+            _completed = true;
         }
 
         Interlocked.Add(ref _queuedBytes, -item.Bytes);
-
-        bool closing;
-        lock (_closeGate)
-        {
-            closing = _closeRequest is not null;
-            _closeRequest ??= (CloseCodes.SendQueueFull, "send queue full");
-        }
-
         if (!closing)
         {
             // The client stopped reading: its frames would pile up here. Drop it; the session keeps them for resume.
             _registry.SlowConsumerClosed();
-            _outbox.Writer.TryComplete();
             _socket.Abort();
             _ = _aborted.CancelAsync();
         }
@@ -118,15 +129,21 @@ public sealed class ClientConnection : IFrameSink, IDisposable
         return false;
     }
 
+    /// <summary>Starts the writer unless it runs; on the thread pool, never on the caller's (which may hold a session's lock).</summary>
+    private void StartWriterLocked() => _writer ??= Task.Run(WriteQueuedAsync);
+
     private async Task ReadLoopAsync(Func<ReadOnlyMemory<byte>, Task> onMessage)
     {
-        var chunk = new byte[1024];
+        // Most connections are idle most of the time: an empty receive waits for the next message without holding a
+        // buffer, and a chunk is rented from the shared pool only while a message is being read.
+        byte[]? chunk = null;
         ArrayBufferWriter<byte>? longMessage = null;
         try
         {
             while (true)
             {
-                var received = await _socket.ReceiveAsync(chunk.AsMemory(), _aborted.Token);
+                var into = chunk is null ? Memory<byte>.Empty : chunk.AsMemory(0, ChunkBytes);
+                var received = await _socket.ReceiveAsync(into, _aborted.Token);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     return;
@@ -138,26 +155,34 @@ public sealed class ClientConnection : IFrameSink, IDisposable
                     return;
                 }
 
+                var part = chunk is null ? [] : chunk.AsSpan(0, received.Count);
                 if (!received.EndOfMessage)
                 {
+                    if (chunk is null)
+                    {
+                        chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+                        continue;
+                    }
+
                     // Only messages longer than one chunk need a buffer of their own.
                     longMessage ??= new ArrayBufferWriter<byte>(4096);
-                    longMessage.Write(chunk.AsSpan(0, received.Count));
+                    longMessage.Write(part);
                     continue;
                 }
 
                 byte[] text;
                 if (longMessage is null)
                 {
-                    text = chunk.AsSpan(0, received.Count).ToArray();
+                    text = part.ToArray();
                 }
                 else
                 {
-                    longMessage.Write(chunk.AsSpan(0, received.Count));
+                    longMessage.Write(part);
                     text = longMessage.WrittenSpan.ToArray();
                     longMessage = null;
                 }
 
+                ReturnToPool(ref chunk);
                 await onMessage(received.MessageType == WebSocketMessageType.Text ? text : []);
             }
         }
@@ -165,30 +190,56 @@ public sealed class ClientConnection : IFrameSink, IDisposable
         {
             // The peer vanished, the connection was aborted or the server is stopping.
         }
+        finally
+        {
+            ReturnToPool(ref chunk);
+        }
     }
 
-    private async Task WriteLoopAsync()
+    private static void ReturnToPool(ref byte[]? chunk)
+    {
+        if (chunk is not null)
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+            chunk = null;
+        }
+    }
+
+    /// <summary>Sends what is queued; once the queue is closed and drained, the close frame. Ends when nothing is left to send.</summary>
+    private async Task WriteQueuedAsync()
     {
         try
         {
-            while (await _outbox.Reader.WaitToReadAsync(_aborted.Token))
+            while (true)
             {
-                while (_outbox.Reader.TryRead(out var item))
+                Outgoing item;
+                lock (_gate)
                 {
-                    if (item.Replay is { } replay)
+                    if (!_queue.TryDequeue(out item))
                     {
-                        foreach (var frame in replay)
+                        if (!_completed)
                         {
-                            await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+                            _writer = null;
+                            return;
                         }
-                    }
-                    else
-                    {
-                        await _socket.SendAsync(item.Frame, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
-                    }
 
-                    Interlocked.Add(ref _queuedBytes, -item.Bytes);
+                        break;
+                    }
                 }
+
+                if (item.Replay is { } replay)
+                {
+                    foreach (var frame in replay)
+                    {
+                        await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+                    }
+                }
+                else
+                {
+                    await _socket.SendAsync(item.Frame, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+                }
+
+                Interlocked.Add(ref _queuedBytes, -item.Bytes);
             }
 
             if (_closeRequest is { } close && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -9,10 +8,10 @@ public sealed class ConnectionRegistry
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _perUser = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<ClientConnection, byte> _open = new();
     private readonly int _maxPerUser;
     private readonly Gauge _connections;
     private readonly Counter _slowConsumerCloses;
+    private int _open;
     private long _slowConsumerClosures;
     private int _queueHighWater;
     private long _queuedBytesHighWater;
@@ -26,7 +25,7 @@ public sealed class ConnectionRegistry
             "Connections closed because their send queue was full.");
     }
 
-    public int OpenConnections => _open.Count;
+    public int OpenConnections => Volatile.Read(ref _open);
 
     /// <summary>Connections closed because the client stopped reading.</summary>
     public long SlowConsumerClosures => Interlocked.Read(ref _slowConsumerClosures);
@@ -77,17 +76,9 @@ public sealed class ConnectionRegistry
         }
     }
 
-    public void Opened(ClientConnection connection)
-    {
-        _open[connection] = 0;
-        _connections.Set(_open.Count);
-    }
+    public void Opened() => _connections.Set(Interlocked.Increment(ref _open));
 
-    public void Closed(ClientConnection connection)
-    {
-        _open.TryRemove(connection, out _);
-        _connections.Set(_open.Count);
-    }
+    public void Closed() => _connections.Set(Interlocked.Decrement(ref _open));
 
     public void ObserveQueueDepth(int depth, long bytes)
     {

@@ -30,12 +30,41 @@ public static class WebSocketEndpoint
             return;
         }
 
+        var (auth, wantsSubprotocol) = await AuthenticateAsync(context, services);
+        if (auth is null)
+        {
+            return;
+        }
+
+        if (!services.Connections.TryReserve(auth.UserId))
+        {
+            await Problem(context, StatusCodes.Status429TooManyRequests, "too_many_connections", "The user has too many open connections.");
+            return;
+        }
+
+        try
+        {
+            await ServeAsync(context, services, auth, wantsSubprotocol);
+        }
+        finally
+        {
+            services.Connections.Release(auth.UserId);
+        }
+    }
+
+    /// <summary>
+    /// The upgrade's token, checked; no connection when the client was refused (the problem is written). The token's
+    /// string ends with this method: the connection keeps it only in its <see cref="ConnectionAuth"/>.
+    /// </summary>
+    private static async Task<(ConnectionAuth? Auth, bool WantsSubprotocol)> AuthenticateAsync(
+        HttpContext context, BackendServices services)
+    {
         var (token, wantsSubprotocol) = UpgradeCredentials.Read(context.Request, context.WebSockets.WebSocketRequestedProtocols);
         if (token is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await Problem(context, StatusCodes.Status401Unauthorized, "missing_token", "A bearer token is required.");
-            return;
+            return (null, wantsSubprotocol);
         }
 
         var check = await services.Tokens.ValidateAsync(token, context.RequestAborted);
@@ -46,7 +75,7 @@ public static class WebSocketEndpoint
                 StatusCodes.Status503ServiceUnavailable,
                 "auth_unavailable",
                 "The token could not be checked; try again.");
-            return;
+            return (null, wantsSubprotocol);
         }
 
         if (check.Status != TokenStatus.Valid || check.Identity is null)
@@ -54,32 +83,13 @@ public static class WebSocketEndpoint
             services.Logger.LogInformation("Upgrade refused: {Reason}", check.Reason);
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             await Problem(context, StatusCodes.Status401Unauthorized, "invalid_token", "The bearer token is not valid.");
-            return;
+            return (null, wantsSubprotocol);
         }
 
-        var userId = check.Identity.UserId;
-        if (!services.Connections.TryReserve(userId))
-        {
-            await Problem(context, StatusCodes.Status429TooManyRequests, "too_many_connections", "The user has too many open connections.");
-            return;
-        }
-
-        try
-        {
-            await ServeAsync(context, services, token, check.Identity, wantsSubprotocol);
-        }
-        finally
-        {
-            services.Connections.Release(userId);
-        }
+        return (new ConnectionAuth(token, check.Identity, services.Tokens, services.Options, services.Time), wantsSubprotocol);
     }
 
-    private static async Task ServeAsync(
-        HttpContext context,
-        BackendServices services,
-        string token,
-        UserIdentity identity,
-        bool wantsSubprotocol)
+    private static async Task ServeAsync(HttpContext context, BackendServices services, ConnectionAuth auth, bool wantsSubprotocol)
     {
         var options = services.Options;
         var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
@@ -88,18 +98,18 @@ public static class WebSocketEndpoint
             KeepAliveInterval = options.KeepAliveInterval,
             KeepAliveTimeout = options.IdleTimeout,
         });
+        UpgradeCredentials.Forget(context.Request);
         var queueLimits = new SendQueueLimits(options.SendQueueCapacity, options.SendQueueBytes);
-        using var connection = new ClientConnection(socket, identity.UserId, queueLimits, options.MaxFrameBytes, services.Connections);
-        var session = services.Sessions.Create(identity.UserId);
+        using var connection = new ClientConnection(socket, auth.UserId, queueLimits, options.MaxFrameBytes, services.Connections);
+        var session = services.Sessions.Create(auth.UserId);
         session.Attach(connection);
         session.Send(MessageTypes.Connected, new ConnectedPayload(
             session.Id,
-            identity.UserId,
+            auth.UserId,
             Resumed: false,
             (long)options.AuthRecheckInterval.TotalMilliseconds,
             (long)options.AuthRefreshGrace.TotalMilliseconds));
 
-        var auth = new ConnectionAuth(token, identity, services.Tokens, options, services.Time);
         var handler = new ClientMessageHandler(connection, auth, session, services);
         using var ended = new CancellationTokenSource();
         using var stopping = services.Lifetime.ApplicationStopping.Register(() => connection.Close(
@@ -117,7 +127,7 @@ public static class WebSocketEndpoint
             handler.Session.Detach(connection);
             services.Logger.LogInformation(
                 "Connection of {UserId} on session {SessionId} ended ({CloseStatus})",
-                identity.UserId,
+                auth.UserId,
                 handler.Session.Id,
                 connection.CloseStatus);
         }

@@ -19,7 +19,10 @@ public static class WebSocketServices
 
     public static IEndpointRouteBuilder MapWebSocketApi(this IEndpointRouteBuilder app)
     {
-        app.Map(Path, WebSocketEndpoint.HandleAsync);
+        // The singletons are resolved once: a handler parameter would be bound from a request scope, which every
+        // connection would then hold for its whole life.
+        var services = app.ServiceProvider.GetRequiredService<BackendServices>();
+        app.Map(Path, context => WebSocketEndpoint.HandleAsync(context, services));
         return app;
     }
 }
