@@ -73,7 +73,7 @@ public static class EphemeralTiming
             ["run"] = $"{run.Metadata.NamespaceProperty}/{run.Metadata.Name}",
             ["phase"] = run.Status?.Phase,
             ["deploy"] = deployPod.Spec.InitContainers is { Count: > 0 } ? "sequential" : "parallel",
-            ["measured_at"] = applied.ToString("O", CultureInfo.InvariantCulture),
+            ["measured_at"] = applied.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["machine"] = new JsonObject { ["cores"] = Environment.ProcessorCount, ["load_average"] = LoadAverage() },
             ["resolution_s"] = 1,
             ["total_s"] = at["Finished"],
@@ -114,7 +114,7 @@ public static class EphemeralTiming
         File.WriteAllText(FilePath, split.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         var table = new StringBuilder();
         void Row(string name, JsonNode? seconds) =>
-            table.AppendLine(CultureInfo.InvariantCulture, $"{name,-48} {(seconds is null ? "-" : $"{(double)seconds,7:0.0} s")}");
+            table.AppendLine(CultureInfo.InvariantCulture, $"{name,-50} {(seconds is null ? "-" : $"{(double)seconds,7:0.0} s")}");
         table.AppendLine(CultureInfo.InvariantCulture, $"{split["run"]} ({split["deploy"]} deploy), apply → Finished, written to {FilePath}");
         foreach (var phase in split["phases"]!.AsArray())
         {
