@@ -88,6 +88,10 @@ public static class EphemeralTiming
                 ["started_s"] = Since(At(s.State?.Terminated?.StartedAt)),
                 ["finished_s"] = Since(At(s.State?.Terminated?.FinishedAt)),
                 ["seconds"] = Between(Since(At(s.State?.Terminated?.StartedAt)), Since(At(s.State?.Terminated?.FinishedAt))),
+                // A service restarted while it started (its liveness probe failing on a loaded node) shows here.
+                ["pod_restarts"] = timeline.PodsIn(env)
+                    .Where(p => Label(p, "app.kubernetes.io/name") is { } app && $"helm-{app.Replace("netra-", string.Empty, StringComparison.Ordinal)}" == s.Name)
+                    .Sum(p => Statuses(p).Sum(c => c.RestartCount)),
                 ["deployment_available_s"] = Since(timeline.DeploymentsIn(env)
                     .Where(d => $"helm-{d.Metadata.Name.Replace("netra-", string.Empty, StringComparison.Ordinal)}" == s.Name)
                     .Select(d => At(d.Status?.Conditions?.FirstOrDefault(c => c is { Type: "Available", Status: "True" })?.LastTransitionTime))
@@ -114,7 +118,7 @@ public static class EphemeralTiming
         File.WriteAllText(FilePath, split.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         var table = new StringBuilder();
         void Row(string name, JsonNode? seconds) =>
-            table.AppendLine(CultureInfo.InvariantCulture, $"{name,-50} {(seconds is null ? "-" : $"{(double)seconds,7:0.0} s")}");
+            table.AppendLine(CultureInfo.InvariantCulture, $"{name,-56} {(seconds is null ? "-" : $"{(double)seconds,7:0.0} s")}");
         table.AppendLine(CultureInfo.InvariantCulture, $"{split["run"]} ({split["deploy"]} deploy), apply → Finished, written to {FilePath}");
         foreach (var phase in split["phases"]!.AsArray())
         {
@@ -124,7 +128,7 @@ public static class EphemeralTiming
         Row("  total", split["total_s"]);
         foreach (var release in split["releases"]!.AsArray())
         {
-            Row($"  deploy: {release!["container"]} (start → finish)", release["seconds"]);
+            Row($"  deploy: {release!["container"]} (start → finish, {release["pod_restarts"]} restarts)", release["seconds"]);
         }
 
         Row("  probe pod created → started (median)", split["probe_pods"]!["created_to_started_median_s"]);
