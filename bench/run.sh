@@ -64,11 +64,15 @@ dotnet run -c Release --no-build --project bench/Netra.Operator.Bench -- $quick_
 step "results UI: 1,000 finished runs, page latency and the operator's memory with the UI and without..."
 dotnet run -c Release --no-build --project bench/Netra.Operator.Bench -- --ui $quick_flag --json "$work/ui.json" >"$work/ui.txt"
 
+step "operator growth: 0, 1,000 and 10,000 Deployments, 100 schedules, 1,000 finished runs; 1,000 runs at once..."
+dotnet run -c Release --no-build --project bench/Netra.Operator.Bench -- --growth $quick_flag --json "$work/growth.json" >"$work/growth.txt"
+
 step "table:"
 mkdir -p "$(dirname "$json")"
 jq -s --arg at "$(date -u +%FT%TZ)" --argjson quick "$quick" \
   --argjson machine "{\"cores\": $(nproc), \"loadAtStart\": $load_at_start, \"loadAtEnd\": $(load)}" \
   '{measuredAt: $at, quick: $quick, machine: $machine, figures: [.[] | .bench as $b | .figures[] | {bench: $b} + .]}' \
-  "$work/auth.json" "$work/backend.json" "$work/local-run.json" "$work/agent.json" "$work/operator.json" "$work/ui.json" >"$json"
+  "$work/auth.json" "$work/backend.json" "$work/local-run.json" "$work/agent.json" "$work/operator.json" "$work/ui.json" "$work/growth.json" >"$json"
+cat "$work/growth.txt"
 bash "$here/figures.sh" table "$json"
 echo "written: $json (benches $((SECONDS - benches_started)) s; $((SECONDS - started)) s in all, build included)"

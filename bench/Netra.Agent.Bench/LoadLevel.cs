@@ -6,13 +6,38 @@ namespace Netra.Agent.Bench;
 /// <summary>A number of runs kept <see cref="Concurrency"/> at a time, bounded by a count and a time limit.</summary>
 public sealed record LoadLevel(int Concurrency, int Runs, TimeSpan? TimeLimit = null)
 {
-    public async Task<LoadResult> RunAsync(RunClient client)
+    /// <summary>
+    /// This level against each client in turn, <paramref name="rounds"/> times, each round a share of the runs and of the time
+    /// limit: on a machine whose other work comes and goes, every client meets the same conditions. Each client first runs
+    /// a few runs at this concurrency, so that its connections are open, as a steady stream of runs finds them.
+    /// </summary>
+    public async Task<IReadOnlyList<LoadResult>> CompareAsync(IReadOnlyList<RunClient> clients, int rounds)
+    {
+        var share = this with { Runs = Math.Max(Concurrency, Runs / rounds), TimeLimit = (TimeLimit ?? DefaultTimeLimit) / rounds };
+        var samples = clients.Select(_ => new List<LoadSamples>()).ToArray();
+        foreach (var client in clients)
+        {
+            await (this with { Runs = Concurrency * 2 }).RunAsync(client);
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < clients.Count; i++)
+            {
+                samples[i].Add(await share.RunAsync(clients[i]));
+            }
+        }
+
+        return [.. samples.Select(LoadResult.Of)];
+    }
+
+    public async Task<LoadSamples> RunAsync(RunClient client)
     {
         var firstEvents = new ConcurrentBag<TimeSpan>();
         var wholeRuns = new ConcurrentBag<TimeSpan>();
         var next = -1;
         var failed = 0;
-        var deadline = TimeLimit ?? TimeSpan.FromSeconds(60);
+        var deadline = TimeLimit ?? DefaultTimeLimit;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
         {
@@ -31,12 +56,29 @@ public sealed record LoadLevel(int Concurrency, int Runs, TimeSpan? TimeLimit = 
             }
         }));
         clock.Stop();
-        var runsPerSecond = wholeRuns.Count / clock.Elapsed.TotalSeconds;
-        return new LoadResult(wholeRuns.Count, failed, runsPerSecond, Percentiles.Of(firstEvents), Percentiles.Of(wholeRuns));
+        return new LoadSamples([.. firstEvents], [.. wholeRuns], failed, clock.Elapsed);
     }
+
+    private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(60);
 }
 
-public sealed record LoadResult(int Runs, int Failed, double RunsPerSecond, Percentiles FirstEvent, Percentiles WholeRun);
+/// <summary>What one stretch of runs measured.</summary>
+public sealed record LoadSamples(IReadOnlyList<TimeSpan> FirstEvents, IReadOnlyList<TimeSpan> WholeRuns, int Failed, TimeSpan Elapsed);
+
+public sealed record LoadResult(int Runs, int Failed, double RunsPerSecond, Percentiles FirstEvent, Percentiles WholeRun)
+{
+    public static LoadResult Of(IReadOnlyList<LoadSamples> stretches)
+    {
+        var runs = stretches.Sum(s => s.WholeRuns.Count);
+        var seconds = stretches.Sum(s => s.Elapsed.TotalSeconds);
+        return new LoadResult(
+            runs,
+            stretches.Sum(s => s.Failed),
+            runs / seconds,
+            Percentiles.Of(stretches.SelectMany(s => s.FirstEvents)),
+            Percentiles.Of(stretches.SelectMany(s => s.WholeRuns)));
+    }
+}
 
 public sealed record Percentiles(TimeSpan P50, TimeSpan P99)
 {

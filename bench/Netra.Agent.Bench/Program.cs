@@ -4,16 +4,18 @@ using Netra.Auth;
 using Netra.Bench;
 using Netra.ServiceDefaults;
 
-// dotnet run -c Release --project bench/Netra.Agent.Bench [-- --quick] [--json FILE]
+// dotnet run -c Release --project bench/Netra.Agent.Bench [-- --quick] [--json FILE] [--Agent:KEY=VALUE...]
 // Runs per second and time to first event of agent runs with the scripted model, at 1, 10 and 100 concurrent runs
 // (10 and 100 with --quick, fewer runs), against the auth and agent services started in this process on loopback;
-// beside them, the same client against a bare Kestrel event stream at the same concurrency.
+// beside them, the same client against a bare Kestrel event stream at the same concurrency, the two taking turns.
+// --Agent:... arguments configure the agent (to measure what a setting costs, e.g. --Agent:Auth:RevocationCacheDuration=00:01:00).
 var quick = args.Contains("--quick");
 string[] quiet = [LoopbackHosting.FreeLoopbackPort, "--environment=Development", "--Serilog:MinimumLevel:Default=Warning"];
 var authData = Path.Combine(Path.GetTempPath(), $"netra-agent-bench-auth-{Guid.NewGuid():N}.db");
 await using var auth = AuthApp.Create([.. quiet, $"--Auth:DataPath={authData}"]);
 var authUrl = await auth.StartAndGetAddressAsync();
-await using var agent = AgentApp.Create([.. quiet, $"--Services:AuthUrl={authUrl}", "--Agent:MaxConcurrentRuns=200"]);
+await using var agent = AgentApp.Create([.. quiet, $"--Services:AuthUrl={authUrl}", "--Agent:MaxConcurrentRuns=200",
+    .. args.Where(a => a.StartsWith("--Agent:", StringComparison.Ordinal))]);
 var agentUrl = await agent.StartAndGetAddressAsync();
 var (bare, bareUrl) = await BareEventStream.StartAsync();
 await using var bareApp = bare;
@@ -24,6 +26,8 @@ using var bareClient = new RunClient(bareUrl, token);
 var warmUp = new LoadLevel(Concurrency: 4, Runs: quick ? 30 : 100, TimeLimit: TimeSpan.FromSeconds(30));
 await warmUp.RunAsync(client);
 await warmUp.RunAsync(bareClient);
+// Agent and bare stream take turns, each level in rounds, so that both meet the same machine (see LoadLevel.CompareAsync).
+const int Rounds = 4;
 
 Console.WriteLine(
     $"agent runs, scripted model, default pacing, loopback ({Environment.ProcessorCount} cores); "
@@ -36,14 +40,15 @@ LoadLevel[] levels = quick
 var results = new Dictionary<(int, bool), LoadResult>();
 foreach (var level in levels)
 {
-    foreach (var (name, runClient) in new[] { ("agent", client), ("bare", bareClient) })
+    var compared = await level.CompareAsync([client, bareClient], Rounds);
+    foreach (var (result, bareSide) in new[] { (compared[0], false), (compared[1], true) })
     {
-        var result = results[(level.Concurrency, name == "bare")] = await level.RunAsync(runClient);
+        results[(level.Concurrency, bareSide)] = result;
         Console.WriteLine(
             $"{level.Concurrency,11} {result.Runs,6} {result.RunsPerSecond,8:0} "
             + $"{Ms(result.FirstEvent.P50),16} {Ms(result.FirstEvent.P99),8} "
             + $"{Ms(result.WholeRun.P50),14} {Ms(result.WholeRun.P99),8} {result.Failed,7}"
-            + (name == "bare" ? "  (bare Kestrel event stream)" : ""));
+            + (bareSide ? "  (bare Kestrel event stream)" : ""));
     }
 }
 

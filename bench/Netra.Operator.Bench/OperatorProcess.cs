@@ -68,6 +68,16 @@ internal sealed class OperatorProcess : IDisposable
         return started;
     }
 
+    /// <summary>
+    /// The queue's limits (<c>--max-active-runs</c>, per namespace too) raised to <paramref name="runs"/>, as an installer
+    /// may: a bench of runs at once then times the operator, not its queue (by default 20 runs in progress, 5 a namespace).
+    /// </summary>
+    public static string[] Unqueued(int runs)
+    {
+        var limit = runs.ToString(CultureInfo.InvariantCulture);
+        return ["--max-active-runs", limit, "--max-active-runs-per-namespace", limit];
+    }
+
     /// <summary>The operator's last lines of output, to tell why a bench did not finish.</summary>
     public IEnumerable<string> RecentOutput => _output;
 
@@ -109,6 +119,31 @@ internal sealed class OperatorProcess : IDisposable
             return false;
         }
     }, "operator leads", TimeSpan.FromSeconds(60));
+
+    /// <summary>Waits until both controllers' watch caches hold a full list (it leads and has listed everything).</summary>
+    public Task WaitUntilSyncedAsync(HttpClient http) => Eventually.WaitUntilAsync(async () =>
+    {
+        try
+        {
+            return await SumAsync(http, "netra_operator_caches_synced{") >= 2;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }, "operator's caches synced", TimeSpan.FromMinutes(5));
+
+    /// <summary>Stops it as Kubernetes does (SIGTERM), so that it hands its Lease over at once.</summary>
+    public async Task StopAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(deadline.Token);
+    }
 
     /// <summary>Waits until the operator has reconciled nothing for <paramref name="quiet"/> (its counter unchanged that long).</summary>
     public async Task WaitUntilIdleAsync(HttpClient http, TimeSpan quiet)

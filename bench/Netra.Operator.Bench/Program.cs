@@ -8,20 +8,25 @@ using Netra.TestBed;
 // A real control plane, the operator as its own process with the chart's RBAC; single TestRuns one at a time
 // (10, or 3 with --quick), then RUNS (default 100) Existing-mode TestRuns at once; probe pods are finished
 // instantly by InstantKubelet. Beside each figure, the API server's round trip measured by the same client.
-// With --ui instead: the results UI with 1,000 finished runs (UiBench).
+// With --ui instead: the results UI with 1,000 finished runs (UiBench); with --growth: the operator's cost as the cluster
+// grows to 10,000 Deployments and 1,000 finished runs (GrowthBench).
 var quick = args.Contains("--quick");
 var jsonPath = FigureFile.PathFrom(args);
-if (args.Contains("--ui"))
+if (args.Contains("--growth") || args.Contains("--ui"))
 {
-    var uiBed = new OperatorTestBed();
-    await uiBed.InitializeAsync("ui: {enabled: true}");
+    var growth = args.Contains("--growth");
+    var aside = new OperatorTestBed();
+    await aside.InitializeAsync(growth ? "{}" : "ui: {enabled: true}");
     try
     {
-        await FigureFile.WriteAsync(jsonPath, "ui", await new UiBench(uiBed, OperatorProcess.DefaultExecutable(), quick).RunAsync());
+        var executable = OperatorProcess.DefaultExecutable();
+        await FigureFile.WriteAsync(jsonPath, growth ? "growth" : "ui", growth
+            ? await new GrowthBench(aside, executable, quick).RunAsync()
+            : await new UiBench(aside, executable, quick).RunAsync());
     }
     finally
     {
-        await uiBed.DisposeAsync();
+        await aside.DisposeAsync();
     }
 
     return;
@@ -44,7 +49,8 @@ try
     using var http = new HttpClient();
     var executable = OperatorProcess.DefaultExecutable();
     var kubeconfig = bed.Cp.WriteKubeconfig(bed.Cp.OperatorToken);
-    using var operatorProcess = OperatorProcess.Start(executable, kubeconfig, ControlPlane.OperatorNamespace, workers);
+    using var operatorProcess = OperatorProcess.Start(
+        executable, kubeconfig, ControlPlane.OperatorNamespace, workers, OperatorProcess.Unqueued(runs));
     await operatorProcess.WaitUntilLeadingAsync(http);
     var quiet = TimeSpan.FromSeconds(quick ? 1 : 2);
     await operatorProcess.WaitUntilIdleAsync(http, quiet);
@@ -79,7 +85,7 @@ try
         idleMiB,
         idleAfterMiB,
         $"netra-operator serve as its own process ({kind}: {Path.GetRelativePath(Repository.Root, executable)}), {workers} workers, "
-        + "kube-apiserver 1.20.2 on loopback");
+        + $"queue limits raised to {runs} runs, kube-apiserver 1.20.2 on loopback");
     var figures = OperatorFigures.Create(measurements);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
         netra-operator bench: {measurements.Setup}, {Environment.ProcessorCount} cores

@@ -119,7 +119,7 @@ internal sealed class UiBench(OperatorTestBed bed, string executable, bool quick
                     Schedule = "0 0 1 1 *",
                     SuccessfulRunsHistoryLimit = 100,
                     FailedRunsHistoryLimit = 100,
-                    Template = Spec(),
+                    Template = FinishedRuns.Spec(),
                 },
             }, TestRun.Group, TestRun.Version, "ui-bench-0", TestRunSchedule.Plural);
             schedules.Add(KubernetesJson.Deserialize<TestRunSchedule>(((System.Text.Json.JsonElement)created).GetRawText()));
@@ -131,63 +131,12 @@ internal sealed class UiBench(OperatorTestBed bed, string executable, bool quick
             var fired = start.AddMinutes(i * 10);
             var run = i < 100
                 ? ScheduledRuns.Create(schedules[i % 2], new RunTrigger { Reason = TriggerReasons.Schedule, Time = fired })
-                : new TestRun { Metadata = new V1ObjectMeta { Name = $"deploy-{i:0000}", NamespaceProperty = $"ui-bench-{i % Namespaces}" }, Spec = Spec() };
+                : new TestRun { Metadata = new V1ObjectMeta { Name = $"deploy-{i:0000}", NamespaceProperty = $"ui-bench-{i % Namespaces}" }, Spec = FinishedRuns.Spec() };
             return (Run: run, Fired: fired, Failed: i % 7 == 3);
         }).ToList();
-        await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (each, stop) =>
-        {
-            var ns = each.Run.Metadata.NamespaceProperty;
-            await bed.Admin.CustomObjects.CreateNamespacedCustomObjectAsync(
-                each.Run, TestRun.Group, TestRun.Version, ns, TestRun.Plural, cancellationToken: stop);
-            await bed.Admin.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
-                new V1Patch(KubernetesJson.Serialize(new { status = Status(each.Fired, each.Failed) }), V1Patch.PatchType.MergePatch),
-                TestRun.Group, TestRun.Version, ns, TestRun.Plural, each.Run.Metadata.Name, cancellationToken: stop);
-        });
+        await FinishedRuns.CreateAsync(bed, runs);
         return [.. runs.Select(r => (r.Run.Metadata.NamespaceProperty, r.Run.Metadata.Name))];
     }
-
-    private static TestRunSpec Spec() => new()
-    {
-        Environment = new EnvironmentSpec
-        {
-            Mode = EnvironmentModes.Existing,
-            Endpoints = new EndpointsSpec { AuthUrl = "http://127.0.0.1:1", BackendUrl = "http://127.0.0.1:1", AgentUrl = "http://127.0.0.1:1" },
-        },
-    };
-
-    /// <summary>A finished run's status as the operator writes it: ten scenarios, one failed case in a failed run.</summary>
-    private static TestRunStatus Status(DateTimeOffset fired, bool failed) => new()
-    {
-        Phase = failed ? Phases.Failed : Phases.Succeeded,
-        ObservedGeneration = 1,
-        Run = 1,
-        StartTime = fired,
-        CompletionTime = fired.AddMinutes(2),
-        Duration = "2m0s",
-        Summary = new TestSummary { Total = 90, Passed = failed ? 89 : 90, Failed = failed ? 1 : 0 },
-        Conditions =
-        [
-            new TestRunCondition
-            {
-                Type = ConditionTypes.Finished,
-                Status = ConditionStatuses.True,
-                Reason = failed ? "TestsFailed" : "Succeeded",
-                Message = failed ? "Failed: thread-management." : "All 90 cases passed.",
-                LastTransitionTime = fired.AddMinutes(2),
-            },
-        ],
-        Scenarios = [.. Netra.Probes.Contract.ScenarioNames.All.Select(name => new ScenarioStatus
-        {
-            Name = name,
-            Result = failed && name == "thread-management" ? ScenarioResults.Failed : ScenarioResults.Passed,
-            Passed = 9,
-            Failed = failed && name == "thread-management" ? 1 : 0,
-            DurationMs = 4000,
-            Failures = failed && name == "thread-management"
-                ? [new CaseFailure { Id = "msg-007", Message = "expected agent_completed within 30s, got nothing" }]
-                : [],
-        })],
-    };
 
     /// <summary>A viewer allowed to read runs and schedules in every namespace.</summary>
     private async Task<string> ViewerTokenAsync()

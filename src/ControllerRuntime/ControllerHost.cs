@@ -67,7 +67,7 @@ public sealed class ControllerHost<T>(
         var watcher = new ResourceWatcher<T>(source, queue, logger, time, cache: _cache);
         var tasks = new List<Task> { watcher.RunAsync(stop.Token) };
         tasks.AddRange(_childWatchers.Select(watch => watch(queue, stop.Token)));
-        tasks.AddRange(Enumerable.Range(0, workers).Select(_ => WorkWhenSyncedAsync(queue, stop.Token)));
+        tasks.AddRange(Enumerable.Range(0, workers).Select(worker => WorkWhenSyncedAsync(queue, first: worker == 0, stop.Token)));
         try
         {
             await Task.WhenAny(tasks);
@@ -78,16 +78,31 @@ public sealed class ControllerHost<T>(
             await stop.CancelAsync();
             await Task.WhenAll(tasks.Select(IgnoreCancellation));
             metrics.QueueDepth(0);
+            metrics.CachesSynced(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private async Task WorkWhenSyncedAsync(WorkQueue<string> queue, CancellationToken cancellationToken)
+    private async Task WorkWhenSyncedAsync(WorkQueue<string> queue, bool first, CancellationToken cancellationToken)
     {
         await Task.WhenAll(_cachesSynced.Select(synced => synced())).WaitAsync(cancellationToken);
+        if (first)
+        {
+            metrics.CachesSynced(true);
+            ReleaseListGarbage();
+        }
+
         await WorkAsync(queue, cancellationToken);
     }
+
+    /// <summary>
+    /// A full list leaves every object it read as garbage in a heap that grew to hold a page of them at a time: one
+    /// aggressive collection as the caches are synced gives that memory back, so that the operator idles at what it
+    /// keeps, not at what it read on its way.
+    /// </summary>
+    private static void ReleaseListGarbage() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private async Task WorkAsync(WorkQueue<string> queue, CancellationToken cancellationToken)
     {

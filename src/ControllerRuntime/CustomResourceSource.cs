@@ -17,23 +17,12 @@ public sealed class CustomResourceSource<T>(IKubernetes client, string group, st
     /// </summary>
     public const int PageSize = 10;
 
-    public async Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
-    {
-        var items = new List<T>();
-        string? next = null;
-        while (true)
+    public Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListAsync(Func<T, T> keep, CancellationToken cancellationToken) =>
+        PagedList.ReadAsync<T>(async next =>
         {
-            var page = await client.CustomObjects.ListAsync<T>(
-                group, version, ns: null, plural, labelSelector, PageSize, next, cancellationToken);
-            items.AddRange(page.Items);
-            next = page.Metadata?.ContinueProperty;
-            if (string.IsNullOrEmpty(next))
-            {
-                // The last page's version is the whole list's: every page is read at the first page's snapshot.
-                return (items, page.Metadata?.ResourceVersion ?? string.Empty);
-            }
-        }
-    }
+            var page = await client.CustomObjects.ListAsync<T>(group, version, ns: null, plural, labelSelector, PageSize, next, cancellationToken);
+            return (page.Items, page.Metadata);
+        }, keep);
 
     public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(string resourceVersion, CancellationToken cancellationToken) =>
         CustomObjectWatch.ReadAsync<T>(client, group, version, plural, labelSelector, resourceVersion, cancellationToken);

@@ -5,8 +5,11 @@ namespace Netra.ControllerRuntime;
 /// <summary>Where a watcher lists and watches one kind of object.</summary>
 public interface IResourceSource<T>
 {
-    /// <summary>Every object, and the resourceVersion to watch from.</summary>
-    Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Every object, each as <paramref name="keep"/> makes it as soon as it is read (see <see cref="PagedList"/>), and the
+    /// resourceVersion to watch from.
+    /// </summary>
+    Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListAsync(Func<T, T> keep, CancellationToken cancellationToken);
 
     /// <summary>
     /// Changes after <paramref name="resourceVersion"/>; throws <see cref="ResourceVersionGoneException"/>

@@ -9,7 +9,9 @@ namespace Netra.ControllerRuntime;
 /// instead of listing them from the API server. A read may lag the server by the watch events still
 /// on their way: what a controller creates from such a read must be idempotent, as creates by
 /// deterministic name are. The objects are shared: read them, never change them. <paramref name="keep"/> trims what is kept
-/// of each object as it arrives from a list or a watch (only what the controller reads, to bound its memory).
+/// of each object as it arrives from a list or a watch (only what the controller reads, to bound its memory); a listed
+/// object is trimmed as its page arrives (<see cref="IResourceSource{T}.ListAsync"/>) and again as the cache takes it,
+/// so keeping what was kept must change nothing.
 /// </summary>
 public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null, Func<T, T>? keep = null)
     where T : IKubernetesObject<V1ObjectMeta>
@@ -30,6 +32,9 @@ public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null, Func<T, T>?
             }
         }
     }
+
+    /// <summary>What the cache keeps of <paramref name="item"/>.</summary>
+    public T Keep(T item) => keep is null ? item : keep(item);
 
     public T? Get(string key)
     {
@@ -103,7 +108,7 @@ public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null, Func<T, T>?
 
     private void Put(T item)
     {
-        item = keep is null ? item : keep(item);
+        item = Keep(item);
         var key = ObjectKey.Of(item);
         Remove(key);
         _objects[key] = item;

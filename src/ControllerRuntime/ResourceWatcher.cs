@@ -24,6 +24,8 @@ public sealed class ResourceWatcher<T>(
 {
     private readonly Func<T, string?> _keyOf = keyOf ?? (item => ObjectKey.Of(item));
 
+    private static T Unchanged(T item) => item;
+
     private static readonly ExponentialBackoff Backoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -37,7 +39,7 @@ public sealed class ResourceWatcher<T>(
             {
                 if (resourceVersion is null)
                 {
-                    var (items, listedVersion) = await source.ListAsync(cancellationToken);
+                    var (items, listedVersion) = await source.ListAsync(cache is null ? Unchanged : cache.Keep, cancellationToken);
                     cache?.Replace(items);
                     foreach (var item in items)
                     {

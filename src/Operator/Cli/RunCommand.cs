@@ -78,10 +78,14 @@ public static class RunCommand
         localRun.Progress += message => progress.MarkupLineInterpolated($"[grey]{message}[/]");
         progress.MarkupLineInterpolated($"Running TestRun [bold]{testRun.Metadata.Name ?? "(unnamed)"}[/] locally.");
 
+        // The status printer's first use costs a fresh process up to a second (its serializer learns the Kubernetes types):
+        // it is spent while the run goes on, not after it.
+        var printerReady = Task.Run(() => StatusDocument.Serialize(new TestRunStatus(), format));
         var result = await localRun.ExecuteAsync(testRun, signals.Token, () => signals.Why);
 
         var status = result.Run.Status ?? new TestRunStatus();
         var exit = await RunVerdict.ConcludeAsync(progress, outputs, status, result.Report);
+        await printerReady;
         await output.WriteAsync(StatusDocument.Serialize(status, format));
         await output.FlushAsync(CancellationToken.None);
         return signals.ExitCode ?? exit;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -15,12 +16,13 @@ namespace Netra.Operator.Local;
 /// </summary>
 public static class ManifestSchema
 {
-    private static readonly Lazy<Dictionary<string, JsonNode>> Schemas = new(LoadSchemas);
+    // Each kind's schema is read on first use only: reading a CRD costs a fresh process a good part of its start.
+    private static readonly ConcurrentDictionary<string, JsonNode?> Schemas = new(StringComparer.Ordinal);
 
     /// <summary>The first violation of <paramref name="document"/> against its kind's schema, or null when there is none.</summary>
     public static string? FirstViolation(string kind, JsonNode document)
     {
-        if (!Schemas.Value.TryGetValue(kind, out var schemaNode))
+        if (Schemas.GetOrAdd(kind, LoadSchema) is not { } schemaNode)
         {
             return null;
         }
@@ -93,23 +95,18 @@ public static class ManifestSchema
     private static JsonNode? Subschema(JsonNode schema, JsonPointer evaluationPath) =>
         evaluationPath.TryEvaluate(schema, out var found) ? found : null;
 
-    private static Dictionary<string, JsonNode> LoadSchemas()
+    /// <summary>The OpenAPI schema of the embedded CRD of <paramref name="kind"/> (named after its plural, as every CRD file is).</summary>
+    private static JsonNode? LoadSchema(string kind)
     {
-        var schemas = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        var assembly = Assembly.GetExecutingAssembly();
-        var deserializer = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("crds/", StringComparison.Ordinal)))
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"crds/{kind.ToLowerInvariant()}s.netra.io.yaml");
+        if (stream is null)
         {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            var crd = JsonNode.Parse(JsonSerializer.Serialize(deserializer.Deserialize<object>(reader)))!;
-            var kind = (string?)crd["spec"]?["names"]?["kind"];
-            var schema = crd["spec"]?["versions"]?[0]?["schema"]?["openAPIV3Schema"];
-            if (kind is not null && schema is not null)
-            {
-                schemas[kind] = schema.DeepClone();
-            }
+            return null;
         }
 
-        return schemas;
+        using var reader = new StreamReader(stream);
+        var deserializer = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
+        var crd = JsonNode.Parse(JsonSerializer.Serialize(deserializer.Deserialize<object>(reader)))!;
+        return (string?)crd["spec"]?["names"]?["kind"] == kind ? crd["spec"]?["versions"]?[0]?["schema"]?["openAPIV3Schema"]?.DeepClone() : null;
     }
 }

@@ -44,8 +44,24 @@ public static class RolloutProgress
         metadata.Labels,
         metadata.Annotations);
 
+    /// <summary>
+    /// A pod template reduced to its hash, what the watch cache keeps of it (<see cref="CachedWorkloads"/>): its revision
+    /// stays the same, reduced or not.
+    /// </summary>
+    public static V1PodTemplateSpec HashOnly(V1PodTemplateSpec? template) => new()
+    {
+        Metadata = new V1ObjectMeta { Annotations = new Dictionary<string, string> { [HashOnlyAnnotation] = TemplateHash(template) } },
+    };
+
+    private const string HashOnlyAnnotation = "netra.io/template-hash";
+
     private static string TemplateHash(V1PodTemplateSpec? template)
     {
+        if (template is { Spec: null, Metadata.Annotations: { } annotations } && annotations.TryGetValue(HashOnlyAnnotation, out var hash))
+        {
+            return hash;
+        }
+
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(template is null ? string.Empty : KubernetesJson.Serialize(template)));
         return Convert.ToHexStringLower(bytes)[..10];
     }

@@ -31,8 +31,8 @@ public static class ScheduleController
     {
         var schedules = new ObjectCache<TestRunSchedule>(_ => AllSchedules, CachedRuns.KeepSchedule);
         var runs = new ObjectCache<TestRun>(ScheduledRuns.OwnerKey, CachedRuns.KeepForSchedule);
-        var deployments = new ObjectCache<V1Deployment>(ScheduleObserver.NamespaceIndex);
-        var statefulSets = new ObjectCache<V1StatefulSet>(ScheduleObserver.NamespaceIndex);
+        var deployments = new ObjectCache<V1Deployment>(ScheduleObserver.NamespaceIndex, CachedWorkloads.Keep);
+        var statefulSets = new ObjectCache<V1StatefulSet>(ScheduleObserver.NamespaceIndex, CachedWorkloads.Keep);
         var readiness = new ReadinessReader(client, loggers.CreateLogger<ReadinessReader>());
         var observer = new ScheduleObserver(client, runs, deployments, statefulSets, readiness, new OldPodReader(client), policy);
         var reconciler = new ScheduleReconciler(

@@ -7,11 +7,14 @@ namespace Netra.Operator.Core.Schedules;
 /// <summary>Deployments of every namespace: what rollout triggers watch.</summary>
 public sealed class DeploymentSource(IKubernetes client) : IResourceSource<V1Deployment>
 {
-    public async Task<(IReadOnlyList<V1Deployment> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
-    {
-        var list = await client.AppsV1.ListDeploymentForAllNamespacesAsync(cancellationToken: cancellationToken);
-        return ([.. list.Items], list.Metadata?.ResourceVersion ?? string.Empty);
-    }
+    public Task<(IReadOnlyList<V1Deployment> Items, string ResourceVersion)> ListAsync(
+        Func<V1Deployment, V1Deployment> keep, CancellationToken cancellationToken) =>
+        PagedList.ReadAsync<V1Deployment>(async next =>
+        {
+            var page = await client.AppsV1.ListDeploymentForAllNamespacesAsync(
+                continueParameter: next, limit: PagedList.PageSize, cancellationToken: cancellationToken);
+            return (page.Items, page.Metadata);
+        }, keep);
 
     public IAsyncEnumerable<(WatchEventType Type, V1Deployment Object)> WatchAsync(
         string resourceVersion, CancellationToken cancellationToken) =>
@@ -25,11 +28,14 @@ public sealed class DeploymentSource(IKubernetes client) : IResourceSource<V1Dep
 /// <summary>StatefulSets of every namespace: what rollout triggers watch.</summary>
 public sealed class StatefulSetSource(IKubernetes client) : IResourceSource<V1StatefulSet>
 {
-    public async Task<(IReadOnlyList<V1StatefulSet> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
-    {
-        var list = await client.AppsV1.ListStatefulSetForAllNamespacesAsync(cancellationToken: cancellationToken);
-        return ([.. list.Items], list.Metadata?.ResourceVersion ?? string.Empty);
-    }
+    public Task<(IReadOnlyList<V1StatefulSet> Items, string ResourceVersion)> ListAsync(
+        Func<V1StatefulSet, V1StatefulSet> keep, CancellationToken cancellationToken) =>
+        PagedList.ReadAsync<V1StatefulSet>(async next =>
+        {
+            var page = await client.AppsV1.ListStatefulSetForAllNamespacesAsync(
+                continueParameter: next, limit: PagedList.PageSize, cancellationToken: cancellationToken);
+            return (page.Items, page.Metadata);
+        }, keep);
 
     public IAsyncEnumerable<(WatchEventType Type, V1StatefulSet Object)> WatchAsync(
         string resourceVersion, CancellationToken cancellationToken) =>

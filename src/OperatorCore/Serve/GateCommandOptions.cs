@@ -7,7 +7,7 @@ namespace Netra.Operator.Core.Serve;
 internal sealed class GateCommandOptions
 {
     private readonly ListenCommandOptions _listen = new(
-        "gate", "Port of the gate for Argo Rollouts, Kargo and Flagger (docs/gate-a-canary.md); default: no gate.", new GateOptions().Address);
+        "gate", "the gate", "Port of the gate for Argo Rollouts, Kargo and Flagger (docs/gate-a-canary.md); default: no gate.", new GateOptions().Address);
 
     public Option<string?> ReportUrl { get; } = new("--gate-report-url")
     {

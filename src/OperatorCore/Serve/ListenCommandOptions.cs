@@ -12,14 +12,15 @@ internal sealed class ListenCommandOptions
 {
     private readonly string _prefix;
 
-    public ListenCommandOptions(string prefix, string portDescription, string defaultAddress)
+    /// <param name="name">What listens, as help text names it: "the gate", "the results UI".</param>
+    public ListenCommandOptions(string prefix, string name, string portDescription, string defaultAddress)
     {
         _prefix = prefix;
         Port = new($"--{prefix}-port") { Description = portDescription };
-        Address = new($"--{prefix}-address") { Description = $"IP address the {prefix} listens on.", DefaultValueFactory = _ => defaultAddress };
+        Address = new($"--{prefix}-address") { Description = $"IP address {name} listens on.", DefaultValueFactory = _ => defaultAddress };
         TlsCertificate = new($"--{prefix}-tls-cert")
         {
-            Description = $"PEM certificate of the {prefix}, with --{prefix}-tls-key: it speaks HTTPS (and reloads both when they change).",
+            Description = $"PEM certificate of {name}, with --{prefix}-tls-key: it speaks HTTPS (and reloads both when they change).",
         };
         TlsKey = new($"--{prefix}-tls-key") { Description = $"PEM private key of --{prefix}-tls-cert." };
     }

@@ -9,7 +9,7 @@ internal sealed class UiCommandOptions
     private static readonly ProxyHeaders ProxyDefaults = new();
 
     private readonly ListenCommandOptions _listen = new(
-        "ui", "Port of the read-only results UI (docs/results-ui.md); default: no UI.", new UiOptions().Address);
+        "ui", "the results UI", "Port of the read-only results UI (docs/results-ui.md); default: no UI.", new UiOptions().Address);
 
     public Option<bool> AuthProxy { get; } = new("--ui-auth-proxy")
     {

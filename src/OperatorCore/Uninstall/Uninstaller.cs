@@ -98,7 +98,7 @@ public sealed class Uninstaller(IKubernetes client, TextWriter progress)
         IReadOnlyList<T> items;
         try
         {
-            (items, _) = await new CustomResourceSource<T>(client, TestRun.Group, TestRun.Version, plural).ListAsync(cancellationToken);
+            (items, _) = await new CustomResourceSource<T>(client, TestRun.Group, TestRun.Version, plural).ListAsync(item => item, cancellationToken);
         }
         catch (HttpOperationException error) when (ApiErrors.IsNotFound(error))
         {

@@ -49,7 +49,7 @@ public sealed class OperatorChartPodTests
         PodSecurityRestricted.AssertMet(pod);
         Assert.Equal((65532L, 65532L), (pod.SecurityContext.RunAsUser, pod.SecurityContext.RunAsGroup));
         Assert.Equal(
-            ["requests cpu 50m", "requests memory 64Mi", "limits memory 256Mi"],
+            ["requests cpu 50m", "requests memory 128Mi", "limits memory 256Mi"],
             container.Resources.Requests.Select(r => $"requests {r.Key} {r.Value}")
                 .Concat(container.Resources.Limits.Select(r => $"limits {r.Key} {r.Value}")));
     }

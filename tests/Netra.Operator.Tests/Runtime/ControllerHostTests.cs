@@ -30,22 +30,23 @@ public sealed class ControllerHostTests
 
         var running = host.RunAsync(stop.Token);
         await Eventually.WaitUntilAsync(() => Calls("ns/flaky") == 3 && Calls("ns/again") == 2, "retries and requeue done");
+        var whileRunning = await ExportAsync(registry);
         await stop.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
         Assert.Equal(1, Calls("ns/once"));
-        using var text = new MemoryStream();
-        await registry.CollectAndExportAsTextAsync(text);
-        var metrics = System.Text.Encoding.UTF8.GetString(text.ToArray());
+        Assert.Contains("netra_operator_caches_synced{controller=\"test\"} 1", whileRunning, StringComparison.Ordinal);
+        var metrics = await ExportAsync(registry);
+        Assert.Contains("netra_operator_caches_synced{controller=\"test\"} 0", metrics, StringComparison.Ordinal);
         Assert.Contains("netra_operator_reconcile_total{controller=\"test\",result=\"error\"} 2", metrics, StringComparison.Ordinal);
         Assert.Contains("netra_operator_reconcile_total{controller=\"test\",result=\"requeue\"} 1", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Workers_wait_for_the_child_cache_and_then_read_children_from_it()
+    public async Task Workers_wait_for_the_child_cache_and_then_read_children_from_it_kept_as_the_list_was_read()
     {
         var childrenListed = new TaskCompletionSource();
-        var cache = new ObjectCache<V1ConfigMap>(child => $"ns/{child.Metadata.Labels["owner"]}");
+        var cache = new ObjectCache<V1ConfigMap>(child => $"ns/{child.Metadata.Labels["owner"]}", Mark);
         var seen = new ConcurrentDictionary<string, int>();
         var reconciler = new ScriptedReconciler(new ConcurrentDictionary<string, int>(), key =>
         {
@@ -68,6 +69,20 @@ public sealed class ControllerHostTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
         Assert.Equal(2, seen["ns/parent"]);
+        Assert.Equal([true, true], children.KeptAsListed);
+    }
+
+    private static V1ConfigMap Mark(V1ConfigMap item)
+    {
+        item.Data = new Dictionary<string, string> { ["kept"] = "yes" };
+        return item;
+    }
+
+    private static async Task<string> ExportAsync(CollectorRegistry registry)
+    {
+        using var text = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(text);
+        return System.Text.Encoding.UTF8.GetString(text.ToArray());
     }
 
     /// <summary>Counts its calls per key, then answers what the script says (or throws).</summary>
@@ -83,10 +98,19 @@ public sealed class ControllerHostTests
     /// <summary>Lists some ConfigMaps (labelled with their owner, once <paramref name="listed"/> completes), then a watch that sees nothing until cancelled.</summary>
     private sealed class ListedOnly(string[] names, string owner = "", Task? listed = null) : IResourceSource<V1ConfigMap>
     {
-        public async Task<(IReadOnlyList<V1ConfigMap> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
+        /// <summary>Whether each listed item came out of the keep function the watcher passed (the cache's).</summary>
+        public IReadOnlyList<bool> KeptAsListed { get; private set; } = [];
+
+        public async Task<(IReadOnlyList<V1ConfigMap> Items, string ResourceVersion)> ListAsync(
+            Func<V1ConfigMap, V1ConfigMap> keep, CancellationToken cancellationToken)
         {
             await (listed ?? Task.CompletedTask).WaitAsync(cancellationToken);
-            return ([.. names.Select(n => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = n, NamespaceProperty = "ns", Labels = new Dictionary<string, string> { ["owner"] = owner } } })], "1");
+            var items = names.Select(n => keep(new V1ConfigMap
+            {
+                Metadata = new V1ObjectMeta { Name = n, NamespaceProperty = "ns", Labels = new Dictionary<string, string> { ["owner"] = owner } },
+            })).ToList();
+            KeptAsListed = [.. items.Select(item => item.Data?.ContainsKey("kept") == true)];
+            return (items, "1");
         }
 
         public async IAsyncEnumerable<(WatchEventType Type, V1ConfigMap Object)> WatchAsync(string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)

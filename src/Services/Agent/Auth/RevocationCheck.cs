@@ -5,12 +5,15 @@ namespace Netra.Agent.Auth;
 
 /// <summary>
 /// Honours revocation through the auth service's <c>/v1/auth/validate</c>. A positive answer may be
-/// reused for <see cref="ServiceTokenOptions.RevocationCacheDuration"/> per <c>jti</c> (never past <c>exp</c>).
+/// reused for <see cref="ServiceTokenOptions.RevocationCacheDuration"/> per <c>jti</c> (never past <c>exp</c>); requests
+/// presenting one token at once share its calls (<see cref="IntrospectionBatches"/>).
 /// </summary>
 public sealed class RevocationCheck(AuthServiceClient authService, IOptions<ServiceTokenOptions> options, TimeProvider time)
 {
     private const int PruneThreshold = 10_000;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _activeUntil = new(StringComparer.Ordinal);
+    private readonly IntrospectionBatches _introspection = new(
+        token => authService.IsActiveAsync(token, options.Value.Audience, CancellationToken.None));
 
     public async Task<bool> IsActiveAsync(string token, string jti, DateTimeOffset expires, CancellationToken cancellationToken)
     {
@@ -21,7 +24,7 @@ public sealed class RevocationCheck(AuthServiceClient authService, IOptions<Serv
             return true;
         }
 
-        var active = await authService.IsActiveAsync(token, options.Value.Audience, cancellationToken);
+        var active = await _introspection.IsActiveAsync(token, cancellationToken);
         if (active && cacheFor > TimeSpan.Zero)
         {
             if (_activeUntil.Count > PruneThreshold)

@@ -25,7 +25,7 @@ public sealed class RunStreamResult(Run run) : IResult
             httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
             using var disconnected = httpContext.RequestAborted.Register(run.Cancel);
-            var events = new RunEventWriter(response, run, time);
+            using var events = new RunEventWriter(response, run, time);
             status = await services.GetRequiredService<AgentSupervisor>().RunAsync(run, events);
         }
         finally

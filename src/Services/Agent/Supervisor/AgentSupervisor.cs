@@ -34,20 +34,20 @@ public sealed class AgentSupervisor(
         var toolResults = new List<(string Tool, JsonObject Result)>();
         try
         {
-            await events.AgentStartedAsync(profile.Name, cancellation);
-            await events.AgentThinkingAsync($"Supervisor: routing to {profile.Name}, which {profile.Job}.", cancellation);
+            events.AgentStarted(profile.Name);
+            events.AgentThinking($"Supervisor: routing to {profile.Name}, which {profile.Job}.");
 
             var specs = profile.ToolNames.Select(name => toolCatalog.Get(name).Spec).ToList();
             List<LlmMessage> conversation = [LlmMessage.System(profile.Instructions), LlmMessage.User(run.Input)];
-            var plan = await llm.CompleteAsync(new LlmRequest(conversation, specs), run.Faults, cancellation);
+            var plan = await events.AwaitSentAsync(llm.CompleteAsync(new LlmRequest(conversation, specs), run.Faults, cancellation), cancellation);
             if (plan.ToolCalls.Count == 0)
             {
-                await events.AgentThinkingAsync("No tool is needed; answering directly.", cancellation);
+                events.AgentThinking("No tool is needed; answering directly.");
                 await StreamAnswerAsync(run, events, profile, started, plan.Content, toolResults, degraded: false);
                 return RunStatus.Completed;
             }
 
-            await events.AgentThinkingAsync(string.IsNullOrWhiteSpace(plan.Content) ? "Calling tools." : plan.Content, cancellation);
+            events.AgentThinking(string.IsNullOrWhiteSpace(plan.Content) ? "Calling tools." : plan.Content);
             var calls = plan.ToolCalls.Take(MaxToolCallsPerRun).ToList();
             conversation.Add(LlmMessage.Assistant(plan.Content, calls));
             foreach (var call in calls)
@@ -58,14 +58,14 @@ public sealed class AgentSupervisor(
                 }
 
                 var arguments = ToolRunner.ParseArguments(call);
-                await events.ToolExecutingAsync(call.Name, arguments, cancellation);
-                var result = await tools.RunAsync(call.Name, arguments, run.Faults, cancellation);
-                await events.ToolCompletedAsync(call.Name, result, cancellation);
+                events.ToolExecuting(call.Name, arguments);
+                var result = await events.AwaitSentAsync(tools.RunAsync(call.Name, arguments, run.Faults, cancellation), cancellation);
+                events.ToolCompleted(call.Name, result);
                 toolResults.Add((call.Name, result));
                 conversation.Add(LlmMessage.ToolResult(call.Id, result.ToJsonString()));
             }
 
-            var answer = await llm.CompleteAsync(new LlmRequest(conversation, []), run.Faults, cancellation);
+            var answer = await events.AwaitSentAsync(llm.CompleteAsync(new LlmRequest(conversation, []), run.Faults, cancellation), cancellation);
             await StreamAnswerAsync(run, events, profile, started, answer.Content, toolResults, degraded: false);
             return RunStatus.Completed;
         }
@@ -129,14 +129,14 @@ public sealed class AgentSupervisor(
         {
             if (index > 0 && streaming.Value.ChunkDelay > TimeSpan.Zero)
             {
-                await Task.Delay(streaming.Value.ChunkDelay, time, cancellation);
+                await events.AwaitSentAsync(Task.Delay(streaming.Value.ChunkDelay, time, cancellation), cancellation);
             }
 
-            await events.PartialResultAsync(chunks[index], index, cancellation);
+            events.PartialResult(chunks[index], index);
         }
 
         var durationMs = (long)time.GetElapsedTime(started).TotalMilliseconds;
-        await events.AgentCompletedAsync(profile.Name, durationMs, cancellation);
+        events.AgentCompleted(profile.Name, durationMs);
         var toolsUsed = toolResults.Select(entry => entry.Tool).Distinct(StringComparer.Ordinal);
         await events.FinalReportAsync(content, toolsUsed, degraded, cancellation);
     }
