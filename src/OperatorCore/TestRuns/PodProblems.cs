@@ -8,7 +8,9 @@ namespace Netra.Operator.Core.TestRuns;
 /// configuration it cannot start with, a container killed for memory or restarting in a loop; or as the scheduler
 /// reports it: a pod no node can take (Pending, PodScheduled False, Unschedulable), at once when it waits for a
 /// PersistentVolumeClaim nothing binds, else once it has waited <see cref="UnschedulableGrace"/> (a node may be on its
-/// way). Found while the Job still runs, so that a run says why within seconds instead of waiting for its deadline.
+/// way); or, in a pod of the operator's own (one attempt, never restarted), a container that exited with an error while
+/// another still runs: the pod is bound to fail, but only once the others end (the deploy pod's three helm releases run
+/// side by side). Found while the Job still runs, so that a run says why within seconds instead of waiting for its deadline.
 /// </summary>
 public static class PodProblems
 {
@@ -36,7 +38,7 @@ public static class PodProblems
     /// </summary>
     public static string? Find(IEnumerable<V1Pod> pods, DateTimeOffset now) =>
         pods.SelectMany(pod => (pod.Status?.InitContainerStatuses ?? []).Concat(pod.Status?.ContainerStatuses ?? [])
-                .Select(container => Describe(pod, container))
+                .Select(container => Describe(pod, container) ?? FailedBesideOthers(pod, container))
                 .Append(Unschedulable(pod, now)))
             .FirstOrDefault(problem => problem is not null);
 
@@ -54,6 +56,19 @@ public static class PodProblems
         return unboundClaim || waited >= UnschedulableGrace
             ? PodText.OneLine($"pod {pod.Metadata.Name}: Unschedulable: {message}".TrimEnd(' ', ':'), MaxChars)
             : null;
+    }
+
+    private static string? FailedBesideOthers(V1Pod pod, V1ContainerStatus container)
+    {
+        var ownPod = pod.Metadata.Labels is { } labels && labels.TryGetValue(ChildNames.ManagedByLabel, out var by) && by == ChildNames.ManagedBy;
+        if (!ownPod || container.State?.Terminated is not { ExitCode: not 0 } failed
+            || !(pod.Status?.ContainerStatuses ?? []).Any(other => other.Name != container.Name && other.State?.Terminated is null))
+        {
+            return null;
+        }
+
+        var why = failed.Message is { Length: > 0 } message ? $": {message}" : string.Empty;
+        return PodText.OneLine($"pod {pod.Metadata.Name}, container {container.Name}: exited {failed.ExitCode}{why}", MaxChars);
     }
 
     private static string? Describe(V1Pod pod, V1ContainerStatus container)

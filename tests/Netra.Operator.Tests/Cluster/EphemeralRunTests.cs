@@ -13,18 +13,20 @@ namespace Netra.Operator.Tests.Cluster;
 /// Ephemeral runs on the real node, every part real but helm: the run's namespace (Pod Security label, quota, LimitRange,
 /// deny-all network policies), its deploy Job running the helm stand-in under the deployer's RBAC, the bundled charts as
 /// pods, probe pods in the TestRun's namespace reaching the services in the run's through cluster DNS, and the namespace
-/// removed afterwards. (The node's bridge CNI does not enforce network policies, and Kubernetes 1.20 has no Pod Security
+/// removed afterwards; the first also measures its apply → Finished split (<see cref="EphemeralTiming"/>). (The node's bridge CNI does not enforce network policies, and Kubernetes 1.20 has no Pod Security
 /// admission: both are created and checked, not enforced.)
 /// </summary>
 [Collection(ClusterDefinition.Name)]
 [Trait("Category", "Cluster")]
-public sealed class EphemeralRunTests(ClusterFixture cluster)
+public sealed class EphemeralRunTests(ClusterFixture cluster, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(10);
 
     [Fact]
     public async Task All_ten_scenarios_pass_against_the_bundled_charts_as_pods_and_the_namespace_is_removed_afterwards()
     {
+        // The node's own limits first, on the same node just before the run: nothing else of the tests' is running then.
+        var limits = await NodeLimits.MeasureAsync(cluster);
         var (ns, created) = await cluster.CreateEphemeralRunAsync("ephemeral", """
             profile: Full
             parallelism: 3
@@ -33,16 +35,20 @@ public sealed class EphemeralRunTests(ClusterFixture cluster)
             timeout: 15m
             """);
         var environment = ChildNames.EnvironmentNamespace(created);
+        await using var timeline = new RunTimeline(cluster.Admin, ns, environment);
 
         // While it probes: the namespace's guards, and the three services the stand-in deployed as pods there.
         var probing = await cluster.WaitForAsync(
             ns, "ephemeral", "Probing or Finished", r => r.Status?.Phase is Phases.Probing or Phases.Succeeded or Phases.Failed, RunDeadline);
         Assert.True(probing.Status!.Phase == Phases.Probing, probing.Status.Conditions.Find(ConditionTypes.Finished)?.Message);
         await AssertGuardedAsync(environment);
+        var environmentNs = await cluster.Admin.CoreV1.ReadNamespaceAsync(environment);
         var deployments = (await cluster.Admin.AppsV1.ListNamespacedDeploymentAsync(environment)).Items;
         Assert.Equal(["netra-agent", "netra-auth", "netra-backend"], deployments.Select(d => d.Metadata.Name).Order(StringComparer.Ordinal));
 
         var run = await cluster.WaitForFinishedAsync(ns, "ephemeral", RunDeadline);
+        await timeline.StopAsync();
+        output.WriteLine(EphemeralTiming.Write(EphemeralTiming.Split(run, environmentNs, timeline, limits)));
 
         Assert.True(run.Status!.Phase == Phases.Succeeded, run.Status.Conditions.Find(ConditionTypes.Finished)?.Message);
         Assert.Equal(10, run.Status.Scenarios.Count);

@@ -14,7 +14,7 @@ public sealed class HelmCommandLineTests
         var run = Runs.Ephemeral();
         var job = DeployJobManifest.Build(Runs.Observe(run), new ControllerSettings(), 600);
 
-        var containers = job.Spec.Template.Spec.InitContainers.Concat(job.Spec.Template.Spec.Containers).ToList();
+        var containers = (job.Spec.Template.Spec.InitContainers ?? []).Concat(job.Spec.Template.Spec.Containers).ToList();
 
         Assert.Equal(3, containers.Count);
         Assert.All(containers, container =>

@@ -193,7 +193,7 @@ public sealed class TestRunLifecycleTests(OperatorTestBedFixture bed) : WithOper
             var deploy = (await Bed.Admin.BatchV1.ReadNamespacedJobAsync(ChildNames.DeployJob, environment)).Spec.Template.Spec;
             Assert.Equal(ChildNames.Deployer, deploy.ServiceAccountName);
             Assert.True(deploy.SecurityContext.RunAsNonRoot);
-            Assert.All(deploy.InitContainers.Concat(deploy.Containers), c =>
+            Assert.All((deploy.InitContainers ?? []).Concat(deploy.Containers), c =>
             {
                 Assert.False(c.SecurityContext.AllowPrivilegeEscalation);
                 Assert.True(c.SecurityContext.ReadOnlyRootFilesystem);

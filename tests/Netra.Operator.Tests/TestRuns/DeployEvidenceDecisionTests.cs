@@ -55,6 +55,36 @@ public sealed class DeployEvidenceDecisionTests
         Assert.Equal(Math.Max(0, pods.Length - 5), (int)evidence["pods_left_out"]!);
     }
 
+    public static TheoryData<string, string[], string> WhichLog() => new()
+    {
+        { "the release that failed", ["done", "running", "failed"], "helm-backend" },
+        { "else the release helm still waits for", ["done", "running", "running"], "helm-agent" },
+        { "else one that waits to start", ["done", "waiting", "waiting"], "helm-agent" },
+        { "else the first", ["done", "done", "done"], "helm-auth" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WhichLog))]
+    public void The_log_read_of_the_deploy_pod_is_the_failed_release_else_one_helm_still_waits_for(string _, string[] states, string container)
+    {
+        string[] names = ["helm-auth", "helm-agent", "helm-backend"];
+        static V1ContainerState State(string state) => state switch
+        {
+            "failed" => new() { Terminated = new V1ContainerStateTerminated { ExitCode = 1, Reason = "Error" } },
+            "running" => new() { Running = new V1ContainerStateRunning() },
+            "waiting" => new() { Waiting = new V1ContainerStateWaiting { Reason = "ContainerCreating" } },
+            _ => new() { Terminated = new V1ContainerStateTerminated { ExitCode = 0, Reason = "Completed" } },
+        };
+        var pod = new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "netra-deploy-x" },
+            Spec = new V1PodSpec { Containers = [.. names.Select(n => new V1Container { Name = n })] },
+            Status = new V1PodStatus { ContainerStatuses = [.. names.Zip(states, (n, s) => new V1ContainerStatus { Name = n, State = State(s) })] },
+        };
+
+        Assert.Equal(container, DeployEvidence.ContainerToRead(pod));
+    }
+
     [Fact]
     public void A_pod_keeps_its_False_conditions_its_containers_state_its_newest_five_events_and_its_log()
     {

@@ -56,4 +56,51 @@ public sealed class PodProblemsTests
 
         Assert.Equal(problem, PodProblems.Find([pod], now));
     }
+
+    public static TheoryData<bool, int, string, string?> OneReleaseFailed => new()
+    {
+        { true, 1, "running", "pod deploy, container helm-auth: exited 1: Error: INSTALLATION FAILED: quota exceeded" },
+        { true, 1, "waiting", "pod deploy, container helm-auth: exited 1: Error: INSTALLATION FAILED: quota exceeded" },
+        // All ended: the Job fails and says so itself.
+        { true, 1, "terminated", null },
+        { true, 0, "running", null },
+        // Not the operator's pod: a chart's own Job may try again with a new pod.
+        { false, 1, "running", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneReleaseFailed))]
+    public void Names_a_container_of_the_operators_pod_that_failed_while_another_still_runs(
+        bool operators, int exitCode, string otherState, string? problem)
+    {
+        var failed = new V1ContainerStatus
+        {
+            Name = "helm-auth",
+            State = new V1ContainerState
+            {
+                Terminated = new V1ContainerStateTerminated
+                {
+                    ExitCode = exitCode, Reason = exitCode == 0 ? "Completed" : "Error", Message = "Error: INSTALLATION FAILED:\nquota exceeded",
+                },
+            },
+        };
+        var other = new V1ContainerStatus
+        {
+            Name = "helm-agent",
+            State = otherState switch
+            {
+                "running" => new V1ContainerState { Running = new V1ContainerStateRunning() },
+                "waiting" => new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = "ContainerCreating" } },
+                _ => new V1ContainerState { Terminated = new V1ContainerStateTerminated { ExitCode = 0, Reason = "Completed" } },
+            },
+        };
+        var labels = operators ? new Dictionary<string, string> { [ChildNames.ManagedByLabel] = ChildNames.ManagedBy } : null;
+        var pod = new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "deploy", Labels = labels },
+            Status = new V1PodStatus { Phase = "Running", ContainerStatuses = [failed, other] },
+        };
+
+        Assert.Equal(problem, PodProblems.Find([pod], DateTimeOffset.UtcNow));
+    }
 }

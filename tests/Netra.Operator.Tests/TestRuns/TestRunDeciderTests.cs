@@ -141,7 +141,7 @@ public sealed class TestRunDeciderTests
     }
 
     [Fact]
-    public void Deploy_job_installs_the_three_charts_in_order_with_the_probe_settings_and_the_spec_values()
+    public void Deploy_job_installs_the_three_charts_side_by_side_with_the_probe_settings_and_the_spec_values()
     {
         var run = Runs.Ephemeral(r => r.Spec.Environment.Charts = new ChartsSpec
         {
@@ -150,10 +150,13 @@ public sealed class TestRunDeciderTests
         var actions = TestRunDecider.Decide(Runs.Observe(run, ChildPresence.Present), Settings, Now).Actions.OfType<CreateChild>().Select(a => a.Child).ToList();
 
         var job = actions.OfType<V1Job>().Single();
-        var helm = job.Spec.Template.Spec.InitContainers.Concat(job.Spec.Template.Spec.Containers).ToList();
+        // Containers of one pod, not init containers: the three releases install and wait at the same time.
+        Assert.Null(job.Spec.Template.Spec.InitContainers);
+        var helm = job.Spec.Template.Spec.Containers.ToList();
         Assert.Equal(["helm-auth", "helm-agent", "helm-backend"], helm.Select(c => c.Name));
+        Assert.Equal(["netra-auth", "netra-agent", "netra-backend"], helm.Select(c => c.Args[2]));
+        Assert.All(helm, c => Assert.Contains("--wait", c.Args));
         Assert.All(helm, c => Assert.Equal(["upgrade", "--install"], c.Args.Take(2)));
-        Assert.Contains("--wait", helm[2].Args);
         Assert.Equal(["oci://example/backend", "--namespace", Runs.EnvironmentNamespace], helm[2].Args.Skip(3).Take(3));
         Assert.Equal(["--version", "1.2.3"], helm[2].Args.TakeLast(2));
         Assert.Equal("/charts/netra-auth.tgz", helm[0].Args[3]);

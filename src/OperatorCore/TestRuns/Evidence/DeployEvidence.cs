@@ -58,11 +58,15 @@ public static class DeployEvidence
             .ThenBy(p => p.Metadata.Name, StringComparer.Ordinal)
             .Take(MaxPods)];
 
-    /// <summary>The container whose log tells most: the first that failed or waits, else the first.</summary>
+    /// <summary>
+    /// The container whose log tells most: the first that failed, else the first still running (a helm release still
+    /// waiting), else the first that waits, else the first.
+    /// </summary>
     public static string? ContainerToRead(V1Pod pod)
     {
         var statuses = (pod.Status?.InitContainerStatuses ?? []).Concat(pod.Status?.ContainerStatuses ?? []).ToList();
         return statuses.FirstOrDefault(s => s.State?.Terminated is { ExitCode: not 0 })?.Name
+            ?? statuses.FirstOrDefault(s => s.State?.Running is not null)?.Name
             ?? statuses.FirstOrDefault(s => s.State?.Waiting is not null)?.Name
             ?? pod.Spec?.Containers?.FirstOrDefault()?.Name;
     }

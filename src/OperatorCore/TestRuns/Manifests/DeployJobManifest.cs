@@ -4,9 +4,11 @@ using Netra.Operator.Core.Api.V1Alpha1;
 namespace Netra.Operator.Core.TestRuns.Manifests;
 
 /// <summary>
-/// The Job installing the three charts with <c>helm upgrade --install --wait</c>, one container each
-/// in order (auth, agent, backend: each needs the one before): init containers run one after the
-/// other and stop the pod at the first failure.
+/// The Job installing the three charts with <c>helm upgrade --install --wait</c>, one container each (<c>helm-auth</c>,
+/// <c>helm-agent</c>, <c>helm-backend</c>), side by side: the services start in any order (none calls another before a
+/// request needs it, a failed call is tried again on the next request, and each one's readiness checks only its own
+/// store or model), so the three releases wait for their pods together. The pod ends once all three have; a release that
+/// fails is named as soon as its container exits (<see cref="PodProblems"/>), while the others may still wait.
 /// </summary>
 public static class DeployJobManifest
 {
@@ -26,8 +28,7 @@ public static class DeployJobManifest
         {
             ServiceAccountName = ChildNames.Deployer,
             ImagePullSecrets = RestrictedPod.PullSecrets(settings),
-            InitContainers = releases[..^1],
-            Containers = [releases[^1]],
+            Containers = [.. releases],
             Volumes =
             [
                 RestrictedPod.TempVolume(),
