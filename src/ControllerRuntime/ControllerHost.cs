@@ -15,15 +15,18 @@ public sealed class ControllerHost<T>(
     IResourceSource<T> source, IReconciler reconciler, int workers, ControllerMetrics metrics, ILogger logger, TimeProvider time)
     where T : IKubernetesObject<V1ObjectMeta>
 {
+    /// <summary>Cached objects from which the list's garbage is worth an aggressive collection (below, a few MiB at most).</summary>
+    private const int LargeList = 1000;
+
     private readonly List<Func<WorkQueue<string>, CancellationToken, Task>> _childWatchers = [];
-    private readonly List<Func<Task>> _cachesSynced = [];
+    private readonly List<ISyncedCache> _caches = [];
     private ObjectCache<T>? _cache;
 
     /// <summary>Keeps every object watched in <paramref name="cache"/>, for the reconciler to read.</summary>
     public ControllerHost<T> Caches(ObjectCache<T> cache)
     {
         _cache = cache;
-        _cachesSynced.Add(() => cache.Synced);
+        _caches.Add(cache);
         return this;
     }
 
@@ -36,7 +39,7 @@ public sealed class ControllerHost<T>(
             new ResourceWatcher<TChild>(children, queue, logger, time, ownerKey, cache).RunAsync(cancellationToken));
         if (cache is not null)
         {
-            _cachesSynced.Add(() => cache.Synced);
+            _caches.Add(cache);
         }
 
         return this;
@@ -54,7 +57,7 @@ public sealed class ControllerHost<T>(
             new ResourceWatcher<TOther>(others, queue, logger, time, cache: cache, keysOf: keysOf).RunAsync(cancellationToken));
         if (cache is not null)
         {
-            _cachesSynced.Add(() => cache.Synced);
+            _caches.Add(cache);
         }
 
         return this;
@@ -86,11 +89,14 @@ public sealed class ControllerHost<T>(
 
     private async Task WorkWhenSyncedAsync(WorkQueue<string> queue, bool first, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(_cachesSynced.Select(synced => synced())).WaitAsync(cancellationToken);
+        await Task.WhenAll(_caches.Select(cache => cache.Synced)).WaitAsync(cancellationToken);
         if (first)
         {
             metrics.CachesSynced(true);
-            ReleaseListGarbage();
+            if (_caches.Sum(cache => cache.Count) >= LargeList)
+            {
+                ReleaseListGarbage();
+            }
         }
 
         await WorkAsync(queue, cancellationToken);
@@ -99,7 +105,8 @@ public sealed class ControllerHost<T>(
     /// <summary>
     /// A full list leaves every object it read as garbage in a heap that grew to hold a page of them at a time: one
     /// aggressive collection as the caches are synced gives that memory back, so that the operator idles at what it
-    /// keeps, not at what it read on its way.
+    /// keeps, not at what it read on its way. It pauses the process for as long as its heap takes to compact: only after
+    /// a large list.
     /// </summary>
     private static void ReleaseListGarbage() =>
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -13,7 +13,7 @@ namespace Netra.ControllerRuntime;
 /// object is trimmed as its page arrives (<see cref="IResourceSource{T}.ListAsync"/>) and again as the cache takes it,
 /// so keeping what was kept must change nothing.
 /// </summary>
-public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null, Func<T, T>? keep = null)
+public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null, Func<T, T>? keep = null) : ISyncedCache
     where T : IKubernetesObject<V1ObjectMeta>
 {
     private readonly Lock _gate = new();
@@ -29,6 +29,17 @@ public sealed class ObjectCache<T>(Func<T, string?>? indexOf = null, Func<T, T>?
             lock (_gate)
             {
                 return _synced.Task;
+            }
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _objects.Count;
             }
         }
     }

@@ -13,6 +13,8 @@ namespace Netra.Operator.Core.Schedules;
 /// </summary>
 public static class RolloutProgress
 {
+    private const string HashOnlyAnnotation = "netra.io/template-hash";
+
     public static ObservedWorkload Of(V1Deployment deployment)
     {
         var status = deployment.Status ?? new V1DeploymentStatus();
@@ -52,8 +54,6 @@ public static class RolloutProgress
     {
         Metadata = new V1ObjectMeta { Annotations = new Dictionary<string, string> { [HashOnlyAnnotation] = TemplateHash(template) } },
     };
-
-    private const string HashOnlyAnnotation = "netra.io/template-hash";
 
     private static string TemplateHash(V1PodTemplateSpec? template)
     {
